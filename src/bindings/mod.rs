@@ -1,0 +1,212 @@
+//! The JavaScript API: a thin layer over [`crate::knowledge::Knowledge`].
+//!
+//! Every function checks the types of its arguments itself and throws a JS `Error` for bad
+//! input, so nothing a page passes can make the module panic; a panic would leave the wasm
+//! instance unusable for the rest of the page's life. Results are plain JS objects typed by the
+//! interfaces in the TypeScript section below.
+
+use std::cell::OnceCell;
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::knowledge::{Knowledge, SearchOptions};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+/** A node kind. */
+export type Kind = "recommendation" | "checklist" | "medication" | "referral" | "step" | "concept" | "role" | "red-flag" | "risk-factor" | "instrument" | "section" | "topic";
+/** A GRADE code, or a good-practice point. */
+export type Strength = "1A" | "1B" | "1C" | "2A" | "2B" | "2C" | "GPP";
+export type Direction = "for" | "against";
+/** The force of an ungraded norm, in the source's own words. */
+export type Force = "moet" | "aanbevolen" | "kan" | "idealiter";
+export type Position = "recommended" | "consider" | "preferably-not" | "no-recommendation" | "no-place" | "not-discussed";
+export type Audience = "professional" | "patient";
+export type EdgeType = "cites" | "refines" | "see-also" | "same-topic" | "differs-from" | "escalates-to" | "derived-from" | "about";
+export type Agreement = "agrees" | "partly" | "differs" | "not-addressed";
+export type LayerKey = "main" | "conditions" | "practice" | "rationale" | "lay" | "note" | "cautions" | "adverse_effects" | "dependence" | "risk_groups" | "start_stop" | "dose" | "not_covered" | "providers" | "building_blocks" | "move_up" | "move_down";
+
+/** Where a node's content stands in its source document. */
+export interface SourceRef {
+  document: string;
+  section: string;
+  label: string | null;
+  page: number;
+  pageEnd: number | null;
+  /** First and last line in the source text. */
+  lines: [number, number];
+  /** Ready to show, e.g. "WOREL §4 aanbeveling 6, p. 29". */
+  citation: string;
+}
+
+/** One search result. */
+export interface SearchHit {
+  id: string;
+  kind: Kind;
+  title: string;
+  /** Escaped HTML; matched words are wrapped in <mark>. */
+  snippet: string;
+  score: number;
+  source: SourceRef | null;
+  strength: Strength | null;
+  direction: Direction | null;
+  covers: string[];
+}
+
+/** Options of search(). Each filter takes one value or a list. */
+export interface SearchOptions {
+  /** At most this many hits (default 10, maximum 100). */
+  limit?: number;
+  /** "patient" ranks lay explanations and concepts first and takes snippets from lay text. */
+  audience?: Audience;
+  document?: string | string[];
+  kind?: Kind | Kind[];
+  actor?: string | string[];
+  step?: number | number[];
+  /** The last word is still being typed: complete it (search-as-you-type). */
+  prefix?: boolean;
+}
+
+export interface Layer {
+  key: LayerKey;
+  /** Dutch title of the layer ("Onderbouwing"); empty for the main text. */
+  title: string;
+  /** Safe HTML produced by the content compiler. */
+  html: string;
+  text: string;
+}
+
+export interface NodeLink {
+  id: string;
+  title: string;
+  kind: Kind;
+  edge: EdgeType;
+  /** true: this node links to the other; false: the other links here. */
+  outgoing: boolean;
+}
+
+export interface Comparison {
+  document: string;
+  agreement: Agreement;
+  nodes: string[];
+  point: string;
+}
+
+/** A whole node. */
+export interface KnowledgeNode {
+  id: string;
+  kind: Kind;
+  title: string;
+  source: SourceRef | null;
+  strength: Strength | null;
+  direction: Direction | null;
+  force: Force | null;
+  position: Position | null;
+  step: number | null;
+  steps: number[];
+  actors: { id: string; label: string }[];
+  aliases: string[];
+  audience: Audience;
+  covers: string[];
+  layers: Layer[];
+  links: NodeLink[];
+  compare: Comparison[];
+}
+
+export interface VersionInfo {
+  /** The module's version. */
+  module: string;
+  /** A digest of the content it was built from. */
+  content: string;
+  nodes: number;
+  documents: { id: string; short: string; title: string; version: string; country: string }[];
+}
+"#;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    fn console_error(message: &str);
+}
+
+thread_local! {
+    static KNOWLEDGE: OnceCell<Result<Knowledge, String>> = const { OnceCell::new() };
+}
+
+/// Reports a panic on the console. It should never run: every input is checked before use.
+#[wasm_bindgen(start, skip_typescript)]
+fn start() {
+    std::panic::set_hook(Box::new(|info| console_error(&format!("pijnwijzer: internal error: {info}"))));
+}
+
+/// Runs `f` on the knowledge, loading it on first use, and converts its answer to JS.
+fn with<T: Serialize>(f: impl FnOnce(&Knowledge) -> Result<T, crate::knowledge::Error>) -> Result<JsValue, JsError> {
+    KNOWLEDGE.with(|cell| {
+        let knowledge = cell.get_or_init(|| Knowledge::embedded().map_err(|e| e.to_string())).as_ref().map_err(|e| JsError::new(e))?;
+        let value = f(knowledge).map_err(|e| JsError::new(&e.to_string()))?;
+        value
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .map_err(|e| JsError::new(&format!("cannot convert the answer: {e}")))
+    })
+}
+
+fn string_argument(value: &JsValue, function: &str, name: &str) -> Result<String, JsError> {
+    value.as_string().ok_or_else(|| JsError::new(&format!("{function}: `{name}` must be a string")))
+}
+
+/// The module's version, the content's version, and the source documents.
+#[wasm_bindgen(unchecked_return_type = "VersionInfo")]
+pub fn version() -> Result<JsValue, JsError> {
+    with(|k| Ok(k.version()))
+}
+
+/// Ranked hits for `query`. An empty query returns `[]`; a query longer than 200 characters
+/// is cut to 200. Throws on options of the wrong shape.
+#[wasm_bindgen(unchecked_return_type = "SearchHit[]")]
+pub fn search(
+    #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "SearchOptions")] options: Option<JsValue>,
+) -> Result<JsValue, JsError> {
+    let query = string_argument(&query, "search", "query")?;
+    let options: SearchOptions = match options {
+        Some(value) if !value.is_undefined() && !value.is_null() => {
+            if !value.is_object() {
+                return Err(JsError::new("search: `options` must be an object"));
+            }
+            // serde-wasm-bindgen ignores unknown keys; a misspelt option must not be dropped silently.
+            for key in js_sys::Object::keys(value.unchecked_ref()).iter().filter_map(|k| k.as_string()) {
+                if !SearchOptions::FIELDS.contains(&key.as_str()) {
+                    return Err(JsError::new(&format!("search: unknown option `{key}`; options are {}", SearchOptions::FIELDS.join(", "))));
+                }
+            }
+            serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("search: invalid options: {e}")))?
+        }
+        _ => SearchOptions::default(),
+    };
+    with(|k| k.search(&query, &options))
+}
+
+/// Completions of what is being typed, most used words first.
+#[wasm_bindgen(unchecked_return_type = "string[]")]
+pub fn suggest(
+    #[wasm_bindgen(unchecked_param_type = "string")] prefix: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "number")] limit: Option<JsValue>,
+) -> Result<JsValue, JsError> {
+    let prefix = string_argument(&prefix, "suggest", "prefix")?;
+    let limit = match limit {
+        Some(value) if !value.is_undefined() => match value.as_f64() {
+            Some(n) if n.fract() == 0.0 && (1.0..=100.0).contains(&n) => n as usize,
+            _ => return Err(JsError::new("suggest: `limit` must be a whole number from 1 to 100")),
+        },
+        _ => 8,
+    };
+    with(|k| Ok(k.suggest(&prefix, limit)))
+}
+
+/// The whole node with `id`. Throws when no node has that id, naming close ids.
+#[wasm_bindgen(unchecked_return_type = "KnowledgeNode")]
+pub fn node(#[wasm_bindgen(unchecked_param_type = "string")] id: JsValue) -> Result<JsValue, JsError> {
+    let id = string_argument(&id, "node", "id")?;
+    with(|k| k.node(&id))
+}

@@ -1,0 +1,336 @@
+//! The content compiler: `content/*.md` in, a checked [`Pack`] out.
+//!
+//! It runs at build time (from `build.rs`, which embeds the pack in the library) and in the
+//! author CLI (`pijnwijzer check`). It never stops at the first problem: authors get every
+//! error of a run at once, each with file, line and a hint.
+
+mod diagnostic;
+mod front_matter;
+mod markdown;
+
+use std::collections::{BTreeMap, HashMap};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+pub use diagnostic::Diagnostic;
+
+use crate::model::{Agreement, Document, EdgeType, Kind, LayerKey, Link, Node, Pack, PACK_FORMAT};
+
+/// The vocabulary file: documents and actors.
+const VOCABULARY: &str = "vocabulary.toml";
+/// The search thesaurus: groups of words that mean the same.
+const SYNONYMS: &str = "synoniemen.toml";
+
+/// A compiled node together with where it was written, for the checks that span files.
+struct Compiled {
+    node: Node,
+    file: PathBuf,
+    id_line: usize,
+    links: Vec<markdown::NodeLink>,
+    compare_line: usize,
+}
+
+/// Compiles every content file below `dir` into a pack.
+pub fn compile_dir(dir: &Path) -> Result<Pack, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let (documents, actors) = read_vocabulary(dir).map_err(|e| vec![e])?;
+    let synonyms = read_synonyms(dir).map_err(|e| vec![e])?;
+    let files = markdown_files(dir).map_err(|e| vec![e])?;
+
+    let document_ids: Vec<String> = documents.iter().map(|d| d.id.clone()).collect();
+    let actor_ids: Vec<String> = actors.iter().map(|(id, _)| id.clone()).collect();
+    let vocabulary = front_matter::Vocabulary { documents: &document_ids, actors: &actor_ids };
+
+    let mut digest = Fnv::new();
+    let mut compiled = Vec::new();
+    for file in &files {
+        let text = match fs::read_to_string(file) {
+            Ok(text) => text,
+            Err(e) => {
+                errors.push(Diagnostic::new(file, 1, format!("cannot read the file: {e}")).hint("content files are UTF-8 text"));
+                continue;
+            }
+        };
+        digest.write(file.strip_prefix(dir).unwrap_or(file).to_string_lossy().as_bytes());
+        digest.write(text.as_bytes());
+        match compile_file(file, &text, &vocabulary) {
+            Ok(node) => compiled.push(node),
+            Err(mut file_errors) => errors.append(&mut file_errors),
+        }
+    }
+
+    check_graph(&mut compiled, &mut errors);
+    if !errors.is_empty() {
+        errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+        return Err(errors);
+    }
+    let mut nodes: Vec<Node> = compiled.into_iter().map(|c| c.node).collect();
+    nodes.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok(Pack {
+        format: PACK_FORMAT,
+        content_version: format!("{:016x}", digest.finish()),
+        documents,
+        actors,
+        synonyms,
+        nodes,
+    })
+}
+
+fn compile_file(file: &Path, text: &str, vocabulary: &front_matter::Vocabulary) -> Result<Compiled, Vec<Diagnostic>> {
+    let (parsed, mut errors) = markdown::parse(file, text);
+    let Some((toml_text, first_line)) = parsed.front_matter else {
+        errors.insert(0, Diagnostic::new(file, 1, "the file has no front matter").hint("start the file with a `+++` line, the TOML fields, and another `+++` line"));
+        return Err(errors);
+    };
+    let front = match front_matter::parse(file, &toml_text, first_line, vocabulary) {
+        Ok(front) => front,
+        Err(mut front_errors) => {
+            front_errors.append(&mut errors);
+            return Err(front_errors);
+        }
+    };
+    let main_is_empty = parsed.layers.iter().all(|layer| layer.key != LayerKey::Main || layer.blocks.is_empty());
+    if main_is_empty {
+        let line = first_line + toml_text.lines().count() + 1;
+        errors.push(Diagnostic::new(file, line, "the node has no main text").hint("write the statement, definition or description before the first `##` heading"));
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let id_line = front.field_lines.get("id").copied().unwrap_or(first_line);
+    let compare_line = front.field_lines.get("compare").copied().unwrap_or(id_line);
+    let links = parsed.links.iter().map(|link| Link { target: link.target.clone(), edge: link.edge }).collect();
+    let node = Node {
+        id: front.id,
+        kind: front.kind,
+        title: front.title,
+        source: front.source,
+        strength: front.strength,
+        direction: front.direction,
+        force: front.force,
+        position: front.position,
+        step: front.step,
+        steps: front.steps,
+        actors: front.actors,
+        aliases: front.aliases,
+        audience: front.audience,
+        covers: front.covers,
+        layers: parsed.layers,
+        links,
+        compare: front.compare,
+    };
+    Ok(Compiled { node, file: file.to_path_buf(), id_line, links: parsed.links, compare_line })
+}
+
+/// Checks what spans files (unique ids, link targets, topic members) and adds the edges that
+/// comparison topics imply.
+fn check_graph(compiled: &mut [Compiled], errors: &mut Vec<Diagnostic>) {
+    let mut first_seen: HashMap<String, (PathBuf, usize)> = HashMap::new();
+    for c in compiled.iter() {
+        if let Some((file, line)) = first_seen.get(&c.node.id) {
+            errors.push(
+                Diagnostic::new(&c.file, c.id_line, format!("duplicate id `{}`", c.node.id))
+                    .hint(format!("{}:{} already uses it; give one of them another id", file.display(), line)),
+            );
+        } else {
+            first_seen.insert(c.node.id.clone(), (c.file.clone(), c.id_line));
+        }
+    }
+    let document_of: HashMap<String, Option<String>> =
+        compiled.iter().map(|c| (c.node.id.clone(), c.node.source.as_ref().map(|s| s.document.clone()))).collect();
+
+    for c in compiled.iter() {
+        for link in c.links.iter().filter(|link| !document_of.contains_key(&link.target)) {
+            errors.push(
+                Diagnostic::new(&c.file, link.line, format!("link to unknown id `{}`", link.target))
+                    .hint(suggestion(&link.target, document_of.keys())),
+            );
+        }
+        for entry in &c.node.compare {
+            for member in &entry.nodes {
+                match document_of.get(member) {
+                    None => errors.push(
+                        Diagnostic::new(&c.file, c.compare_line, format!("[[compare]] names unknown node `{member}`"))
+                            .hint(suggestion(member, document_of.keys())),
+                    ),
+                    Some(document) if document.as_deref() != Some(entry.document.as_str()) => errors.push(
+                        Diagnostic::new(&c.file, c.compare_line, format!("node `{member}` is not from document `{}`", entry.document))
+                            .hint("list each node under the document it comes from"),
+                    ),
+                    Some(_) => {}
+                }
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return;
+    }
+
+    // A topic links each member to the topic, and members of different documents to each other.
+    let mut implied: BTreeMap<String, Vec<Link>> = BTreeMap::new();
+    for c in compiled.iter().filter(|c| c.node.kind == Kind::Topic) {
+        let members: Vec<(&str, Agreement, &str)> = c
+            .node
+            .compare
+            .iter()
+            .flat_map(|entry| entry.nodes.iter().map(move |id| (id.as_str(), entry.agreement, entry.document.as_str())))
+            .collect();
+        for &(id, agreement, document) in &members {
+            implied.entry(id.to_string()).or_default().push(Link { target: c.node.id.clone(), edge: EdgeType::About });
+            for &(other, other_agreement, other_document) in &members {
+                if document == other_document {
+                    continue;
+                }
+                let differs = agreement == Agreement::Differs || other_agreement == Agreement::Differs;
+                let edge = if differs { EdgeType::DiffersFrom } else { EdgeType::SameTopic };
+                implied.entry(id.to_string()).or_default().push(Link { target: other.to_string(), edge });
+            }
+        }
+    }
+    for c in compiled.iter_mut() {
+        if let Some(links) = implied.remove(&c.node.id) {
+            for link in links {
+                if !c.node.links.contains(&link) {
+                    c.node.links.push(link);
+                }
+            }
+        }
+    }
+}
+
+/// A hint naming the known ids closest to `id`.
+fn suggestion<'a>(id: &str, known: impl Iterator<Item = &'a String>) -> String {
+    let mut close: Vec<(usize, &String)> = known.map(|k| (edit_distance(id, k), k)).filter(|(d, _)| *d <= 3).collect();
+    close.sort();
+    match close.first() {
+        Some((_, best)) => format!("did you mean `{best}`?"),
+        None => "check the id, or write the node it should point to".to_string(),
+    }
+}
+
+/// Levenshtein distance, for suggestions in error messages only.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous + usize::from(ca != *cb);
+            previous = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(previous + 1);
+        }
+    }
+    row[b.len()]
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VocabularyFile {
+    documents: BTreeMap<String, DocumentEntry>,
+    actors: toml::Table,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DocumentEntry {
+    short: String,
+    title: String,
+    version: String,
+    country: String,
+    source_file: String,
+}
+
+fn read_toml<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T, Diagnostic> {
+    let text = fs::read_to_string(path).map_err(|e| Diagnostic::new(path, 1, format!("cannot read: {e}")).hint("the file belongs in content/"))?;
+    toml::from_str(&text).map_err(|e| {
+        let line = e.span().map_or(1, |span| 1 + text[..span.start].matches('\n').count());
+        Diagnostic::new(path, line, e.message().to_string()).hint("see content/README.md for this file's format")
+    })
+}
+
+fn read_vocabulary(dir: &Path) -> Result<(Vec<Document>, Vec<(String, String)>), Diagnostic> {
+    let path = dir.join(VOCABULARY);
+    let file: VocabularyFile = read_toml(&path)?;
+    let documents = file
+        .documents
+        .into_iter()
+        .map(|(id, d)| Document { id, short: d.short, title: d.title, version: d.version, country: d.country, source_file: d.source_file })
+        .collect();
+    let mut actors = Vec::new();
+    for (key, label) in file.actors {
+        let Some(label) = label.as_str() else {
+            return Err(Diagnostic::new(&path, 1, format!("actor `{key}` needs a text label")).hint("write `key = \"Dutch label\"`"));
+        };
+        actors.push((key, label.to_string()));
+    }
+    Ok((documents, actors))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SynonymsFile {
+    #[serde(default)]
+    groep: Vec<SynonymGroup>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SynonymGroup {
+    termen: Vec<String>,
+}
+
+fn read_synonyms(dir: &Path) -> Result<Vec<Vec<String>>, Diagnostic> {
+    let path = dir.join(SYNONYMS);
+    if !path.exists() {
+        return Ok(Vec::new());
+    }
+    let file: SynonymsFile = read_toml(&path)?;
+    for group in &file.groep {
+        if group.termen.len() < 2 || group.termen.iter().any(|t| t.trim().is_empty()) {
+            return Err(Diagnostic::new(&path, 1, format!("synonym group {:?} needs two or more non-empty terms", group.termen)).hint("each [[groep]] lists words that mean the same"));
+        }
+    }
+    Ok(file.groep.into_iter().map(|g| g.termen).collect())
+}
+
+/// Every `.md` file below `dir` except READMEs, in a stable order.
+fn markdown_files(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(folder) = pending.pop() {
+        let entries = fs::read_dir(&folder).map_err(|e| Diagnostic::new(&folder, 1, format!("cannot list the folder: {e}")).hint("run from the repository root"))?;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|e| e == "md") && path.file_name().is_some_and(|n| n != "README.md") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// FNV-1a, 64 bit: a stable digest of the content for its version string.
+struct Fnv(u64);
+
+impl Fnv {
+    fn new() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 ^= u64::from(*byte);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}

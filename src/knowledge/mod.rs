@@ -1,0 +1,345 @@
+//! The knowledge core: the compiled pack, the graph over it, and the questions it answers.
+//!
+//! Plain Rust, no wasm or DOM types: the bindings and the CLI both call [`Knowledge`] and
+//! serialise the views it returns.
+
+pub mod render;
+pub mod search;
+pub mod view;
+
+use std::collections::HashMap;
+use std::fmt;
+
+use serde::Deserialize;
+
+use crate::model::{Audience, EdgeType, Kind, LayerKey, Node, Pack};
+use search::{Query, SearchIndex};
+use view::{ActorView, ComparisonView, DocumentView, Hit, LayerView, LinkView, NodeView, SourceView, VersionInfo};
+
+/// The pack compiled from `content/` by `build.rs`.
+const EMBEDDED_PACK: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/pack.bin"));
+
+/// Default and largest number of search results.
+pub const DEFAULT_LIMIT: usize = 10;
+pub const MAX_LIMIT: usize = 100;
+
+/// Why a question could not be answered.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Error {
+    /// Nothing has this id or name; `suggestions` are close ones that exist.
+    NotFound { what: &'static str, name: String, suggestions: Vec<String> },
+    /// An argument has a value the API does not accept.
+    InvalidArgument(String),
+    /// The embedded pack could not be read (a build problem, never the caller's).
+    Pack(String),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::NotFound { what, name, suggestions } => {
+                write!(f, "unknown {what} `{name}`")?;
+                if !suggestions.is_empty() {
+                    write!(f, "; did you mean {}?", suggestions.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", "))?;
+                }
+                Ok(())
+            }
+            Error::InvalidArgument(message) => write!(f, "invalid argument: {message}"),
+            Error::Pack(message) => write!(f, "{message}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Search options as the API takes them. Every filter accepts one value or a list.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct SearchOptions {
+    /// How many hits at most (default 10, at most 100).
+    pub limit: Option<usize>,
+    /// `professional` (default) or `patient`: patients get lay text and concepts first.
+    pub audience: Option<String>,
+    pub document: Option<OneOrMany<String>>,
+    pub kind: Option<OneOrMany<String>>,
+    pub actor: Option<OneOrMany<String>>,
+    pub step: Option<OneOrMany<u8>>,
+    /// Treat the last word as still being typed and complete it (search-as-you-type).
+    pub prefix: Option<bool>,
+}
+
+/// A filter value: one, or any of several.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum OneOrMany<T> {
+    One(T),
+    Many(Vec<T>),
+}
+
+impl SearchOptions {
+    /// The option names, as JS spells them.
+    pub const FIELDS: &'static [&'static str] = &["limit", "audience", "document", "kind", "actor", "step", "prefix"];
+}
+
+impl<T: Clone> OneOrMany<T> {
+    fn to_vec(&self) -> Vec<T> {
+        match self {
+            OneOrMany::One(one) => vec![one.clone()],
+            OneOrMany::Many(many) => many.clone(),
+        }
+    }
+}
+
+/// The loaded knowledge: nodes, their graph, and the search index.
+pub struct Knowledge {
+    pack: Pack,
+    by_id: HashMap<String, usize>,
+    /// For each node, the nodes that link to it and how.
+    incoming: Vec<Vec<(usize, EdgeType)>>,
+    index: SearchIndex,
+}
+
+impl Knowledge {
+    /// Loads the pack embedded at build time.
+    pub fn embedded() -> Result<Knowledge, Error> {
+        Pack::from_bytes(EMBEDDED_PACK).map(Knowledge::new).map_err(Error::Pack)
+    }
+
+    /// Builds the graph and the search index over `pack`.
+    pub fn new(pack: Pack) -> Knowledge {
+        let by_id: HashMap<String, usize> = pack.nodes.iter().enumerate().map(|(i, n)| (n.id.clone(), i)).collect();
+        let mut incoming = vec![Vec::new(); pack.nodes.len()];
+        for (from, node) in pack.nodes.iter().enumerate() {
+            for link in &node.links {
+                if let Some(&to) = by_id.get(&link.target) {
+                    incoming[to].push((from, link.edge));
+                }
+            }
+        }
+        let index = SearchIndex::build(&pack.nodes, &pack.synonyms);
+        Knowledge { pack, by_id, incoming, index }
+    }
+
+    /// All nodes, sorted by id.
+    pub fn nodes(&self) -> &[Node] {
+        &self.pack.nodes
+    }
+
+    /// The module's version, the content's version and the source documents.
+    pub fn version(&self) -> VersionInfo {
+        VersionInfo {
+            module: env!("CARGO_PKG_VERSION").to_string(),
+            content: self.pack.content_version.clone(),
+            nodes: self.pack.nodes.len(),
+            documents: self
+                .pack
+                .documents
+                .iter()
+                .map(|d| DocumentView { id: d.id.clone(), short: d.short.clone(), title: d.title.clone(), version: d.version.clone(), country: d.country.clone() })
+                .collect(),
+        }
+    }
+
+    /// The node with `id`, or an error naming close ids.
+    pub fn raw_node(&self, id: &str) -> Result<&Node, Error> {
+        self.by_id.get(id).map(|&i| &self.pack.nodes[i]).ok_or_else(|| Error::NotFound {
+            what: "node id",
+            name: id.chars().take(80).collect(),
+            suggestions: self.close_ids(id),
+        })
+    }
+
+    /// The whole node with `id`: every layer as HTML and text, its citation and its links.
+    pub fn node(&self, id: &str) -> Result<NodeView, Error> {
+        let node = self.raw_node(id)?;
+        let index = self.by_id[id];
+        let mut links: Vec<LinkView> = node
+            .links
+            .iter()
+            .filter_map(|link| self.by_id.get(&link.target).map(|&to| self.link_view(to, link.edge, true)))
+            .collect();
+        links.extend(self.incoming[index].iter().map(|&(from, edge)| self.link_view(from, edge, false)));
+        Ok(NodeView {
+            id: node.id.clone(),
+            kind: node.kind,
+            title: node.title.clone(),
+            source: self.source_view(node),
+            strength: node.strength,
+            direction: node.direction,
+            force: node.force,
+            position: node.position,
+            step: node.step,
+            steps: node.steps.clone(),
+            actors: node.actors.iter().map(|a| ActorView { id: a.clone(), label: self.actor_label(a) }).collect(),
+            aliases: node.aliases.clone(),
+            audience: node.audience,
+            covers: node.covers.clone(),
+            layers: node
+                .layers
+                .iter()
+                .map(|layer| {
+                    let mut html = String::new();
+                    render::blocks_html(&layer.blocks, &mut html);
+                    LayerView { key: layer.key, title: layer.key.heading().to_string(), html, text: search::layer_text(layer) }
+                })
+                .collect(),
+            links,
+            compare: node
+                .compare
+                .iter()
+                .map(|c| ComparisonView { document: c.document.clone(), agreement: c.agreement, nodes: c.nodes.clone(), point: c.point.clone() })
+                .collect(),
+        })
+    }
+
+    /// Ranked hits for `text`. An empty query gives no hits; a long one is cut to
+    /// [`search::MAX_QUERY_CHARS`] characters.
+    pub fn search(&self, text: &str, options: &SearchOptions) -> Result<Vec<Hit>, Error> {
+        let query = self.query(text, options)?;
+        let outcome = self.index.search(&self.pack.nodes, &query);
+        let audience = query.audience.unwrap_or(Audience::Professional);
+        Ok(outcome
+            .matches
+            .iter()
+            .map(|m| {
+                let node = &self.pack.nodes[m.node];
+                let snippet_layer = match audience {
+                    Audience::Patient => node.layers.iter().find(|l| l.key == LayerKey::Lay),
+                    Audience::Professional => None,
+                }
+                .or_else(|| node.layers.iter().find(|l| l.key == LayerKey::Main));
+                let text = snippet_layer.map(search::layer_text).unwrap_or_default();
+                Hit {
+                    id: node.id.clone(),
+                    kind: node.kind,
+                    title: node.title.clone(),
+                    snippet: self.index.snippet(&text, &outcome, 28),
+                    score: (f64::from(m.score) * 1000.0).round() / 1000.0,
+                    source: self.source_view(node),
+                    strength: node.strength,
+                    direction: node.direction,
+                    covers: node.covers.clone(),
+                }
+            })
+            .collect())
+    }
+
+    /// Completions of `prefix` for search-as-you-type: words of the content, most used first.
+    pub fn suggest(&self, prefix: &str, limit: usize) -> Vec<String> {
+        let prefix: String = prefix.chars().take(search::MAX_QUERY_CHARS).collect();
+        let last = prefix.split_whitespace().last().unwrap_or("");
+        let head = &prefix[..prefix.len() - last.len()];
+        self.index.complete(last, limit.min(MAX_LIMIT)).into_iter().map(|word| format!("{head}{word}")).collect()
+    }
+
+    fn query(&self, text: &str, options: &SearchOptions) -> Result<Query, Error> {
+        let limit = options.limit.unwrap_or(DEFAULT_LIMIT);
+        if limit > MAX_LIMIT {
+            return Err(Error::InvalidArgument(format!("limit {limit} is above the maximum of {MAX_LIMIT}")));
+        }
+        let audience = options
+            .audience
+            .as_deref()
+            .map(|a| Audience::parse(a).ok_or_else(|| Error::InvalidArgument(format!("audience `{a}`: use one of {}", Audience::spellings()))))
+            .transpose()?;
+        let documents = options.document.as_ref().map(OneOrMany::to_vec).unwrap_or_default();
+        for document in &documents {
+            if !self.pack.documents.iter().any(|d| &d.id == document) {
+                let known: Vec<&str> = self.pack.documents.iter().map(|d| d.id.as_str()).collect();
+                return Err(Error::InvalidArgument(format!("document `{document}`: use one of {}", known.join(", "))));
+            }
+        }
+        let kinds = options
+            .kind
+            .as_ref()
+            .map(OneOrMany::to_vec)
+            .unwrap_or_default()
+            .iter()
+            .map(|k| Kind::parse(k).ok_or_else(|| Error::InvalidArgument(format!("kind `{k}`: use one of {}", Kind::spellings()))))
+            .collect::<Result<Vec<_>, _>>()?;
+        let actors = options.actor.as_ref().map(OneOrMany::to_vec).unwrap_or_default();
+        for actor in &actors {
+            if !self.pack.actors.iter().any(|(id, _)| id == actor) {
+                return Err(Error::InvalidArgument(format!("actor `{actor}` is not in the vocabulary")));
+            }
+        }
+        let steps = options.step.as_ref().map(OneOrMany::to_vec).unwrap_or_default();
+        if let Some(step) = steps.iter().find(|s| !(1..=4).contains(*s)) {
+            return Err(Error::InvalidArgument(format!("step {step}: steps are 1 to 4")));
+        }
+        Ok(Query { text: text.to_string(), limit, audience, documents, kinds, actors, steps, prefix: options.prefix.unwrap_or(false) })
+    }
+
+    fn link_view(&self, other: usize, edge: EdgeType, outgoing: bool) -> LinkView {
+        let node = &self.pack.nodes[other];
+        LinkView { id: node.id.clone(), title: node.title.clone(), kind: node.kind, edge, outgoing }
+    }
+
+    fn actor_label(&self, id: &str) -> String {
+        self.pack.actors.iter().find(|(key, _)| key == id).map_or_else(|| id.to_string(), |(_, label)| label.clone())
+    }
+
+    /// The source of `node` with a citation such as "WOREL §4 aanbeveling 6, p. 29".
+    fn source_view(&self, node: &Node) -> Option<SourceView> {
+        let source = node.source.as_ref()?;
+        let short = self.pack.documents.iter().find(|d| d.id == source.document).map_or(source.document.as_str(), |d| d.short.as_str());
+        let section = if source.section.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            format!("§{}", source.section)
+        } else {
+            source.section.clone()
+        };
+        let mut citation = format!("{short} {section}");
+        if let Some(label) = &source.label {
+            citation.push(' ');
+            citation.push_str(label);
+        }
+        match source.page_end.filter(|&end| end != source.page) {
+            Some(end) => citation.push_str(&format!(", p. {}–{end}", source.page)),
+            None => citation.push_str(&format!(", p. {}", source.page)),
+        }
+        Some(SourceView {
+            document: source.document.clone(),
+            section: source.section.clone(),
+            label: source.label.clone(),
+            page: source.page,
+            page_end: source.page_end,
+            lines: [source.lines.0, source.lines.1],
+            citation,
+        })
+    }
+
+    /// Up to three ids close to `id`, for "did you mean" hints.
+    fn close_ids(&self, id: &str) -> Vec<String> {
+        if id.len() > 120 {
+            return Vec::new();
+        }
+        let mut scored: Vec<(usize, &str)> = self
+            .pack
+            .nodes
+            .iter()
+            .filter_map(|n| {
+                let distance = distance(id, &n.id);
+                let shares_prefix = id.len() >= 4 && n.id.contains(id);
+                (distance <= 3 || shares_prefix).then_some((if shares_prefix { 0 } else { distance }, n.id.as_str()))
+            })
+            .collect();
+        scored.sort();
+        scored.into_iter().take(3).map(|(_, id)| id.to_string()).collect()
+    }
+}
+
+/// Levenshtein distance, for "did you mean" hints on short strings.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous + usize::from(ca != *cb);
+            previous = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(previous + 1);
+        }
+    }
+    row[b.len()]
+}

@@ -1,0 +1,174 @@
+//! Text analysis shared by indexing and querying, so both sides see the same words.
+//!
+//! A word is folded (lower case, diacritics removed: `opioïden` = `opioiden`), split at
+//! anything that is not a letter or digit (a possessive `'s`, straight or curly, is dropped:
+//! `NSAID's` = `NSAID`), and reduced to its Snowball Dutch stem. Acronyms written in capitals
+//! (`TENS`, `MBSR`) and tokens with digits (`60`, `1b`) are kept whole, since stemming them
+//! only loses meaning.
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+/// One word of a text, with where it stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Folded surface form: lower case, no diacritics.
+    pub word: String,
+    /// The index term: the Dutch stem, or the word itself for acronyms and numbers.
+    pub term: String,
+    /// Byte range of the word in the original text.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Turns text into tokens. Holds the stemmer so it is made once.
+pub struct Analyzer {
+    stemmer: Stemmer,
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Analyzer { stemmer: Stemmer::create(Algorithm::Dutch) }
+    }
+}
+
+/// Dutch function words that carry no meaning for search.
+const STOPWORDS: &[&str] = &[
+    "aan", "al", "als", "bij", "dan", "dat", "de", "der", "des", "deze", "die", "dit", "door", "een", "en", "er", "het", "hij",
+    "hoe", "ik", "in", "is", "je", "maar", "met", "na", "naar", "niet", "nog", "of", "om", "onder", "ook", "op", "over", "te",
+    "tegen", "tot", "u", "uit", "van", "voor", "wat", "wel", "wie", "wij", "worden", "wordt", "ze", "zich", "zij", "zijn", "zo",
+];
+
+/// Whether `word` (folded) is a stopword.
+pub fn is_stopword(word: &str) -> bool {
+    STOPWORDS.binary_search(&word).is_ok()
+}
+
+impl Analyzer {
+    /// The tokens of `text`, stopwords left out.
+    pub fn tokens(&self, text: &str) -> Vec<Token> {
+        let mut tokens = Vec::new();
+        for (start, end) in word_spans(text) {
+            let original = &text[start..end];
+            let word = fold(original);
+            if word.is_empty() || is_stopword(&word) {
+                continue;
+            }
+            let term = self.term(original, &word);
+            tokens.push(Token { word, term, start, end });
+        }
+        tokens
+    }
+
+    /// The index term of a folded `word` whose original spelling was `original`.
+    pub fn term(&self, original: &str, word: &str) -> String {
+        let is_acronym = original.chars().count() >= 2 && original.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
+        if is_acronym || word.chars().any(|c| c.is_ascii_digit()) {
+            word.to_string()
+        } else {
+            self.stem(word)
+        }
+    }
+
+    /// The Snowball Dutch stem of a folded word.
+    pub fn stem(&self, word: &str) -> String {
+        self.stemmer.stem(word).into_owned()
+    }
+}
+
+/// Byte ranges of the words of `text`: runs of letters and digits. A `'s` or `’s` right after
+/// a word is left out of it and of the next word.
+pub fn word_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut start = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_alphanumeric() {
+            start.get_or_insert(i);
+            continue;
+        }
+        if let Some(s) = start.take() {
+            spans.push((s, i));
+            if matches!(c, '\'' | '’') {
+                let mut ahead = chars.clone();
+                if matches!(ahead.next(), Some((_, 's' | 'S'))) && !ahead.next().is_some_and(|(_, c)| c.is_alphanumeric()) {
+                    chars.next();
+                }
+            }
+        }
+    }
+    if let Some(s) = start {
+        spans.push((s, text.len()));
+    }
+    spans
+}
+
+/// Lower case with diacritics removed, so `Opioïden` and `opioiden` are one word.
+pub fn fold(word: &str) -> String {
+    let mut folded = String::with_capacity(word.len());
+    for c in word.chars().flat_map(char::to_lowercase) {
+        match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => folded.push('a'),
+            'è' | 'é' | 'ê' | 'ë' => folded.push('e'),
+            'ì' | 'í' | 'î' | 'ï' => folded.push('i'),
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => folded.push('o'),
+            'ù' | 'ú' | 'û' | 'ü' => folded.push('u'),
+            'ý' | 'ÿ' => folded.push('y'),
+            'ç' => folded.push('c'),
+            'ñ' => folded.push('n'),
+            'ß' => folded.push_str("ss"),
+            'æ' => folded.push_str("ae"),
+            'œ' => folded.push_str("oe"),
+            c => folded.push(c),
+        }
+    }
+    folded
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(text: &str) -> Vec<String> {
+        Analyzer::default().tokens(text).into_iter().map(|t| t.term).collect()
+    }
+
+    #[test]
+    fn stopword_list_is_sorted_for_binary_search() {
+        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn diacritics_and_case_fold() {
+        assert_eq!(terms("Opioïden"), terms("opioiden"));
+        assert_eq!(terms("patiënt"), terms("patient"));
+        assert_eq!(terms("zorgcoördinator"), terms("zorgcoordinator"));
+    }
+
+    #[test]
+    fn possessive_s_is_dropped_with_either_apostrophe() {
+        assert_eq!(terms("NSAID's"), vec!["nsaid"]);
+        assert_eq!(terms("NSAID’s"), vec!["nsaid"]);
+        assert_eq!(terms("NSAIDs"), vec!["nsaids"]);
+    }
+
+    #[test]
+    fn dutch_inflections_share_a_stem() {
+        assert_eq!(terms("vlaggen"), terms("vlag"));
+        assert_eq!(terms("aanbevelingen"), terms("aanbeveling"));
+        assert_eq!(terms("oefeningen"), terms("oefening"));
+    }
+
+    #[test]
+    fn acronyms_and_numbers_are_kept_whole() {
+        assert_eq!(terms("TENS en MBSR"), vec!["tens", "mbsr"]);
+        assert_eq!(terms("60 mg per dag"), vec!["60", "mg", "per", "dag"]);
+        assert_eq!(terms("graad 1B"), vec!["graad", "1b"]);
+    }
+
+    #[test]
+    fn spans_point_into_the_original_text() {
+        let text = "Rode vlaggen (alarmsignalen)";
+        let tokens = Analyzer::default().tokens(text);
+        assert_eq!(&text[tokens[2].start..tokens[2].end], "alarmsignalen");
+    }
+}

@@ -1,0 +1,288 @@
+//! The knowledge pack: what the content compiler writes and the knowledge core reads.
+//!
+//! This file is compiled twice: into the library (where the core reads the pack) and into
+//! `build.rs` (where the compiler writes it), so it depends on nothing but `serde`.
+//! Inline text is stored as HTML that the compiler produced and escaped itself; it never
+//! contains markup that came from an author.
+
+use serde::{Deserialize, Serialize};
+
+/// Bumped whenever the pack layout changes, so a stale pack is refused rather than misread.
+pub const PACK_FORMAT: u32 = 1;
+
+/// Everything the module knows, as compiled from `content/`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Pack {
+    pub format: u32,
+    /// A digest of every content file, so two builds of the same content share a version.
+    pub content_version: String,
+    pub documents: Vec<Document>,
+    /// Actor key and Dutch label, in vocabulary order.
+    pub actors: Vec<(String, String)>,
+    /// Groups of words that search treats as the same (from `content/synoniemen.toml`).
+    pub synonyms: Vec<Vec<String>>,
+    /// Nodes sorted by id.
+    pub nodes: Vec<Node>,
+}
+
+/// A source document of the guidance.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Document {
+    pub id: String,
+    pub short: String,
+    pub title: String,
+    pub version: String,
+    pub country: String,
+    pub source_file: String,
+}
+
+/// One node of the knowledge graph.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Node {
+    pub id: String,
+    pub kind: Kind,
+    pub title: String,
+    /// Absent only for comparison topics, whose sources are their member nodes.
+    pub source: Option<SourceRef>,
+    pub strength: Option<Strength>,
+    pub direction: Option<Direction>,
+    pub force: Option<Force>,
+    pub position: Option<Position>,
+    pub step: Option<u8>,
+    pub steps: Vec<u8>,
+    pub actors: Vec<String>,
+    pub aliases: Vec<String>,
+    pub audience: Audience,
+    pub covers: Vec<String>,
+    pub layers: Vec<Layer>,
+    pub links: Vec<Link>,
+    pub compare: Vec<Comparison>,
+}
+
+/// Where a node's content stands in its source.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct SourceRef {
+    pub document: String,
+    pub section: String,
+    pub label: Option<String>,
+    pub page: u32,
+    pub page_end: Option<u32>,
+    /// First and last line, 1-based and inclusive, in the document's source text.
+    pub lines: (u32, u32),
+}
+
+/// A typed edge to another node.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Link {
+    pub target: String,
+    pub edge: EdgeType,
+}
+
+/// What one document says on a comparison topic.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Comparison {
+    pub document: String,
+    pub agreement: Agreement,
+    pub nodes: Vec<String>,
+    pub point: String,
+}
+
+/// One layer of a node's text: the main text, the rationale, the lay explanation, …
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Layer {
+    pub key: LayerKey,
+    pub blocks: Vec<Block>,
+}
+
+/// A block of text. Lists and tables stay structured so that checklists, criteria and the
+/// referral matrix are data rather than markup.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub enum Block {
+    Paragraph(String),
+    Heading(String),
+    Quote(Vec<Block>),
+    List { ordered: bool, items: Vec<Item> },
+    Table { head: Vec<String>, rows: Vec<Vec<String>> },
+}
+
+/// A list item: its own text, whether it is a task (checklist) item, and nested blocks.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Item {
+    pub html: String,
+    pub task: bool,
+    pub blocks: Vec<Block>,
+}
+
+macro_rules! vocabulary {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $(#[serde(rename = $text)] $variant),+ }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The value as written in content and shown to JS.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            /// The value written as `text`, if there is one.
+            pub fn parse(text: &str) -> Option<Self> {
+                match text { $($text => Some($name::$variant),)+ _ => None }
+            }
+
+            /// All accepted spellings, for error hints.
+            pub fn spellings() -> String {
+                [$($text),+].join(", ")
+            }
+        }
+    };
+}
+
+vocabulary!(
+    /// What a node is.
+    Kind {
+        Recommendation = "recommendation",
+        Checklist = "checklist",
+        Medication = "medication",
+        Referral = "referral",
+        Step = "step",
+        Concept = "concept",
+        Role = "role",
+        RedFlag = "red-flag",
+        RiskFactor = "risk-factor",
+        Instrument = "instrument",
+        Section = "section",
+        Topic = "topic",
+    }
+);
+
+vocabulary!(
+    /// A GRADE code or a good-practice point.
+    Strength {
+        G1A = "1A",
+        G1B = "1B",
+        G1C = "1C",
+        G2A = "2A",
+        G2B = "2B",
+        G2C = "2C",
+        Gpp = "GPP",
+    }
+);
+
+vocabulary!(
+    /// Whether a graded recommendation advises for or against.
+    Direction { For = "for", Against = "against" }
+);
+
+vocabulary!(
+    /// The force of an ungraded norm, in the source's own words.
+    Force { Moet = "moet", Aanbevolen = "aanbevolen", Kan = "kan", Idealiter = "idealiter" }
+);
+
+vocabulary!(
+    /// The guidance's position on a drug or drug class.
+    Position {
+        Recommended = "recommended",
+        Consider = "consider",
+        PreferablyNot = "preferably-not",
+        NoRecommendation = "no-recommendation",
+        NoPlace = "no-place",
+        NotDiscussed = "not-discussed",
+    }
+);
+
+vocabulary!(
+    /// Who a text is written for.
+    Audience { Professional = "professional", Patient = "patient" }
+);
+
+vocabulary!(
+    /// How far a document agrees on a comparison topic.
+    Agreement { Agrees = "agrees", Partly = "partly", Differs = "differs", NotAddressed = "not-addressed" }
+);
+
+vocabulary!(
+    /// The type of an edge between two nodes.
+    EdgeType {
+        Cites = "cites",
+        Refines = "refines",
+        SeeAlso = "see-also",
+        SameTopic = "same-topic",
+        DiffersFrom = "differs-from",
+        EscalatesTo = "escalates-to",
+        DerivedFrom = "derived-from",
+        About = "about",
+    }
+);
+
+vocabulary!(
+    /// The layers of a node's text. `Main` is the text before the first `##` heading.
+    LayerKey {
+        Main = "main",
+        Conditions = "conditions",
+        Practice = "practice",
+        Rationale = "rationale",
+        Lay = "lay",
+        Note = "note",
+        Cautions = "cautions",
+        AdverseEffects = "adverse_effects",
+        Dependence = "dependence",
+        RiskGroups = "risk_groups",
+        StartStop = "start_stop",
+        Dose = "dose",
+        NotCovered = "not_covered",
+        Providers = "providers",
+        BuildingBlocks = "building_blocks",
+        MoveUp = "move_up",
+        MoveDown = "move_down",
+    }
+);
+
+impl LayerKey {
+    /// The `##` heading that opens this layer in content, and its title for readers.
+    pub fn heading(self) -> &'static str {
+        match self {
+            LayerKey::Main => "",
+            LayerKey::Conditions => "Wanneer",
+            LayerKey::Practice => "Praktisch",
+            LayerKey::Rationale => "Onderbouwing",
+            LayerKey::Lay => "Voor patiënten",
+            LayerKey::Note => "Toelichting",
+            LayerKey::Cautions => "Voorzichtig",
+            LayerKey::AdverseEffects => "Bijwerkingen",
+            LayerKey::Dependence => "Misbruik en afhankelijkheid",
+            LayerKey::RiskGroups => "Risicogroepen",
+            LayerKey::StartStop => "Starten en stoppen",
+            LayerKey::Dose => "Dosering",
+            LayerKey::NotCovered => "Niet in de bron",
+            LayerKey::Providers => "Zorgverleners",
+            LayerKey::BuildingBlocks => "Bouwstenen",
+            LayerKey::MoveUp => "Opschalen",
+            LayerKey::MoveDown => "Afschalen",
+        }
+    }
+
+    /// The layer a `##` heading opens, if it is one of the fixed headings.
+    pub fn from_heading(heading: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|key| *key != LayerKey::Main && key.heading() == heading)
+    }
+}
+
+impl Pack {
+    /// Serialises the pack to its compact binary form.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).expect("a pack of owned values always serialises")
+    }
+
+    /// Reads a pack written by [`Pack::to_bytes`] of the same [`PACK_FORMAT`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Pack, String> {
+        let pack: Pack = postcard::from_bytes(bytes).map_err(|e| format!("the knowledge pack is unreadable: {e}"))?;
+        if pack.format != PACK_FORMAT {
+            return Err(format!("knowledge pack format {} is not the expected {PACK_FORMAT}; rebuild", pack.format));
+        }
+        Ok(pack)
+    }
+}

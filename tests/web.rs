@@ -1,0 +1,78 @@
+//! The wasm bindings, run inside headless Chromium by `wasm-bindgen-test`, on the real content.
+//! `npm test` runs them with `wasm-bindgen-test-runner` as the target's runner.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, Reflect};
+use pijnwijzer::bindings;
+use wasm_bindgen::{JsError, JsValue};
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &JsValue::from_str(key)).expect("an object")
+}
+
+fn text(value: &JsValue, key: &str) -> String {
+    get(value, key).as_string().unwrap_or_else(|| panic!("`{key}` is not a string"))
+}
+
+fn message(error: JsError) -> String {
+    text(&JsValue::from(error), "message")
+}
+
+fn hits(query: &str, options: Option<JsValue>) -> Array {
+    Array::from(&bindings::search(JsValue::from_str(query), options).expect("search answers"))
+}
+
+#[wasm_bindgen_test]
+fn red_flags_come_first_with_their_grade_and_citation() {
+    let first = hits("rode vlaggen", None).get(0);
+    assert_eq!(text(&first, "id"), "worel.alg.rodevlaggen");
+    assert_eq!(text(&first, "kind"), "recommendation");
+    assert_eq!(text(&first, "strength"), "GPP");
+    let citation = text(&get(&first, "source"), "citation");
+    assert!(citation.starts_with("WOREL §4 aanbeveling 6"), "citation was {citation}");
+}
+
+#[wasm_bindgen_test]
+fn a_node_has_its_layers_as_html_and_text() {
+    let node = bindings::node(JsValue::from_str("worel.alg.rodevlaggen")).expect("the node exists");
+    let layers = Array::from(&get(&node, "layers"));
+    let main = layers.get(0);
+    assert_eq!(text(&main, "key"), "main");
+    assert!(text(&main, "html").starts_with("<p>"));
+    assert!(!text(&main, "text").contains('<'));
+    assert!(layers.iter().any(|layer| text(&layer, "key") == "lay"), "the red-flags node has a lay explanation");
+}
+
+#[wasm_bindgen_test]
+fn the_version_names_every_source_document() {
+    let version = bindings::version().expect("version answers");
+    assert_eq!(Array::from(&get(&version, "documents")).length(), 5);
+    assert!(get(&version, "nodes").as_f64().unwrap_or(0.0) > 10.0);
+}
+
+#[wasm_bindgen_test]
+fn bad_input_throws_errors_and_the_module_keeps_answering() {
+    let unknown = bindings::node(JsValue::from_str("worel.alg.rodevlagen")).expect_err("no such id");
+    assert!(message(unknown).contains("did you mean `worel.alg.rodevlaggen`"));
+    assert!(message(bindings::search(JsValue::from_f64(42.0), None).expect_err("not a string")).contains("must be a string"));
+    assert!(message(bindings::node(JsValue::NULL).expect_err("not a string")).contains("must be a string"));
+    let options = js_sys::Object::new();
+    Reflect::set(&options, &"limt".into(), &JsValue::from_f64(3.0)).expect("settable");
+    assert!(message(bindings::search(JsValue::from_str("pijn"), Some(options.into())).expect_err("unknown option")).contains("unknown option `limt`"));
+    let options = js_sys::Object::new();
+    Reflect::set(&options, &"kind".into(), &"recept".into()).expect("settable");
+    assert!(message(bindings::search(JsValue::from_str("pijn"), Some(options.into())).expect_err("unknown kind")).contains("kind `recept`"));
+    // After every rejected call the module still answers.
+    assert_eq!(text(&hits("rode vlaggen", None).get(0), "id"), "worel.alg.rodevlaggen");
+}
+
+#[wasm_bindgen_test]
+fn empty_and_enormous_queries_answer_without_error() {
+    assert_eq!(hits("", None).length(), 0);
+    assert_eq!(hits("   ", None).length(), 0);
+    let enormous = "pijn ".repeat(200_000);
+    assert!(hits(&enormous, None).length() > 0, "a long query is cut, not refused");
+}
