@@ -175,7 +175,7 @@ pub fn search(
                 return Err(JsError::new("search: `options` must be an object"));
             }
             // serde-wasm-bindgen ignores unknown keys; a misspelt option must not be dropped silently.
-            for key in js_sys::Object::keys(value.unchecked_ref()).iter().filter_map(|k| k.as_string()) {
+            for key in js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter().filter_map(|k| k.as_string()) {
                 if !SearchOptions::FIELDS.contains(&key.as_str()) {
                     return Err(JsError::new(&format!("search: unknown option `{key}`; options are {}", SearchOptions::FIELDS.join(", "))));
                 }

@@ -140,6 +140,11 @@ impl Knowledge {
         }
     }
 
+    /// The file name of a document's source text (in `../shared/sources/`).
+    pub fn source_file(&self, document: &str) -> Option<&str> {
+        self.pack.documents.iter().find(|d| d.id == document).map(|d| d.source_file.as_str())
+    }
+
     /// The node with `id`, or an error naming close ids.
     pub fn raw_node(&self, id: &str) -> Result<&Node, Error> {
         self.by_id.get(id).map(|&i| &self.pack.nodes[i]).ok_or_else(|| Error::NotFound {
@@ -196,7 +201,9 @@ impl Knowledge {
     /// [`search::MAX_QUERY_CHARS`] characters.
     pub fn search(&self, text: &str, options: &SearchOptions) -> Result<Vec<Hit>, Error> {
         let query = self.query(text, options)?;
-        let outcome = self.index.search(&self.pack.nodes, &query);
+        let mut outcome = self.index.search(&self.pack.nodes, &query);
+        self.put_class_cautions_first(&mut outcome.matches);
+        outcome.matches.truncate(query.limit);
         let audience = query.audience.unwrap_or(Audience::Professional);
         Ok(outcome
             .matches
@@ -222,6 +229,34 @@ impl Knowledge {
                 }
             })
             .collect())
+    }
+
+    /// A caution on a drug class holds for every member: wherever a member ranks (`tramadol`),
+    /// the class caution it refines (`opioïden`) ranks directly above it, so a safety question
+    /// never shows a member without the warning that governs it.
+    fn put_class_cautions_first(&self, matches: &mut Vec<search::Match>) {
+        let mut i = 0;
+        while i < matches.len() {
+            let member = &self.pack.nodes[matches[i].node];
+            let class = member.links.iter().filter(|l| l.edge == EdgeType::Refines).find_map(|l| {
+                let &class = self.by_id.get(&l.target)?;
+                is_caution(&self.pack.nodes[class]).then_some(class)
+            });
+            if let Some(class) = class.filter(|_| member.kind == Kind::Medication) {
+                match matches.iter().position(|m| m.node == class) {
+                    Some(at) if at < i => {}
+                    found => {
+                        if let Some(at) = found {
+                            matches.remove(at);
+                        }
+                        let score = matches[i].score;
+                        matches.insert(i, search::Match { node: class, score });
+                        i += 1;
+                    }
+                }
+            }
+            i += 1;
+        }
     }
 
     /// Completions of `prefix` for search-as-you-type: words of the content, most used first.
@@ -326,6 +361,13 @@ impl Knowledge {
         scored.sort();
         scored.into_iter().take(3).map(|(_, id)| id.to_string()).collect()
     }
+}
+
+/// Whether `node` is a medication the guidance advises against.
+fn is_caution(node: &Node) -> bool {
+    node.kind == Kind::Medication
+        && (node.direction == Some(crate::model::Direction::Against)
+            || matches!(node.position, Some(crate::model::Position::PreferablyNot | crate::model::Position::NoPlace)))
 }
 
 /// Levenshtein distance, for "did you mean" hints on short strings.

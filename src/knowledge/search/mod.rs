@@ -8,7 +8,7 @@
 
 pub mod analyze;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use analyze::{fold, Analyzer};
 
@@ -53,7 +53,7 @@ fn kind_prior(kind: Kind, audience: Audience) -> f32 {
     match (kind, audience) {
         (Kind::Recommendation | Kind::Medication, _) => 1.25,
         (Kind::Concept, Audience::Patient) => 1.25,
-        (Kind::Checklist | Kind::RedFlag | Kind::Referral | Kind::Step | Kind::Concept, _) => 1.1,
+        (Kind::Checklist | Kind::RedFlag | Kind::Referral | Kind::Step | Kind::Concept | Kind::Role, _) => 1.1,
         (Kind::Topic, _) => 0.8,
         _ => 1.0,
     }
@@ -91,6 +91,8 @@ pub struct SearchIndex {
     synonym_index: HashMap<String, Vec<usize>>,
     synonyms: Vec<Vec<Vec<String>>>,
     longest_synonym: usize,
+    /// Per node, the folded words of its title and of each alias, for whole-phrase matches.
+    titles: Vec<Vec<Vec<String>>>,
 }
 
 /// How a search is narrowed and ranked.
@@ -133,38 +135,61 @@ struct Alternative {
 impl SearchIndex {
     /// Indexes `nodes`, with the thesaurus `synonyms` (groups of words that mean the same).
     pub fn build(nodes: &[Node], synonyms: &[Vec<String>]) -> SearchIndex {
-        let analyzer = Analyzer::default();
         let mut index = SearchIndex {
-            analyzer,
-            terms: HashMap::new(),
+            analyzer: Analyzer::default(),
+            terms: HashMap::default(),
             term_names: Vec::new(),
             postings: Vec::new(),
             lengths: Vec::with_capacity(nodes.len()),
             average_length: [0.0; FIELDS],
             words: Vec::new(),
-            acronyms: HashSet::new(),
-            synonym_index: HashMap::new(),
+            acronyms: HashSet::default(),
+            synonym_index: HashMap::default(),
             synonyms: Vec::new(),
             longest_synonym: 1,
+            titles: Vec::with_capacity(nodes.len()),
         };
-        let mut words: HashMap<String, (String, u32, u32)> = HashMap::new();
-        let mut node_terms: Vec<Vec<(u32, Field, f32)>> = Vec::with_capacity(nodes.len());
+        // Each distinct spelling is analysed (folded, stemmed) once; every later occurrence is a
+        // hash lookup without allocation. `None` marks stopwords.
+        let mut spellings: HashMap<String, Option<(u32, u32)>> = HashMap::default();
+        let mut by_folded: HashMap<String, u32> = HashMap::default();
+        let mut words: Vec<Word> = Vec::new();
+        let mut node_terms: Vec<Vec<(u32, Field)>> = Vec::with_capacity(nodes.len());
         for node in nodes {
             let mut lengths = [0.0; FIELDS];
             let mut found = Vec::new();
             let mut add_text = |index: &mut SearchIndex, text: &str, field: Field| {
-                for token in index.analyzer.tokens(text) {
-                    let original = &text[token.start..token.end];
-                    if original.chars().count() >= 2 && original.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()) {
-                        index.acronyms.insert(token.word.clone());
+                for (start, end) in analyze::word_spans(text) {
+                    let original = &text[start..end];
+                    let known = match spellings.get(original) {
+                        Some(known) => *known,
+                        None => {
+                            let folded = fold(original);
+                            let known = (!analyze::is_stopword(&folded)).then(|| {
+                                if analyze::is_acronym(original) {
+                                    index.acronyms.insert(folded.clone());
+                                }
+                                let term = index.term_id(&index.analyzer.term(original, &folded));
+                                let word = *by_folded.entry(folded.clone()).or_insert_with(|| {
+                                    words.push(Word { folded, display: original.to_lowercase(), term, count: 0 });
+                                    words.len() as u32 - 1
+                                });
+                                (word, term)
+                            });
+                            spellings.insert(original.to_string(), known);
+                            known
+                        }
+                    };
+                    if let Some((word, term)) = known {
+                        words[word as usize].count += 1;
+                        found.push((term, field));
+                        lengths[field as usize] += 1.0;
                     }
-                    let term = index.term_id(&token.term);
-                    let entry = words.entry(token.word.clone()).or_insert_with(|| (original.to_lowercase(), term, 0));
-                    entry.2 += 1;
-                    found.push((term, field, 1.0));
-                    lengths[field as usize] += 1.0;
                 }
             };
+            let names = std::iter::once(&node.title).chain(&node.aliases);
+            let titles = names.map(|name| index.analyzer.tokens(name).into_iter().map(|t| t.word).collect()).collect();
+            index.titles.push(titles);
             add_text(&mut index, &node.title, Field::Title);
             for alias in &node.aliases {
                 add_text(&mut index, alias, Field::Title);
@@ -175,13 +200,8 @@ impl SearchIndex {
             index.lengths.push(lengths);
             node_terms.push(found);
         }
-
-        let mut sorted: Vec<Word> = words
-            .into_iter()
-            .map(|(folded, (display, term, count))| Word { folded, display, term, count })
-            .collect();
-        sorted.sort_by(|a, b| a.folded.cmp(&b.folded));
-        index.words = sorted;
+        words.sort_by(|a, b| a.folded.cmp(&b.folded));
+        index.words = words;
 
         // Compounds: a word whose two halves are words of the content also counts, more
         // lightly, as those halves, so `rugpijn` is found by `pijn` and `pijn educatie`
@@ -192,9 +212,9 @@ impl SearchIndex {
             .filter_map(|word| index.compound_parts(&word.folded).map(|parts| (word.term, parts)))
             .collect();
         for (node, found) in node_terms.iter().enumerate() {
-            let mut tf: HashMap<u32, [f32; FIELDS]> = HashMap::new();
-            for &(term, field, weight) in found {
-                tf.entry(term).or_insert([0.0; FIELDS])[field as usize] += weight;
+            let mut tf: HashMap<u32, [f32; FIELDS]> = HashMap::default();
+            for &(term, field) in found {
+                tf.entry(term).or_insert([0.0; FIELDS])[field as usize] += 1.0;
                 if let Some(parts) = splits.get(&term) {
                     for part in parts {
                         tf.entry(*part).or_insert([0.0; FIELDS])[field as usize] += 0.5;
@@ -273,12 +293,12 @@ impl SearchIndex {
         let average: f32 = (0..FIELDS).map(|f| weights[f] * self.average_length[f]).sum();
         let node_count = nodes.len() as f32;
 
-        let mut scores: HashMap<u32, (f32, usize)> = HashMap::new();
+        let mut scores: HashMap<u32, (f32, usize)> = HashMap::default();
         for alternatives in &groups {
-            let mut best: HashMap<u32, f32> = HashMap::new();
+            let mut best: HashMap<u32, f32> = HashMap::default();
             for alternative in alternatives {
                 let share = alternative.weight / alternative.terms.len() as f32;
-                let mut per_node: HashMap<u32, (f32, usize)> = HashMap::new();
+                let mut per_node: HashMap<u32, (f32, usize)> = HashMap::default();
                 for &term in &alternative.terms {
                     let postings = &self.postings[term as usize];
                     let df = postings.len() as f32;
@@ -309,13 +329,15 @@ impl SearchIndex {
         }
 
         let wanted = groups.len() as f32;
+        let words: Vec<&str> = tokens.iter().map(|t| t.word.as_str()).collect();
         let mut matches: Vec<Match> = scores
             .into_iter()
             .map(|(node, (score, matched))| (node as usize, score, matched))
             .filter(|&(node, _, _)| passes_filters(&nodes[node], query))
             .map(|(node, score, matched)| {
                 let coverage = matched as f32 / wanted;
-                Match { node, score: score * coverage * coverage * kind_prior(nodes[node].kind, audience) }
+                let prior = kind_prior(nodes[node].kind, audience) * self.title_boost(node, &words);
+                Match { node, score: score * coverage * coverage * prior }
             })
             .collect();
         matches.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| nodes[a.node].id.cmp(&nodes[b.node].id)));
@@ -361,6 +383,21 @@ impl SearchIndex {
             i += consumed;
         }
         groups
+    }
+
+    /// How much a node gains when the query, as typed, is one of its names or a phrase in one:
+    /// a reader who types a role's or drug's name wants that node, not the ones that mention it.
+    fn title_boost(&self, node: usize, words: &[&str]) -> f32 {
+        let mut boost: f32 = 1.0;
+        for title in &self.titles[node] {
+            if title.iter().map(String::as_str).eq(words.iter().copied()) {
+                return 2.0;
+            }
+            if words.len() <= title.len() && title.windows(words.len()).any(|w| w.iter().map(String::as_str).eq(words.iter().copied())) {
+                boost = 1.5;
+            }
+        }
+        boost
     }
 
     fn push_phrase(&self, words: &[String], weight: f32, alternatives: &mut Vec<Alternative>, outcome: &mut Outcome) {

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Builds the browser module into pkg/ (the npm package) and www/pkg/ (what the site serves),
+# and the native author CLI into target/release/pijnwijzer.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+cargo build --release --target wasm32-unknown-unknown --lib
+cargo build --release --bin pijnwijzer
+
+rm -rf pkg
+wasm-bindgen --target web --out-dir pkg --out-name pijnwijzer target/wasm32-unknown-unknown/release/pijnwijzer.wasm
+# Shrink the wasm further with binaryen from npm (Debian's wasm-opt 108 predates the reference
+# types rustc emits and produces a module that fails to instantiate). The features listed are the
+# ones rustc's wasm32 target emits by default.
+node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+  --enable-multivalue --enable-reference-types pkg/pijnwijzer_bg.wasm -o pkg/pijnwijzer_bg.wasm
+
+rm -rf www/pkg
+cp -r pkg www/pkg
+printf 'build: pkg/ ready: %s bytes of wasm (%s gzipped)\n' \
+  "$(wc -c < pkg/pijnwijzer_bg.wasm)" "$(gzip -9 -c pkg/pijnwijzer_bg.wasm | wc -c)"

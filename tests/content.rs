@@ -1,0 +1,79 @@
+//! The real content, as the module ships it: what clinicians rely on.
+
+use pijnwijzer::knowledge::{Knowledge, SearchOptions};
+use pijnwijzer::model::{Direction, Kind, LayerKey, Strength};
+
+fn knowledge() -> Knowledge {
+    Knowledge::embedded().expect("the embedded pack loads")
+}
+
+fn first_hit(knowledge: &Knowledge, query: &str) -> String {
+    knowledge.search(query, &SearchOptions::default()).expect("search answers").first().map(|h| h.id.clone()).unwrap_or_default()
+}
+
+#[test]
+fn rode_vlaggen_finds_the_worel_red_flags_recommendation_first() {
+    let knowledge = knowledge();
+    let hits = knowledge.search("rode vlaggen", &SearchOptions::default()).unwrap();
+    let first = &hits[0];
+    assert_eq!(first.id, "worel.alg.rodevlaggen");
+    assert_eq!(first.strength, Some(Strength::Gpp));
+    assert!(first.source.as_ref().unwrap().citation.starts_with("WOREL §4 aanbeveling 6, p. 29"), "{:?}", first.source);
+}
+
+#[test]
+fn worel_chapter_four_has_its_seven_general_recommendations_with_every_layer() {
+    let knowledge = knowledge();
+    let chapter_four: Vec<_> = knowledge
+        .nodes()
+        .iter()
+        .filter(|n| n.kind == Kind::Recommendation && n.source.as_ref().is_some_and(|s| s.document == "worel" && s.section == "4"))
+        .collect();
+    assert_eq!(chapter_four.len(), 7, "{:?}", chapter_four.iter().map(|n| &n.id).collect::<Vec<_>>());
+    for node in chapter_four {
+        assert_eq!((node.strength, node.direction), (Some(Strength::Gpp), Some(Direction::For)), "{}", node.id);
+        for layer in [LayerKey::Main, LayerKey::Practice, LayerKey::Rationale, LayerKey::Lay] {
+            assert!(node.layers.iter().any(|l| l.key == layer && !l.blocks.is_empty()), "{} lacks its {} layer", node.id, layer.as_str());
+        }
+    }
+    let flags = knowledge.raw_node("worel.alg.rodevlaggen.lijst").unwrap();
+    let items: usize = flags
+        .layers
+        .iter()
+        .filter(|l| l.key == LayerKey::Main)
+        .flat_map(|l| &l.blocks)
+        .map(|b| match b {
+            pijnwijzer::model::Block::List { items, .. } => items.len(),
+            _ => 0,
+        })
+        .sum();
+    assert_eq!(items, 10, "WOREL lists ten general red flags");
+}
+
+#[test]
+fn every_opioid_name_puts_the_opioid_caution_first() {
+    let knowledge = knowledge();
+    let caution = knowledge.raw_node("worel.med.opioiden").unwrap();
+    assert_eq!((caution.strength, caution.direction), (Some(Strength::G2C), Some(Direction::Against)));
+    let members: Vec<&str> = knowledge
+        .nodes()
+        .iter()
+        .filter(|n| n.links.iter().any(|l| l.target == caution.id && l.edge == pijnwijzer::model::EdgeType::Refines) && n.kind == Kind::Medication)
+        .flat_map(|n| n.aliases.iter().map(String::as_str))
+        .collect();
+    assert!(members.len() >= 6, "the opioids with their own node carry their names: {members:?}");
+    for name in caution.aliases.iter().map(String::as_str).chain(members).chain(["morfine", "oxycodon", "tramadol", "Tramal"]) {
+        assert_eq!(first_hit(&knowledge, name), "worel.med.opioiden", "searching `{name}`");
+    }
+}
+
+#[test]
+fn every_node_but_a_topic_cites_its_source_and_every_link_resolves() {
+    let knowledge = knowledge();
+    for node in knowledge.nodes() {
+        assert_eq!(node.source.is_none(), node.kind == Kind::Topic, "{}", node.id);
+        for link in &node.links {
+            assert!(knowledge.raw_node(&link.target).is_ok(), "{} links to {}", node.id, link.target);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+//! The content against the sources in `../shared`: citations that point at real lines, coverage
+//! ids that exist, and no sentence copied. A user's clone has no `../shared`; there these tests
+//! say so and pass, but under CI (where it is always present) its absence is a failure.
+
+use std::collections::{HashMap, HashSet};
+use std::fs;
+use std::path::PathBuf;
+
+use pijnwijzer::knowledge::search::analyze::{fold, word_spans};
+use pijnwijzer::knowledge::{render, Knowledge};
+
+/// Runs of this many identical words count as copied.
+const COPY_RUN: usize = 12;
+
+fn shared() -> Option<PathBuf> {
+    let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared"));
+    if dir.join("sources").is_dir() {
+        return Some(dir);
+    }
+    assert!(std::env::var_os("CI").is_none(), "CI must have ../shared beside the checkout");
+    eprintln!("../shared is not here: source checks skipped");
+    None
+}
+
+fn words(text: &str) -> Vec<String> {
+    word_spans(text).into_iter().map(|(s, e)| fold(&text[s..e])).collect()
+}
+
+/// Every sequence of `COPY_RUN` words of `text`, joined.
+fn runs(words: &[String]) -> impl Iterator<Item = String> + '_ {
+    words.windows(COPY_RUN).map(|w| w.join(" "))
+}
+
+#[test]
+fn every_citation_points_at_lines_of_its_source_file() {
+    let Some(shared) = shared() else { return };
+    let knowledge = Knowledge::embedded().unwrap();
+    let mut lengths = HashMap::new();
+    for node in knowledge.nodes() {
+        let Some(source) = &node.source else { continue };
+        let file = knowledge.source_file(&source.document).expect("every cited document is in the vocabulary").to_string();
+        let length = *lengths.entry(file.clone()).or_insert_with(|| fs::read_to_string(shared.join("sources").join(&file)).expect("source file").lines().count() as u32);
+        assert!(source.lines.0 >= 1 && source.lines.0 <= source.lines.1 && source.lines.1 <= length, "{}: lines {:?} outside {file} ({length} lines)", node.id, source.lines);
+    }
+}
+
+#[test]
+fn every_covered_id_is_in_a_manifest() {
+    let Some(shared) = shared() else { return };
+    let mut known = HashSet::new();
+    for entry in fs::read_dir(shared.join("coverage")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            let table: toml::Table = toml::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+            known.extend(table["statement"].as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap().to_string()));
+        }
+    }
+    let knowledge = Knowledge::embedded().unwrap();
+    for node in knowledge.nodes() {
+        for id in &node.covers {
+            assert!(known.contains(id), "{} covers `{id}`, which no manifest lists", node.id);
+        }
+    }
+}
+
+#[test]
+fn no_node_copies_a_run_of_twelve_words_from_the_sources() {
+    let Some(shared) = shared() else { return };
+    let mut source_runs: HashSet<String> = HashSet::new();
+    for entry in fs::read_dir(shared.join("sources")).unwrap() {
+        let text = fs::read_to_string(entry.unwrap().path()).unwrap();
+        // Join lines broken with a hyphen so a split word reads as one.
+        let text = text.replace("-\n", "");
+        source_runs.extend(runs(&words(&text)));
+    }
+    let knowledge = Knowledge::embedded().unwrap();
+    let mut copied = Vec::new();
+    for node in knowledge.nodes() {
+        for layer in &node.layers {
+            let mut text = String::new();
+            render::blocks_text(&layer.blocks, &mut text);
+            for line in text.lines() {
+                if let Some(run) = runs(&words(line)).find(|run| source_runs.contains(run)) {
+                    copied.push(format!("{} ({}): \"{run}\"", node.id, layer.key.as_str()));
+                }
+            }
+        }
+    }
+    assert!(copied.is_empty(), "{} passages repeat {COPY_RUN} or more words of a source:\n{}", copied.len(), copied.join("\n"));
+}
