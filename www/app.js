@@ -96,7 +96,7 @@ function showNode(id) {
     h('div', { class: 'hit-meta' }, h('span', { class: 'kind' }, kindLabel(item.kind)), renderBadges(item)),
     h('h1', { id: 'detail-title', tabindex: '-1' }, item.title),
     item.source ? h('p', { class: 'citation' }, citationText(item.source)) : null,
-    sections,
+    ...sections,
     related,
   );
   document.title = `${item.title} · Pijnwijzer`;

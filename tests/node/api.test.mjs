@@ -1,0 +1,67 @@
+// The built package, loaded as a user of the npm package loads it in Node 20: by its name,
+// with the wasm bytes handed to initSync.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { initSync, search, node, suggest, version } from 'pijnwijzer';
+
+initSync({ module: readFileSync(new URL(import.meta.resolve('pijnwijzer/pijnwijzer_bg.wasm'))) });
+
+test('version names the module, the content and the five source documents', () => {
+  const info = version();
+  assert.match(info.module, /^\d+\.\d+\.\d+$/);
+  assert.match(info.content, /^[0-9a-f]{16}$/);
+  assert.deepEqual(info.documents.map((d) => d.id).sort(), ['mc-samen', 'mc-zorgstandaard', 'rta', 'worel', 'zorgstandaard']);
+});
+
+test('search ranks the red-flags recommendation first, with its grade, citation and marked snippet', () => {
+  const [first] = search('rode vlaggen');
+  assert.equal(first.id, 'worel.alg.rodevlaggen');
+  assert.equal(first.kind, 'recommendation');
+  assert.equal(first.strength, 'GPP');
+  assert.equal(first.direction, 'for');
+  assert.equal(first.source.document, 'worel');
+  assert.match(first.source.citation, /^WOREL §4 aanbeveling 6, p\. 29/);
+  assert.ok(Array.isArray(first.source.lines) && first.source.lines.length === 2);
+  assert.ok(first.covers.includes('worel.alg.rodevlaggen'));
+  assert.ok(search('rode vlaggen').some((hit) => hit.snippet.includes('<mark>')), 'matched words are marked');
+});
+
+test('search options limit, filter and change the audience', () => {
+  assert.equal(search('pijn', { limit: 3 }).length, 3);
+  assert.ok(search('pijn', { document: 'rta', limit: 50 }).every((hit) => hit.source.document === 'rta'));
+  assert.ok(search('pijn', { kind: ['medication', 'checklist'], limit: 50 }).every((hit) => ['medication', 'checklist'].includes(hit.kind)));
+  const lay = search('wat is chronische pijn', { audience: 'patient', limit: 5 });
+  assert.ok(lay.length > 0);
+});
+
+test('node returns every layer as HTML and text, its citation and typed links', () => {
+  const item = node('worel.alg.rodevlaggen');
+  assert.equal(item.title, search('rode vlaggen')[0].title);
+  const keys = item.layers.map((layer) => layer.key);
+  assert.ok(keys.includes('main') && keys.includes('lay'), keys.join());
+  for (const layer of item.layers) {
+    assert.ok(layer.html.startsWith('<'), layer.key);
+    assert.ok(!layer.text.includes('<p>'), layer.key);
+  }
+  assert.ok(item.links.some((link) => link.id === 'worel.alg.rodevlaggen.lijst'));
+});
+
+test('suggest completes the word being typed', () => {
+  assert.ok(suggest('pregab').some((word) => word.startsWith('pregabaline')));
+  assert.deepEqual(suggest(''), []);
+});
+
+test('bad input throws an Error and the module keeps answering', () => {
+  assert.throws(() => node('worel.alg.rodevlagen'), { name: 'Error', message: /unknown node id .*did you mean `worel\.alg\.rodevlaggen`/ });
+  assert.throws(() => node(42), { message: /must be a string/ });
+  assert.throws(() => search({}), { message: /must be a string/ });
+  assert.throws(() => search('pijn', 'veel'), { message: /must be an object/ });
+  assert.throws(() => search('pijn', { limt: 3 }), { message: /unknown option `limt`/ });
+  assert.throws(() => search('pijn', { limit: 1000 }), { message: /above the maximum/ });
+  assert.throws(() => search('pijn', { audience: 'kind' }), { message: /audience/ });
+  assert.throws(() => suggest('pijn', -1), { message: /limit/ });
+  assert.deepEqual(search(''), []);
+  assert.ok(search('pijn '.repeat(100000)).length > 0, 'a long query is cut, not refused');
+  assert.equal(search('rode vlaggen')[0].id, 'worel.alg.rodevlaggen');
+});
