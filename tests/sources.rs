@@ -63,6 +63,44 @@ fn every_covered_id_is_in_a_manifest() {
     }
 }
 
+/// Each manifest statement's source file and line range.
+fn manifest(shared: &std::path::Path) -> HashMap<String, (String, u32, u32)> {
+    let mut statements = HashMap::new();
+    for entry in fs::read_dir(shared.join("coverage")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "toml") {
+            continue;
+        }
+        let table: toml::Table = toml::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+        let default_file = table.get("source").and_then(|s| s.as_str()).unwrap_or_default().to_string();
+        for statement in table["statement"].as_array().unwrap() {
+            let file = statement.get("source").and_then(|s| s.as_str()).map_or(default_file.clone(), str::to_string);
+            let lines = statement["lines"].as_array().unwrap();
+            let (first, last) = (lines[0].as_integer().unwrap() as u32, lines[1].as_integer().unwrap() as u32);
+            statements.insert(statement["id"].as_str().unwrap().to_string(), (file, first, last));
+        }
+    }
+    statements
+}
+
+#[test]
+fn every_citation_overlaps_a_statement_it_covers() {
+    let Some(shared) = shared() else { return };
+    let statements = manifest(&shared);
+    let knowledge = Knowledge::embedded().unwrap();
+    let mut wrong = Vec::new();
+    for node in knowledge.nodes() {
+        let Some(source) = &node.source else { continue };
+        let file = knowledge.source_file(&source.document).unwrap();
+        let same_file: Vec<&(String, u32, u32)> = node.covers.iter().filter_map(|id| statements.get(id)).filter(|(f, _, _)| f == file).collect();
+        let overlaps = same_file.iter().any(|(_, first, last)| source.lines.0 <= *last && *first <= source.lines.1);
+        if !same_file.is_empty() && !overlaps {
+            wrong.push(format!("{}: lines {:?} overlap none of {:?}", node.id, source.lines, same_file));
+        }
+    }
+    assert!(wrong.is_empty(), "{} citations point away from what the node restates:\n{}", wrong.len(), wrong.join("\n"));
+}
+
 #[test]
 fn no_node_copies_a_run_of_twelve_words_from_the_sources() {
     let Some(shared) = shared() else { return };

@@ -156,7 +156,9 @@ pub fn parse(file: &Path, toml_text: &str, first_line: usize, vocabulary: &Vocab
             for cover in covers.iter().filter(|c| !is_valid_id(c)) {
                 error("covers", format!("`{cover}` is not a coverage id"), "coverage ids look like `worel.alg.bps` (see ../shared/coverage/*.toml)".into());
             }
-            if covers.is_empty() && !is_topic {
+            // Topics and background sections (signatories, colophon) may restate nothing the
+            // manifests list; every other node restates at least one statement.
+            if covers.is_empty() && !matches!(kind, Some(Kind::Topic | Kind::Section)) {
                 error("covers", "`covers` is empty".into(), "list the ids of ../shared/coverage/*.toml that this node restates".into());
             }
             covers

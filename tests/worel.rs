@@ -1,0 +1,106 @@
+//! The WOREL guideline's grades and medication positions, against tables written from the
+//! source (`../shared/sources/worel-chronische-primaire-pijn.txt`, chapters 4–7).
+
+use pijnwijzer::knowledge::Knowledge;
+use pijnwijzer::model::{Direction, Kind, Position, Strength};
+
+/// Every graded statement of WOREL: 31 statements (23 GPP, 1B ×2, 1C, 2B ×2, 2C ×3).
+const GRADES: &[(&str, &str, &str)] = &[
+    ("worel.alg.bps", "GPP", "for"),
+    ("worel.alg.doelen", "GPP", "for"),
+    ("worel.alg.multimodaal", "GPP", "for"),
+    ("worel.alg.actieve-rol", "GPP", "for"),
+    ("worel.alg.relatie", "GPP", "for"),
+    ("worel.alg.rodevlaggen", "GPP", "for"),
+    ("worel.alg.geen-extra-onderzoek", "GPP", "for"),
+    ("worel.edu.pijneducatie", "GPP", "for"),
+    ("worel.edu.motiverende-gespreksvoering", "GPP", "for"),
+    ("worel.beweging.advies", "1C", "for"),
+    ("worel.psy.stressreductie", "GPP", "for"),
+    ("worel.psy.psychotherapie", "1B", "for"),
+    ("worel.psy.cgt", "1B", "for"),
+    ("worel.psy.mbsr", "2C", "for"),
+    ("worel.levensstijl.gezond", "GPP", "for"),
+    ("worel.med.educatie", "GPP", "for"),
+    ("worel.med.verwachtingen", "GPP", "for"),
+    ("worel.med.terughoudend", "GPP", "for"),
+    ("worel.med.opstart.multimodaal", "GPP", "for"),
+    ("worel.med.opstart.voor-nadelen", "GPP", "for"),
+    ("worel.med.opstart.kortste-duur", "GPP", "for"),
+    ("worel.med.opstart.stop", "GPP", "for"),
+    ("worel.med.antidepressiva", "2C", "for"),
+    ("worel.med.opioiden", "2C", "against"),
+    ("worel.med.pregabaline", "2B", "for"),
+    ("worel.samen.uniforme-taal", "GPP", "for"),
+    ("worel.verwijs.blijvende-impact", "GPP", "for"),
+    ("worel.verwijs.comorbiditeit", "GPP", "for"),
+    ("worel.verwijs.technisch-medisch", "GPP", "for"),
+    ("worel.samen.opvolging-eerstelijn", "GPP", "for"),
+    ("worel.samen.zorgcoordinator", "2B", "for"),
+];
+
+/// WOREL's position on each drug and class: "consider" where it advises to consider (graded),
+/// "no-recommendation" where it makes none, "no-place" where the group concludes the drug has
+/// no place, "not-discussed" where the text never mentions it.
+const POSITIONS: &[(&str, &str)] = &[
+    ("worel.med.antidepressiva", "consider"),
+    ("worel.med.antidepressiva.duloxetine", "consider"),
+    ("worel.med.antidepressiva.milnacipran", "no-recommendation"),
+    ("worel.med.antidepressiva.venlafaxine", "no-recommendation"),
+    ("worel.med.antidepressiva.ssri", "no-recommendation"),
+    ("worel.med.antidepressiva.tca", "no-recommendation"),
+    ("worel.med.antidepressiva.mirtazapine", "no-recommendation"),
+    ("worel.med.antidepressiva.combinaties", "no-recommendation"),
+    ("worel.med.opioiden", "preferably-not"),
+    ("worel.med.opioiden.codeine", "preferably-not"),
+    ("worel.med.opioiden.tramadol", "preferably-not"),
+    ("worel.med.opioiden.tapentadol", "preferably-not"),
+    ("worel.med.opioiden.oxycodon", "preferably-not"),
+    ("worel.med.opioiden.methadon", "preferably-not"),
+    ("worel.med.opioiden.sufentanil", "preferably-not"),
+    ("worel.med.flupirtine", "no-recommendation"),
+    ("worel.med.pregabaline", "consider"),
+    ("worel.med.gabapentine", "no-recommendation"),
+    ("worel.med.nsaid", "no-recommendation"),
+    ("worel.med.paracetamol", "no-recommendation"),
+    ("worel.med.spierrelaxantia", "no-place"),
+    ("worel.med.corticosteroiden", "no-place"),
+    ("worel.med.cannabinoiden", "no-recommendation"),
+    ("worel.med.ketamine", "no-place"),
+    ("worel.med.topisch.capsaicine", "no-recommendation"),
+    ("worel.med.topisch.nsaid", "no-recommendation"),
+    ("worel.med.topisch.lidocaine", "no-recommendation"),
+    ("worel.med.antipsychotica", "no-place"),
+    ("worel.med.benzodiazepines", "not-discussed"),
+];
+
+fn worel_nodes(knowledge: &Knowledge) -> impl Iterator<Item = &pijnwijzer::model::Node> {
+    knowledge.nodes().iter().filter(|n| n.source.as_ref().is_some_and(|s| s.document == "worel"))
+}
+
+#[test]
+fn every_graded_recommendation_has_the_source_grade_and_direction_and_nothing_else_is_graded() {
+    let knowledge = Knowledge::embedded().unwrap();
+    for (id, strength, direction) in GRADES {
+        let node = knowledge.raw_node(id).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(node.strength, Strength::parse(strength), "{id} strength");
+        assert_eq!(node.direction, Direction::parse(direction), "{id} direction");
+    }
+    let graded: Vec<&str> = worel_nodes(&knowledge).filter(|n| n.strength.is_some()).map(|n| n.id.as_str()).collect();
+    let expected: Vec<&str> = GRADES.iter().map(|(id, _, _)| *id).collect();
+    let extra: Vec<&&str> = graded.iter().filter(|id| !expected.contains(id)).collect();
+    assert!(extra.is_empty(), "graded in content but not in the source: {extra:?}");
+}
+
+#[test]
+fn every_medication_has_the_source_position() {
+    let knowledge = Knowledge::embedded().unwrap();
+    for (id, position) in POSITIONS {
+        let node = knowledge.raw_node(id).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(node.kind, Kind::Medication, "{id}");
+        assert_eq!(node.position, Position::parse(position), "{id}");
+    }
+    let listed: Vec<&str> = POSITIONS.iter().map(|(id, _)| *id).collect();
+    let unlisted: Vec<&str> = worel_nodes(&knowledge).filter(|n| n.kind == Kind::Medication && !listed.contains(&n.id.as_str())).map(|n| n.id.as_str()).collect();
+    assert!(unlisted.is_empty(), "medication nodes without an expected position: {unlisted:?}");
+}
