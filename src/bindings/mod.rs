@@ -122,6 +122,44 @@ export interface VersionInfo {
   nodes: number;
   documents: { id: string; short: string; title: string; version: string; country: string }[];
 }
+/** A short reference to a node, with its citation. */
+export interface NodeRef { id: string; title: string; kind: Kind; citation: string | null }
+/** A layer's text: safe HTML and plain text. */
+export interface Text { html: string; text: string }
+/** A checklist entry, criterion or flag, with the node it comes from. */
+export interface Item { html: string; text: string; origin: NodeRef | null }
+
+export interface ChecklistSummary { id: string; title: string; document: string | null; audience: Audience; items: number; citation: string | null }
+export interface Checklist { id: string; title: string; audience: Audience; source: SourceRef | null; intro: Text; items: Item[]; lay: Text | null }
+
+export interface MedicationSummary { id: string; title: string; position: Position | null; strength: Strength | null; direction: Direction | null; class: string | null; aliases: string[] }
+/** The guidance on a drug or class. `strength`/`direction` are those that govern it: its own, or its class's (`gradedBy`). */
+export interface Medication {
+  id: string; title: string; aliases: string[];
+  position: Position | null; strength: Strength | null; direction: Direction | null; gradedBy: string | null;
+  source: SourceRef | null; statement: Text;
+  cautions: Text | null; adverseEffects: Text | null; dependence: Text | null; riskGroups: Text | null;
+  startStop: Text | null; dose: Text | null; notCovered: Text | null; lay: Text | null;
+  class: NodeRef | null; members: NodeRef[];
+  /** Rules for every drug: WOREL §6.2 and the Zorgstandaard's medication-safety rules. */
+  generalRules: NodeRef[];
+}
+
+export interface ReferralRow { complaint: string; cells: boolean[]; disciplines: string[] }
+export interface ReferralMatrix { id: string; title: string; source: SourceRef | null; disciplines: string[]; rows: ReferralRow[]; note: Text | null; related: NodeRef[] }
+
+export interface Step {
+  id: string; step: number; title: string; source: SourceRef | null; summary: Text;
+  when: Item[]; providers: Item[]; buildingBlocks: Item[]; moveUp: Item[]; moveDown: Item[]; lay: Text | null;
+}
+
+export interface FlagList { id: string; title: string; kind: Kind; source: SourceRef | null; flags: Item[] }
+export interface RedFlags { red: FlagList[]; other: FlagList[] }
+
+export interface DocumentPosition { document: string; short: string; agreement: Agreement; point: string; nodes: NodeRef[] }
+export interface Comparison { id: string; title: string; intro: Text; documents: DocumentPosition[] }
+
+export interface Lay { id: string; title: string; html: string; text: string; citation: string | null }
 "#;
 
 #[wasm_bindgen]
@@ -209,4 +247,94 @@ pub fn suggest(
 pub fn node(#[wasm_bindgen(unchecked_param_type = "string")] id: JsValue) -> Result<JsValue, JsError> {
     let id = string_argument(&id, "node", "id")?;
     with(|k| k.node(&id))
+}
+
+/// The neighbours of a node in the graph, optionally over one edge type only.
+#[wasm_bindgen(unchecked_return_type = "NodeLink[]")]
+pub fn related(
+    #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "EdgeType")] edge: Option<JsValue>,
+) -> Result<JsValue, JsError> {
+    let id = string_argument(&id, "related", "id")?;
+    let edge = optional_string(edge, "related", "edgeType")?;
+    with(|k| k.related(&id, edge.as_deref()))
+}
+
+/// Every checklist: id, title, document, audience, number of items, citation.
+#[wasm_bindgen(unchecked_return_type = "ChecklistSummary[]")]
+pub fn checklists() -> Result<JsValue, JsError> {
+    with(|k| Ok(k.checklists()))
+}
+
+/// One checklist (by id or title) with its items in order and where each comes from.
+#[wasm_bindgen(unchecked_return_type = "Checklist")]
+pub fn checklist(#[wasm_bindgen(unchecked_param_type = "string")] id: JsValue) -> Result<JsValue, JsError> {
+    let id = string_argument(&id, "checklist", "id")?;
+    with(|k| k.checklist(&id))
+}
+
+/// Every drug and drug class with its position and governing grade.
+#[wasm_bindgen(unchecked_return_type = "MedicationSummary[]")]
+pub fn medications() -> Result<JsValue, JsError> {
+    with(|k| Ok(k.medications()))
+}
+
+/// The guidance on a drug, by id, generic or brand name, misspelling or lay word.
+#[wasm_bindgen(unchecked_return_type = "Medication")]
+pub fn medication(#[wasm_bindgen(unchecked_param_type = "string")] name: JsValue) -> Result<JsValue, JsError> {
+    let name = string_argument(&name, "medication", "nameOrAlias")?;
+    with(|k| k.medication(&name))
+}
+
+/// The referral matrix: complaint types × disciplines, with its citation and reading notes.
+#[wasm_bindgen(js_name = referralMatrix, unchecked_return_type = "ReferralMatrix")]
+pub fn referral_matrix() -> Result<JsValue, JsError> {
+    with(|k| k.referral_matrix())
+}
+
+/// The disciplines the matrix marks for a complaint type, named in words or by row number.
+#[wasm_bindgen(unchecked_return_type = "ReferralRow")]
+pub fn referral(#[wasm_bindgen(unchecked_param_type = "string")] complaint: JsValue) -> Result<JsValue, JsError> {
+    let complaint = string_argument(&complaint, "referral", "complaint")?;
+    with(|k| k.referral(&complaint))
+}
+
+/// The complaint types the matrix sends to a discipline.
+#[wasm_bindgen(js_name = referralsTo, unchecked_return_type = "string[]")]
+pub fn referrals_to(#[wasm_bindgen(unchecked_param_type = "string")] discipline: JsValue) -> Result<JsValue, JsError> {
+    let discipline = string_argument(&discipline, "referralsTo", "discipline")?;
+    with(|k| k.referrals_to(&discipline))
+}
+
+/// The four stepped-care steps with providers, building blocks and criteria up and down.
+#[wasm_bindgen(js_name = steppedCare, unchecked_return_type = "Step[]")]
+pub fn stepped_care() -> Result<JsValue, JsError> {
+    with(|k| Ok(k.stepped_care()))
+}
+
+/// The red flags, and the other flags linked to them, each list cited.
+#[wasm_bindgen(js_name = redFlags, unchecked_return_type = "RedFlags")]
+pub fn red_flags() -> Result<JsValue, JsError> {
+    with(|k| Ok(k.red_flags()))
+}
+
+/// What each document says on a topic (id or words), side by side, agreement marked.
+#[wasm_bindgen(unchecked_return_type = "Comparison")]
+pub fn compare(#[wasm_bindgen(unchecked_param_type = "string")] topic: JsValue) -> Result<JsValue, JsError> {
+    let topic = string_argument(&topic, "compare", "topic")?;
+    with(|k| k.compare(&topic))
+}
+
+/// The lay explanation (B1 Dutch) of a node.
+#[wasm_bindgen(unchecked_return_type = "Lay")]
+pub fn lay(#[wasm_bindgen(unchecked_param_type = "string")] id: JsValue) -> Result<JsValue, JsError> {
+    let id = string_argument(&id, "lay", "id")?;
+    with(|k| k.lay(&id))
+}
+
+fn optional_string(value: Option<JsValue>, function: &str, name: &str) -> Result<Option<String>, JsError> {
+    match value {
+        Some(value) if !value.is_undefined() && !value.is_null() => string_argument(&value, function, name).map(Some),
+        _ => Ok(None),
+    }
 }

@@ -3,6 +3,7 @@
 //! Plain Rust, no wasm or DOM types: the bindings and the CLI both call [`Knowledge`] and
 //! serialise the views it returns.
 
+pub mod features;
 pub mod render;
 pub mod search;
 pub mod view;

@@ -1,0 +1,103 @@
+//! The knowledge API's features on the real content: what educators' pages and patient
+//! portals call.
+
+use pijnwijzer::knowledge::{Error, Knowledge};
+use pijnwijzer::model::{Agreement, Direction, EdgeType, Position, Strength};
+
+fn knowledge() -> Knowledge {
+    Knowledge::embedded().unwrap()
+}
+
+#[test]
+fn medication_is_found_by_brand_generic_and_lay_names_with_its_governing_grade() {
+    let k = knowledge();
+    let lyrica = k.medication("Lyrica").unwrap();
+    assert_eq!(lyrica.id, "worel.med.pregabaline");
+    assert_eq!((lyrica.strength, lyrica.direction), (Some(Strength::G2B), Some(Direction::For)));
+    assert!(lyrica.dose.as_ref().is_some_and(|d| d.text.contains("450")), "the source's dose");
+
+    let oxycodon = k.medication("oxycodon").unwrap();
+    assert_eq!((oxycodon.strength, oxycodon.direction), (Some(Strength::G2C), Some(Direction::Against)));
+    assert_eq!(oxycodon.graded_by.as_deref(), Some("worel.med.opioiden"));
+    assert_eq!(oxycodon.class.as_ref().map(|c| c.id.as_str()), Some("worel.med.opioiden"));
+
+    assert_eq!(k.medication("paracetamol").unwrap().position, Some(Position::NoRecommendation));
+    assert_eq!(k.medication("morfine").unwrap().id, "worel.med.opioiden");
+    assert_eq!(k.medication("pregabalien").unwrap().id, "worel.med.pregabaline", "a typo still finds it");
+    let opioids = k.medication("worel.med.opioiden").unwrap();
+    assert!(opioids.members.len() >= 6);
+    assert!(opioids.not_covered.is_some(), "says that tapering is not covered");
+    assert!(opioids.general_rules.iter().any(|r| r.id.starts_with("zs.med.")) && opioids.general_rules.iter().any(|r| r.id.starts_with("worel.med.")));
+    assert!(matches!(k.medication("xyzzyq"), Err(Error::NotFound { .. })));
+    assert!(k.medications().len() >= 25);
+}
+
+#[test]
+fn the_referral_matrix_answers_both_ways() {
+    let k = knowledge();
+    let matrix = k.referral_matrix().unwrap();
+    assert_eq!(matrix.rows.len(), 7);
+    assert_eq!(matrix.disciplines.len(), 8);
+    assert!(matrix.source.as_ref().unwrap().citation.starts_with("RTA"));
+    let psychosocial = k.referral("psychosociale klachten").unwrap();
+    assert_eq!(psychosocial.disciplines, ["Paramedicus", "Psycholoog", "Revalidatiearts"]);
+    assert_eq!(k.referral("middelengebruik").unwrap().disciplines, ["Verslavingszorg"]);
+    assert_eq!(k.referrals_to("geriater").unwrap().len(), 2);
+    assert!(k.referrals_to("psycholoog").unwrap().iter().any(|c| c.contains("psychosociale")));
+}
+
+#[test]
+fn stepped_care_has_four_steps_with_criteria_both_ways_each_cited() {
+    let steps = knowledge().stepped_care();
+    assert_eq!(steps.iter().map(|s| s.step).collect::<Vec<_>>(), [1, 2, 3, 4]);
+    for step in &steps {
+        assert!(step.source.is_some(), "step {} is cited", step.step);
+        assert!(!step.providers.is_empty() && !step.building_blocks.is_empty(), "step {}", step.step);
+    }
+    for step in &steps[..3] {
+        assert!(!step.move_up.is_empty(), "step {} says when to move up", step.step);
+    }
+    for step in &steps[1..] {
+        assert!(!step.move_down.is_empty(), "step {} says when to move down", step.step);
+    }
+    assert!(steps[1].move_up.iter().any(|c| c.text.contains("stap 3") && c.text.contains("overgeslagen")), "severe problems skip step 3");
+}
+
+#[test]
+fn red_flags_are_the_ten_general_flags_with_the_other_flags() {
+    let flags = knowledge().red_flags();
+    let worel = flags.red.iter().find(|l| l.id == "worel.alg.rodevlaggen.lijst").unwrap();
+    assert_eq!(worel.flags.len(), 10);
+    assert!(flags.other.iter().any(|l| l.id == "worel.alg.andere-vlaggen"));
+}
+
+#[test]
+fn checklists_keep_their_items_in_order_with_their_origin() {
+    let k = knowledge();
+    let all = k.checklists();
+    assert!(all.len() >= 20);
+    let education = k.checklist("zs.checklist.pijneducatie").unwrap();
+    assert!(education.items.len() >= 5);
+    let start = k.checklist("worel.med.checklist.starten").unwrap();
+    assert!(start.items.iter().all(|item| item.origin.is_some()), "every item names the recommendation it comes from");
+}
+
+#[test]
+fn compare_shows_every_document_on_the_definition_of_chronic_pain() {
+    let comparison = knowledge().compare("definitie chronische pijn").unwrap();
+    for document in ["worel", "zorgstandaard", "rta"] {
+        let position = comparison.documents.iter().find(|d| d.document == document).unwrap();
+        assert_ne!(position.agreement, Agreement::NotAddressed, "{document}");
+        assert!(!position.nodes.is_empty() && !position.point.is_empty(), "{document}");
+    }
+}
+
+#[test]
+fn lay_and_related_answer_and_reject_bad_input() {
+    let k = knowledge();
+    assert!(k.lay("worel.alg.rodevlaggen").unwrap().text.len() > 50);
+    assert!(k.related("worel.alg.rodevlaggen", Some("derived-from")).unwrap().iter().all(|l| l.edge == EdgeType::DerivedFrom));
+    assert!(matches!(k.related("worel.alg.rodevlaggen", Some("sibling")), Err(Error::InvalidArgument(_))));
+    assert!(matches!(k.lay("worel.bestaat.niet"), Err(Error::NotFound { .. })));
+    assert!(matches!(k.checklist(""), Err(Error::InvalidArgument(_))));
+}
