@@ -4,6 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# One build at a time: a second run waits instead of deleting pkg/ under the first.
+mkdir -p target
+exec 9>target/build.lock
+flock 9
+
 cargo build --release --target wasm32-unknown-unknown --lib
 cargo build --release --bin pijnwijzer
 
@@ -14,6 +19,9 @@ wasm-bindgen --target web --out-dir pkg --out-name pijnwijzer target/wasm32-unkn
 # ones rustc's wasm32 target emits by default.
 node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
   --enable-multivalue --enable-reference-types pkg/pijnwijzer_bg.wasm -o pkg/pijnwijzer_bg.wasm
+
+# The embeddable custom elements ship in the package beside the module they import.
+if [ -d www/components ]; then mkdir -p pkg/components && cp www/components/*.js pkg/components/; fi
 
 rm -rf www/pkg
 cp -r pkg www/pkg

@@ -247,6 +247,16 @@ impl Knowledge {
         if let Some(node) = self.raw_node(name).ok().filter(|n| n.kind == kind) {
             return Ok(node);
         }
+        // Something shaped like an id that is not one is a mistake to report, not words to search.
+        if name.contains('.') && !name.contains(char::is_whitespace) {
+            let mut close: Vec<(usize, &str)> = self.nodes_of(kind).map(|n| (super::distance(name, &n.id), n.id.as_str())).collect();
+            close.sort();
+            return Err(Error::NotFound {
+                what,
+                name: name.chars().take(80).collect(),
+                suggestions: close.into_iter().filter(|(d, _)| *d <= 6).take(3).map(|(_, id)| id.to_string()).collect(),
+            });
+        }
         let folded = fold(name);
         let named = |n: &&Node| fold(&n.title) == folded || n.aliases.iter().any(|a| fold(a) == folded);
         // A drug's own node before the class that lists it among its aliases.

@@ -65,3 +65,21 @@ test('bad input throws an Error and the module keeps answering', () => {
   assert.ok(search('pijn '.repeat(100000)).length > 0, 'a long query is cut, not refused');
   assert.equal(search('rode vlaggen')[0].id, 'worel.alg.rodevlaggen');
 });
+
+test('every call that takes an argument rejects a wrong type or an unknown name with an Error', async () => {
+  const api = await import('pijnwijzer');
+  const takesName = ['node', 'related', 'checklist', 'medication', 'referral', 'referralsTo', 'compare', 'lay'];
+  for (const name of takesName) {
+    for (const bad of [undefined, null, 42, {}, ['worel.alg.bps']]) {
+      assert.throws(() => api[name](bad), { name: 'Error', message: /must be a string/ }, `${name}(${JSON.stringify(bad)})`);
+    }
+  }
+  for (const [name, unknown] of [['node', 'x.y'], ['checklist', 'zz.geen.checklist'], ['medication', 'qwxyzzy'], ['lay', 'x.y'], ['referral', 'qwxyzzy'], ['referralsTo', 'qwxyzzy'], ['related', 'x.y']]) {
+    assert.throws(() => api[name](unknown), { name: 'Error', message: /unknown/ }, `${name}('${unknown}')`);
+  }
+  assert.throws(() => api.related('worel.alg.bps', 'broer'), { message: /edge type/ });
+  for (const name of ['version', 'checklists', 'medications', 'referralMatrix', 'steppedCare', 'redFlags']) {
+    assert.doesNotThrow(() => api[name](), name);
+  }
+  assert.equal(search('rode vlaggen')[0].id, 'worel.alg.rodevlaggen', 'the module still answers');
+});
