@@ -25,5 +25,7 @@ if [ -d www/components ]; then mkdir -p pkg/components && cp www/components/*.js
 
 rm -rf www/pkg
 cp -r pkg www/pkg
-printf 'build: pkg/ ready: %s bytes of wasm (%s gzipped)\n' \
-  "$(wc -c < pkg/pijnwijzer_bg.wasm)" "$(gzip -9 -c pkg/pijnwijzer_bg.wasm | wc -c)"
+echo "build: pkg/ ready; bytes per file, raw and gzip -9:"
+find pkg -type f ! -name package.json ! -name .gitignore | sort | while read -r file; do
+  printf '  %-36s %9s %9s\n' "$file" "$(wc -c < "$file")" "$(gzip -9 -c "$file" | wc -c)"
+done

@@ -76,3 +76,51 @@ fn empty_and_enormous_queries_answer_without_error() {
     let enormous = "pijn ".repeat(200_000);
     assert!(hits(&enormous, None).length() > 0, "a long query is cut, not refused");
 }
+
+fn call(result: Result<JsValue, JsError>) -> JsValue {
+    result.unwrap_or_else(|e| panic!("{}", message(e)))
+}
+
+#[wasm_bindgen_test]
+fn medication_referral_stepped_care_and_flags_answer_in_the_browser() {
+    let lyrica = call(bindings::medication(JsValue::from_str("Lyrica")));
+    assert_eq!(text(&lyrica, "id"), "worel.med.pregabaline");
+    assert_eq!((text(&lyrica, "strength"), text(&lyrica, "direction")), ("2B".into(), "for".into()));
+    let oxycodon = call(bindings::medication(JsValue::from_str("oxycodon")));
+    assert_eq!((text(&oxycodon, "strength"), text(&oxycodon, "direction")), ("2C".into(), "against".into()));
+    assert_eq!(text(&call(bindings::medication(JsValue::from_str("paracetamol"))), "position"), "no-recommendation");
+
+    let psychosocial = call(bindings::referral(JsValue::from_str("psychosociale klachten")));
+    let disciplines: Vec<String> = Array::from(&get(&psychosocial, "disciplines")).iter().filter_map(|d| d.as_string()).collect();
+    assert_eq!(disciplines, ["Paramedicus", "Psycholoog", "Revalidatiearts"]);
+
+    let steps = Array::from(&call(bindings::stepped_care()));
+    assert_eq!(steps.length(), 4);
+    assert!(Array::from(&get(&steps.get(1), "moveUp")).length() > 0 && Array::from(&get(&steps.get(1), "moveDown")).length() > 0);
+
+    let red = Array::from(&get(&call(bindings::red_flags()), "red"));
+    let worel = red.iter().find(|list| text(list, "id") == "worel.alg.rodevlaggen.lijst").expect("the WOREL list");
+    assert_eq!(Array::from(&get(&worel, "flags")).length(), 10);
+
+    assert!(Array::from(&call(bindings::checklists())).length() > 20);
+    assert!(text(&call(bindings::lay(JsValue::from_str("worel.alg.rodevlaggen"))), "text").len() > 50);
+}
+
+#[wasm_bindgen_test]
+fn every_call_rejects_a_wrong_type_with_an_error() {
+    let calls: [(&str, fn(JsValue) -> Result<JsValue, JsError>); 7] = [
+        ("checklist", bindings::checklist),
+        ("medication", bindings::medication),
+        ("referral", bindings::referral),
+        ("referralsTo", bindings::referrals_to),
+        ("compare", bindings::compare),
+        ("lay", bindings::lay),
+        ("node", bindings::node),
+    ];
+    for (name, function) in calls {
+        let error = function(JsValue::from_f64(7.0)).expect_err(name);
+        assert!(message(error).contains("must be a string"), "{name}");
+    }
+    assert!(message(bindings::related(JsValue::from_str("worel.alg.bps"), Some(JsValue::from_str("broer"))).expect_err("edge")).contains("edge type"));
+    assert_eq!(text(&hits("rode vlaggen", None).get(0), "id"), "worel.alg.rodevlaggen");
+}
