@@ -287,7 +287,9 @@ impl SearchIndex {
             return outcome;
         }
         let completing_last = query.prefix && text.ends_with(|c: char| c.is_alphanumeric());
-        let groups = self.expand(&text, &tokens, completing_last, &mut outcome);
+        let Some(groups) = self.expand(&text, &tokens, completing_last, &mut outcome) else {
+            return outcome;
+        };
         let audience = query.audience.unwrap_or(Audience::Professional);
         let weights = field_weights(audience);
         let average: f32 = (0..FIELDS).map(|f| weights[f] * self.average_length[f]).sum();
@@ -346,8 +348,10 @@ impl SearchIndex {
         outcome
     }
 
-    /// Each query word (or thesaurus phrase) with the alternatives it may match as.
-    fn expand(&self, text: &str, tokens: &[analyze::Token], completing_last: bool, outcome: &mut Outcome) -> Vec<Vec<Alternative>> {
+    /// Each query word (or thesaurus phrase) with the alternatives it may match as; `None` when
+    /// the query names something (a capitalised word, an acronym, a word with digits) that occurs
+    /// nowhere in the content: the guidance does not address it, so nothing is better than a guess.
+    fn expand(&self, text: &str, tokens: &[analyze::Token], completing_last: bool, outcome: &mut Outcome) -> Option<Vec<Vec<Alternative>>> {
         let mut groups = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
@@ -374,27 +378,38 @@ impl SearchIndex {
                 let is_last = i + 1 == tokens.len();
                 self.word_alternatives(text, token, completing_last && is_last, &mut alternatives, outcome);
             }
-            if !alternatives.is_empty() {
-                groups.push(alternatives);
-            } else {
-                // A word nothing matches still counts against coverage.
-                groups.push(Vec::new());
+            if alternatives.is_empty() {
+                let token = &tokens[i];
+                let still_typing = completing_last && i + 1 == tokens.len();
+                let is_name = text[token.start..token.end].chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+                if is_name && !still_typing {
+                    return None;
+                }
             }
+            // A word nothing matches still counts against coverage.
+            groups.push(alternatives);
             i += consumed;
         }
-        groups
+        Some(groups)
     }
 
-    /// How much a node gains when the query, as typed, is one of its names or a phrase in one:
-    /// a reader who types a role's or drug's name wants that node, not the ones that mention it.
+    /// How much a node gains from its names (title and aliases): most when the query is one of
+    /// them, then when a title starts with the query or the query contains a whole name
+    /// (`duloxetine dosering`), then when the query is a phrase inside one. A reader who types a
+    /// drug's or a role's name wants that node, not the ones that merely mention it.
     fn title_boost(&self, node: usize, words: &[&str]) -> f32 {
         let mut boost: f32 = 1.0;
-        for title in &self.titles[node] {
-            if title.iter().map(String::as_str).eq(words.iter().copied()) {
+        let contains = |outer: &[&str], inner: &[&str]| !inner.is_empty() && inner.len() <= outer.len() && outer.windows(inner.len()).any(|w| w == inner);
+        for (index, name) in self.titles[node].iter().enumerate() {
+            let name: Vec<&str> = name.iter().map(String::as_str).collect();
+            if name == words {
                 return 2.0;
             }
-            if words.len() <= title.len() && title.windows(words.len()).any(|w| w.iter().map(String::as_str).eq(words.iter().copied())) {
-                boost = 1.5;
+            let is_title = index == 0;
+            if (is_title && name.starts_with(words)) || contains(words, &name) {
+                boost = boost.max(1.8);
+            } else if contains(&name, words) {
+                boost = boost.max(1.5);
             }
         }
         boost

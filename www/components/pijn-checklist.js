@@ -1,0 +1,229 @@
+/*
+ * <pijn-checklist checklist="zs.checklist.pijneducatie"></pijn-checklist>
+ *
+ * A checklist from the Pijnwijzer guidance: title, introduction, items to tick off (real checkboxes
+ * with labels), where each item comes from, and the source. What is ticked stays in this browser
+ * (localStorage, key "pijnwijzer:checklist:<id>", the same key the Pijnwijzer site uses; the value
+ * is a JSON array of the numbers of the ticked items, counted from 0) and comes back on the next
+ * visit. "Wis alles" clears it. Printing the page gives a clean handout.
+ *
+ * Usage: one script tag and the element.
+ *   <script type="module" src="…/pkg/components/pijn-checklist.js"></script>
+ *   <pijn-checklist checklist="zs.checklist.pijneducatie" voor="patient"></pijn-checklist>
+ *
+ * Attributes (a change re-renders the element):
+ *   checklist  the checklist's id (see checklists() in the module), or its title
+ *   voor       "patient": also show the explanation in plain language (B1)
+ *   kop        heading level of the title, 1–6 (default 2)
+ *   link       URL template for links to other parts of the guidance, {id} = node id,
+ *              e.g. "https://example.org/pijnwijzer/#/n/{id}"; without it those links are plain text
+ *
+ * Events: "pijn-checklist-change" (bubbles, composed) with detail { id, checked: [numbers], total }
+ * after every tick or reset; "pijn-klaar" after each render.
+ *
+ * Theme (CSS custom properties; set them in the page's CSS on the element or an ancestor):
+ *   --pijn-accent, --pijn-ink, --pijn-muted, --pijn-bg, --pijn-line, --pijn-mark,
+ *   --pijn-font, --pijn-size, --pijn-radius   (defaults and meaning: see shared.js)
+ */
+import { PijnElement, define, h, headingLevel, moduleHtml } from './shared.js';
+
+const KEY = 'pijnwijzer:checklist:';
+
+/** The ticked item numbers stored for a checklist; tolerant of a damaged or foreign value. */
+export function loadChecked(id, total) {
+  let raw = null;
+  try {
+    raw = JSON.parse(localStorage.getItem(KEY + id) ?? 'null');
+  } catch {
+    return new Set();
+  }
+  // The format is a list of item numbers; also read a list of booleans (one per item), an object
+  // { checked: [numbers] } and an object { "0": true, … }, so that no stored state is lost.
+  let list = [];
+  if (Array.isArray(raw)) list = raw;
+  else if (Array.isArray(raw?.checked)) list = raw.checked;
+  else if (raw && typeof raw === 'object') list = Object.keys(raw).filter((key) => raw[key] === true).map(Number);
+  const numbers = list.length && list.every((value) => typeof value === 'boolean')
+    ? list.flatMap((value, index) => (value ? [index] : []))
+    : list;
+  return new Set(numbers.filter((n) => Number.isInteger(n) && n >= 0 && n < total));
+}
+
+/** Stores the ticked item numbers; false when the browser refuses (storage off or full). */
+export function saveChecked(id, checked) {
+  try {
+    if (checked.size) localStorage.setItem(KEY + id, JSON.stringify([...checked].sort((a, b) => a - b)));
+    else localStorage.removeItem(KEY + id);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const CSS = `
+.intro, .lay { margin-bottom: .75rem; }
+.lay {
+  border-left: 4px solid var(--_accent);
+  padding: .25rem 0 .25rem .9rem;
+}
+.lay > :last-child, .intro > :last-child { margin-bottom: 0; }
+.items { list-style: none; padding: 0; margin: .75rem 0; }
+.item {
+  display: grid;
+  grid-template-columns: auto 1fr;
+  column-gap: .6rem;
+  padding: .5rem 0;
+  border-top: 1px solid var(--_line);
+}
+.item:last-child { border-bottom: 1px solid var(--_line); }
+.item input {
+  width: 1.5rem; /* 24 px: WCAG 2.2 target size */
+  height: 1.5rem;
+  margin: 0;
+  accent-color: var(--_accent);
+  cursor: pointer;
+}
+.item label { cursor: pointer; }
+.item .origin { grid-column: 2; margin: .15rem 0 0; }
+.item input:checked + label { color: var(--_muted); }
+.progress { margin: 0; color: var(--_muted); font-size: .875em; }
+.actions { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1rem; margin-top: .75rem; }
+.actions .progress { flex: 1 1 12rem; }
+.warning { color: var(--_ink); font-size: .875em; margin: .5rem 0 0; }
+@media print {
+  .items { margin: .5rem 0; }
+  .item { break-inside: avoid; border-color: #999; }
+  .item input { accent-color: #000; }
+  .item input:checked + label { color: #000; }
+  .lay { border-left-color: #000; }
+  .source, .origin { color: #333; }
+  .progress { display: none; }
+}
+`;
+
+class PijnChecklist extends PijnElement {
+  static css = CSS;
+  static what = 'De checklist';
+  static observedAttributes = ['checklist', 'voor', 'kop', 'link'];
+
+  #id = null;
+  #checked = new Set();
+  #total = 0;
+
+  constructor() {
+    super();
+    // Another tab (or the Pijnwijzer site) changed the same checklist: follow it.
+    this.onStorage = (event) => {
+      if (this.#id && event.key === KEY + this.#id) this.#restore();
+    };
+    // Another element on this page shows the same checklist and was ticked: follow it.
+    this.onSibling = (event) => {
+      if (this.#id && event.target !== this && event.detail?.id === this.#id) this.#restore();
+    };
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    window.addEventListener('storage', this.onStorage);
+    window.addEventListener('pijn-checklist-change', this.onSibling);
+  }
+
+  disconnectedCallback() {
+    window.removeEventListener('storage', this.onStorage);
+    window.removeEventListener('pijn-checklist-change', this.onSibling);
+  }
+
+  draw(api) {
+    const wanted = (this.getAttribute('checklist') ?? '').trim();
+    this.#id = null;
+    if (!wanted) return this.message('Geef met het attribuut checklist aan welke checklist u wilt tonen.');
+    const list = api.checklist(wanted);
+    const level = headingLevel(this.getAttribute('kop'));
+    const template = this.getAttribute('link');
+    const patient = this.getAttribute('voor') === 'patient';
+    this.#id = list.id;
+    this.#total = list.items.length;
+    this.#checked = loadChecked(list.id, list.items.length);
+
+    const titleId = 'titel';
+    const nodes = [h(`h${level}`, { class: 'title', id: titleId }, list.title)];
+    if (list.intro?.html) nodes.push(moduleHtml(h('div', { class: 'intro' }), list.intro.html, template));
+    if (patient && list.lay?.html) {
+      nodes.push(h('section', { class: 'lay', 'aria-labelledby': 'lay-titel' },
+        h(`h${Math.min(level + 1, 6)}`, { class: 'subtitle', id: 'lay-titel' }, 'In gewone woorden'),
+        moduleHtml(h('div'), list.lay.html, template)));
+    }
+    const items = list.items.map((item, index) => {
+      const box = h('input', { type: 'checkbox', id: `punt-${index}`, 'data-index': index });
+      box.checked = this.#checked.has(index);
+      const origin = item.origin
+        ? h('p', { class: 'origin', id: `herkomst-${index}` }, `Uit: ${item.origin.title}`, item.origin.citation ? ` (${item.origin.citation})` : '')
+        : null;
+      if (origin) box.setAttribute('aria-describedby', origin.id);
+      return h('li', { class: 'item' }, box, moduleHtml(h('label', { for: box.id }), item.html, template), origin);
+    });
+    const ol = h('ol', { class: 'items', 'aria-labelledby': titleId }, items);
+    ol.addEventListener('change', (event) => this.#toggle(event.target));
+    nodes.push(ol);
+
+    this.progress = h('p', { class: 'progress', role: 'status', 'aria-live': 'polite' });
+    const reset = h('button', { type: 'button', class: 'secondary reset' }, 'Wis alles');
+    reset.addEventListener('click', () => this.reset());
+    this.warning = h('p', { class: 'warning no-print', hidden: true },
+      'Let op: deze browser bewaart de vinkjes niet (opslag staat uit).');
+    nodes.push(h('div', { class: 'actions' }, this.progress, reset), this.warning);
+    if (list.source?.citation) nodes.push(h('p', { class: 'source' }, `Bron: ${list.source.citation}`));
+    this.#count('');
+    return h('section', { 'aria-labelledby': titleId }, nodes);
+  }
+
+  /** The ids and ticks of this checklist (also for scripts on the page). */
+  get checked() {
+    return [...this.#checked].sort((a, b) => a - b);
+  }
+
+  /** Clears every tick, here and in storage. */
+  reset() {
+    if (!this.#id) return;
+    this.#checked.clear();
+    for (const box of this.shadowRoot.querySelectorAll('.item input')) box.checked = false;
+    this.#store();
+    this.#count('Alle vinkjes zijn gewist.');
+    this.shadowRoot.querySelector('.item input')?.focus();
+  }
+
+  #toggle(box) {
+    if (!(box instanceof HTMLInputElement) || !box.dataset.index) return;
+    const index = Number(box.dataset.index);
+    if (box.checked) this.#checked.add(index);
+    else this.#checked.delete(index);
+    this.#store();
+    this.#count('');
+  }
+
+  #store() {
+    const saved = saveChecked(this.#id, this.#checked);
+    if (this.warning) this.warning.hidden = saved;
+    this.dispatchEvent(new CustomEvent('pijn-checklist-change', {
+      bubbles: true,
+      composed: true,
+      detail: { id: this.#id, checked: this.checked, total: this.#total },
+    }));
+  }
+
+  #restore() {
+    this.#checked = loadChecked(this.#id, this.#total);
+    for (const box of this.shadowRoot.querySelectorAll('.item input')) {
+      box.checked = this.#checked.has(Number(box.dataset.index));
+    }
+    this.#count('');
+  }
+
+  #count(prefix) {
+    if (!this.progress) return;
+    const done = this.#checked.size;
+    this.progress.textContent = `${prefix ? `${prefix} ` : ''}${done} van ${this.#total} afgevinkt.`;
+  }
+}
+
+define('pijn-checklist', PijnChecklist);

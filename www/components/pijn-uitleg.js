@@ -1,0 +1,81 @@
+/*
+ * <pijn-uitleg onderwerp="worel.alg.rodevlaggen"></pijn-uitleg>
+ *
+ * The explanation in plain language (B1 Dutch) of one topic from the Pijnwijzer guidance, with its
+ * title and a short source line. For patient portals and course pages.
+ *
+ * Usage: one script tag and the element.
+ *   <script type="module" src="…/pkg/components/pijn-uitleg.js"></script>
+ *   <pijn-uitleg onderwerp="worel.alg.rodevlaggen"></pijn-uitleg>
+ *
+ * Attributes (a change re-renders the element):
+ *   onderwerp  a node id (e.g. "worel.alg.rodevlaggen"), or words ("pijneducatie", "slapen"):
+ *              words are looked up with the module's search for patients, and the best match's
+ *              explanation is shown. When there is none, the element says so in Dutch.
+ *   kop        heading level of the title, 1–6 (default 2)
+ *   link       URL template for links to other parts of the guidance, {id} = node id;
+ *              without it those links are plain text
+ *
+ * Events: "pijn-klaar" (bubbles, composed) after each render; the element's `shown` property then
+ * holds the id of the node shown, or null.
+ *
+ * Theme (CSS custom properties; set them in the page's CSS on the element or an ancestor):
+ *   --pijn-accent, --pijn-ink, --pijn-muted, --pijn-bg, --pijn-line, --pijn-mark,
+ *   --pijn-font, --pijn-size, --pijn-radius   (defaults and meaning: see shared.js)
+ */
+import { PijnElement, define, h, headingLevel, moduleHtml } from './shared.js';
+
+/** Looks like a node id (dotted, lowercase ASCII) rather than words to search for. */
+const ID = /^[a-z0-9_-]+(\.[a-z0-9_-]+)+$/;
+
+const CSS = `
+.text > :last-child { margin-bottom: 0; }
+.text { font-size: 1.05em; }
+.label { margin: 0 0 .25rem; color: var(--_muted); font-size: .875em; }
+`;
+
+class PijnUitleg extends PijnElement {
+  static css = CSS;
+  static what = 'De uitleg';
+  static observedAttributes = ['onderwerp', 'kop', 'link'];
+
+  shown = null;
+
+  draw(api) {
+    this.shown = null;
+    const topic = (this.getAttribute('onderwerp') ?? '').trim();
+    if (!topic) return this.message('Geef met het attribuut onderwerp aan welke uitleg u wilt tonen.');
+    const lay = this.#find(api, topic);
+    if (!lay || !lay.text.trim()) {
+      return this.message(`Over ‘${topic}’ is nog geen uitleg in gewone taal beschikbaar.`);
+    }
+    this.shown = lay.id;
+    const level = headingLevel(this.getAttribute('kop'));
+    return h('article', { 'aria-labelledby': 'titel' },
+      h('p', { class: 'label' }, 'Uitleg in gewone taal'),
+      h(`h${level}`, { class: 'title', id: 'titel' }, lay.title),
+      moduleHtml(h('div', { class: 'text' }), lay.html, this.getAttribute('link')),
+      lay.citation ? h('p', { class: 'source' }, `Bron: ${lay.citation}`) : null);
+  }
+
+  /** The lay explanation for an id, or for the best patient search hit on words; null if none. */
+  #find(api, topic) {
+    if (ID.test(topic)) {
+      try {
+        return api.lay(topic);
+      } catch (error) {
+        if (/unknown/i.test(String(error?.message))) return null;
+        throw error;
+      }
+    }
+    const [hit] = api.search(topic, { audience: 'patient', limit: 1 });
+    if (!hit) return null;
+    try {
+      return api.lay(hit.id);
+    } catch {
+      return null;
+    }
+  }
+}
+
+define('pijn-uitleg', PijnUitleg);

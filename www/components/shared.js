@@ -1,0 +1,261 @@
+/*
+ * Shared by the Pijnwijzer custom elements (<pijn-checklist>, <pijn-uitleg>, <pijn-zoeken>):
+ * loading the knowledge module once per page, a small element builder, the base stylesheet with
+ * the theme's custom properties, and the base class that renders into a shadow root and turns every
+ * error into a Dutch message inside the element.
+ *
+ * This file lives in pkg/components/ of the npm package, beside the other components, and imports
+ * the module one folder up (../pijnwijzer.js), which fetches ../pijnwijzer_bg.wasm. Nothing else is
+ * fetched: no fonts, no images, no analytics.
+ *
+ * Theme (CSS custom properties, set them on the element or any ancestor in the page's own CSS):
+ *   --pijn-accent   buttons, links, checkboxes, focus ring      (default #0b5cab)
+ *   --pijn-ink      text                                        (default #1d2430)
+ *   --pijn-muted    citations and secondary text                (default #4a5565)
+ *   --pijn-bg       background of the element                   (default #ffffff)
+ *   --pijn-line     borders                                     (default #c9d1dc)
+ *   --pijn-mark     highlight of matched words in search results (default #fff1a8)
+ *   --pijn-font     font family  (default: the system font; "inherit" takes the page's font)
+ *   --pijn-size     base font size                              (default 1rem)
+ *   --pijn-radius   corner radius                               (default .5rem)
+ * Pick colours that keep a contrast of at least 4.5:1 (WCAG 2.2 AA).
+ */
+import init, * as api from '../pijnwijzer.js';
+
+let loading;
+
+/**
+ * Resolves to the module's API once the wasm is instantiated. Every element on the page shares
+ * one promise, so the wasm is fetched and instantiated once, however many elements there are.
+ */
+export function ready() {
+  loading ??= init().then(() => api);
+  return loading;
+}
+
+/** Creates an element with attributes and children (strings become text nodes, never HTML). */
+export function h(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === false || value === null || value === undefined) continue;
+    if (name === 'class') element.className = value;
+    else element.setAttribute(name, value === true ? '' : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    element.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return element;
+}
+
+/**
+ * Puts HTML the module produced (compiler-rendered layers and items, escaped snippets) into an
+ * element. The compiler emits internal links as <a href="#/n/ID" data-node="ID">: with a `link`
+ * template they point to `template` (see linkFor); without one they become plain text, because
+ * "#/n/…" means nothing on someone else's page.
+ */
+export function moduleHtml(element, html, template = null) {
+  element.innerHTML = html;
+  for (const anchor of element.querySelectorAll('a[data-node]')) {
+    const href = template ? linkFor(template, anchor.dataset.node) : null;
+    if (href) anchor.setAttribute('href', href);
+    else anchor.replaceWith(...anchor.childNodes);
+  }
+  for (const anchor of element.querySelectorAll('a[href^="http"]')) {
+    anchor.setAttribute('rel', 'noopener noreferrer');
+  }
+  return element;
+}
+
+/**
+ * A link to a node from a URL template in which {id} stands for the node's id, e.g.
+ * "https://example.org/pijnwijzer/#/n/{id}". Only http(s) and relative URLs are accepted;
+ * anything else (javascript:, data:) gives null.
+ */
+export function linkFor(template, id) {
+  const href = String(template).replaceAll('{id}', encodeURIComponent(id));
+  try {
+    const url = new URL(href, document.baseURI);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The heading level from a `kop` attribute (1–6), or the fallback. */
+export function headingLevel(value, fallback = 2) {
+  const level = Number.parseInt(value ?? '', 10);
+  return level >= 1 && level <= 6 ? level : fallback;
+}
+
+/** The Dutch message for an error the module or the browser raised. */
+export function dutchError(error, what) {
+  const message = String(error?.message ?? error ?? '');
+  if (/unknown (node id|lay explanation|checklist)|not a checklist|no checklist/i.test(message)) {
+    return `${what} bestaat niet of heeft geen inhoud voor deze weergave.`;
+  }
+  if (/WebAssembly|wasm|fetch|instantiate|Content Security Policy|NetworkError|import/i.test(message)) {
+    return 'De Pijnwijzer-module kon niet worden geladen. Controleer of pijnwijzer.js en pijnwijzer_bg.wasm naast de map components staan en of de pagina WebAssembly toestaat (\'wasm-unsafe-eval\').';
+  }
+  return `Er ging iets mis bij het tonen van ${what.toLowerCase()}. Probeer het later opnieuw.`;
+}
+
+const BASE_CSS = `
+:host {
+  --_accent: var(--pijn-accent, #0b5cab);
+  --_ink: var(--pijn-ink, #1d2430);
+  --_muted: var(--pijn-muted, #4a5565);
+  --_bg: var(--pijn-bg, #ffffff);
+  --_line: var(--pijn-line, #c9d1dc);
+  --_mark: var(--pijn-mark, #fff1a8);
+  --_radius: var(--pijn-radius, .5rem);
+  display: block;
+  box-sizing: border-box;
+  font-family: var(--pijn-font, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);
+  font-size: var(--pijn-size, 1rem);
+  line-height: 1.5;
+  color: var(--_ink);
+  background: var(--_bg);
+  border: 1px solid var(--_line);
+  border-radius: var(--_radius);
+  padding: 1rem 1.25rem;
+  max-width: 48rem;
+}
+:host([hidden]) { display: none; }
+*, *::before, *::after { box-sizing: inherit; }
+h1, h2, h3, h4, h5, h6 { line-height: 1.25; margin: 0 0 .5rem; color: var(--_ink); }
+.title { font-size: 1.3em; }
+.subtitle { font-size: 1.05em; margin-top: 1rem; }
+p { margin: 0 0 .6rem; }
+ul, ol { margin: 0 0 .6rem; padding-left: 1.4rem; }
+a { color: var(--_accent); text-underline-offset: .15em; }
+a:hover { text-decoration-thickness: 2px; }
+:focus-visible { outline: 3px solid var(--_accent); outline-offset: 2px; }
+button {
+  font: inherit;
+  color: var(--_bg);
+  background: var(--_accent);
+  border: 2px solid var(--_accent);
+  border-radius: var(--_radius);
+  padding: .4rem .9rem;
+  min-height: 2.75rem;
+  cursor: pointer;
+}
+button.secondary { color: var(--_accent); background: var(--_bg); }
+button:hover { text-decoration: underline; }
+.source, .origin { color: var(--_muted); font-size: .875em; }
+.source { margin: .8rem 0 0; }
+.message { margin: 0; padding: .4rem .8rem; border-left: 4px solid var(--_accent); }
+.loading { color: var(--_muted); margin: 0; }
+.visually-hidden {
+  position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0;
+  overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap;
+}
+mark { background: var(--_mark); color: inherit; padding: 0 .1em; border-radius: .15em; }
+@media print {
+  :host { border: none; padding: 0; max-width: none; color: #000; background: none; }
+  a { color: inherit; text-decoration: none; }
+  button, .no-print { display: none !important; }
+}
+@media (forced-colors: active) {
+  button { border-color: ButtonText; }
+  mark { background: Mark; color: MarkText; }
+}
+`;
+
+const sheets = new Map();
+const constructable = typeof ShadowRoot !== 'undefined' && 'adoptedStyleSheets' in ShadowRoot.prototype
+  && typeof CSSStyleSheet !== 'undefined' && 'replaceSync' in CSSStyleSheet.prototype;
+
+/** One constructed stylesheet per CSS text, shared by every element of the page. */
+function sheet(css) {
+  let found = sheets.get(css);
+  if (!found) {
+    found = new CSSStyleSheet();
+    found.replaceSync(css);
+    sheets.set(css, found);
+  }
+  return found;
+}
+
+/**
+ * The base class: a shadow root styled by constructed stylesheets (allowed under a strict
+ * `style-src 'self'`, unlike an inline <style>), a render that runs after the module is ready and
+ * again when an observed attribute changes, and errors shown as a Dutch message in the element.
+ * Subclasses set `static css` and implement `draw(api, root)`, returning the nodes to show.
+ * After each render the element fires `pijn-klaar` (bubbles, composed).
+ */
+export class PijnElement extends HTMLElement {
+  static css = '';
+  /** What the element shows, in Dutch, for messages ("De checklist"). */
+  static what = 'Dit onderdeel';
+
+  #queued = false;
+  #generation = 0;
+
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: 'open' });
+    if (constructable) {
+      root.adoptedStyleSheets = [sheet(BASE_CSS), sheet(this.constructor.css)];
+    } else {
+      // Browsers without constructed stylesheets: an ordinary <style> (needs a CSP that allows it).
+      const style = document.createElement('style');
+      style.textContent = BASE_CSS + this.constructor.css;
+      root.append(style);
+    }
+    this.body = h('div', { class: 'body' });
+    root.append(this.body);
+  }
+
+  connectedCallback() {
+    this.update();
+  }
+
+  attributeChangedCallback(_name, before, after) {
+    if (before !== after && this.isConnected) this.update();
+  }
+
+  /** Schedules one render for any number of attribute changes in the same task. */
+  update() {
+    if (this.#queued) return;
+    this.#queued = true;
+    queueMicrotask(() => {
+      this.#queued = false;
+      this.#render();
+    });
+  }
+
+  async #render() {
+    const generation = ++this.#generation;
+    const what = this.constructor.what;
+    if (!this.body.hasChildNodes()) this.body.replaceChildren(h('p', { class: 'loading' }, 'Bezig met laden…'));
+    let nodes;
+    try {
+      const module = await ready();
+      if (generation !== this.#generation) return;
+      nodes = this.draw(module);
+    } catch (error) {
+      if (generation !== this.#generation) return;
+      console.warn(`[${this.localName}]`, error);
+      nodes = [this.message(dutchError(error, what))];
+    }
+    this.body.replaceChildren(...[nodes].flat());
+    this.dispatchEvent(new CustomEvent('pijn-klaar', { bubbles: true, composed: true }));
+  }
+
+  /** A Dutch message shown in place of the content. */
+  message(text) {
+    return h('p', { class: 'message', role: 'status' }, text);
+  }
+
+  /** Override: build the content from the module's API. May throw; the base class shows the error. */
+  draw(_api) {
+    return [];
+  }
+}
+
+/** Defines a custom element once, even when its script is included twice. */
+export function define(name, constructor) {
+  if (!customElements.get(name)) customElements.define(name, constructor);
+}
