@@ -11,7 +11,8 @@
 //! A question with `answers = []` asks about something no node addresses: it scores 1 on both only
 //! when the search returns nothing. The test prints every question not answered at rank 1, then MRR
 //! and recall@5 overall and per voice (`cargo test --release --test relevance -- --nocapture`).
-//! The floors are a regression guard at the values measured when the set was written, rounded down.
+//! The floors are the project's targets (MRR ≥ 0.85, recall@5 ≥ 0.95); on 2026-11-22 the search
+//! measured MRR 0.904 and recall@5 0.972.
 
 use std::collections::BTreeMap;
 
@@ -19,7 +20,7 @@ use pijnwijzer::knowledge::{Knowledge, SearchOptions};
 use serde::Deserialize;
 
 const FLOOR_MRR: f64 = 0.85;
-const FLOOR_RECALL5: f64 = 0.93;
+const FLOOR_RECALL5: f64 = 0.95;
 
 #[derive(Deserialize)]
 struct Set {
