@@ -11,6 +11,9 @@ mod model;
 #[path = "src/html.rs"]
 mod html;
 
+#[path = "src/distance.rs"]
+mod distance;
+
 #[allow(dead_code)]
 #[path = "src/compile/mod.rs"]
 mod compile;
@@ -21,6 +24,7 @@ use std::{env, fs, process};
 fn main() {
     println!("cargo:rerun-if-changed=src/model.rs");
     println!("cargo:rerun-if-changed=src/html.rs");
+    println!("cargo:rerun-if-changed=src/distance.rs");
     println!("cargo:rerun-if-changed=src/compile");
     // PIJNWIJZER_CONTENT builds the library on another content folder (the test fixtures);
     // by default it is the repository's own `content/`.

@@ -8,6 +8,7 @@
 //!   features). It is plain Rust and knows nothing of wasm or the DOM.
 //! - `bindings` (wasm only) exposes the core to JavaScript and holds no logic of its own.
 
+pub mod distance;
 pub mod html;
 pub mod knowledge;
 pub mod model;

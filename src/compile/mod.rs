@@ -16,6 +16,7 @@ use serde::Deserialize;
 
 pub use diagnostic::Diagnostic;
 
+use crate::distance::levenshtein;
 use crate::model::{Agreement, Document, EdgeType, Kind, LayerKey, Link, Node, Pack, PACK_FORMAT};
 
 /// The vocabulary file: documents and actors.
@@ -202,28 +203,12 @@ fn check_graph(compiled: &mut [Compiled], errors: &mut Vec<Diagnostic>) {
 
 /// A hint naming the known ids closest to `id`.
 fn suggestion<'a>(id: &str, known: impl Iterator<Item = &'a String>) -> String {
-    let mut close: Vec<(usize, &String)> = known.map(|k| (edit_distance(id, k), k)).filter(|(d, _)| *d <= 3).collect();
+    let mut close: Vec<(usize, &String)> = known.map(|k| (levenshtein(id, k), k)).filter(|(d, _)| *d <= 3).collect();
     close.sort();
     match close.first() {
         Some((_, best)) => format!("did you mean `{best}`?"),
         None => "check the id, or write the node it should point to".to_string(),
     }
-}
-
-/// Levenshtein distance, for suggestions in error messages only.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut previous = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous + usize::from(ca != *cb);
-            previous = row[j + 1];
-            row[j + 1] = substitution.min(row[j] + 1).min(previous + 1);
-        }
-    }
-    row[b.len()]
 }
 
 #[derive(Deserialize)]

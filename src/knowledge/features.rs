@@ -249,7 +249,7 @@ impl Knowledge {
         }
         // Something shaped like an id that is not one is a mistake to report, not words to search.
         if name.contains('.') && !name.contains(char::is_whitespace) {
-            let mut close: Vec<(usize, &str)> = self.nodes_of(kind).map(|n| (super::distance(name, &n.id), n.id.as_str())).collect();
+            let mut close: Vec<(usize, &str)> = self.nodes_of(kind).map(|n| (crate::distance::levenshtein(name, &n.id), n.id.as_str())).collect();
             close.sort();
             return Err(Error::NotFound {
                 what,
@@ -271,7 +271,7 @@ impl Knowledge {
                 let mut close: Vec<(usize, &str)> = self
                     .nodes_of(kind)
                     .flat_map(|n| std::iter::once(n.title.as_str()).chain(n.aliases.iter().map(String::as_str)))
-                    .map(|candidate| (super::distance(&folded, &fold(candidate)), candidate))
+                    .map(|candidate| (crate::distance::levenshtein(&folded, &fold(candidate)), candidate))
                     .collect();
                 close.sort();
                 Err(Error::NotFound {

@@ -13,6 +13,7 @@ use std::fmt;
 
 use serde::Deserialize;
 
+use crate::distance::levenshtein;
 use crate::model::{Audience, EdgeType, Kind, LayerKey, Node, Pack};
 use search::{Query, SearchIndex};
 use view::{ActorView, ComparisonView, DocumentView, Hit, LayerView, LinkView, NodeView, SourceView, VersionInfo};
@@ -354,7 +355,7 @@ impl Knowledge {
             .nodes
             .iter()
             .filter_map(|n| {
-                let distance = distance(id, &n.id);
+                let distance = levenshtein(id, &n.id);
                 let shares_prefix = id.len() >= 4 && n.id.contains(id);
                 (distance <= 3 || shares_prefix).then_some((if shares_prefix { 0 } else { distance }, n.id.as_str()))
             })
@@ -369,20 +370,4 @@ fn is_caution(node: &Node) -> bool {
     node.kind == Kind::Medication
         && (node.direction == Some(crate::model::Direction::Against)
             || matches!(node.position, Some(crate::model::Position::PreferablyNot | crate::model::Position::NoPlace)))
-}
-
-/// Levenshtein distance, for "did you mean" hints on short strings.
-fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut previous = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous + usize::from(ca != *cb);
-            previous = row[j + 1];
-            row[j + 1] = substitution.min(row[j] + 1).min(previous + 1);
-        }
-    }
-    row[b.len()]
 }
