@@ -1,0 +1,27 @@
+// Shared by the browser tests: Debian's Chromium as this machine can run it (root, no network
+// beyond loopback), and pages that record what would count against the site.
+import { chromium } from 'playwright-core';
+
+/** Launches headless Chromium with the flags a closed, root-run machine needs. */
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/**
+ * Opens `url` in a fresh context and records console errors, page errors, dialogs (an injected
+ * `alert` would open one) and every request.
+ */
+export async function openPage(browser, url, options = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const record = { problems: [], dialogs: [], requests: [] };
+  page.on('console', (message) => { if (message.type() === 'error') record.problems.push(message.text()); });
+  page.on('pageerror', (error) => record.problems.push(error.message));
+  page.on('dialog', async (dialog) => { record.dialogs.push(dialog.message()); await dialog.dismiss(); });
+  page.on('request', (request) => record.requests.push(request.url()));
+  await page.goto(url);
+  return { context, page, ...record };
+}

@@ -1,0 +1,55 @@
+// Hostile input through the address bar and the search box runs nothing, and the site keeps to
+// itself: no cookies, no request to another origin.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve } from '../../scripts/serve.mjs';
+import { launch, openPage } from './browser.mjs';
+
+let server;
+let base;
+let browser;
+
+before(async () => {
+  ({ server, url: base } = await serve({ port: 0 }));
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const ATTACKS = [
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>',
+  'javascript:alert(1)',
+  '<svg onload=alert(1)>',
+  '&lt;script&gt;alert(1)&lt;/script&gt; &amp &#x;',
+];
+
+for (const attack of ATTACKS) {
+  test(`a deep link and a query with ${JSON.stringify(attack)} run nothing`, async () => {
+    for (const path of [`#/n/${encodeURIComponent(attack)}`, `#/?q=${encodeURIComponent(attack)}`]) {
+      const { context, page, dialogs, problems } = await openPage(browser, base + path);
+      await page.waitForSelector('html[data-ready="true"]');
+      await page.keyboard.press('/');
+      await page.keyboard.type(attack);
+      await page.waitForTimeout(100);
+      assert.deepEqual(dialogs, [], `no script ran for ${path}`);
+      assert.equal(await page.locator('main img, main svg[onload], main script').count(), 0, 'nothing injected into the page');
+      assert.deepEqual(problems, [], 'no errors');
+      await context.close();
+    }
+  });
+}
+
+test('the site sets no cookies and asks no other origin for anything', async () => {
+  const { context, page, requests } = await openPage(browser, `${base}#/?q=rode%20vlaggen`);
+  await page.waitForSelector('html[data-ready="true"]');
+  await page.locator('.hit-title').first().click();
+  await page.waitForURL(/#\/n\//);
+  assert.deepEqual(await context.cookies(), []);
+  assert.equal(await page.evaluate(() => document.cookie), '');
+  assert.deepEqual(requests.filter((url) => !url.startsWith(base)), []);
+  await context.close();
+});
