@@ -87,7 +87,7 @@ pub struct SearchIndex {
     words: Vec<Word>,
     /// Acronyms as written in content (`tens`), which a lower-case query must still find.
     acronyms: HashSet<String>,
-    /// Folded synonym phrase → the groups it belongs to (indexes into `synonyms`).
+    /// A synonym phrase's terms, joined → the groups it belongs to (indexes into `synonyms`).
     synonym_index: HashMap<String, Vec<usize>>,
     synonyms: Vec<Vec<Vec<String>>>,
     longest_synonym: usize,
@@ -230,12 +230,20 @@ impl SearchIndex {
             index.average_length[f] = (index.lengths.iter().map(|l| l[f]).sum::<f32>() / count).max(1.0);
         }
 
+        // Thesaurus phrases are looked up by their terms (stems), so `dokters` finds the group
+        // that lists `dokter`; they are kept as words to expand into.
         for group in synonyms {
-            let phrases: Vec<Vec<String>> = group.iter().map(|phrase| index.analyzer.tokens(phrase).into_iter().map(|t| t.word).collect()).collect();
             let group_id = index.synonyms.len();
-            for phrase in phrases.iter().filter(|p| !p.is_empty()) {
-                index.longest_synonym = index.longest_synonym.max(phrase.len());
-                index.synonym_index.entry(phrase.join(" ")).or_default().push(group_id);
+            let mut phrases = Vec::new();
+            for phrase in group {
+                let tokens = index.analyzer.tokens(phrase);
+                if tokens.is_empty() {
+                    continue;
+                }
+                index.longest_synonym = index.longest_synonym.max(tokens.len());
+                let key: Vec<&str> = tokens.iter().map(|t| t.term.as_str()).collect();
+                index.synonym_index.entry(key.join(" ")).or_default().push(group_id);
+                phrases.push(tokens.into_iter().map(|t| t.word).collect());
             }
             index.synonyms.push(phrases);
         }
@@ -360,7 +368,8 @@ impl SearchIndex {
             // The longest thesaurus phrase that starts here.
             for length in (1..=self.longest_synonym.min(tokens.len() - i)).rev() {
                 let phrase: Vec<&str> = tokens[i..i + length].iter().map(|t| t.word.as_str()).collect();
-                if let Some(group_ids) = self.synonym_index.get(&phrase.join(" ")) {
+                let key: Vec<&str> = tokens[i..i + length].iter().map(|t| t.term.as_str()).collect();
+                if let Some(group_ids) = self.synonym_index.get(&key.join(" ")) {
                     for &group in group_ids {
                         for synonym in &self.synonyms[group] {
                             let weight = if synonym.iter().map(String::as_str).eq(phrase.iter().copied()) { 1.0 } else { 0.9 };
