@@ -1,24 +1,17 @@
 //! The content compiler refuses bad content with the file, the line and a hint.
 
-use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use pijnwijzer::compile::{compile_dir, Diagnostic};
 
-const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/content");
+mod common;
 
-/// A copy of the fixture content in a fresh folder, with `file` added.
+use common::{fixture_with, FIXTURE};
+
+/// The fixture content with `file` added.
 fn content_with(test: &str, file: &str, text: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("pijnwijzer-compiler-{}-{test}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
-    for entry in fs::read_dir(FIXTURE).unwrap() {
-        let path = entry.unwrap().path();
-        fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
-    }
-    fs::write(dir.join(file), text).unwrap();
-    dir
+    fixture_with(&format!("compiler-{test}"), file, text)
 }
 
 fn errors_for(test: &str, text: &str) -> Vec<Diagnostic> {

@@ -261,11 +261,16 @@ impl Knowledge {
         }
     }
 
-    /// Completions of `prefix` for search-as-you-type: words of the content, most used first.
+    /// Completions of `prefix` for search-as-you-type: the text with its last word completed
+    /// by words of the content, most used first. Text that ends in a space has no word being
+    /// typed, so it has no completions.
     pub fn suggest(&self, prefix: &str, limit: usize) -> Vec<String> {
         let prefix: String = prefix.chars().take(search::MAX_QUERY_CHARS).collect();
-        let last = prefix.split_whitespace().last().unwrap_or("");
-        let head = &prefix[..prefix.len() - last.len()];
+        if prefix.ends_with(char::is_whitespace) {
+            return Vec::new();
+        }
+        let start = prefix.char_indices().filter(|(_, c)| c.is_whitespace()).last().map_or(0, |(i, c)| i + c.len_utf8());
+        let (head, last) = prefix.split_at(start);
         self.index.complete(last, limit.min(MAX_LIMIT)).into_iter().map(|word| format!("{head}{word}")).collect()
     }
 
