@@ -1,60 +1,78 @@
-// The clinician's lookup: search as you type, open a result, follow links, deep links that
-// survive a reload. Text goes into the page with textContent; the only HTML inserted is what
+// The clinician's lookup: search as you type with filters, open a result, follow links, and the
+// pages for medication, referral, stepped care and checklists. Every view has a hash route that
+// survives a reload. Text goes into the page with textContent; the only HTML inserted is what
 // the module returns as safe HTML (compiler-rendered layers and escaped snippets).
-import init, { search, node, version } from './pkg/pijnwijzer.js';
-import { badges, citationText, kindLabel, edgeLabel } from './labels.js';
+import init, { search, node, compare, version } from './pkg/pijnwijzer.js';
+import { citationText, kindLabel, edgeLabel, agreementLabel, FILTER_KINDS, ACTORS, STEPS } from './labels.js';
+import { h, trustedHtml, renderBadges, route as href, nodeHref, getAudience, setAudience, isPatient, fill } from './dom.js';
+import * as medicatie from './pages/medicatie.js';
+import * as verwijzen from './pages/verwijzen.js';
+import * as stappen from './pages/stappen.js';
+import * as checklists from './pages/checklists.js';
 
 const $ = (id) => document.getElementById(id);
 const input = $('q');
 const results = $('results');
 const detail = $('detail');
 const status = $('status');
+const searchView = $('view-zoeken');
+const pageView = $('view-page');
+const searchHeading = $('search-heading');
+const FILTERS = [
+  { param: 'bron', option: 'document', select: $('f-bron') },
+  { param: 'soort', option: 'kind', select: $('f-soort') },
+  { param: 'rol', option: 'actor', select: $('f-rol') },
+  { param: 'stap', option: 'step', select: $('f-stap'), number: true },
+];
+const TITLE = 'Pijnwijzer: richtlijnen chronische pijn';
 
-/** Creates an element with attributes and children (strings become text nodes). */
-function h(tag, attributes = {}, ...children) {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === false || value === null || value === undefined) continue;
-    if (name === 'class') element.className = value;
-    else element.setAttribute(name, value === true ? '' : value);
-  }
-  for (const child of children.flat()) {
-    if (child === null || child === undefined || child === false) continue;
-    element.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return element;
+// ---------------------------------------------------------------- search
+
+function filterParams() {
+  const params = {};
+  for (const f of FILTERS) if (f.select.value) params[f.param] = f.select.value;
+  return params;
 }
 
-/** Puts module-produced safe HTML (layers, snippets) into an element. */
-function trustedHtml(element, html) {
-  element.innerHTML = html;
-  return element;
+function searchOptions() {
+  const options = { limit: 20, prefix: true };
+  for (const f of FILTERS) {
+    if (f.select.value) options[f.option] = f.number ? Number(f.select.value) : f.select.value;
+  }
+  if (isPatient()) options.audience = 'patient';
+  return options;
 }
 
-function renderBadges(item) {
-  return h('span', { class: 'badges' }, badges(item).map((b) => h('span', { class: `badge ${b.tone}` }, b.text)));
+function searchHash(query = input.value) {
+  return href('/', { q: query, ...filterParams() });
 }
 
 function showResults(query) {
   detail.hidden = true;
+  $('filters').hidden = false;
+  searchHeading.hidden = false;
   results.hidden = false;
   results.replaceChildren();
+  const active = FILTERS.filter((f) => f.select.value).length;
+  $('filters-reset').hidden = active === 0;
+  $('quick').hidden = Boolean(query.trim());
   if (!query.trim()) {
-    status.textContent = '';
+    status.textContent = active ? 'Typ een zoekterm; de filters beperken de resultaten.' : '';
     return;
   }
   let hits;
   try {
-    hits = search(query, { limit: 20, prefix: true });
+    hits = search(query, searchOptions());
   } catch (error) {
     status.textContent = `Zoeken lukte niet: ${error.message}`;
     return;
   }
+  const filtered = active ? ` (met ${active === 1 ? '1 filter' : `${active} filters`})` : '';
   status.textContent = hits.length === 0
-    ? `Niets gevonden voor "${query}". De richtlijnen zeggen hier mogelijk niets over; probeer een ander woord.`
-    : `${hits.length} resultaten voor "${query}"`;
+    ? `Niets gevonden voor "${query}"${filtered}. De richtlijnen zeggen hier mogelijk niets over; probeer een ander woord${active ? ' of wis de filters' : ''}.`
+    : `${hits.length} ${hits.length === 1 ? 'resultaat' : 'resultaten'} voor "${query}"${filtered}`;
   hits.forEach((hit, index) => {
-    const link = h('a', { href: `#/n/${encodeURIComponent(hit.id)}`, class: 'hit-title', 'data-index': index }, hit.title);
+    const link = h('a', { href: nodeHref(hit.id), class: 'hit-title', 'data-index': index }, hit.title);
     results.append(h('li', { class: 'hit' },
       h('div', { class: 'hit-meta' }, h('span', { class: 'kind' }, kindLabel(hit.kind)), renderBadges(hit)),
       link,
@@ -64,54 +82,226 @@ function showResults(query) {
   });
 }
 
+function fillFilters(info) {
+  const add = (select, value, label) => select.append(h('option', { value }, label));
+  for (const d of info.documents) add(FILTERS[0].select, d.id, d.short);
+  for (const k of FILTER_KINDS) add(FILTERS[1].select, k, kindLabel(k));
+  for (const [id, label] of Object.entries(ACTORS)) {
+    try {
+      search('pijn', { actor: id, limit: 1 }); // only actors the module knows
+      add(FILTERS[2].select, id, label);
+    } catch { /* not in this content's vocabulary */ }
+  }
+  for (const step of STEPS) add(FILTERS[3].select, String(step), `Stap ${step}`);
+}
+
+// ---------------------------------------------------------------- detail
+
+const LAYER_ORDER = ['conditions', 'practice', 'cautions', 'adverse_effects', 'dependence', 'risk_groups', 'start_stop', 'dose',
+  'providers', 'building_blocks', 'move_up', 'move_down', 'rationale', 'not_covered', 'note', 'lay'];
+
+function layerSection(layer, open) {
+  const body = trustedHtml(h('div', { class: 'layer-body' }), layer.html);
+  if (layer.key === 'main') return h('section', { class: 'layer main', 'aria-label': 'Kern' }, body);
+  return h('details', { class: `layer ${layer.key}`, open },
+    h('summary', {}, h('h2', { class: 'layer-title' }, layer.title)), body);
+}
+
+/** Topics (comparison nodes) this node belongs to, or the node itself when it is one. */
+function comparisonTopics(item) {
+  const ids = new Set();
+  if (item.kind === 'topic') ids.add(item.id);
+  for (const link of item.links) if (link.kind === 'topic') ids.add(link.id);
+  return [...ids];
+}
+
+function comparisonSection(item) {
+  const topics = comparisonTopics(item);
+  if (topics.length === 0) return null;
+  const blocks = [];
+  for (const id of topics) {
+    let topic;
+    try {
+      topic = compare(id);
+    } catch {
+      continue;
+    }
+    blocks.push(h('div', { class: 'topic' },
+      h('h3', {}, item.kind === 'topic' && topics.length === 1 ? 'Per document' : h('a', { href: nodeHref(topic.id) }, topic.title)),
+      topic.intro?.html ? trustedHtml(h('div', { class: 'topic-intro' }), topic.intro.html) : null,
+      h('ul', { class: 'compare-grid' }, topic.documents.map((d) => h('li', { class: `compare-doc agreement-${d.agreement}` },
+        h('h4', {}, d.short),
+        h('p', { class: 'agreement' }, h('span', { class: 'visually-hidden' }, 'Overeenstemming: '), agreementLabel(d.agreement)),
+        h('p', {}, d.point),
+        d.nodes.length ? h('ul', { class: 'compare-nodes' }, d.nodes.map((n) => h('li', {},
+          h('a', { href: nodeHref(n.id) }, n.title), n.citation ? h('span', { class: 'citation-inline' }, ` · ${n.citation}`) : null))) : null,
+      ))),
+    ));
+  }
+  if (blocks.length === 0) return null;
+  return h('section', { class: 'compare', 'aria-labelledby': 'compare-heading' },
+    h('h2', { id: 'compare-heading' }, 'Wat zeggen de andere documenten?'), blocks);
+}
+
+/** One button that opens (or closes) every layer at once, for a reader who wants it all. */
+function expandAll(sections) {
+  const disclosures = sections.filter((element) => element instanceof HTMLDetailsElement);
+  if (disclosures.length < 3) return null;
+  const button = h('button', { type: 'button', class: 'secondary small', 'aria-expanded': 'false' }, 'Alles openen');
+  button.addEventListener('click', () => {
+    const open = !disclosures.every((d) => d.open);
+    for (const d of disclosures) d.open = open;
+    sync();
+  });
+  const sync = () => {
+    const all = disclosures.every((d) => d.open);
+    button.textContent = all ? 'Alles sluiten' : 'Alles openen';
+    button.setAttribute('aria-expanded', String(all));
+  };
+  for (const d of disclosures) d.addEventListener('toggle', sync);
+  return h('p', { class: 'expand-all' }, button);
+}
+
 function showNode(id) {
+  searchView.hidden = false;
+  pageView.hidden = true;
+  results.hidden = true;
+  status.textContent = '';
+  detail.hidden = false;
+  $('filters').hidden = true;
+  $('quick').hidden = true;
+  searchHeading.hidden = true;
   let item;
   try {
     item = node(id);
   } catch (error) {
-    results.hidden = true;
-    detail.hidden = false;
-    detail.replaceChildren(h('h1', {}, 'Niet gevonden'), h('p', {}, error.message), h('p', {}, h('a', { href: '#/' }, 'Terug naar zoeken')));
+    fill(detail, h('h1', { id: 'detail-title', tabindex: '-1' }, 'Niet gevonden'),
+      h('p', {}, `Geen onderdeel met deze code: ${id}. ${error.message}`),
+      h('p', {}, h('a', { href: searchHash() }, 'Terug naar zoeken')));
+    document.title = `Niet gevonden · Pijnwijzer`;
     return;
   }
-  results.hidden = true;
-  status.textContent = '';
-  detail.hidden = false;
-  const sections = item.layers.map((layer) => {
-    const body = trustedHtml(h('div', { class: 'layer-body' }), layer.html);
-    if (layer.key === 'main') return h('section', { class: 'layer main' }, body);
-    return h('section', { class: `layer ${layer.key}` }, h('h2', {}, layer.title), body);
-  });
+  const patient = isPatient();
+  const layers = [...item.layers].sort((a, b) => LAYER_ORDER.indexOf(a.key) - LAYER_ORDER.indexOf(b.key));
+  const main = layers.find((l) => l.key === 'main');
+  const lay = layers.find((l) => l.key === 'lay');
+  const rest = layers.filter((l) => l !== main && l !== lay);
+  const sections = patient
+    ? [lay && layerSection(lay, true), main && layerSection(main), ...rest.map((l) => layerSection(l, false))]
+    : [main && layerSection(main), ...rest.map((l) => layerSection(l, false)), lay && layerSection(lay, false)];
   const groups = new Map();
   for (const link of item.links) {
     const label = edgeLabel(link.edge, link.outgoing);
-    if (!groups.has(label)) groups.set(label, []);
-    groups.get(label).push(link);
+    if (!groups.has(label)) groups.set(label, new Map());
+    groups.get(label).set(link.id, link);
   }
-  const related = groups.size === 0 ? null : h('section', { class: 'links' }, h('h2', {}, 'Verbonden'),
+  const related = groups.size === 0 ? null : h('section', { class: 'links', 'aria-labelledby': 'links-heading' },
+    h('h2', { id: 'links-heading' }, 'Verbonden'),
     [...groups].map(([label, links]) => h('div', { class: 'link-group' }, h('h3', {}, label),
-      h('ul', {}, links.map((l) => h('li', {}, h('a', { href: `#/n/${encodeURIComponent(l.id)}` }, l.title), ' ', h('span', { class: 'kind' }, kindLabel(l.kind))))))));
-  detail.replaceChildren(
-    h('p', { class: 'back' }, h('a', { href: input.value ? `#/?q=${encodeURIComponent(input.value)}` : '#/' }, '← Terug naar de resultaten')),
+      h('ul', {}, [...links.values()].map((l) => h('li', {}, h('a', { href: nodeHref(l.id) }, l.title), ' ', h('span', { class: 'kind' }, kindLabel(l.kind))))))));
+  const facts = [];
+  const views = {
+    checklist: [`/checklist/${encodeURIComponent(item.id)}`, 'Afvinken of afdrukken als checklist'],
+    medication: [`/medicatie/${encodeURIComponent(item.id)}`, 'Bekijk de medicatiekaart'],
+    step: ['/stappen', 'Bekijk in het schema van de vier stappen'],
+  };
+  if (item.id === 'rta.referral.matrix') views.referral = ['/verwijzen', 'Bekijk de verwijsmatrix als tabel'];
+  if (views[item.kind]) facts.push(h('p', { class: 'facts view-link' }, h('a', { href: href(views[item.kind][0]) }, `${views[item.kind][1]} →`)));
+  if (!patient && item.actors.length) facts.push(h('p', { class: 'facts' }, h('span', { class: 'fact-label' }, 'Voor: '), item.actors.map((a) => a.label).join(', ')));
+  const steps = item.steps.length ? item.steps : item.step ? [item.step] : [];
+  if (!patient && steps.length) facts.push(h('p', { class: 'facts' }, h('span', { class: 'fact-label' }, 'Stap: '), steps.map((n) => `stap ${n}`).join(', '), ' ', h('a', { href: href('/stappen') }, '(stepped care)')));
+  fill(detail,
+    h('p', { class: 'back' }, h('a', { href: searchHash() }, input.value ? '← Terug naar de resultaten' : '← Terug naar zoeken')),
     h('div', { class: 'hit-meta' }, h('span', { class: 'kind' }, kindLabel(item.kind)), renderBadges(item)),
     h('h1', { id: 'detail-title', tabindex: '-1' }, item.title),
     item.source ? h('p', { class: 'citation' }, citationText(item.source)) : null,
-    ...sections,
+    facts,
+    sections[0],
+    expandAll(sections),
+    sections.slice(1),
+    comparisonSection(item),
     related,
   );
   document.title = `${item.title} · Pijnwijzer`;
-  $('detail-title').focus();
 }
+
+// ---------------------------------------------------------------- routing
+
+const PAGES = [
+  { match: /^\/medicatie(?:\/(.*))?$/, nav: 'medicatie', page: medicatie },
+  { match: /^\/verwijzen$/, nav: 'verwijzen', page: verwijzen },
+  { match: /^\/stappen$/, nav: 'stappen', page: stappen },
+  { match: /^\/checklists$/, nav: 'checklists', page: checklists },
+  { match: /^\/checklist\/(.+)$/, nav: 'checklists', page: checklists },
+];
+
+function setNav(current) {
+  for (const link of document.querySelectorAll('nav.primary a[data-nav]')) {
+    const name = link.dataset.nav;
+    link.href = href(name === 'zoeken' ? '/' : `/${name}`);
+    if (name === current) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+  document.querySelector('.brand').href = href('/');
+}
+
+function syncAudienceButtons() {
+  $('mode-professional').setAttribute('aria-pressed', String(!isPatient()));
+  $('mode-patient').setAttribute('aria-pressed', String(isPatient()));
+}
+
+let firstRoute = true;
 
 function route() {
   const hash = location.hash.slice(1) || '/';
-  if (hash.startsWith('/n/')) {
-    showNode(decodeURIComponent(hash.slice(3)));
+  const [rawPath, rawQuery = ''] = hash.split('?');
+  const params = new URLSearchParams(rawQuery);
+  const voor = params.get('voor');
+  if (voor === 'patient' || voor === 'zorgverlener' || voor === 'professional') setAudience(voor);
+  syncAudienceButtons();
+  const path = rawPath;
+  const focusTarget = firstRoute ? null : 'heading';
+  firstRoute = false;
+
+  if (rawPath.startsWith('/n/')) {
+    setNav('zoeken');
+    let id = rawPath.slice(3);
+    try {
+      id = decodeURIComponent(id);
+    } catch { /* keep it */ }
+    showNode(id);
+    $('detail-title')?.focus();
     return;
   }
-  const query = new URLSearchParams(hash.split('?')[1] ?? '').get('q') ?? '';
+  for (const { match, nav, page } of PAGES) {
+    const found = path.match(match);
+    if (!found) continue;
+    setNav(nav);
+    searchView.hidden = true;
+    pageView.hidden = false;
+    pageView.className = `view page page-${nav}`;
+    let title;
+    try {
+      title = page.render(pageView, { path, match: found, params, href });
+    } catch (error) {
+      fill(pageView, h('h1', { tabindex: '-1' }, 'Er ging iets mis'), h('p', {}, error.message));
+      title = 'Fout';
+    }
+    document.title = `${title} · Pijnwijzer`;
+    if (focusTarget) pageView.querySelector('h1')?.focus();
+    return;
+  }
+  // The search view (also for unknown routes).
+  setNav('zoeken');
+  searchView.hidden = false;
+  pageView.hidden = true;
+  const query = params.get('q') ?? '';
   if (input.value !== query) input.value = query;
-  document.title = 'Pijnwijzer: richtlijnen chronische pijn';
+  for (const f of FILTERS) {
+    const value = params.get(f.param) ?? '';
+    f.select.value = [...f.select.options].some((o) => o.value === value) ? value : '';
+  }
+  document.title = TITLE;
   showResults(query);
 }
 
@@ -124,30 +314,68 @@ function moveSelection(step) {
   else links[next].focus();
 }
 
+// ---------------------------------------------------------------- start
+
 await init();
 const info = version();
 $('sources').textContent = info.documents.map((d) => `${d.short} (${d.version})`).join(', ');
+fillFilters(info);
+setAudience(getAudience());
 
 input.addEventListener('input', () => {
-  const query = input.value;
-  history.replaceState(null, '', query ? `#/?q=${encodeURIComponent(query)}` : '#/');
-  showResults(query);
+  history.replaceState(null, '', searchHash());
+  showResults(input.value);
+});
+for (const f of FILTERS) {
+  f.select.addEventListener('change', () => {
+    history.replaceState(null, '', searchHash());
+    showResults(input.value);
+  });
+}
+$('filters-reset').addEventListener('click', () => {
+  for (const f of FILTERS) f.select.value = '';
+  history.replaceState(null, '', searchHash());
+  showResults(input.value);
+  input.focus();
 });
 $('search-form').addEventListener('submit', (event) => {
   event.preventDefault();
   results.querySelector('a.hit-title')?.click();
 });
+for (const [id, mode] of [['mode-professional', 'professional'], ['mode-patient', 'patient']]) {
+  $(id).addEventListener('click', () => {
+    if (getAudience() === mode) return;
+    setAudience(mode);
+    // Re-render the current view in the new mode, and keep the mode in the address.
+    const [path, query = ''] = (location.hash.slice(1) || '/').split('?');
+    const params = new URLSearchParams(query);
+    if (mode === 'patient') params.set('voor', 'patient');
+    else params.delete('voor');
+    const text = params.toString().replace(/\+/g, '%20');
+    history.replaceState(null, '', `#${path}${text ? `?${text}` : ''}`);
+    route();
+    $(id).focus();
+  });
+}
 document.addEventListener('keydown', (event) => {
-  const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
-  if (event.key === '/' && !typing) {
+  const target = event.target;
+  const typing = target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
+  if (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
     event.preventDefault();
-    if (location.hash.startsWith('#/n/')) location.hash = input.value ? `#/?q=${encodeURIComponent(input.value)}` : '#/';
+    if (searchView.hidden || !detail.hidden) {
+      history.pushState(null, '', searchHash());
+      route();
+    }
     input.focus();
     input.select();
-  } else if (event.key === 'ArrowDown' && !results.hidden) {
+    return;
+  }
+  const inList = target === input || (target instanceof HTMLAnchorElement && target.classList.contains('hit-title'));
+  if (!inList || results.hidden || searchView.hidden) return;
+  if (event.key === 'ArrowDown') {
     event.preventDefault();
     moveSelection(1);
-  } else if (event.key === 'ArrowUp' && !results.hidden) {
+  } else if (event.key === 'ArrowUp') {
     event.preventDefault();
     moveSelection(-1);
   }
@@ -155,3 +383,14 @@ document.addEventListener('keydown', (event) => {
 window.addEventListener('hashchange', route);
 route();
 document.documentElement.dataset.ready = 'true';
+
+// Offline: a service worker keeps the app shell and the module in a cache.
+if ('serviceWorker' in navigator) {
+  const offline = $('offline-status');
+  navigator.serviceWorker.register('./sw.js').then(() => navigator.serviceWorker.ready).then(() => {
+    offline.textContent = '· Werkt ook offline.';
+    document.documentElement.dataset.offline = 'ready';
+  }).catch(() => {
+    offline.textContent = '';
+  });
+}

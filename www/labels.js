@@ -68,3 +68,55 @@ export function badges(item) {
   if (item.position) list.push({ text: POSITIONS[item.position] ?? item.position, tone: item.position === 'preferably-not' || item.position === 'no-place' ? 'against' : 'neutral' });
   return list;
 }
+
+const AGREEMENTS = {
+  agrees: 'stemt overeen',
+  partly: 'stemt deels overeen',
+  differs: 'wijkt af',
+  'not-addressed': 'niet besproken',
+};
+
+/** The agreement of one document with the others on a topic, in words. */
+export function agreementLabel(agreement) {
+  return AGREEMENTS[agreement] ?? agreement;
+}
+
+/** The guidance's position on a drug, in Dutch words. */
+export function positionLabel(position) {
+  return POSITIONS[position] ?? position ?? 'geen standpunt';
+}
+
+/** "2B · zwak voor", "GPP · goede praktijk", or null when ungraded. */
+export function strengthText(item) {
+  if (!item.strength) return null;
+  return badges({ strength: item.strength, direction: item.direction })[0]?.text ?? null;
+}
+
+/** The kinds a reader can filter on, in the order of the menu. */
+export const FILTER_KINDS = ['recommendation', 'checklist', 'medication', 'referral', 'step', 'concept', 'red-flag', 'risk-factor', 'instrument', 'role', 'section', 'topic'];
+
+/** Actors of content/vocabulary.toml a clinician may filter on (checked against the module at start). */
+export const ACTORS = {
+  huisarts: 'huisarts',
+  praktijkondersteuner: 'praktijkondersteuner (POH)',
+  fysiotherapeut: 'fysiotherapeut',
+  oefentherapeut: 'oefentherapeut',
+  ergotherapeut: 'ergotherapeut',
+  paramedicus: 'paramedicus',
+  psycholoog: 'psycholoog',
+  apotheker: 'apotheker',
+  verpleegkundige: 'verpleegkundige',
+  'maatschappelijk-werker': 'maatschappelijk werker',
+  bedrijfsarts: 'bedrijfsarts',
+  'medisch-specialist': 'medisch specialist',
+  revalidatiearts: 'revalidatiearts',
+  pijnspecialist: 'pijnspecialist (anesthesioloog)',
+  psychiater: 'psychiater',
+  geriater: 'geriater',
+  'specialist-ouderengeneeskunde': 'specialist ouderengeneeskunde',
+  'centrale-zorgverlener': 'centrale zorgverlener',
+  zorgverlener: 'elke zorgverlener',
+  patient: 'patiënt',
+};
+
+export const STEPS = [1, 2, 3, 4];

@@ -1,17 +1,26 @@
 // The site end to end in Debian's headless Chromium, driven by Playwright, served with the
 // strict Content-Security-Policy header. Screenshots of each view go to test-results/screenshots/.
+// Every test checks that the page logged no console error (CSP violations show up there) and made
+// no request outside its own origin. Accessibility is checked with axe-core on every view, in a
+// separate context that bypasses the CSP only to inject axe itself.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
 
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const SCREENSHOTS = new URL('../../test-results/screenshots/', import.meta.url);
 mkdirSync(SCREENSHOTS, { recursive: true });
+const shot = (name) => new URL(`${name}.png`, SCREENSHOTS).pathname;
 
 let server;
 let base;
 let browser;
+let axeContext;
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 before(async () => {
   ({ server, url: base } = await serve({ port: 0 }));
@@ -19,16 +28,34 @@ before(async () => {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
+  // axe is injected as a script, which the CSP forbids: this context alone bypasses the CSP.
+  axeContext = await browser.newContext({ bypassCSP: true, viewport: { width: 1100, height: 900 }, serviceWorkers: 'block' });
 });
 
+/** The WCAG 2.2 A/AA violations axe-core finds on a view (every disclosure opened), as strings. */
+async function axeViolations(url, page = null) {
+  const own = page === null;
+  const axePage = page ?? await axeContext.newPage();
+  await axePage.goto(url);
+  await ready(axePage);
+  await axePage.evaluate(() => { for (const d of document.querySelectorAll('details')) d.open = true; });
+  await axePage.addScriptTag({ content: AXE_SOURCE });
+  const result = await axePage.evaluate((tags) => window.axe.run(document, { runOnly: tags }), AXE_TAGS);
+  if (own) await axePage.close();
+  assert.ok(result.passes.length > 10, `axe ran on ${url}`);
+  return result.violations.map((v) => `${url.slice(base.length)}: ${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
 after(async () => {
+  await axeContext?.close();
   await browser?.close();
   server?.close();
 });
 
-/** A fresh page that records console errors and every request it makes. */
-async function open(path = '') {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+/** A fresh page (in its own context) that records console errors and every request it makes. */
+async function open(path = '', { width = 1100, height = 900, serviceWorkers = 'block' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, serviceWorkers });
+  const page = await context.newPage();
   const problems = [];
   const requests = [];
   page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
@@ -36,11 +63,22 @@ async function open(path = '') {
   page.on('request', (request) => requests.push(request.url()));
   await page.goto(base + path);
   await page.waitForSelector('html[data-ready="true"]');
-  return { page, problems, requests };
+  const done = async () => {
+    assert.deepEqual(problems, [], 'no console errors (CSP violations show up there)');
+    // Every test also runs axe on the view it ended on.
+    assert.deepEqual(await axeViolations(page.url()), [], 'axe-core finds no WCAG 2.2 A/AA violations');
+    assert.deepEqual(requests.filter((url) => !url.startsWith(base)), [], 'no request leaves the page\'s own origin');
+    await context.close();
+  };
+  return { page, context, problems, requests, done };
+}
+
+async function ready(page) {
+  await page.waitForSelector('html[data-ready="true"]');
 }
 
 test('typing "rode vlaggen" shows the WOREL recommendation first; it opens by keyboard and its deep link survives a reload', async () => {
-  const { page, problems, requests } = await open();
+  const { page, done } = await open();
   await page.keyboard.press('/');
   await page.keyboard.type('rode vlaggen');
   const first = page.locator('.hit').first();
@@ -48,32 +86,321 @@ test('typing "rode vlaggen" shows the WOREL recommendation first; it opens by ke
   assert.match(await first.locator('.badge').first().textContent(), /GPP/);
   assert.match(await first.locator('.citation').textContent(), /WOREL §4 aanbeveling 6, p\. 29/);
   assert.match(page.url(), /#\/\?q=rode%20vlaggen$/);
-  await page.screenshot({ path: new URL('zoeken.png', SCREENSHOTS).pathname, fullPage: true });
+  await page.screenshot({ path: shot('zoeken'), fullPage: true });
 
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await page.waitForURL(/#\/n\/worel\.alg\.rodevlaggen$/);
   const title = await page.locator('#detail h1').textContent();
   assert.match(title, /rode vlaggen/);
-  assert.ok(await page.locator('#detail .layer.lay').isVisible(), 'the lay explanation is shown');
-  await page.screenshot({ path: new URL('detail.png', SCREENSHOTS).pathname, fullPage: true });
+  // The statement comes first; the other layers are one click away.
+  assert.ok(await page.locator('#detail .layer.main').isVisible(), 'the statement is shown');
+  const lay = page.locator('#detail details.layer.lay');
+  assert.equal(await lay.getAttribute('open'), null, 'the lay layer starts closed for clinicians');
+  await lay.locator('summary').click();
+  assert.ok(await lay.locator('.layer-body').isVisible(), 'the lay explanation opens with one click');
+  await page.screenshot({ path: shot('detail'), fullPage: true });
 
   await page.reload();
-  await page.waitForSelector('html[data-ready="true"]');
+  await ready(page);
   assert.equal(await page.locator('#detail h1').textContent(), title);
 
   // Follow a graph link to the list of red flags.
   await page.locator('#detail .links a[href="#/n/worel.alg.rodevlaggen.lijst"]').first().click();
   await page.waitForURL(/#\/n\/worel\.alg\.rodevlaggen\.lijst$/);
   assert.equal(await page.locator('#detail .layer.main li').count(), 10);
-
-  assert.deepEqual(problems, [], 'no console errors (CSP violations show up there)');
-  assert.deepEqual(requests.filter((url) => !url.startsWith(base)), [], 'no request leaves the page\'s own origin');
-  await page.close();
+  await done();
 });
 
 test('an unknown deep link says so instead of breaking', async () => {
-  const { page } = await open('#/n/worel.bestaat.niet');
+  const { page, done } = await open('#/n/worel.bestaat.niet');
   assert.equal(await page.locator('#detail h1').textContent(), 'Niet gevonden');
+  await done();
+});
+
+test('filters narrow the search, are reflected in the address and survive a reload', async () => {
+  const { page, done } = await open('#/?q=pijn');
+  await page.locator('.hit').first().waitFor();
+  await page.selectOption('#f-bron', 'rta');
+  assert.match(page.url(), /[?&]bron=rta/);
+  const citations = await page.locator('.hit .citation').allTextContents();
+  assert.ok(citations.length > 0, 'hits remain');
+  for (const citation of citations) assert.match(citation, /^Bron: RTA ZO-Brabant/);
+
+  await page.selectOption('#f-bron', '');
+  await page.selectOption('#f-stap', '2');
+  await page.selectOption('#f-soort', 'step');
+  assert.match(page.url(), /stap=2/);
+  assert.match(page.url(), /soort=step/);
+  const titles = await page.locator('.hit-title').allTextContents();
+  assert.ok(titles.some((t) => /^Stap 2/.test(t)), `step 2 is among the hits: ${titles}`);
+  for (const kind of await page.locator('.hit .kind').allTextContents()) assert.equal(kind, 'Stap');
+
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.locator('#f-stap').inputValue(), '2');
+  assert.equal(await page.locator('#f-soort').inputValue(), 'step');
+  assert.equal(await page.locator('#q').inputValue(), 'pijn');
+  await page.screenshot({ path: shot('zoeken-filters'), fullPage: true });
+
+  await page.locator('#filters-reset').click();
+  assert.doesNotMatch(page.url(), /stap=|soort=/);
+  assert.equal(await page.locator('#f-stap').inputValue(), '');
+  await done();
+});
+
+test('a node in a comparison topic shows "Wat zeggen de andere documenten?" with agreement in words', async (t) => {
+  const { page, done } = await open();
+  // Find a comparison topic through the page's own module (the same instance the app uses).
+  const member = await page.evaluate(async () => {
+    const { search, node } = await import('./pkg/pijnwijzer.js');
+    for (const word of ['pijn', 'behandeling', 'medicatie', 'verwijzen', 'educatie']) {
+      for (const hit of search(word, { kind: 'topic', limit: 20 })) {
+        const other = node(hit.id).links.find((l) => l.kind !== 'topic');
+        if (other) return { topic: hit.id, member: other.id };
+      }
+    }
+    return null;
+  });
+  if (!member) {
+    t.skip('the content has no comparison topics yet');
+    await done();
+    return;
+  }
+  await page.goto(`${base}#/n/${member.member}`);
+  await page.locator('#detail h1').waitFor();
+  const section = page.locator('#detail .compare');
+  assert.match(await section.locator('h2').textContent(), /Wat zeggen de andere documenten\?/);
+  assert.ok(await section.locator('.compare-doc').count() >= 2, 'the documents side by side');
+  for (const text of await section.locator('.compare-doc .agreement').allTextContents()) {
+    assert.match(text, /stemt overeen|stemt deels overeen|wijkt af|niet besproken/);
+  }
+  await page.screenshot({ path: shot('vergelijking'), fullPage: true });
+  await done();
+});
+
+test('the header navigation marks the current page and every view has a deep link that survives a reload', async () => {
+  const { page, done } = await open();
+  const views = [
+    ['Medicatie', /#\/medicatie$/, 'Medicatie'],
+    ['Verwijzen', /#\/verwijzen$/, 'Verwijzen'],
+    ['Stappen', /#\/stappen$/, 'Stepped care'],
+    ['Checklists', /#\/checklists$/, 'Checklists'],
+    ['Zoeken', /#\/$/, null],
+  ];
+  for (const [name, url, heading] of views) {
+    await page.locator('nav.primary a', { hasText: name }).click();
+    await page.waitForURL(url);
+    assert.equal(await page.locator('nav.primary a[aria-current="page"]').textContent(), name);
+    if (heading) {
+      assert.match(await page.locator('#view-page h1').textContent(), new RegExp(heading));
+      await page.reload();
+      await ready(page);
+      assert.equal(await page.locator('nav.primary a[aria-current="page"]').textContent(), name);
+      assert.match(await page.locator('#view-page h1').textContent(), new RegExp(heading));
+    }
+  }
+  await done();
+});
+
+test('medication lookup by brand name: "Lyrica" gives the pregabaline card with 2B; a class member shows the class caution', async () => {
+  const { page, done } = await open('#/medicatie');
+  await page.locator('#med-q').fill('Lyrica');
+  await page.locator('#med-q').press('Enter');
+  await page.waitForURL(/#\/medicatie\/Lyrica$/);
+  const card = page.locator('.med-card');
+  assert.match(await card.locator('h2').first().textContent(), /^Pregabaline/);
+  assert.match(await card.locator('.badge').allTextContents().then((t) => t.join(' ')), /2B · zwak voor/);
+  assert.match(await card.locator('.med-facts').textContent(), /overwegen/);
+  assert.ok(await card.locator('.med-section.cautions').isVisible(), 'cautions are shown');
+  assert.match(await card.locator('.med-section.notCovered h3').textContent(), /Niet in de richtlijn/);
+  assert.ok(await card.locator('.rules a').count() > 3, 'the general rules are links');
+  assert.ok(await page.locator('.med-list li').count() > 20, 'every medication is listed');
+  await page.screenshot({ path: shot('medicatie'), fullPage: true });
+
+  await page.reload();
+  await ready(page);
+  assert.match(await page.locator('.med-card h2').first().textContent(), /^Pregabaline/);
+
+  await page.locator('#med-q').fill('tramal');
+  await page.locator('#med-q').press('Enter');
+  assert.match(await page.locator('.med-card h2').first().textContent(), /^Tramadol/);
+  assert.match(await page.locator('.class-caution').textContent(), /Opioïden/);
+
+  await page.locator('#med-q').fill('qqqqzz');
+  await page.locator('#med-q').press('Enter');
+  assert.match(await page.locator('#med-result h2').textContent(), /Geen middel gevonden/);
+  await done();
+});
+
+test('the referral grid: a row or column header filters the matrix and lists the answer in words', async () => {
+  const { page, done } = await open('#/verwijzen');
+  const table = page.locator('table.matrix');
+  assert.equal(await table.locator('tbody tr').count(), 7);
+  assert.equal(await table.locator('thead th').count(), 9);
+  assert.equal(await table.locator('td.yes .visually-hidden').filter({ hasText: 'ja' }).count(), 14, 'marks are text, not colour alone');
+
+  await table.locator('tbody th button', { hasText: 'Oudere, kwetsbare patiënt' }).click();
+  assert.match(page.url(), /klacht=5/);
+  assert.equal(await table.locator('tbody th button[aria-pressed="true"]').count(), 1);
+  assert.deepEqual(await page.locator('#referral-answer li').allTextContents(), ['Geriater']);
+  assert.equal(await table.locator('tbody tr').nth(4).locator('td.selected').count(), 8);
+
+  await table.locator('thead th button', { hasText: 'Psycholoog' }).press('Enter');
+  assert.match(page.url(), /discipline=Psycholoog/);
+  assert.equal(await page.locator('#referral-answer li').count(), 2);
+  assert.equal(await table.locator('td.selected').count(), 7);
+  await page.screenshot({ path: shot('verwijzen'), fullPage: true });
+
+  await page.reload();
+  await ready(page);
+  assert.equal(await table.locator('thead th button[aria-pressed="true"]').textContent(), 'Psycholoog');
+  const related = await page.locator('.referral-side .related a').allTextContents();
+  assert.ok(related.some((t) => /overdracht/.test(t)), 'the handover checklist is linked');
+  assert.ok(related.some((t) => /MDO/.test(t)), 'the MDO levels are linked');
+  assert.match(await page.locator('.matrix-note').textContent(), /gereconstrueerd/);
+  await done();
+});
+
+test('the stepped-care diagram is an SVG drawn from the data, with the criteria also as lists', async () => {
+  const { page, done } = await open('#/stappen');
+  const svg = page.locator('svg.steps-diagram');
+  assert.equal(await svg.getAttribute('role'), 'img');
+  assert.ok((await svg.getAttribute('aria-label')).length > 10);
+  assert.equal(await svg.locator('title').textContent(), 'Stepped care in vier stappen');
+  assert.match(await svg.locator('desc').textContent(), /Opschalen/);
+  assert.equal(await svg.locator('g.step').count(), 4);
+  assert.equal(await svg.locator('g.move').count(), 3);
+  assert.equal(await svg.locator('.move-label.up').count(), 3);
+  assert.equal(await svg.locator('.move-label.down').count(), 3);
+  // The boxes carry the titles the module returns, and the lists below hold the full criteria.
+  const headings = await page.locator('.step-detail h2').allTextContents();
+  assert.equal(headings.length, 4);
+  for (const [index, heading] of headings.entries()) {
+    const short = heading.replace(/^Stap \d+:\s*/, '').slice(0, 12);
+    assert.match(await svg.locator(`g.step-${index + 1} .step-title`).textContent(), new RegExp(short.slice(1)));
+  }
+  assert.ok(await page.locator('.step-detail ul.criteria.up li').count() >= 10);
+  assert.ok(await page.locator('.step-detail ul.criteria.down li').count() >= 4);
+  assert.equal(await page.locator('img').count(), 0, 'no static image');
+  await page.screenshot({ path: shot('stappen'), fullPage: true });
+  await done();
+});
+
+test('a checklist keeps its ticks across a reload, resets with "Wis alles", and prints as a clean handout', async () => {
+  const { page, done } = await open('#/checklists');
+  assert.ok(await page.locator('.checklist-index li').count() >= 10);
+  await page.screenshot({ path: shot('checklists'), fullPage: true });
+  await page.locator('.checklist-index a[href="#/checklist/rta.referral.handover"]').click();
+  await page.waitForURL(/#\/checklist\/rta\.referral\.handover$/);
+  const boxes = page.locator('ol.checklist input[type="checkbox"]');
+  assert.equal(await boxes.count(), 6);
+  // Each item has its own label, and the origin link and citation.
+  await page.getByLabel('de conclusie van de verwijzer;').check();
+  await boxes.nth(0).check();
+  assert.match(await page.locator('.progress').textContent(), /2 van 6/);
+  assert.ok(await page.locator('.check-item .origin a').count() >= 4);
+  assert.equal(await page.evaluate(() => localStorage.getItem('pijnwijzer:checklist:rta.referral.handover')), '[0,4]');
+
+  await page.reload();
+  await ready(page);
+  assert.ok(await boxes.nth(0).isChecked());
+  assert.ok(await boxes.nth(4).isChecked());
+  assert.ok(!(await boxes.nth(1).isChecked()));
+  await page.screenshot({ path: shot('checklist'), fullPage: true });
+
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('nav.primary').isVisible(), false, 'navigation is hidden in print');
+  assert.equal(await page.locator('#checklist-reset').isVisible(), false, 'buttons are hidden in print');
+  assert.ok(await page.locator('#view-page h1').isVisible(), 'the title prints');
+  assert.ok(await page.locator('.check-item').first().isVisible(), 'the items print');
+  assert.ok(await page.locator('.check-item .citation-inline').first().isVisible(), 'citations print');
+  await page.screenshot({ path: shot('checklist-print'), fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+
+  await page.locator('#checklist-reset').click();
+  assert.equal(await page.locator('ol.checklist input:checked').count(), 0);
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.locator('ol.checklist input:checked').count(), 0);
+  assert.equal(await page.evaluate(() => localStorage.getItem('pijnwijzer:checklist:rta.referral.handover')), null);
+  await done();
+});
+
+test('the patient view: set by the address, searches for lay text, shows the lay layer first and no grades', async () => {
+  const { page, done } = await open('#/?q=rode%20vlaggen&voor=patient');
+  await page.locator('.hit').first().waitFor();
+  assert.equal(await page.locator('#mode-patient').getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.locator('.badge').count(), 0, 'no grade badges for patients');
+  await page.screenshot({ path: shot('patient-zoeken'), fullPage: true });
+
+  await page.goto(`${base}#/n/worel.alg.rodevlaggen?voor=patient`);
+  await page.locator('#detail h1').waitFor();
+  const first = page.locator('#detail .layer').first();
+  assert.match(await first.getAttribute('class'), /\blay\b/);
+  assert.equal(await first.getAttribute('open'), '');
+  assert.equal(await page.locator('#detail .badge').count(), 0);
+  await page.screenshot({ path: shot('patient-detail'), fullPage: true });
+
+  // Switching back shows the grades again, and the choice is kept in the address.
+  await page.locator('#mode-professional').click();
+  assert.equal(await page.locator('#mode-professional').getAttribute('aria-pressed'), 'true');
+  assert.doesNotMatch(page.url(), /voor=patient/);
+  assert.match(await page.locator('#detail .badge').first().textContent(), /GPP/);
+  assert.match(await page.locator('#detail .layer').first().getAttribute('class'), /\bmain\b/);
+  await page.locator('#mode-patient').click();
+  assert.match(page.url(), /voor=patient/);
+  await done();
+});
+
+test('after one visit the site works offline through the service worker', async () => {
+  const { page, context, done } = await open('', { serviceWorkers: 'allow' });
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+  });
+  await context.setOffline(true);
+  await page.reload();
+  await ready(page);
+  await page.keyboard.press('/');
+  await page.keyboard.type('Lyrica');
+  assert.match(await page.locator('.hit-title').first().textContent(), /[Pp]regabaline/);
+  await page.goto(`${base}#/medicatie/tramadol`);
+  await ready(page);
+  assert.match(await page.locator('.med-card h2').first().textContent(), /^Tramadol/);
+  await context.setOffline(false);
+  await done();
+});
+
+test('a 360 px wide screen: no page scrolls sideways', async () => {
+  const views = ['#/?q=opioiden', '#/n/worel.med.opioiden', '#/medicatie/Lyrica', '#/verwijzen?klacht=1', '#/stappen', '#/checklists', '#/checklist/rta.referral.handover'];
+  const { page, done } = await open('', { width: 360, height: 740 });
+  for (const view of views) {
+    await page.goto(base + view);
+    await ready(page);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 360, `${view} is ${width} px wide`);
+  }
+  await page.goto(`${base}#/stappen`);
+  await ready(page);
+  await page.screenshot({ path: shot('smal-stappen'), fullPage: true });
+  await page.goto(`${base}#/medicatie/Lyrica`);
+  await ready(page);
+  await page.screenshot({ path: shot('smal-medicatie'), fullPage: true });
+  await done();
+});
+
+test('axe-core finds no WCAG 2.2 A/AA violations on any view', async () => {
+  const page = await axeContext.newPage();
+  const views = [
+    '#/', '#/?q=rode%20vlaggen', '#/?q=pijn&soort=step&stap=2', '#/n/worel.alg.rodevlaggen', '#/n/worel.med.opioiden',
+    '#/medicatie', '#/medicatie/Lyrica', '#/medicatie/tramadol', '#/medicatie/qqqzz', '#/verwijzen', '#/verwijzen?klacht=2',
+    '#/stappen', '#/checklists', '#/checklist/rta.referral.handover', '#/?q=pijn&voor=patient', '#/n/zs.stap.2?voor=patient',
+  ];
+  const failures = [];
+  for (const view of views) failures.push(...await axeViolations(base + view, page));
   await page.close();
+  assert.deepEqual(failures, []);
 });

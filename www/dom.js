@@ -1,0 +1,109 @@
+// Small DOM helpers shared by the pages. Text goes in with text nodes; the only HTML inserted is
+// what the module returns as safe HTML (compiler-rendered layers and escaped snippets).
+import { badges } from './labels.js';
+
+/** Creates an element with attributes and children (strings become text nodes). */
+export function h(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  setAttributes(element, attributes);
+  append(element, children);
+  return element;
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** Creates an SVG element, the same way. */
+export function s(tag, attributes = {}, ...children) {
+  const element = document.createElementNS(SVG, tag);
+  setAttributes(element, attributes);
+  append(element, children);
+  return element;
+}
+
+function setAttributes(element, attributes) {
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === false || value === null || value === undefined) continue;
+    if (name === 'class') element.setAttribute('class', value);
+    else element.setAttribute(name, value === true ? '' : String(value));
+  }
+}
+
+function append(element, children) {
+  for (const child of children.flat(Infinity)) {
+    if (child === null || child === undefined || child === false) continue;
+    element.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+}
+
+/** Puts module-produced safe HTML (layers, snippets) into an element. */
+export function trustedHtml(element, html) {
+  element.innerHTML = html;
+  return element;
+}
+
+/** The reader's mode: 'professional' (default) or 'patient'. Kept in localStorage, set by ?voor=. */
+const AUDIENCE_KEY = 'pijnwijzer:voor';
+let audience = 'professional';
+try {
+  if (localStorage.getItem(AUDIENCE_KEY) === 'patient') audience = 'patient';
+} catch { /* storage may be blocked: stay professional */ }
+
+export function getAudience() {
+  return audience;
+}
+
+export function setAudience(value) {
+  audience = value === 'patient' ? 'patient' : 'professional';
+  try {
+    localStorage.setItem(AUDIENCE_KEY, audience);
+  } catch { /* ignore */ }
+  document.documentElement.classList.toggle('mode-patient', audience === 'patient');
+}
+
+export const isPatient = () => audience === 'patient';
+
+/** A hash route with its query: route('/medicatie', { x: 1 }) → '#/medicatie?x=1' (+ voor=patient). */
+export function route(path, params = {}) {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') query.set(key, value);
+  }
+  if (isPatient()) query.set('voor', 'patient');
+  const text = query.toString().replace(/\+/g, '%20');
+  return `#${path}${text ? `?${text}` : ''}`;
+}
+
+export const nodeHref = (id) => route(`/n/${encodeURIComponent(id)}`);
+
+/** Where a reference opens best: a checklist on its checklist page, a drug on its card. */
+export function refHref(ref) {
+  if (ref.kind === 'checklist') return route(`/checklist/${encodeURIComponent(ref.id)}`);
+  if (ref.kind === 'medication') return route(`/medicatie/${encodeURIComponent(ref.id)}`);
+  return nodeHref(ref.id);
+}
+
+/** The strength, direction and position badges, in words; none in the patient view. */
+export function renderBadges(item) {
+  if (isPatient()) return null;
+  const list = badges(item);
+  if (list.length === 0) return null;
+  return h('span', { class: 'badges' }, list.map((b) => h('span', { class: `badge ${b.tone}` }, b.text)));
+}
+
+/** A link to a node with its citation: "<a>titel</a> · WOREL §4, p. 29". */
+export function nodeRefItem(ref) {
+  return h('li', {}, h('a', { href: refHref(ref) }, ref.title),
+    ref.citation ? h('span', { class: 'citation-inline' }, ` · ${ref.citation}`) : null);
+}
+
+/** The page's heading, focusable so that a route change can move focus to it. */
+export function pageHeading(text, id = 'page-title') {
+  return h('h1', { id, tabindex: '-1' }, text);
+}
+
+/** Replaces an element's children (arrays are flattened; null and false are skipped). */
+export function fill(element, ...children) {
+  element.replaceChildren();
+  append(element, children);
+  return element;
+}
