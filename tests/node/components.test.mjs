@@ -8,8 +8,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
+import { launch } from './browser.mjs';
 import { initSync, checklist, lay, search } from '../../pkg/pijnwijzer.js';
 
 initSync({ module: readFileSync(new URL('../../pkg/pijnwijzer_bg.wasm', import.meta.url)) });
@@ -28,10 +28,7 @@ let browser;
 
 before(async () => {
   ({ server, url: base } = await serve({ port: 0 }));
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launch();
 });
 
 after(async () => {
