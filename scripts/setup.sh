@@ -39,6 +39,9 @@ fi
 # The npm packages of the tests and the benchmark (none of them ship in the module).
 if [ ! -d node_modules ] || [ package.json -nt node_modules ] || [ package-lock.json -nt node_modules ]; then
   say "installing npm packages"
-  if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+  # Not `npm ci`: npm 11 leaves other platforms' optional packages (Rollup's, through Vite) out of
+  # the lock file it writes, and `npm ci` then refuses that lock. `npm install` keeps the locked
+  # versions of everything that is in it.
+  npm install --no-audit --no-fund
   touch node_modules
 fi
