@@ -16,6 +16,11 @@ WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/tests/webdriver.json" \
 WASM_BINDGEN_TEST_TIMEOUT=120 \
   cargo test --target wasm32-unknown-unknown --test web
 
+if [ -d ../shared/coverage ]; then
+  echo "== content coverage against ../shared/coverage"
+  cargo run --quiet --release --bin pijnwijzer -- coverage --manifest ../shared/coverage --require-complete | tail -n 5
+fi
+
 echo "== build the package"
 bash scripts/build.sh
 

@@ -176,7 +176,8 @@ struct Statement {
     label: Option<String>,
 }
 
-/// Prints coverage per manifest; returns whether every id is covered.
+/// Prints coverage per manifest; returns whether every id is covered and no node covers an id
+/// that no manifest lists.
 fn coverage(pack: &Pack, dir: &Path) -> Result<bool, String> {
     let covered: BTreeSet<&str> = pack.nodes.iter().flat_map(|n| n.covers.iter().map(String::as_str)).collect();
     let mut files: Vec<PathBuf> = fs::read_dir(dir)
@@ -205,16 +206,18 @@ fn coverage(pack: &Pack, dir: &Path) -> Result<bool, String> {
         summary.push(format!("{}: {}/{} ({:.1} %)", file.file_name().unwrap_or_default().to_string_lossy(), count - missing.len(), count, percent(count - missing.len(), count)));
         known.extend(manifest.statement.into_iter().map(|s| s.id));
     }
+    let mut unknown = 0;
     for node in &pack.nodes {
         for id in node.covers.iter().filter(|id| !known.contains(*id)) {
             println!("node {}: covers unknown manifest id {id}", node.id);
+            unknown += 1;
         }
     }
     for line in summary {
         println!("{line}");
     }
     println!("total: {done}/{total} ({:.1} %)", percent(done, total));
-    Ok(done == total)
+    Ok(done == total && unknown == 0)
 }
 
 fn percent(part: usize, whole: usize) -> f64 {
