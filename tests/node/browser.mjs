@@ -1,6 +1,7 @@
 // Shared by the browser tests: Debian's Chromium as this machine can run it (root, no network
 // beyond loopback), and pages that record what would count against the site.
 import { chromium } from 'playwright-core';
+import { serve } from '../../scripts/serve.mjs';
 
 /** Launches headless Chromium with the flags a closed, root-run machine needs. */
 export function launch() {
@@ -24,4 +25,11 @@ export async function openPage(browser, url, options = {}) {
   page.on('request', (request) => record.requests.push(request.url()));
   await page.goto(url);
   return { context, page, ...record };
+}
+
+/** Serves www/ on a free port and launches Chromium, for one test file; `close` ends both. */
+export async function startSite() {
+  const { server, url } = await serve({ port: 0 });
+  const browser = await launch();
+  return { base: url, browser, close: async () => { await browser.close(); server.close(); } };
 }

@@ -8,8 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { serve } from '../../scripts/serve.mjs';
-import { launch } from './browser.mjs';
+import { openPage, startSite } from './browser.mjs';
 import { initSync, checklist, lay, search } from '../../pkg/pijnwijzer.js';
 
 initSync({ module: readFileSync(new URL('../../pkg/pijnwijzer_bg.wasm', import.meta.url)) });
@@ -22,32 +21,21 @@ const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const BLUE = 'rgb(11, 92, 171)'; // the default --pijn-accent
 const PLUM = 'rgb(122, 31, 92)'; // the accent embed-test/thema.css and embed.css set
 
-let server;
 let base;
 let browser;
+let close;
 
 before(async () => {
-  ({ server, url: base } = await serve({ port: 0 }));
-  browser = await launch();
+  ({ base, browser, close } = await startSite());
 });
 
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+after(() => close?.());
 
 /** A fresh context and page that record console errors and every request. */
 async function open(path, { viewport = { width: 900, height: 900 }, permissions = [] } = {}) {
-  const context = await browser.newContext({ viewport });
-  if (permissions.length) await context.grantPermissions(permissions, { origin: base.replace(/\/$/, '') });
-  const page = await context.newPage();
-  const problems = [];
-  const requests = [];
-  page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('request', (request) => requests.push(request.url()));
-  await page.goto(base + path);
-  return { context, page, problems, requests };
+  const opened = await openPage(browser, base + path, { viewport });
+  if (permissions.length) await opened.context.grantPermissions(permissions, { origin: base.replace(/\/$/, '') });
+  return opened;
 }
 
 /** The checks every page must pass: no console error (CSP violations show there), nothing off-site. */

@@ -7,8 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { serve } from '../../scripts/serve.mjs';
-import { launch } from './browser.mjs';
+import { openPage, startSite } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -16,15 +15,14 @@ const SCREENSHOTS = new URL('../../test-results/screenshots/', import.meta.url);
 mkdirSync(SCREENSHOTS, { recursive: true });
 const shot = (name) => new URL(`${name}.png`, SCREENSHOTS).pathname;
 
-let server;
 let base;
 let browser;
+let close;
 let axeContext;
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 before(async () => {
-  ({ server, url: base } = await serve({ port: 0 }));
-  browser = await launch();
+  ({ base, browser, close } = await startSite());
   // axe is injected as a script, which the CSP forbids: this context alone bypasses the CSP.
   axeContext = await browser.newContext({ bypassCSP: true, viewport: { width: 1100, height: 900 }, serviceWorkers: 'block' });
 });
@@ -45,20 +43,12 @@ async function axeViolations(url, page = null) {
 
 after(async () => {
   await axeContext?.close();
-  await browser?.close();
-  server?.close();
+  await close?.();
 });
 
 /** A fresh page (in its own context) that records console errors and every request it makes. */
 async function open(path = '', { width = 1100, height = 900, serviceWorkers = 'block' } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, serviceWorkers });
-  const page = await context.newPage();
-  const problems = [];
-  const requests = [];
-  page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('request', (request) => requests.push(request.url()));
-  await page.goto(base + path);
+  const { context, page, problems, requests } = await openPage(browser, base + path, { viewport: { width, height }, serviceWorkers });
   await page.waitForSelector('html[data-ready="true"]');
   const done = async () => {
     assert.deepEqual(problems, [], 'no console errors (CSP violations show up there)');

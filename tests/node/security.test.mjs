@@ -2,22 +2,17 @@
 // itself: no cookies, no request to another origin.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from '../../scripts/serve.mjs';
-import { launch, openPage } from './browser.mjs';
+import { openPage, startSite } from './browser.mjs';
 
-let server;
 let base;
 let browser;
+let close;
 
 before(async () => {
-  ({ server, url: base } = await serve({ port: 0 }));
-  browser = await launch();
+  ({ base, browser, close } = await startSite());
 });
 
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+after(() => close?.());
 
 const ATTACKS = [
   '<script>alert(1)</script>',
