@@ -1,6 +1,8 @@
-// Pijnwijzer's service worker: precaches the app shell and the module (JS + wasm) and answers
-// same-origin GET requests from the cache first, so that after one visit the site works offline.
-// Bump VERSION whenever a file of the shell changes: the new worker then refills the cache.
+// Pijnwijzer's service worker: precaches the app shell and the module (JS + wasm), and answers
+// same-origin GET requests from the network first, keeping the cache fresh, and from the cache
+// when the network is gone. Network first because the guidance itself lives in the wasm: a reader
+// online always gets the current content, and after one visit the site still works offline.
+// VERSION names the cache; bump it only when the list of shell files changes.
 const VERSION = 'pijnwijzer-v3';
 const SHELL = [
   './',
@@ -36,22 +38,15 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== self.location.origin) return;
   event.respondWith((async () => {
     const cache = await caches.open(VERSION);
-    const cached = await cache.match(request, { ignoreSearch: true });
-    if (cached) return cached;
-    if (request.mode === 'navigate') {
-      // Any page of the app opens from the cached shell when the network is gone.
-      try {
-        const response = await fetch(request);
-        if (response.ok) cache.put(request, response.clone());
-        return response;
-      } catch {
-        // Offline and not cached: the app's own pages fall back to the shell.
-        const shell = url.pathname.endsWith('/') || url.pathname.endsWith('/index.html');
-        return (shell && (await cache.match('index.html'))) || Response.error();
-      }
+    try {
+      const response = await fetch(request);
+      if (response.ok && response.type === 'basic') cache.put(request, response.clone());
+      return response;
+    } catch {
+      const cached = await cache.match(request, { ignoreSearch: true });
+      if (cached) return cached;
+      // Offline and not cached: a page of the app opens from the cached shell.
+      return (request.mode === 'navigate' && (await cache.match('index.html'))) || Response.error();
     }
-    const response = await fetch(request);
-    if (response.ok && response.type === 'basic') cache.put(request, response.clone());
-    return response;
   })());
 });
