@@ -78,8 +78,6 @@ struct Word {
 pub struct SearchIndex {
     analyzer: Analyzer,
     terms: HashMap<String, u32>,
-    /// The text of each term id.
-    term_names: Vec<String>,
     postings: Vec<Vec<Posting>>,
     lengths: Vec<[f32; FIELDS]>,
     average_length: [f32; FIELDS],
@@ -120,8 +118,8 @@ pub struct Match {
 #[derive(Debug, Clone, Default)]
 pub struct Outcome {
     pub matches: Vec<Match>,
-    /// Index terms of every alternative that was searched for.
-    pub terms: HashSet<String>,
+    /// Index terms (ids) of every alternative that was searched for.
+    pub terms: HashSet<u32>,
     /// Words being completed: any word that starts with one is marked.
     pub prefixes: Vec<String>,
 }
@@ -138,7 +136,6 @@ impl SearchIndex {
         let mut index = SearchIndex {
             analyzer: Analyzer::default(),
             terms: HashMap::default(),
-            term_names: Vec::new(),
             postings: Vec::new(),
             lengths: Vec::with_capacity(nodes.len()),
             average_length: [0.0; FIELDS],
@@ -256,7 +253,6 @@ impl SearchIndex {
         }
         let id = self.postings.len() as u32;
         self.terms.insert(term.to_string(), id);
-        self.term_names.push(term.to_string());
         self.postings.push(Vec::new());
         id
     }
@@ -431,7 +427,7 @@ impl SearchIndex {
             match self.terms.get(&term) {
                 Some(&id) => {
                     terms.push(id);
-                    outcome.terms.insert(term);
+                    outcome.terms.insert(id);
                 }
                 None => return,
             }
@@ -452,14 +448,12 @@ impl SearchIndex {
         for term in candidates {
             if let Some(&id) = self.terms.get(&term) {
                 exact = true;
-                outcome.terms.insert(term);
+                outcome.terms.insert(id);
                 alternatives.push(Alternative { terms: vec![id], weight: 1.0 });
             }
         }
         if let Some(parts) = self.compound_parts(&token.word) {
-            for &part in &parts {
-                outcome.terms.insert(self.term_text(part).to_string());
-            }
+            outcome.terms.extend(parts.iter().copied());
             alternatives.push(Alternative { terms: parts, weight: 0.8 });
         }
         if completing && token.word.len() >= 2 {
@@ -480,18 +474,15 @@ impl SearchIndex {
                 _ => 2,
             };
             if max_edits > 0 {
+                let mut near = NearSpelling::new(&token.word, max_edits);
                 for word in &self.words {
-                    if word.folded.len().abs_diff(token.word.len()) <= max_edits && within_edits(&token.word, &word.folded, max_edits) {
-                        outcome.terms.insert(self.term_text(word.term).to_string());
+                    if word.folded.len().abs_diff(token.word.len()) <= max_edits && near.matches(&word.folded) {
+                        outcome.terms.insert(word.term);
                         alternatives.push(Alternative { terms: vec![word.term], weight: 0.6 });
                     }
                 }
             }
         }
-    }
-
-    fn term_text(&self, id: u32) -> &str {
-        &self.term_names[id as usize]
     }
 
     /// Words of the content that start with `prefix` (folded), most frequent first.
@@ -509,20 +500,26 @@ impl SearchIndex {
     /// `text` as escaped HTML with the words `outcome` searched for wrapped in `<mark>`, cut to
     /// the window of about `width` words that holds the most of them.
     pub fn snippet(&self, text: &str, outcome: &Outcome, width: usize) -> String {
-        let tokens = self.analyzer.tokens(text);
-        let hit = |t: &analyze::Token| outcome.terms.contains(&t.term) || outcome.prefixes.iter().any(|p| t.word.starts_with(p.as_str()));
+        // Each word is looked up in the vocabulary (its term is known there) rather than
+        // analysed again: snippets are made for every hit of every query.
         let spans = analyze::word_spans(text);
         let hits: Vec<bool> = spans
             .iter()
-            .map(|&(s, e)| tokens.iter().find(|t| t.start == s && t.end == e).is_some_and(hit))
+            .map(|&(s, e)| {
+                let word = fold(&text[s..e]);
+                self.word(&word).is_some_and(|w| outcome.terms.contains(&w.term)) || outcome.prefixes.iter().any(|p| word.starts_with(p.as_str()))
+            })
             .collect();
+        // The window of `width` words with the most hits, counted as it slides.
         let (mut first, mut best) = (0, 0);
+        let mut count = hits.iter().take(width).filter(|h| **h).count();
         for start in 0..spans.len() {
-            let count = hits[start..(start + width).min(spans.len())].iter().filter(|h| **h).count();
             if count > best {
                 best = count;
                 first = start;
             }
+            count -= usize::from(hits[start]);
+            count += usize::from(hits.get(start + width).copied().unwrap_or(false));
         }
         // Start the window a few words before the first hit, for context.
         first = first.saturating_sub(3);
@@ -571,42 +568,70 @@ pub fn layer_text(layer: &crate::model::Layer) -> String {
     text
 }
 
-/// Whether `a` and `b` are at most `max` edits apart (insert, delete, substitute, or swap two
-/// neighbours), computed on a band so it stops early.
-fn within_edits(a: &str, b: &str, max: usize) -> bool {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let (n, m) = (a.len(), b.len());
-    if n.abs_diff(m) > max {
-        return false;
+/// Tests words for being at most `max` edits from one word (insert, delete, substitute, or swap
+/// two neighbours: optimal string alignment), computed on rows that stop as soon as every cell
+/// exceeds `max`. Built once per query word and reused over the vocabulary, so a comparison
+/// allocates nothing.
+struct NearSpelling {
+    word: Vec<char>,
+    max: usize,
+    other: Vec<char>,
+    rows: [Vec<usize>; 3],
+}
+
+impl NearSpelling {
+    fn new(word: &str, max: usize) -> Self {
+        let word: Vec<char> = word.chars().collect();
+        let width = word.len() + max + 2;
+        NearSpelling { word, max, other: Vec::with_capacity(width), rows: [vec![0; width], vec![0; width], vec![0; width]] }
     }
-    let mut before = vec![usize::MAX / 2; m + 1];
-    let mut previous: Vec<usize> = (0..=m).collect();
-    for i in 1..=n {
-        let mut current = vec![usize::MAX / 2; m + 1];
-        current[0] = i;
-        let mut row_min = current[0];
-        for j in 1..=m {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut value = (previous[j] + 1).min(current[j - 1] + 1).min(previous[j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                value = value.min(before[j - 2] + 1);
-            }
-            current[j] = value;
-            row_min = row_min.min(value);
-        }
-        if row_min > max {
+
+    fn matches(&mut self, other: &str) -> bool {
+        self.other.clear();
+        self.other.extend(other.chars());
+        let (a, b, max) = (&self.other, &self.word, self.max);
+        let (n, m) = (a.len(), b.len());
+        if n.abs_diff(m) > max {
             return false;
         }
-        before = previous;
-        previous = current;
+        for row in &mut self.rows {
+            if row.len() < m + 1 {
+                row.resize(m + 1, 0);
+            }
+        }
+        let [before, previous, current] = &mut self.rows;
+        for (j, cell) in previous.iter_mut().enumerate().take(m + 1) {
+            *cell = j;
+        }
+        for i in 1..=n {
+            current[0] = i;
+            let mut row_min = i;
+            for j in 1..=m {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                let mut value = (previous[j] + 1).min(current[j - 1] + 1).min(previous[j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    value = value.min(before[j - 2] + 1);
+                }
+                current[j] = value;
+                row_min = row_min.min(value);
+            }
+            if row_min > max {
+                return false;
+            }
+            std::mem::swap(before, previous);
+            std::mem::swap(previous, current);
+        }
+        previous[m] <= max
     }
-    previous[m] <= max
 }
 
 #[cfg(test)]
 mod tests {
-    use super::within_edits;
+    use super::NearSpelling;
+
+    fn within_edits(a: &str, b: &str, max: usize) -> bool {
+        NearSpelling::new(a, max).matches(b)
+    }
 
     #[test]
     fn edits_count_swaps_as_one() {
@@ -614,5 +639,7 @@ mod tests {
         assert!(within_edits("oxycodon", "oxycodone", 1));
         assert!(!within_edits("oxycodon", "codeine", 2));
         assert!(within_edits("amitryptiline", "amitriptyline", 2));
+        let mut near = NearSpelling::new("sensitisatie", 2);
+        assert!(near.matches("sensitasatie") && !near.matches("stimulatie") && near.matches("sensitisatie"), "reusable");
     }
 }
