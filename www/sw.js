@@ -3,7 +3,7 @@
 // when the network is gone. Network first because the guidance itself lives in the wasm: a reader
 // online always gets the current content, and after one visit the site still works offline.
 // VERSION names the cache; bump it only when the list of shell files changes.
-const VERSION = 'pijnwijzer-v3';
+const VERSION = 'pijnwijzer-v4';
 const SHELL = [
   './',
   'index.html',
@@ -18,6 +18,13 @@ const SHELL = [
   'pages/checklists.js',
   'pkg/pijnwijzer.js',
   'pkg/pijnwijzer_bg.wasm',
+  'embed.html',
+  'embed.js',
+  'embed.css',
+  'pkg/components/shared.js',
+  'pkg/components/pijn-checklist.js',
+  'pkg/components/pijn-uitleg.js',
+  'pkg/components/pijn-zoeken.js',
 ];
 
 self.addEventListener('install', (event) => {
