@@ -3,16 +3,22 @@
 
 /// Appends `text` to `html` with the five HTML-significant characters escaped.
 pub fn escape_into(html: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => html.push_str("&amp;"),
-            '<' => html.push_str("&lt;"),
-            '>' => html.push_str("&gt;"),
-            '"' => html.push_str("&quot;"),
-            '\'' => html.push_str("&#39;"),
-            c => html.push(c),
-        }
+    // Runs without special characters are copied whole: most text has none.
+    let mut start = 0;
+    for (i, byte) in text.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        html.push_str(&text[start..i]);
+        html.push_str(entity);
+        start = i + 1;
     }
+    html.push_str(&text[start..]);
 }
 
 /// `text` with HTML-significant characters escaped.

@@ -8,7 +8,7 @@ fn knowledge() -> Knowledge {
 }
 
 fn first_hit(knowledge: &Knowledge, query: &str) -> String {
-    knowledge.search(query, &SearchOptions::default()).expect("search answers").first().map(|h| h.id.clone()).unwrap_or_default()
+    knowledge.search(query, &SearchOptions::default()).expect("search answers").first().map(|h| h.id.to_string()).unwrap_or_default()
 }
 
 #[test]

@@ -370,7 +370,7 @@ fn check_hits(text: &str, options: &SearchOptions, hits: &[Hit]) -> Result<(), T
         let node = node.unwrap();
         prop_assert_eq!(&hit.title, &node.title);
         prop_assert_eq!(hit.kind, node.kind);
-        prop_assert!(seen.insert(hit.id.clone()), "hit `{}` twice", hit.id);
+        prop_assert!(seen.insert(hit.id), "hit `{}` twice", hit.id);
         prop_assert!(hit.score.is_finite() && hit.score >= 0.0, "score {} of `{}`", hit.score, hit.id);
         if let Err(message) = check_snippet(&hit.snippet) {
             return Err(TestCaseError::fail(message));
@@ -557,7 +557,7 @@ fn any_json() -> impl Strategy<Value = serde_json::Value> {
 // Very long input
 // ---------------------------------------------------------------------------------------------
 
-fn hits_of(text: &str) -> Vec<Hit> {
+fn hits_of(text: &str) -> Vec<Hit<'static>> {
     knowledge().search(text, &SearchOptions::default()).expect("default options are valid")
 }
 

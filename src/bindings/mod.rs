@@ -169,7 +169,8 @@ extern "C" {
 }
 
 thread_local! {
-    static KNOWLEDGE: OnceCell<Result<Knowledge, String>> = const { OnceCell::new() };
+    // Leaked on purpose: the knowledge lives as long as the page, and answers borrow from it.
+    static KNOWLEDGE: OnceCell<Result<&'static Knowledge, String>> = const { OnceCell::new() };
 }
 
 /// Reports a panic on the console. It should never run: every input is checked before use.
@@ -179,9 +180,10 @@ fn start() {
 }
 
 /// Runs `f` on the knowledge, loading it on first use, and converts its answer to JS.
-fn with<T: Serialize>(f: impl FnOnce(&Knowledge) -> Result<T, crate::knowledge::Error>) -> Result<JsValue, JsError> {
+fn with<T: Serialize>(f: impl FnOnce(&'static Knowledge) -> Result<T, crate::knowledge::Error>) -> Result<JsValue, JsError> {
     KNOWLEDGE.with(|cell| {
-        let knowledge = cell.get_or_init(|| Knowledge::embedded().map_err(|e| e.to_string())).as_ref().map_err(|e| JsError::new(e))?;
+        let loaded = cell.get_or_init(|| Knowledge::embedded().map(|k| &*Box::leak(Box::new(k))).map_err(|e| e.to_string()));
+        let knowledge = *loaded.as_ref().map_err(|e| JsError::new(e))?;
         let value = f(knowledge).map_err(|e| JsError::new(&e.to_string()))?;
         value
             .serialize(&serde_wasm_bindgen::Serializer::json_compatible())

@@ -14,7 +14,7 @@ use std::fmt;
 use serde::Deserialize;
 
 use crate::distance::levenshtein;
-use crate::model::{Audience, EdgeType, Kind, LayerKey, Node, Pack};
+use crate::model::{Audience, EdgeType, Document, Kind, Node, Pack};
 use search::{Query, SearchIndex};
 use view::{ActorView, ComparisonView, DocumentView, Hit, LayerView, LinkView, NodeView, SourceView, VersionInfo};
 
@@ -99,6 +99,8 @@ pub struct Knowledge {
     /// For each node, the nodes that link to it and how.
     incoming: Vec<Vec<(usize, EdgeType)>>,
     index: SearchIndex,
+    /// Each node's source with its citation, made once.
+    sources: Vec<Option<SourceView>>,
 }
 
 impl Knowledge {
@@ -119,7 +121,8 @@ impl Knowledge {
             }
         }
         let index = SearchIndex::build(&pack.nodes, &pack.synonyms);
-        Knowledge { pack, by_id, incoming, index }
+        let sources = pack.nodes.iter().map(|node| cite(&pack.documents, node)).collect();
+        Knowledge { pack, by_id, incoming, index, sources }
     }
 
     /// All nodes, sorted by id.
@@ -201,7 +204,7 @@ impl Knowledge {
 
     /// Ranked hits for `text`. An empty query gives no hits; a long one is cut to
     /// [`search::MAX_QUERY_CHARS`] characters.
-    pub fn search(&self, text: &str, options: &SearchOptions) -> Result<Vec<Hit>, Error> {
+    pub fn search(&self, text: &str, options: &SearchOptions) -> Result<Vec<Hit<'_>>, Error> {
         let query = self.query(text, options)?;
         let mut outcome = self.index.search(&self.pack.nodes, &query);
         self.put_class_cautions_first(&mut outcome.matches);
@@ -212,22 +215,16 @@ impl Knowledge {
             .iter()
             .map(|m| {
                 let node = &self.pack.nodes[m.node];
-                let snippet_layer = match audience {
-                    Audience::Patient => node.layers.iter().find(|l| l.key == LayerKey::Lay),
-                    Audience::Professional => None,
-                }
-                .or_else(|| node.layers.iter().find(|l| l.key == LayerKey::Main));
-                let text = snippet_layer.map(search::layer_text).unwrap_or_default();
                 Hit {
-                    id: node.id.clone(),
+                    id: &node.id,
                     kind: node.kind,
-                    title: node.title.clone(),
-                    snippet: self.index.snippet(&text, &outcome, 28),
+                    title: &node.title,
+                    snippet: self.index.snippet(m.node, audience, &outcome, 28),
                     score: (f64::from(m.score) * 1000.0).round() / 1000.0,
-                    source: self.source_view(node),
+                    source: self.sources[m.node].as_ref(),
                     strength: node.strength,
                     direction: node.direction,
-                    covers: node.covers.clone(),
+                    covers: &node.covers,
                 }
             })
             .collect())
@@ -323,31 +320,7 @@ impl Knowledge {
 
     /// The source of `node` with a citation such as "WOREL §4 aanbeveling 6, p. 29".
     fn source_view(&self, node: &Node) -> Option<SourceView> {
-        let source = node.source.as_ref()?;
-        let short = self.pack.documents.iter().find(|d| d.id == source.document).map_or(source.document.as_str(), |d| d.short.as_str());
-        let section = if source.section.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-            format!("§{}", source.section)
-        } else {
-            source.section.clone()
-        };
-        let mut citation = format!("{short} {section}");
-        if let Some(label) = &source.label {
-            citation.push(' ');
-            citation.push_str(label);
-        }
-        match source.page_end.filter(|&end| end != source.page) {
-            Some(end) => citation.push_str(&format!(", p. {}–{end}", source.page)),
-            None => citation.push_str(&format!(", p. {}", source.page)),
-        }
-        Some(SourceView {
-            document: source.document.clone(),
-            section: source.section.clone(),
-            label: source.label.clone(),
-            page: source.page,
-            page_end: source.page_end,
-            lines: [source.lines.0, source.lines.1],
-            citation,
-        })
+        self.by_id.get(&node.id).and_then(|&i| self.sources[i].clone())
     }
 
     /// Up to three ids close to `id`, for "did you mean" hints.
@@ -375,4 +348,33 @@ fn is_caution(node: &Node) -> bool {
     node.kind == Kind::Medication
         && (node.direction == Some(crate::model::Direction::Against)
             || matches!(node.position, Some(crate::model::Position::PreferablyNot | crate::model::Position::NoPlace)))
+}
+
+/// Where `node` stands in its source, with a citation such as "WOREL §4 aanbeveling 6, p. 29".
+fn cite(documents: &[Document], node: &Node) -> Option<SourceView> {
+    let source = node.source.as_ref()?;
+    let short = documents.iter().find(|d| d.id == source.document).map_or(source.document.as_str(), |d| d.short.as_str());
+    let section = if source.section.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        format!("§{}", source.section)
+    } else {
+        source.section.clone()
+    };
+    let mut citation = format!("{short} {section}");
+    if let Some(label) = &source.label {
+        citation.push(' ');
+        citation.push_str(label);
+    }
+    match source.page_end.filter(|&end| end != source.page) {
+        Some(end) => citation.push_str(&format!(", p. {}–{end}", source.page)),
+        None => citation.push_str(&format!(", p. {}", source.page)),
+    }
+    Some(SourceView {
+        document: source.document.clone(),
+        section: source.section.clone(),
+        label: source.label.clone(),
+        page: source.page,
+        page_end: source.page_end,
+        lines: [source.lines.0, source.lines.1],
+        citation,
+    })
 }

@@ -47,17 +47,19 @@ pub struct SourceView {
 /// One search result.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
-pub struct Hit {
-    pub id: String,
+///
+/// It borrows from the loaded knowledge: a search copies nothing but its snippets.
+pub struct Hit<'a> {
+    pub id: &'a str,
     pub kind: Kind,
-    pub title: String,
+    pub title: &'a str,
     /// Escaped HTML with the matched words in `<mark>`.
     pub snippet: String,
     pub score: f64,
-    pub source: Option<SourceView>,
+    pub source: Option<&'a SourceView>,
     pub strength: Option<Strength>,
     pub direction: Option<Direction>,
-    pub covers: Vec<String>,
+    pub covers: &'a [String],
 }
 
 /// A whole node with every layer as safe HTML and as plain text.

@@ -5,6 +5,11 @@
 //! (its stem, synonyms from the thesaurus, the parts of a compound, completions of the word
 //! being typed, and near spellings), and a node scores by the best alternative of each word,
 //! so a synonym never counts twice.
+//!
+//! A query runs in microseconds because everything that does not depend on the query is done
+//! once, at load: per-audience term weights and length norms, the thesaurus as term ids, each
+//! name and snippet text as vocabulary word ids, and a bigram index that narrows the search for
+//! near spellings to a few hundred candidates instead of the whole vocabulary.
 
 pub mod analyze;
 
@@ -31,6 +36,16 @@ enum Field {
 }
 const FIELDS: usize = 5;
 
+/// The audiences ranking is tuned for, in the order of the per-audience arrays below.
+const AUDIENCES: [Audience; 2] = [Audience::Professional, Audience::Patient];
+
+fn audience_slot(audience: Audience) -> usize {
+    match audience {
+        Audience::Professional => 0,
+        Audience::Patient => 1,
+    }
+}
+
 /// Field weights per audience: the title first, then the statement; patients get lay text.
 fn field_weights(audience: Audience) -> [f32; FIELDS] {
     match audience {
@@ -38,6 +53,10 @@ fn field_weights(audience: Audience) -> [f32; FIELDS] {
         Audience::Patient => [6.0, 1.0, 0.6, 0.3, 2.5],
     }
 }
+
+/// BM25's saturation and length normalisation.
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
 
 fn field_of(layer: LayerKey) -> Field {
     match layer {
@@ -59,11 +78,10 @@ fn kind_prior(kind: Kind, audience: Audience) -> f32 {
     }
 }
 
-/// Term frequencies of one node for one term, per field.
-#[derive(Clone)]
+/// How often a term occurs in one node, its fields weighted for each audience.
 struct Posting {
     node: u32,
-    tf: [f32; FIELDS],
+    tf: [f32; 2],
 }
 
 /// A word of the vocabulary: folded form, how readers write it, and the term it indexes as.
@@ -74,23 +92,55 @@ struct Word {
     count: u32,
 }
 
+/// Marks a span that is not a vocabulary word (a stopword).
+const NO_WORD: u32 = u32::MAX;
+
+/// A text snippets are cut from, with each word's place, vocabulary word and term.
+struct SnippetText {
+    text: String,
+    spans: Vec<Span>,
+}
+
+/// A word of a snippet text: its byte range, and its word and term ([`NO_WORD`] for a stopword).
+struct Span {
+    start: u32,
+    end: u32,
+    word: u32,
+    term: u32,
+}
+
+/// A thesaurus phrase: its terms, when every one occurs in the content.
+struct Phrase {
+    terms: Option<Vec<u32>>,
+}
+
 /// The inverted index over all nodes.
 pub struct SearchIndex {
     analyzer: Analyzer,
     terms: HashMap<String, u32>,
+    /// Term id → term text, for building thesaurus keys from known words.
+    term_names: Vec<String>,
     postings: Vec<Vec<Posting>>,
-    lengths: Vec<[f32; FIELDS]>,
-    average_length: [f32; FIELDS],
-    /// Sorted by folded form, for prefix search and near spellings.
+    /// Per node and audience, BM25's length norm `k1 · (1 − b + b · length / average)`.
+    norms: Vec<[f32; 2]>,
+    /// Sorted by folded form, for lookups, prefix search and near spellings.
     words: Vec<Word>,
+    /// (Letter pair, word length in letters) → the words of that length that have the pair;
+    /// `^` and `$` mark a word's ends. Lists are in word order.
+    bigrams: HashMap<(u64, usize), Vec<u32>>,
     /// Acronyms as written in content (`tens`), which a lower-case query must still find.
     acronyms: HashSet<String>,
     /// A synonym phrase's terms, joined → the groups it belongs to (indexes into `synonyms`).
     synonym_index: HashMap<String, Vec<usize>>,
-    synonyms: Vec<Vec<Vec<String>>>,
+    synonyms: Vec<Vec<Phrase>>,
     longest_synonym: usize,
-    /// Per node, the folded words of its title and of each alias, for whole-phrase matches.
-    titles: Vec<Vec<Vec<String>>>,
+    /// Per node, the words of its title and of each alias, for whole-name matches.
+    names: Vec<Vec<Vec<u32>>>,
+    /// Word → the names (node, which name) that hold it: only those can match a query by name.
+    named_by: HashMap<u32, Vec<(u32, u32)>>,
+    /// Per node, the main and the lay text (indexes into `snippet_texts`).
+    snippet_sources: Vec<[Option<u32>; 2]>,
+    snippet_texts: Vec<SnippetText>,
 }
 
 /// How a search is narrowed and ranked.
@@ -107,7 +157,7 @@ pub struct Query {
     pub prefix: bool,
 }
 
-/// A node that matched, with its score and the terms that made it match.
+/// A node that matched, with its score.
 #[derive(Debug, Clone)]
 pub struct Match {
     pub node: usize,
@@ -118,10 +168,31 @@ pub struct Match {
 #[derive(Debug, Clone, Default)]
 pub struct Outcome {
     pub matches: Vec<Match>,
-    /// Index terms (ids) of every alternative that was searched for.
-    pub terms: HashSet<u32>,
+    /// Index terms of every alternative that was searched for.
+    pub terms: TermSet,
     /// Words being completed: any word that starts with one is marked.
     pub prefixes: Vec<String>,
+}
+
+/// A set of term ids, one bit per term of the index: snippets test every word against it.
+#[derive(Debug, Clone, Default)]
+pub struct TermSet(Vec<u64>);
+
+impl TermSet {
+    fn with_capacity(terms: usize) -> TermSet {
+        TermSet(vec![0; terms.div_ceil(64)])
+    }
+
+    fn insert(&mut self, term: u32) {
+        if let Some(bits) = self.0.get_mut(term as usize / 64) {
+            *bits |= 1 << (term % 64);
+        }
+    }
+
+    /// Whether `term` was searched for.
+    pub fn contains(&self, term: u32) -> bool {
+        self.0.get(term as usize / 64).is_some_and(|bits| bits >> (term % 64) & 1 == 1)
+    }
 }
 
 /// One way of matching a query word: terms that must all be found, and how much it counts.
@@ -130,75 +201,197 @@ struct Alternative {
     weight: f32,
 }
 
+/// One node's running score during a query.
+#[derive(Clone, Copy, Default)]
+struct Accumulator {
+    /// Summed over the query words matched so far, and how many matched.
+    total: f32,
+    words: u16,
+    /// The best alternative of the current query word.
+    best: f32,
+    has_best: bool,
+    /// The terms of the current multi-term alternative found so far, and their score.
+    partial: f32,
+    partial_terms: u16,
+}
+
+/// A word of the query: folded, with its vocabulary word and term when the content has them.
+struct QueryWord {
+    folded: String,
+    word: Option<u32>,
+    /// The index term's text (for thesaurus keys) and id, if the content has the term.
+    term: String,
+    term_id: Option<u32>,
+    start: usize,
+    end: usize,
+}
+
+/// Collects the vocabulary while the nodes are read: each distinct spelling is analysed (folded,
+/// stemmed) once, and every later occurrence is a hash lookup.
+#[derive(Default)]
+struct VocabularyBuilder {
+    analyzer: Analyzer,
+    /// Spelling as written → (word, term); `None` for stopwords.
+    spellings: HashMap<String, Option<(u32, u32)>>,
+    by_folded: HashMap<String, u32>,
+    words: Vec<Word>,
+    terms: HashMap<String, u32>,
+    term_names: Vec<String>,
+    acronyms: HashSet<String>,
+}
+
+impl VocabularyBuilder {
+    fn term_id(&mut self, term: String) -> u32 {
+        if let Some(&id) = self.terms.get(&term) {
+            return id;
+        }
+        let id = self.term_names.len() as u32;
+        self.terms.insert(term.clone(), id);
+        self.term_names.push(term);
+        id
+    }
+
+    /// The word and term of `original`, or `None` for a stopword.
+    fn analyse(&mut self, original: &str) -> Option<(u32, u32)> {
+        if let Some(known) = self.spellings.get(original) {
+            return *known;
+        }
+        let folded = fold(original);
+        let known = if analyze::is_stopword(&folded) || folded.is_empty() {
+            None
+        } else {
+            if analyze::is_acronym(original) {
+                self.acronyms.insert(folded.clone());
+            }
+            let term = self.analyzer.term(original, &folded);
+            let term = self.term_id(term);
+            let word = match self.by_folded.get(&folded) {
+                Some(&word) => word,
+                None => {
+                    let word = self.words.len() as u32;
+                    self.by_folded.insert(folded.clone(), word);
+                    self.words.push(Word { folded, display: original.to_lowercase(), term, count: 0 });
+                    word
+                }
+            };
+            Some((word, term))
+        };
+        self.spellings.insert(original.to_string(), known);
+        known
+    }
+
+    /// The words of `text` as (start, end, word, term), stopwords with `None`, counted.
+    fn read(&mut self, text: &str) -> Vec<(u32, u32, Option<(u32, u32)>)> {
+        analyze::word_spans(text)
+            .into_iter()
+            .map(|(start, end)| {
+                let known = self.analyse(&text[start..end]);
+                if let Some((word, _)) = known {
+                    self.words[word as usize].count += 1;
+                }
+                (start as u32, end as u32, known)
+            })
+            .collect()
+    }
+}
+
+/// The distinct letter pairs of `word`, its ends marked, as keys of [`SearchIndex::bigrams`].
+fn bigrams(word: &str) -> Vec<u64> {
+    let chars: Vec<char> = std::iter::once('^').chain(word.chars()).chain(std::iter::once('$')).collect();
+    let mut keys: Vec<u64> = chars.windows(2).map(|pair| (u64::from(pair[0]) << 32) | u64::from(pair[1])).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
 impl SearchIndex {
     /// Indexes `nodes`, with the thesaurus `synonyms` (groups of words that mean the same).
     pub fn build(nodes: &[Node], synonyms: &[Vec<String>]) -> SearchIndex {
+        let mut vocabulary = VocabularyBuilder::default();
+        let mut node_terms: Vec<Vec<(u32, Field)>> = Vec::with_capacity(nodes.len());
+        let mut lengths: Vec<[f32; FIELDS]> = Vec::with_capacity(nodes.len());
+        let mut names: Vec<Vec<Vec<u32>>> = Vec::with_capacity(nodes.len());
+        let mut snippet_sources = Vec::with_capacity(nodes.len());
+        let mut snippet_texts = Vec::new();
+        for node in nodes {
+            let mut length = [0.0; FIELDS];
+            let mut found = Vec::new();
+            let mut add = |words: &[(u32, u32, Option<(u32, u32)>)], field: Field| {
+                for (_, term) in words.iter().filter_map(|w| w.2) {
+                    found.push((term, field));
+                    length[field as usize] += 1.0;
+                }
+            };
+            let mut node_names = Vec::new();
+            for name in std::iter::once(&node.title).chain(&node.aliases) {
+                let words = vocabulary.read(name);
+                add(&words, Field::Title);
+                node_names.push(words.iter().filter_map(|w| w.2.map(|(word, _)| word)).collect());
+            }
+            let mut sources = [None; 2];
+            for layer in &node.layers {
+                let text = layer_text(layer);
+                let words = vocabulary.read(&text);
+                add(&words, field_of(layer.key));
+                let slot = match layer.key {
+                    LayerKey::Main => Some(0),
+                    LayerKey::Lay => Some(1),
+                    _ => None,
+                };
+                if let Some(slot) = slot.filter(|&s| sources[s].is_none()) {
+                    sources[slot] = Some(snippet_texts.len() as u32);
+                    let spans = words
+                        .iter()
+                        .map(|&(start, end, known)| {
+                            let (word, term) = known.unwrap_or((NO_WORD, NO_WORD));
+                            Span { start, end, word, term }
+                        })
+                        .collect();
+                    snippet_texts.push(SnippetText { text, spans });
+                }
+            }
+            names.push(node_names);
+            snippet_sources.push(sources);
+            lengths.push(length);
+            node_terms.push(found);
+        }
+
+        // Words are sorted by folded form for binary search; every stored word id is renumbered.
+        let VocabularyBuilder { analyzer, mut words, terms, term_names, acronyms, .. } = vocabulary;
+        let mut order: Vec<u32> = (0..words.len() as u32).collect();
+        order.sort_by(|&a, &b| words[a as usize].folded.cmp(&words[b as usize].folded));
+        let mut renumber = vec![0u32; words.len()];
+        for (new, &old) in order.iter().enumerate() {
+            renumber[old as usize] = new as u32;
+        }
+        let mut slots: Vec<Option<Word>> = words.drain(..).map(Some).collect();
+        let words: Vec<Word> = order.iter().map(|&old| slots[old as usize].take().expect("each word once")).collect();
+        for name in names.iter_mut().flatten().flatten() {
+            *name = renumber[*name as usize];
+        }
+        for span in snippet_texts.iter_mut().flat_map(|t| t.spans.iter_mut()) {
+            if span.word != NO_WORD {
+                span.word = renumber[span.word as usize];
+            }
+        }
+
         let mut index = SearchIndex {
-            analyzer: Analyzer::default(),
-            terms: HashMap::default(),
-            postings: Vec::new(),
-            lengths: Vec::with_capacity(nodes.len()),
-            average_length: [0.0; FIELDS],
-            words: Vec::new(),
-            acronyms: HashSet::default(),
+            analyzer,
+            postings: (0..term_names.len()).map(|_| Vec::new()).collect(),
+            terms,
+            term_names,
+            norms: Vec::with_capacity(nodes.len()),
+            words,
+            bigrams: HashMap::default(),
+            acronyms,
             synonym_index: HashMap::default(),
             synonyms: Vec::new(),
             longest_synonym: 1,
-            titles: Vec::with_capacity(nodes.len()),
+            names,
+            named_by: HashMap::default(),
+            snippet_sources,
+            snippet_texts,
         };
-        // Each distinct spelling is analysed (folded, stemmed) once; every later occurrence is a
-        // hash lookup without allocation. `None` marks stopwords.
-        let mut spellings: HashMap<String, Option<(u32, u32)>> = HashMap::default();
-        let mut by_folded: HashMap<String, u32> = HashMap::default();
-        let mut words: Vec<Word> = Vec::new();
-        let mut node_terms: Vec<Vec<(u32, Field)>> = Vec::with_capacity(nodes.len());
-        for node in nodes {
-            let mut lengths = [0.0; FIELDS];
-            let mut found = Vec::new();
-            let mut add_text = |index: &mut SearchIndex, text: &str, field: Field| {
-                for (start, end) in analyze::word_spans(text) {
-                    let original = &text[start..end];
-                    let known = match spellings.get(original) {
-                        Some(known) => *known,
-                        None => {
-                            let folded = fold(original);
-                            let known = (!analyze::is_stopword(&folded)).then(|| {
-                                if analyze::is_acronym(original) {
-                                    index.acronyms.insert(folded.clone());
-                                }
-                                let term = index.term_id(&index.analyzer.term(original, &folded));
-                                let word = *by_folded.entry(folded.clone()).or_insert_with(|| {
-                                    words.push(Word { folded, display: original.to_lowercase(), term, count: 0 });
-                                    words.len() as u32 - 1
-                                });
-                                (word, term)
-                            });
-                            spellings.insert(original.to_string(), known);
-                            known
-                        }
-                    };
-                    if let Some((word, term)) = known {
-                        words[word as usize].count += 1;
-                        found.push((term, field));
-                        lengths[field as usize] += 1.0;
-                    }
-                }
-            };
-            let names = std::iter::once(&node.title).chain(&node.aliases);
-            let titles = names.map(|name| index.analyzer.tokens(name).into_iter().map(|t| t.word).collect()).collect();
-            index.titles.push(titles);
-            add_text(&mut index, &node.title, Field::Title);
-            for alias in &node.aliases {
-                add_text(&mut index, alias, Field::Title);
-            }
-            for layer in &node.layers {
-                add_text(&mut index, &layer_text(layer), field_of(layer.key));
-            }
-            index.lengths.push(lengths);
-            node_terms.push(found);
-        }
-        words.sort_by(|a, b| a.folded.cmp(&b.folded));
-        index.words = words;
 
         // Compounds: a word whose two halves are words of the content also counts, more
         // lightly, as those halves, so `rugpijn` is found by `pijn` and `pijn educatie`
@@ -208,6 +401,7 @@ impl SearchIndex {
             .iter()
             .filter_map(|word| index.compound_parts(&word.folded).map(|parts| (word.term, parts)))
             .collect();
+        let weights = AUDIENCES.map(field_weights);
         for (node, found) in node_terms.iter().enumerate() {
             let mut tf: HashMap<u32, [f32; FIELDS]> = HashMap::default();
             for &(term, field) in found {
@@ -219,16 +413,37 @@ impl SearchIndex {
                 }
             }
             for (term, tf) in tf {
+                let tf = weights.map(|w| dot(&w, &tf));
                 index.postings[term as usize].push(Posting { node: node as u32, tf });
             }
         }
         let count = nodes.len().max(1) as f32;
-        for f in 0..FIELDS {
-            index.average_length[f] = (index.lengths.iter().map(|l| l[f]).sum::<f32>() / count).max(1.0);
+        let mut average = [0.0; FIELDS];
+        for (f, slot) in average.iter_mut().enumerate() {
+            *slot = (lengths.iter().map(|l| l[f]).sum::<f32>() / count).max(1.0);
+        }
+        let average = weights.map(|w| dot(&w, &average));
+        index.norms = lengths.iter().map(|l| [0, 1].map(|a| K1 * (1.0 - B + B * dot(&weights[a], l) / average[a]))).collect();
+
+        for (id, word) in index.words.iter().enumerate() {
+            let letters = word.folded.chars().count();
+            for key in bigrams(&word.folded) {
+                index.bigrams.entry((key, letters)).or_default().push(id as u32);
+            }
+        }
+        for (node, names) in index.names.iter().enumerate() {
+            for (name, words) in names.iter().enumerate() {
+                for &word in words {
+                    let holders = index.named_by.entry(word).or_default();
+                    if holders.last() != Some(&(node as u32, name as u32)) {
+                        holders.push((node as u32, name as u32));
+                    }
+                }
+            }
         }
 
         // Thesaurus phrases are looked up by their terms (stems), so `dokters` finds the group
-        // that lists `dokter`; they are kept as words to expand into.
+        // that lists `dokter`; each phrase keeps its terms to expand into.
         for group in synonyms {
             let group_id = index.synonyms.len();
             let mut phrases = Vec::new();
@@ -240,25 +455,22 @@ impl SearchIndex {
                 index.longest_synonym = index.longest_synonym.max(tokens.len());
                 let key: Vec<&str> = tokens.iter().map(|t| t.term.as_str()).collect();
                 index.synonym_index.entry(key.join(" ")).or_default().push(group_id);
-                phrases.push(tokens.into_iter().map(|t| t.word).collect());
+                let terms = tokens
+                    .iter()
+                    .map(|t| {
+                        let term = if index.acronyms.contains(&t.word) { &t.word } else { &t.term };
+                        index.terms.get(term).copied()
+                    })
+                    .collect();
+                phrases.push(Phrase { terms });
             }
             index.synonyms.push(phrases);
         }
         index
     }
 
-    fn term_id(&mut self, term: &str) -> u32 {
-        if let Some(&id) = self.terms.get(term) {
-            return id;
-        }
-        let id = self.postings.len() as u32;
-        self.terms.insert(term.to_string(), id);
-        self.postings.push(Vec::new());
-        id
-    }
-
-    fn word(&self, folded: &str) -> Option<&Word> {
-        self.words.binary_search_by(|w| w.folded.as_str().cmp(folded)).ok().map(|i| &self.words[i])
+    fn word_id(&self, folded: &str) -> Option<u32> {
+        self.words.binary_search_by(|w| w.folded.as_str().cmp(folded)).ok().map(|i| i as u32)
     }
 
     /// The terms of the two halves of a compound `word`, where both halves are words of the
@@ -267,7 +479,7 @@ impl SearchIndex {
         if word.len() < 7 || !word.is_ascii() {
             return None;
         }
-        let known = |part: &str| self.word(part).map(|w| w.term);
+        let known = |part: &str| self.word_id(part).map(|w| self.words[w as usize].term);
         for split in (3..=word.len() - 3).rev() {
             let (left, right) = word.split_at(split);
             let Some(left_term) = known(left) else { continue };
@@ -281,73 +493,138 @@ impl SearchIndex {
         None
     }
 
+    /// The words of a query, stopwords left out. A word of the content takes its term from the
+    /// vocabulary; only a word the content never uses is stemmed.
+    fn query_words(&self, text: &str) -> Vec<QueryWord> {
+        let mut words = Vec::new();
+        for (start, end) in analyze::word_spans(text) {
+            let original = &text[start..end];
+            let folded = fold(original);
+            if folded.is_empty() || analyze::is_stopword(&folded) {
+                continue;
+            }
+            let word = self.word_id(&folded);
+            let (term, term_id) = match word {
+                Some(word) if !analyze::is_acronym(original) => {
+                    let term = self.words[word as usize].term;
+                    (self.term_names[term as usize].clone(), Some(term))
+                }
+                _ => {
+                    let term = self.analyzer.term(original, &folded);
+                    let id = self.terms.get(&term).copied();
+                    (term, id)
+                }
+            };
+            words.push(QueryWord { folded, word, term, term_id, start, end });
+            if words.len() == MAX_QUERY_WORDS {
+                break;
+            }
+        }
+        words
+    }
+
     /// Runs `query` over the nodes; `nodes` must be the slice the index was built from.
     pub fn search(&self, nodes: &[Node], query: &Query) -> Outcome {
         let text: String = query.text.chars().take(MAX_QUERY_CHARS).collect();
-        let mut tokens = self.analyzer.tokens(&text);
-        tokens.truncate(MAX_QUERY_WORDS);
-        let mut outcome = Outcome::default();
-        if tokens.is_empty() || query.limit == 0 {
+        let words = self.query_words(&text);
+        let mut outcome = Outcome { terms: TermSet::with_capacity(self.term_names.len()), ..Outcome::default() };
+        if words.is_empty() || query.limit == 0 {
             return outcome;
         }
         let completing_last = query.prefix && text.ends_with(|c: char| c.is_alphanumeric());
-        let Some(groups) = self.expand(&text, &tokens, completing_last, &mut outcome) else {
+        let Some(groups) = self.expand(&text, &words, completing_last, &mut outcome) else {
             return outcome;
         };
         let audience = query.audience.unwrap_or(Audience::Professional);
-        let weights = field_weights(audience);
-        let average: f32 = (0..FIELDS).map(|f| weights[f] * self.average_length[f]).sum();
+        let slot = audience_slot(audience);
         let node_count = nodes.len() as f32;
 
-        let mut scores: HashMap<u32, (f32, usize)> = HashMap::default();
+        // Dense per-node accumulators, one allocation per query; the `in_*` lists say which
+        // entries are in use, so nothing is scanned in full.
+        let mut acc = vec![Accumulator::default(); nodes.len()];
+        let (mut in_total, mut in_best, mut in_partial) = (Vec::new(), Vec::new(), Vec::new());
+        let bm25 = |posting: &Posting, idf: f32| {
+            let tf = posting.tf[slot];
+            idf * tf * (K1 + 1.0) / (tf + self.norms[posting.node as usize][slot])
+        };
         for alternatives in &groups {
-            let mut best: HashMap<u32, f32> = HashMap::default();
             for alternative in alternatives {
                 let share = alternative.weight / alternative.terms.len() as f32;
-                let mut per_node: HashMap<u32, (f32, usize)> = HashMap::default();
+                let keep_best = |acc: &mut Accumulator, node: usize, score: f32, in_best: &mut Vec<usize>| {
+                    if acc.has_best {
+                        acc.best = acc.best.max(score);
+                    } else {
+                        acc.has_best = true;
+                        acc.best = score;
+                        in_best.push(node);
+                    }
+                };
+                if let [term] = alternative.terms[..] {
+                    let postings = &self.postings[term as usize];
+                    let idf = idf(node_count, postings.len());
+                    for posting in postings {
+                        let node = posting.node as usize;
+                        keep_best(&mut acc[node], node, share * bm25(posting, idf), &mut in_best);
+                    }
+                    continue;
+                }
                 for &term in &alternative.terms {
                     let postings = &self.postings[term as usize];
-                    let df = postings.len() as f32;
-                    let idf = ((node_count - df + 0.5) / (df + 0.5) + 1.0).ln();
+                    let idf = idf(node_count, postings.len());
                     for posting in postings {
-                        let tf: f32 = (0..FIELDS).map(|f| weights[f] * posting.tf[f]).sum();
-                        let length: f32 = (0..FIELDS).map(|f| weights[f] * self.lengths[posting.node as usize][f]).sum();
-                        let (k1, b) = (1.2, 0.75);
-                        let score = idf * tf * (k1 + 1.0) / (tf + k1 * (1.0 - b + b * length / average));
-                        let entry = per_node.entry(posting.node).or_insert((0.0, 0));
-                        entry.0 += share * score;
-                        entry.1 += 1;
+                        let entry = &mut acc[posting.node as usize];
+                        if entry.partial_terms == 0 {
+                            in_partial.push(posting.node as usize);
+                        }
+                        entry.partial += share * bm25(posting, idf);
+                        entry.partial_terms += 1;
                     }
                 }
-                for (node, (score, found)) in per_node {
-                    // A compound or phrase alternative counts only when all its parts are found.
-                    if found == alternative.terms.len() {
-                        let slot = best.entry(node).or_insert(0.0);
-                        *slot = slot.max(score);
+                // A compound or phrase alternative counts only when all its parts are found.
+                for node in in_partial.drain(..) {
+                    let entry = &mut acc[node];
+                    let (score, found) = (std::mem::take(&mut entry.partial), std::mem::take(&mut entry.partial_terms));
+                    if usize::from(found) == alternative.terms.len() {
+                        keep_best(entry, node, score, &mut in_best);
                     }
                 }
             }
-            for (node, score) in best {
-                let entry = scores.entry(node).or_insert((0.0, 0));
-                entry.0 += score;
-                entry.1 += 1;
+            for node in in_best.drain(..) {
+                let entry = &mut acc[node];
+                entry.has_best = false;
+                if entry.words == 0 {
+                    in_total.push(node);
+                }
+                entry.total += std::mem::take(&mut entry.best);
+                entry.words += 1;
             }
         }
 
         let wanted = groups.len() as f32;
-        let words: Vec<&str> = tokens.iter().map(|t| t.word.as_str()).collect();
-        let mut matches: Vec<Match> = scores
+        let query_words: Vec<u32> = words.iter().map(|w| w.word.unwrap_or(NO_WORD)).collect();
+        // Every name match shares a word with the query, so only names holding one are checked.
+        let mut name_boosts = vec![1.0f32; nodes.len()];
+        for word in &query_words {
+            for &(node, name) in self.named_by.get(word).map_or(&[][..], Vec::as_slice) {
+                let boost = &mut name_boosts[node as usize];
+                *boost = boost.max(name_boost(&self.names[node as usize][name as usize], name == 0, &query_words));
+            }
+        }
+        let mut matches: Vec<Match> = in_total
             .into_iter()
-            .map(|(node, (score, matched))| (node as usize, score, matched))
-            .filter(|&(node, _, _)| passes_filters(&nodes[node], query))
-            .map(|(node, score, matched)| {
-                let coverage = matched as f32 / wanted;
-                let prior = kind_prior(nodes[node].kind, audience) * self.title_boost(node, &words);
-                Match { node, score: score * coverage * coverage * prior }
+            .filter(|&node| passes_filters(&nodes[node], query))
+            .map(|node| {
+                let coverage = f32::from(acc[node].words) / wanted;
+                let prior = kind_prior(nodes[node].kind, audience) * name_boosts[node];
+                Match { node, score: acc[node].total * coverage * coverage * prior }
             })
             .collect();
-        matches.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| nodes[a.node].id.cmp(&nodes[b.node].id)));
-        matches.truncate(query.limit);
+        let order = |a: &Match, b: &Match| b.score.total_cmp(&a.score).then_with(|| nodes[a.node].id.cmp(&nodes[b.node].id));
+        if matches.len() > query.limit {
+            matches.select_nth_unstable_by(query.limit - 1, order);
+            matches.truncate(query.limit);
+        }
+        matches.sort_unstable_by(order);
         outcome.matches = matches;
         outcome
     }
@@ -355,21 +632,24 @@ impl SearchIndex {
     /// Each query word (or thesaurus phrase) with the alternatives it may match as; `None` when
     /// the query names something (a capitalised word, an acronym, a word with digits) that occurs
     /// nowhere in the content: the guidance does not address it, so nothing is better than a guess.
-    fn expand(&self, text: &str, tokens: &[analyze::Token], completing_last: bool, outcome: &mut Outcome) -> Option<Vec<Vec<Alternative>>> {
+    fn expand(&self, text: &str, words: &[QueryWord], completing_last: bool, outcome: &mut Outcome) -> Option<Vec<Vec<Alternative>>> {
         let mut groups = Vec::new();
         let mut i = 0;
-        while i < tokens.len() {
+        while i < words.len() {
             let mut alternatives = Vec::new();
             let mut consumed = 1;
             // The longest thesaurus phrase that starts here.
-            for length in (1..=self.longest_synonym.min(tokens.len() - i)).rev() {
-                let phrase: Vec<&str> = tokens[i..i + length].iter().map(|t| t.word.as_str()).collect();
-                let key: Vec<&str> = tokens[i..i + length].iter().map(|t| t.term.as_str()).collect();
+            for length in (1..=self.longest_synonym.min(words.len() - i)).rev() {
+                let phrase = &words[i..i + length];
+                let key: Vec<&str> = phrase.iter().map(|w| w.term.as_str()).collect();
                 if let Some(group_ids) = self.synonym_index.get(&key.join(" ")) {
+                    let typed: Option<Vec<u32>> = phrase.iter().map(|w| w.term_id).collect();
                     for &group in group_ids {
                         for synonym in &self.synonyms[group] {
-                            let weight = if synonym.iter().map(String::as_str).eq(phrase.iter().copied()) { 1.0 } else { 0.9 };
-                            self.push_phrase(synonym, weight, &mut alternatives, outcome);
+                            let Some(terms) = &synonym.terms else { continue };
+                            let weight = if typed.as_ref() == Some(terms) { 1.0 } else { 0.9 };
+                            terms.iter().for_each(|&t| outcome.terms.insert(t));
+                            alternatives.push(Alternative { terms: terms.clone(), weight });
                         }
                     }
                     if length > 1 {
@@ -379,14 +659,13 @@ impl SearchIndex {
                 }
             }
             if consumed == 1 {
-                let token = &tokens[i];
-                let is_last = i + 1 == tokens.len();
-                self.word_alternatives(text, token, completing_last && is_last, &mut alternatives, outcome);
+                let is_last = i + 1 == words.len();
+                self.word_alternatives(&words[i], completing_last && is_last, &mut alternatives, outcome);
             }
             if alternatives.is_empty() {
-                let token = &tokens[i];
-                let still_typing = completing_last && i + 1 == tokens.len();
-                let is_name = text[token.start..token.end].chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+                let word = &words[i];
+                let still_typing = completing_last && i + 1 == words.len();
+                let is_name = text[word.start..word.end].chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
                 if is_name && !still_typing {
                     return None;
                 }
@@ -398,91 +677,98 @@ impl SearchIndex {
         Some(groups)
     }
 
-    /// How much a node gains from its names (title and aliases): most when the query is one of
-    /// them, then when a title starts with the query or the query contains a whole name
-    /// (`duloxetine dosering`), then when the query is a phrase inside one. A reader who types a
-    /// drug's or a role's name wants that node, not the ones that merely mention it.
-    fn title_boost(&self, node: usize, words: &[&str]) -> f32 {
-        let mut boost: f32 = 1.0;
-        let contains = |outer: &[&str], inner: &[&str]| !inner.is_empty() && inner.len() <= outer.len() && outer.windows(inner.len()).any(|w| w == inner);
-        for (index, name) in self.titles[node].iter().enumerate() {
-            let name: Vec<&str> = name.iter().map(String::as_str).collect();
-            if name == words {
-                return 2.0;
-            }
-            let is_title = index == 0;
-            if (is_title && name.starts_with(words)) || contains(words, &name) {
-                boost = boost.max(1.8);
-            } else if contains(&name, words) {
-                boost = boost.max(1.5);
-            }
-        }
-        boost
-    }
-
-    fn push_phrase(&self, words: &[String], weight: f32, alternatives: &mut Vec<Alternative>, outcome: &mut Outcome) {
-        let mut terms = Vec::new();
-        for word in words {
-            let term = if self.acronyms.contains(word) { word.clone() } else { self.analyzer.stem(word) };
-            match self.terms.get(&term) {
-                Some(&id) => {
-                    terms.push(id);
-                    outcome.terms.insert(id);
-                }
-                None => return,
-            }
-        }
-        if !terms.is_empty() {
-            alternatives.push(Alternative { terms, weight });
-        }
-    }
-
-    fn word_alternatives(&self, text: &str, token: &analyze::Token, completing: bool, alternatives: &mut Vec<Alternative>, outcome: &mut Outcome) {
-        let original = &text[token.start..token.end];
-        let stem = self.analyzer.term(original, &token.word);
-        let mut candidates = vec![stem.clone()];
-        if self.acronyms.contains(&token.word) && token.word != stem {
-            candidates.push(token.word.clone());
-        }
+    fn word_alternatives(&self, word: &QueryWord, completing: bool, alternatives: &mut Vec<Alternative>, outcome: &mut Outcome) {
         let mut exact = false;
-        for term in candidates {
-            if let Some(&id) = self.terms.get(&term) {
-                exact = true;
-                outcome.terms.insert(id);
-                alternatives.push(Alternative { terms: vec![id], weight: 1.0 });
+        let mut add_exact = |id: u32, outcome: &mut Outcome| {
+            exact = true;
+            outcome.terms.insert(id);
+            alternatives.push(Alternative { terms: vec![id], weight: 1.0 });
+        };
+        if let Some(id) = word.term_id {
+            add_exact(id, outcome);
+        }
+        // An acronym the content writes in capitals, typed in lower case (`tens`).
+        if self.acronyms.contains(&word.folded) && word.folded != word.term {
+            if let Some(&id) = self.terms.get(&word.folded) {
+                add_exact(id, outcome);
             }
         }
-        if let Some(parts) = self.compound_parts(&token.word) {
-            outcome.terms.extend(parts.iter().copied());
+        if let Some(parts) = self.compound_parts(&word.folded) {
+            parts.iter().for_each(|&t| outcome.terms.insert(t));
             alternatives.push(Alternative { terms: parts, weight: 0.8 });
         }
-        if completing && token.word.len() >= 2 {
-            outcome.prefixes.push(token.word.clone());
-            let start = self.words.partition_point(|w| w.folded.as_str() < token.word.as_str());
-            let mut completions: Vec<&Word> =
-                self.words[start..].iter().take_while(|w| w.folded.starts_with(&token.word)).filter(|w| w.folded != token.word).collect();
-            completions.sort_by(|a, b| b.count.cmp(&a.count));
-            for word in completions.into_iter().take(24) {
-                let weight = 0.75 * (token.word.len() as f32 / word.folded.len() as f32).sqrt();
-                alternatives.push(Alternative { terms: vec![word.term], weight });
+        if completing && word.folded.len() >= 2 {
+            outcome.prefixes.push(word.folded.clone());
+            let mut completions: Vec<&Word> = self.completions(&word.folded).filter(|w| w.folded != word.folded).collect();
+            let take = completions.len().min(24);
+            if completions.len() > take {
+                completions.select_nth_unstable_by(take - 1, |a, b| b.count.cmp(&a.count));
+            }
+            for completion in &completions[..take] {
+                let weight = 0.75 * (word.folded.len() as f32 / completion.folded.len() as f32).sqrt();
+                alternatives.push(Alternative { terms: vec![completion.term], weight });
             }
         }
         if !exact {
-            let max_edits = match token.word.chars().count() {
+            let max_edits = match word.folded.chars().count() {
                 0..=4 => 0,
                 5..=8 => 1,
                 _ => 2,
             };
             if max_edits > 0 {
-                let mut near = NearSpelling::new(&token.word, max_edits);
-                for word in &self.words {
-                    if word.folded.len().abs_diff(token.word.len()) <= max_edits && near.matches(&word.folded) {
-                        outcome.terms.insert(word.term);
-                        alternatives.push(Alternative { terms: vec![word.term], weight: 0.6 });
+                self.near_spellings(&word.folded, max_edits, |near| {
+                    outcome.terms.insert(near.term);
+                    alternatives.push(Alternative { terms: vec![near.term], weight: 0.6 });
+                });
+            }
+        }
+    }
+
+    /// Calls `found` with each word of the vocabulary at most `max` edits from `word`.
+    ///
+    /// Each edit (insert, delete, substitute, swap) breaks at most three of a word's distinct
+    /// letter pairs, so a near word is within `max` letters of its length and shares all but
+    /// `3 · max` of its pairs. Only words that pass this count are compared letter by letter.
+    fn near_spellings(&self, word: &str, max: usize, mut found: impl FnMut(&Word)) {
+        let mut near = NearSpelling::new(word, max);
+        let keys = bigrams(word);
+        let letters = word.chars().count();
+        if keys.len() <= 3 * max {
+            // Too few pairs for the count to rule anything out (`aaaaa`): compare every word.
+            for candidate in &self.words {
+                if near.matches(&candidate.folded) {
+                    found(candidate);
+                }
+            }
+            return;
+        }
+        let needed = keys.len() - 3 * max;
+        let mut shared = vec![0u8; self.words.len()];
+        let mut candidates = Vec::new();
+        for length in letters.saturating_sub(max)..=letters + max {
+            for key in &keys {
+                for &id in self.bigrams.get(&(*key, length)).map_or(&[][..], Vec::as_slice) {
+                    let count = &mut shared[id as usize];
+                    *count += 1;
+                    if usize::from(*count) == needed {
+                        candidates.push(id);
                     }
                 }
             }
         }
+        candidates.sort_unstable();
+        for id in candidates {
+            let candidate = &self.words[id as usize];
+            if near.matches(&candidate.folded) {
+                found(candidate);
+            }
+        }
+    }
+
+    /// Words of the content that start with `prefix` (folded).
+    fn completions<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a Word> + 'a {
+        let start = self.words.partition_point(|w| w.folded.as_str() < prefix);
+        self.words[start..].iter().take_while(move |w| w.folded.starts_with(prefix))
     }
 
     /// Words of the content that start with `prefix` (folded), most frequent first.
@@ -491,24 +777,29 @@ impl SearchIndex {
         if prefix.is_empty() {
             return Vec::new();
         }
-        let start = self.words.partition_point(|w| w.folded.as_str() < prefix.as_str());
-        let mut words: Vec<&Word> = self.words[start..].iter().take_while(|w| w.folded.starts_with(&prefix)).collect();
+        let mut words: Vec<&Word> = self.completions(&prefix).collect();
         words.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.folded.cmp(&b.folded)));
         words.into_iter().take(limit).map(|w| w.display.clone()).collect()
     }
 
-    /// `text` as escaped HTML with the words `outcome` searched for wrapped in `<mark>`, cut to
-    /// the window of about `width` words that holds the most of them.
-    pub fn snippet(&self, text: &str, outcome: &Outcome, width: usize) -> String {
-        // Each word is looked up in the vocabulary (its term is known there) rather than
-        // analysed again: snippets are made for every hit of every query.
-        let spans = analyze::word_spans(text);
+    /// The snippet for a hit on `node`: its lay text for patients (when it has one), otherwise
+    /// its main text, as escaped HTML with the words `outcome` searched for wrapped in `<mark>`,
+    /// cut to the window of about `width` words that holds the most of them.
+    pub fn snippet(&self, node: usize, audience: Audience, outcome: &Outcome, width: usize) -> String {
+        let [main, lay] = self.snippet_sources[node];
+        let source = match audience {
+            Audience::Patient => lay.or(main),
+            Audience::Professional => main,
+        };
+        let Some(source) = source else { return String::new() };
+        let SnippetText { text, spans } = &self.snippet_texts[source as usize];
+        let completes = |word: u32| {
+            let folded = self.words.get(word as usize).map_or("", |w| w.folded.as_str());
+            outcome.prefixes.iter().any(|p| folded.starts_with(p.as_str()))
+        };
         let hits: Vec<bool> = spans
             .iter()
-            .map(|&(s, e)| {
-                let word = fold(&text[s..e]);
-                self.word(&word).is_some_and(|w| outcome.terms.contains(&w.term)) || outcome.prefixes.iter().any(|p| word.starts_with(p.as_str()))
-            })
+            .map(|span| outcome.terms.contains(span.term) || (!outcome.prefixes.is_empty() && completes(span.word)))
             .collect();
         // The window of `width` words with the most hits, counted as it slides.
         let (mut first, mut best) = (0, 0);
@@ -528,22 +819,21 @@ impl SearchIndex {
         if spans.is_empty() {
             return out;
         }
-        let begin = if first == 0 { 0 } else { spans[first].0 };
-        let end = if last == spans.len() { text.len() } else { spans[last - 1].1 };
+        let begin = if first == 0 { 0 } else { spans[first].start as usize };
+        let end = if last == spans.len() { text.len() } else { spans[last - 1].end as usize };
         if first > 0 {
             out.push('…');
         }
         let mut at = begin;
-        for (i, &(s, e)) in spans.iter().enumerate().take(last).skip(first) {
-            html::escape_into(&mut out, &text[at..s]);
+        for (i, span) in spans.iter().enumerate().take(last).skip(first) {
             if hits[i] {
+                let (s, e) = (span.start as usize, span.end as usize);
+                html::escape_into(&mut out, &text[at..s]);
                 out.push_str("<mark>");
                 html::escape_into(&mut out, &text[s..e]);
                 out.push_str("</mark>");
-            } else {
-                html::escape_into(&mut out, &text[s..e]);
+                at = e;
             }
-            at = e;
         }
         html::escape_into(&mut out, &text[at..end]);
         if end < text.len() {
@@ -551,6 +841,33 @@ impl SearchIndex {
         }
         out
     }
+}
+
+/// How much a node gains from one of its names (`is_title` for its title, else an alias): most
+/// when the query is the name, then when the title starts with the query or the query contains
+/// the whole name (`duloxetine dosering`), then when the query is a phrase inside it. A reader
+/// who types a drug's or a role's name wants that node, not the ones that merely mention it.
+fn name_boost(name: &[u32], is_title: bool, words: &[u32]) -> f32 {
+    let contains = |outer: &[u32], inner: &[u32]| !inner.is_empty() && inner.len() <= outer.len() && outer.windows(inner.len()).any(|w| w == inner);
+    if name == words {
+        2.0
+    } else if (is_title && name.starts_with(words)) || contains(words, name) {
+        1.8
+    } else if contains(name, words) {
+        1.5
+    } else {
+        1.0
+    }
+}
+
+fn dot(weights: &[f32; FIELDS], values: &[f32; FIELDS]) -> f32 {
+    weights.iter().zip(values).map(|(w, v)| w * v).sum()
+}
+
+/// BM25's inverse document frequency of a term found in `found` of `nodes` nodes.
+fn idf(nodes: f32, found: usize) -> f32 {
+    let found = found as f32;
+    ((nodes - found + 0.5) / (found + 0.5) + 1.0).ln()
 }
 
 fn passes_filters(node: &Node, query: &Query) -> bool {
