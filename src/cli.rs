@@ -203,7 +203,13 @@ fn coverage(pack: &Pack, dir: &Path) -> Result<bool, String> {
         let count = manifest.statement.len();
         total += count;
         done += count - missing.len();
-        summary.push(format!("{}: {}/{} ({:.1} %)", file.file_name().unwrap_or_default().to_string_lossy(), count - missing.len(), count, percent(count - missing.len(), count)));
+        summary.push(format!(
+            "{}: {}/{} ({:.1} %)",
+            file.file_name().unwrap_or_default().to_string_lossy(),
+            count - missing.len(),
+            count,
+            percent(count - missing.len(), count)
+        ));
         known.extend(manifest.statement.into_iter().map(|s| s.id));
     }
     let mut unknown = 0;

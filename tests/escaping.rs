@@ -42,10 +42,9 @@ fn layers_html(knowledge: &Knowledge) -> String {
 fn assert_refused(test: &str, body: &str) {
     match compile(test, body) {
         Ok(knowledge) => panic!("{body:?} was accepted and renders as {:?}", layers_html(&knowledge)),
-        Err(errors) => assert!(
-            errors.iter().any(|e| e.file.ends_with("nieuw.md") && e.hint.is_some()),
-            "{body:?}: no diagnostic on nieuw.md: {errors:#?}"
-        ),
+        Err(errors) => {
+            assert!(errors.iter().any(|e| e.file.ends_with("nieuw.md") && e.hint.is_some()), "{body:?}: no diagnostic on nieuw.md: {errors:#?}")
+        }
     }
 }
 
@@ -87,10 +86,14 @@ fn assert_safe(html: &str) {
 
 #[test]
 fn the_plain_case_compiles() {
-    assert_inert("plain", "Gewone tekst, zie [lijst](#worel.test.lijst) en [site](https://example.org/a?b=c&d=e).", &[
-        "<a href=\"#/n/worel.test.lijst\" data-node=\"worel.test.lijst\">lijst</a>",
-        "<a href=\"https://example.org/a?b=c&amp;d=e\" rel=\"noopener noreferrer\">site</a>",
-    ]);
+    assert_inert(
+        "plain",
+        "Gewone tekst, zie [lijst](#worel.test.lijst) en [site](https://example.org/a?b=c&d=e).",
+        &[
+            "<a href=\"#/n/worel.test.lijst\" data-node=\"worel.test.lijst\">lijst</a>",
+            "<a href=\"https://example.org/a?b=c&amp;d=e\" rel=\"noopener noreferrer\">site</a>",
+        ],
+    );
 }
 
 #[test]
@@ -169,20 +172,22 @@ fn markup_written_as_text_is_escaped() {
     assert_inert("entities", "&lt;script&gt;alert(1)&lt;/script&gt;", &["&lt;script&gt;alert(1)&lt;/script&gt;"]);
     assert_inert("numeric", "&#x3C;script&#x3E;alert(1)&#60;/script&#62;", &["&lt;script&gt;alert(1)&lt;/script&gt;"]);
     assert_inert("img", "\\<img src=x onerror=alert(1)\\>", &["&lt;img src=x onerror=alert(1)&gt;"]);
-    assert_inert("quotes", "Tekst met \"aanhalingstekens\" en 'apostrof' en \\\"\\>\\<b\\>", &["&quot;aanhalingstekens&quot;", "&#39;apostrof&#39;", "&quot;&gt;&lt;b&gt;"]);
+    assert_inert(
+        "quotes",
+        "Tekst met \"aanhalingstekens\" en 'apostrof' en \\\"\\>\\<b\\>",
+        &["&quot;aanhalingstekens&quot;", "&#39;apostrof&#39;", "&quot;&gt;&lt;b&gt;"],
+    );
     assert_inert("jstext", "Schrijf nooit javascript:alert(1) in een link.", &["javascript:alert(1)"]);
     assert_inert("attrtext", "De tekst onerror=alert(1) is geen attribuut.", &["onerror=alert(1)"]);
 }
 
 #[test]
 fn broken_entities_stay_text() {
-    let html = assert_inert("broken", "a &amp b &#x; c &lt d &NietBestaand; e &#0; f &#xD800; g & h", &[
-        "a &amp;amp b",
-        "&amp;#x; c",
-        "&amp;lt d",
-        "&amp;NietBestaand; e",
-        "g &amp; h",
-    ]);
+    let html = assert_inert(
+        "broken",
+        "a &amp b &#x; c &lt d &NietBestaand; e &#0; f &#xD800; g & h",
+        &["a &amp;amp b", "&amp;#x; c", "&amp;lt d", "&amp;NietBestaand; e", "g &amp; h"],
+    );
     assert!(!html.contains('\0'), "{html:?}");
     // Entities that decode to markup come out escaped, never as tags.
     assert_inert("decoded", "&amp;lt;script&amp;gt;", &["&amp;lt;script&amp;gt;"]);
@@ -192,7 +197,8 @@ fn broken_entities_stay_text() {
 /// The escaped markup reads back as text in search, and snippets escape it again.
 #[test]
 fn escaped_markup_is_escaped_in_snippets() {
-    let knowledge = compile("snippet", "Waarschuwing: \\<script\\>alert(1)\\</script\\> en \\\"\\>\\<img src=x onerror=alert(1)\\> zijn tekst.").unwrap();
+    let knowledge =
+        compile("snippet", "Waarschuwing: \\<script\\>alert(1)\\</script\\> en \\\"\\>\\<img src=x onerror=alert(1)\\> zijn tekst.").unwrap();
     let main = &knowledge.node(ID).unwrap().layers[0];
     assert!(main.text.contains("<script>alert(1)</script>"), "{:?}", main.text);
     for query in ["script alert", "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "onerror"] {
@@ -210,7 +216,12 @@ fn escaped_markup_is_escaped_in_snippets() {
 #[test]
 fn hostile_queries_give_escaped_snippets() {
     let knowledge = Knowledge::embedded().unwrap();
-    for query in ["<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "pijn <script>alert(1)</script>", "rode vlaggen \"><img src=x onerror=alert(1)>"] {
+    for query in [
+        "<script>alert(1)</script>",
+        "\"><img src=x onerror=alert(1)>",
+        "pijn <script>alert(1)</script>",
+        "rode vlaggen \"><img src=x onerror=alert(1)>",
+    ] {
         for audience in ["professional", "patient"] {
             let options = SearchOptions { audience: Some(audience.into()), prefix: Some(true), limit: Some(100), ..SearchOptions::default() };
             for hit in knowledge.search(query, &options).unwrap() {

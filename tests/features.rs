@@ -27,7 +27,9 @@ fn medication_is_found_by_brand_generic_and_lay_names_with_its_governing_grade()
     let opioids = k.medication("worel.med.opioiden").unwrap();
     assert!(opioids.members.len() >= 6);
     assert!(opioids.not_covered.is_some(), "says that tapering is not covered");
-    assert!(opioids.general_rules.iter().any(|r| r.id.starts_with("zs.med.")) && opioids.general_rules.iter().any(|r| r.id.starts_with("worel.med.")));
+    assert!(
+        opioids.general_rules.iter().any(|r| r.id.starts_with("zs.med.")) && opioids.general_rules.iter().any(|r| r.id.starts_with("worel.med."))
+    );
     assert!(matches!(k.medication("xyzzyq"), Err(Error::NotFound { .. })));
     assert!(k.medications().len() >= 25);
 }

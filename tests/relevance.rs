@@ -36,13 +36,11 @@ struct Question {
     audience: Option<String>,
 }
 
-const VOICES: &[&str] =
-    &["clinician", "patient", "educator", "typo", "no-diacritics", "brand", "english", "not-addressed"];
+const VOICES: &[&str] = &["clinician", "patient", "educator", "typo", "no-diacritics", "brand", "english", "not-addressed"];
 
 #[test]
 fn relevance() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/relevance/questions.toml"))
-        .expect("read questions.toml");
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/relevance/questions.toml")).expect("read questions.toml");
     let set: Set = toml::from_str(&text).expect("parse questions.toml");
     let knowledge = Knowledge::embedded().expect("embedded pack");
 
@@ -73,13 +71,7 @@ fn relevance() {
                 (false, Some(r)) => r.to_string(),
                 (false, None) => "miss".to_string(),
             };
-            println!(
-                "{:<45} {:<14} {:>5}  {}",
-                q.query,
-                q.voice,
-                shown,
-                ids.iter().take(3).copied().collect::<Vec<_>>().join(", ")
-            );
+            println!("{:<45} {:<14} {:>5}  {}", q.query, q.voice, shown, ids.iter().take(3).copied().collect::<Vec<_>>().join(", "));
         }
         for key in ["all", q.voice.as_str()] {
             let t = totals.entry(key).or_default();

@@ -110,27 +110,143 @@ fn timed<T>(what: &str, input: &dyn Debug, f: impl FnOnce() -> T) -> Result<T, T
 /// Pieces of hostile or unusual text.
 const FRAGMENTS: &[&str] = &[
     // control characters and odd whitespace
-    "\u{0}", "\u{7}", "\u{8}", "\t", "\n", "\r\n", "\r", "\u{b}", "\u{c}", "\u{1b}[31m", "\u{7f}", "\u{85}", "\u{a0}", "\u{2028}",
-    "\u{2029}", "\u{3000}", "\u{200b}", "\u{feff}", "\u{fffd}", "\u{fffe}", "\u{10ffff}", "\u{e000}",
+    "\u{0}",
+    "\u{7}",
+    "\u{8}",
+    "\t",
+    "\n",
+    "\r\n",
+    "\r",
+    "\u{b}",
+    "\u{c}",
+    "\u{1b}[31m",
+    "\u{7f}",
+    "\u{85}",
+    "\u{a0}",
+    "\u{2028}",
+    "\u{2029}",
+    "\u{3000}",
+    "\u{200b}",
+    "\u{feff}",
+    "\u{fffd}",
+    "\u{fffe}",
+    "\u{10ffff}",
+    "\u{e000}",
     // right-to-left text and bidi controls
-    "ألم مزمن", "مرحبا", "الألم", "שלום", "כאב כרוני", "\u{202e}", "\u{202d}", "\u{202b}", "\u{202a}", "\u{202c}", "\u{200f}", "\u{200e}",
-    "\u{2066}", "\u{2067}", "\u{2069}", "pijn\u{202e}nijp", "١٢٣", "۴۵",
+    "ألم مزمن",
+    "مرحبا",
+    "الألم",
+    "שלום",
+    "כאב כרוני",
+    "\u{202e}",
+    "\u{202d}",
+    "\u{202b}",
+    "\u{202a}",
+    "\u{202c}",
+    "\u{200f}",
+    "\u{200e}",
+    "\u{2066}",
+    "\u{2067}",
+    "\u{2069}",
+    "pijn\u{202e}nijp",
+    "١٢٣",
+    "۴۵",
     // combining marks
-    "e\u{301}", "\u{301}", "\u{308}\u{308}\u{308}", "Z\u{36b}\u{33f}\u{344}\u{334}\u{353}", "a\u{20dd}", "o\u{338}", "\u{1ab0}",
+    "e\u{301}",
+    "\u{301}",
+    "\u{308}\u{308}\u{308}",
+    "Z\u{36b}\u{33f}\u{344}\u{334}\u{353}",
+    "a\u{20dd}",
+    "o\u{338}",
+    "\u{1ab0}",
     // emoji, ZWJ sequences, flags, modifiers, variation selectors
-    "😀", "👩\u{200d}👩\u{200d}👧\u{200d}👦", "🏳\u{fe0f}\u{200d}🌈", "👍🏽", "\u{200d}", "\u{200c}", "\u{fe0f}", "🇳🇱", "🇧🇪", "1\u{fe0f}\u{20e3}",
+    "😀",
+    "👩\u{200d}👩\u{200d}👧\u{200d}👦",
+    "🏳\u{fe0f}\u{200d}🌈",
+    "👍🏽",
+    "\u{200d}",
+    "\u{200c}",
+    "\u{fe0f}",
+    "🇳🇱",
+    "🇧🇪",
+    "1\u{fe0f}\u{20e3}",
     // letters whose case or folding changes length
-    "İ", "ı", "ß", "ẞ", "ﬁ", "ǅ", "Σ", "ς", "Å", "Æ", "Œ", "Ⅻ", "½", "²", "ŉ", "ΐ", "ﬀ",
+    "İ",
+    "ı",
+    "ß",
+    "ẞ",
+    "ﬁ",
+    "ǅ",
+    "Σ",
+    "ς",
+    "Å",
+    "Æ",
+    "Œ",
+    "Ⅻ",
+    "½",
+    "²",
+    "ŉ",
+    "ΐ",
+    "ﬀ",
     // separators, apostrophes, possessives
-    " ", "  ", "-", "--", "'", "’", "'s", "’s", "'S", "...", "/", ",", ";", ":", "(", ")", "\"", "«", "»", "„", "·", "_",
+    " ",
+    "  ",
+    "-",
+    "--",
+    "'",
+    "’",
+    "'s",
+    "’s",
+    "'S",
+    "...",
+    "/",
+    ",",
+    ";",
+    ":",
+    "(",
+    ")",
+    "\"",
+    "«",
+    "»",
+    "„",
+    "·",
+    "_",
     // HTML and entities
-    "<", ">", "&", "<mark>", "</mark>", "&amp", "&amp;", "&#x;", "&lt", "&#0;", "<script>", "</script>", "\"><img src=x onerror=alert(1)>",
-    "javascript:", "<br>", "<!--",
+    "<",
+    ">",
+    "&",
+    "<mark>",
+    "</mark>",
+    "&amp",
+    "&amp;",
+    "&#x;",
+    "&lt",
+    "&#0;",
+    "<script>",
+    "</script>",
+    "\"><img src=x onerror=alert(1)>",
+    "javascript:",
+    "<br>",
+    "<!--",
     // real words, acronyms, numbers
-    "pijn", "Opioïden", "NSAID's", "TENS", "MBSR", "rode vlaggen", "pijneducatie", "patiënt", "1B", "60", "GPP", "de", "het", "van",
+    "pijn",
+    "Opioïden",
+    "NSAID's",
+    "TENS",
+    "MBSR",
+    "rode vlaggen",
+    "pijneducatie",
+    "patiënt",
+    "1B",
+    "60",
+    "GPP",
+    "de",
+    "het",
+    "van",
 ];
 
-const SEPARATORS: &[&str] = &[" ", "  ", "\t", "\n", "-", "'", "’", "'s ", ",", ".", "/", "\u{a0}", "\u{200b}", "\u{3000}", "…", "_", "\u{202e}", "&"];
+const SEPARATORS: &[&str] =
+    &[" ", "  ", "\t", "\n", "-", "'", "’", "'s ", ",", ".", "/", "\u{a0}", "\u{200b}", "\u{3000}", "…", "_", "\u{202e}", "&"];
 
 /// A word of the content, as written.
 fn content_word() -> impl Strategy<Value = String> {
@@ -181,9 +297,8 @@ fn typo_word() -> impl Strategy<Value = String> {
 
 /// A query built from real words with typos, joined by random separators.
 fn dutch_query() -> impl Strategy<Value = String> {
-    prop::collection::vec((typo_word(), select(SEPARATORS)), 1..16).prop_map(|parts| {
-        parts.into_iter().map(|(word, sep)| format!("{word}{sep}")).collect()
-    })
+    prop::collection::vec((typo_word(), select(SEPARATORS)), 1..16)
+        .prop_map(|parts| parts.into_iter().map(|(word, sep)| format!("{word}{sep}")).collect())
 }
 
 /// Text mixing the fragments above, arbitrary characters and content words.
@@ -272,8 +387,15 @@ fn options() -> impl Strategy<Value = SearchOptions> {
         2 => prop::collection::vec(prop_oneof![4 => 1u8..=4, 1 => any::<u8>()], 0..4).prop_map(|s| Some(OneOrMany::Many(s))),
     ];
     let prefix = any::<Option<bool>>();
-    (limit, audience, document, kind, actor, step, prefix)
-        .prop_map(|(limit, audience, document, kind, actor, step, prefix)| SearchOptions { limit, audience, document, kind, actor, step, prefix })
+    (limit, audience, document, kind, actor, step, prefix).prop_map(|(limit, audience, document, kind, actor, step, prefix)| SearchOptions {
+        limit,
+        audience,
+        document,
+        kind,
+        actor,
+        step,
+        prefix,
+    })
 }
 
 /// A node id of any shape: real ones, real ones slightly wrong, and anything.
@@ -381,7 +503,12 @@ fn check_hits(text: &str, options: &SearchOptions, hits: &[Hit]) -> Result<(), T
                 OneOrMany::Many(ks) => ks.clone(),
             };
             if !kinds.is_empty() {
-                prop_assert!(kinds.iter().any(|k| k == hit.kind.as_str()), "hit `{}` of kind {:?} passes the kind filter {kinds:?}", hit.id, hit.kind);
+                prop_assert!(
+                    kinds.iter().any(|k| k == hit.kind.as_str()),
+                    "hit `{}` of kind {:?} passes the kind filter {kinds:?}",
+                    hit.id,
+                    hit.kind
+                );
             }
         }
     }
@@ -570,7 +697,11 @@ fn assert_cut(text: &str) {
     let took = start.elapsed();
     assert!(took < call_budget(), "a query of {} bytes took {took:?}", text.len());
     let cut: String = text.chars().take(MAX_QUERY_CHARS).collect();
-    assert_eq!(hits, k.search(&cut, &SearchOptions { prefix: Some(true), ..SearchOptions::default() }).unwrap(), "the long query is not cut to its first {MAX_QUERY_CHARS} characters");
+    assert_eq!(
+        hits,
+        k.search(&cut, &SearchOptions { prefix: Some(true), ..SearchOptions::default() }).unwrap(),
+        "the long query is not cut to its first {MAX_QUERY_CHARS} characters"
+    );
     for hit in &hits {
         check_snippet(&hit.snippet).unwrap();
     }
@@ -636,9 +767,16 @@ fn the_long_analysis_stays_linear() {
 #[test]
 fn script_in_a_query_is_escaped_in_snippets() {
     let k = knowledge();
-    for query in ["<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "pijn <script>alert(1)</script>", "rugpijn \"><img src=x onerror=alert(1)>", "<mark>pijn</mark>"] {
+    for query in [
+        "<script>alert(1)</script>",
+        "\"><img src=x onerror=alert(1)>",
+        "pijn <script>alert(1)</script>",
+        "rugpijn \"><img src=x onerror=alert(1)>",
+        "<mark>pijn</mark>",
+    ] {
         for audience in ["professional", "patient"] {
-            let options = SearchOptions { audience: Some(audience.to_string()), prefix: Some(true), limit: Some(MAX_LIMIT), ..SearchOptions::default() };
+            let options =
+                SearchOptions { audience: Some(audience.to_string()), prefix: Some(true), limit: Some(MAX_LIMIT), ..SearchOptions::default() };
             let hits = k.search(query, &options).unwrap();
             for hit in &hits {
                 check_snippet(&hit.snippet).unwrap();

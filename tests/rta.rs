@@ -16,7 +16,8 @@ const MATRIX: [(&str, [u8; 8]); 7] = [
     ("multimorbiditeit", [0, 0, 0, 0, 0, 0, 1, 0]),
     ("middelen", [0, 0, 0, 0, 0, 0, 0, 1]),
 ];
-const DISCIPLINES: [&str; 8] = ["paramedicus", "psycholoog", "revalidatiearts", "pijn", "orgaanspecialist", "psychiater", "geriater", "verslavingszorg"];
+const DISCIPLINES: [&str; 8] =
+    ["paramedicus", "psycholoog", "revalidatiearts", "pijn", "orgaanspecialist", "psychiater", "geriater", "verslavingszorg"];
 
 /// A word from each escalation criterion (lines 199–210), de-escalation criterion (lines 211–219)
 /// and handover item (lines 306–318), in source order.

@@ -39,8 +39,15 @@ fn every_citation_points_at_lines_of_its_source_file() {
     for node in knowledge.nodes() {
         let Some(source) = &node.source else { continue };
         let file = knowledge.source_file(&source.document).expect("every cited document is in the vocabulary").to_string();
-        let length = *lengths.entry(file.clone()).or_insert_with(|| fs::read_to_string(shared.join("sources").join(&file)).expect("source file").lines().count() as u32);
-        assert!(source.lines.0 >= 1 && source.lines.0 <= source.lines.1 && source.lines.1 <= length, "{}: lines {:?} outside {file} ({length} lines)", node.id, source.lines);
+        let length = *lengths
+            .entry(file.clone())
+            .or_insert_with(|| fs::read_to_string(shared.join("sources").join(&file)).expect("source file").lines().count() as u32);
+        assert!(
+            source.lines.0 >= 1 && source.lines.0 <= source.lines.1 && source.lines.1 <= length,
+            "{}: lines {:?} outside {file} ({length} lines)",
+            node.id,
+            source.lines
+        );
     }
 }
 

@@ -44,7 +44,12 @@ fn every_topic_has_each_addressing_document_with_linked_nodes() {
         }
         // Nodes of different documents on the topic are linked to each other.
         let (first, second) = (&addressing[0].nodes[0].id, &addressing[1].nodes[0].id);
-        let linked = knowledge.raw_node(first).unwrap().links.iter().any(|l| &l.target == second && matches!(l.edge, EdgeType::SameTopic | EdgeType::DiffersFrom));
+        let linked = knowledge
+            .raw_node(first)
+            .unwrap()
+            .links
+            .iter()
+            .any(|l| &l.target == second && matches!(l.edge, EdgeType::SameTopic | EdgeType::DiffersFrom));
         assert!(linked, "{id}: {first} links to {second}");
     }
 }

@@ -101,6 +101,7 @@ fn every_medication_has_the_source_position() {
         assert_eq!(node.position, Position::parse(position), "{id}");
     }
     let listed: Vec<&str> = POSITIONS.iter().map(|(id, _)| *id).collect();
-    let unlisted: Vec<&str> = worel_nodes(&knowledge).filter(|n| n.kind == Kind::Medication && !listed.contains(&n.id.as_str())).map(|n| n.id.as_str()).collect();
+    let unlisted: Vec<&str> =
+        worel_nodes(&knowledge).filter(|n| n.kind == Kind::Medication && !listed.contains(&n.id.as_str())).map(|n| n.id.as_str()).collect();
     assert!(unlisted.is_empty(), "medication nodes without an expected position: {unlisted:?}");
 }

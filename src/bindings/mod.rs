@@ -185,9 +185,7 @@ fn with<T: Serialize>(f: impl FnOnce(&'static Knowledge) -> Result<T, crate::kno
         let loaded = cell.get_or_init(|| Knowledge::embedded().map(|k| &*Box::leak(Box::new(k))).map_err(|e| e.to_string()));
         let knowledge = *loaded.as_ref().map_err(|e| JsError::new(e))?;
         let value = f(knowledge).map_err(|e| JsError::new(&e.to_string()))?;
-        value
-            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-            .map_err(|e| JsError::new(&format!("cannot convert the answer: {e}")))
+        value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&format!("cannot convert the answer: {e}")))
     })
 }
 

@@ -83,13 +83,8 @@ pub struct Vocabulary<'a> {
 }
 
 /// Which id prefix belongs to which documents.
-const ID_PREFIXES: &[(&str, &[&str])] = &[
-    ("worel", &["worel"]),
-    ("zs", &["zorgstandaard"]),
-    ("rta", &["rta"]),
-    ("mc", &["mc-samen", "mc-zorgstandaard"]),
-    ("topic", &[]),
-];
+const ID_PREFIXES: &[(&str, &[&str])] =
+    &[("worel", &["worel"]), ("zs", &["zorgstandaard"]), ("rta", &["rta"]), ("mc", &["mc-samen", "mc-zorgstandaard"]), ("topic", &[])];
 
 /// Whether `id` is a well-formed node id: dotted, lowercase ASCII, at least two parts.
 pub fn is_valid_id(id: &str) -> bool {
@@ -107,8 +102,7 @@ pub fn parse(file: &Path, toml_text: &str, first_line: usize, vocabulary: &Vocab
     let field_lines = field_lines(toml_text, first_line);
     let raw: Raw = toml::from_str(toml_text).map_err(|error| {
         let line = error.span().map_or(first_line, |span| first_line + toml_text[..span.start].matches('\n').count());
-        vec![Diagnostic::new(file, line, format!("front matter: {}", error.message()))
-            .hint("see content/README.md for the fields a node may have")]
+        vec![Diagnostic::new(file, line, format!("front matter: {}", error.message())).hint("see content/README.md for the fields a node may have")]
     })?;
     let mut errors = Vec::new();
     let at = |field: &str| field_lines.get(field).copied().unwrap_or(first_line);
@@ -117,7 +111,11 @@ pub fn parse(file: &Path, toml_text: &str, first_line: usize, vocabulary: &Vocab
     };
 
     if !is_valid_id(&raw.id) {
-        error("id", format!("invalid id `{}`", raw.id), "ids are dotted lowercase ASCII (letters, digits, `-`, `_`), e.g. `worel.med.opioiden`".into());
+        error(
+            "id",
+            format!("invalid id `{}`", raw.id),
+            "ids are dotted lowercase ASCII (letters, digits, `-`, `_`), e.g. `worel.med.opioiden`".into(),
+        );
     }
     let kind = Kind::parse(&raw.kind);
     if kind.is_none() {
@@ -137,7 +135,11 @@ pub fn parse(file: &Path, toml_text: &str, first_line: usize, vocabulary: &Vocab
         ),
         Some((_, documents)) => {
             if is_topic != documents.is_empty() {
-                error("id", format!("id `{}` does not fit kind `{}`", raw.id, raw.kind), "comparison topics, and only they, have ids starting with `topic.`".into());
+                error(
+                    "id",
+                    format!("id `{}` does not fit kind `{}`", raw.id, raw.kind),
+                    "comparison topics, and only they, have ids starting with `topic.`".into(),
+                );
             }
             if let Some(source) = &raw.source {
                 if !documents.is_empty() && !documents.contains(&source.document.as_str()) {
@@ -154,7 +156,11 @@ pub fn parse(file: &Path, toml_text: &str, first_line: usize, vocabulary: &Vocab
     let covers = match raw.covers {
         Some(covers) => {
             for cover in covers.iter().filter(|c| !is_valid_id(c)) {
-                error("covers", format!("`{cover}` is not a coverage id"), "coverage ids look like `worel.alg.bps` (see ../shared/coverage/*.toml)".into());
+                error(
+                    "covers",
+                    format!("`{cover}` is not a coverage id"),
+                    "coverage ids look like `worel.alg.bps` (see ../shared/coverage/*.toml)".into(),
+                );
             }
             // Topics and background sections (signatories, colophon) may restate nothing the
             // manifests list; every other node restates at least one statement.
@@ -187,7 +193,11 @@ pub fn parse(file: &Path, toml_text: &str, first_line: usize, vocabulary: &Vocab
             let (first, last) = match source.lines.as_slice() {
                 [first, last] if *first >= 1 && first <= last => (*first as u32, *last as u32),
                 _ => {
-                    error("source", "`lines` must be [first, last] with 1 <= first <= last".into(), "give the 1-based line range in ../shared/sources/".into());
+                    error(
+                        "source",
+                        "`lines` must be [first, last] with 1 <= first <= last".into(),
+                        "give the 1-based line range in ../shared/sources/".into(),
+                    );
                     (0, 0)
                 }
             };
@@ -267,7 +277,11 @@ pub fn parse(file: &Path, toml_text: &str, first_line: usize, vocabulary: &Vocab
         error("steps", "steps are numbered 1 to 4".into(), "list only 1, 2, 3 or 4".into());
     }
     for actor in raw.actors.iter().filter(|a| !vocabulary.actors.contains(a)) {
-        error("actors", format!("unknown actor `{actor}`"), format!("use keys of [actors] in content/vocabulary.toml: {}", vocabulary.actors.join(", ")));
+        error(
+            "actors",
+            format!("unknown actor `{actor}`"),
+            format!("use keys of [actors] in content/vocabulary.toml: {}", vocabulary.actors.join(", ")),
+        );
     }
     for alias in raw.aliases.iter().filter(|a| a.trim().is_empty()) {
         error("aliases", format!("empty alias `{alias}`"), "remove it".into());
@@ -289,7 +303,11 @@ pub fn parse(file: &Path, toml_text: &str, first_line: usize, vocabulary: &Vocab
     }
     for entry in raw.compare {
         if !vocabulary.documents.contains(&entry.document) {
-            error("compare", format!("unknown document `{}` in [[compare]]", entry.document), format!("use one of: {}", vocabulary.documents.join(", ")));
+            error(
+                "compare",
+                format!("unknown document `{}` in [[compare]]", entry.document),
+                format!("use one of: {}", vocabulary.documents.join(", ")),
+            );
         }
         let Some(agreement) = Agreement::parse(&entry.agreement) else {
             error("compare", format!("invalid agreement `{}`", entry.agreement), format!("use one of: {}", Agreement::spellings()));

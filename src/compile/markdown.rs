@@ -32,10 +32,7 @@ pub struct Parsed {
 
 /// The parser options content uses: tables, task lists, strikethrough and `+++` front matter.
 fn options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
+    Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
 }
 
 /// Parses the whole file `text`, collecting every problem rather than stopping at the first.
@@ -263,7 +260,16 @@ impl<'a> Reader<'a> {
         while let Some(event) = self.peek() {
             let is_block_start = matches!(
                 event,
-                Event::Start(Tag::Paragraph | Tag::List(_) | Tag::Item | Tag::BlockQuote(_) | Tag::Table(_) | Tag::Heading { .. } | Tag::CodeBlock(_) | Tag::HtmlBlock)
+                Event::Start(
+                    Tag::Paragraph
+                        | Tag::List(_)
+                        | Tag::Item
+                        | Tag::BlockQuote(_)
+                        | Tag::Table(_)
+                        | Tag::Heading { .. }
+                        | Tag::CodeBlock(_)
+                        | Tag::HtmlBlock
+                )
             );
             if depth == 0 && (matches!(event, Event::End(_)) || (!consume_end && is_block_start)) {
                 if consume_end && matches!(event, Event::End(_)) {

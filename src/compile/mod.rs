@@ -69,20 +69,17 @@ pub fn compile_dir(dir: &Path) -> Result<Pack, Vec<Diagnostic>> {
     }
     let mut nodes: Vec<Node> = compiled.into_iter().map(|c| c.node).collect();
     nodes.sort_by(|a, b| a.id.cmp(&b.id));
-    Ok(Pack {
-        format: PACK_FORMAT,
-        content_version: format!("{:016x}", digest.finish()),
-        documents,
-        actors,
-        synonyms,
-        nodes,
-    })
+    Ok(Pack { format: PACK_FORMAT, content_version: format!("{:016x}", digest.finish()), documents, actors, synonyms, nodes })
 }
 
 fn compile_file(file: &Path, text: &str, vocabulary: &front_matter::Vocabulary) -> Result<Compiled, Vec<Diagnostic>> {
     let (parsed, mut errors) = markdown::parse(file, text);
     let Some((toml_text, first_line)) = parsed.front_matter else {
-        errors.insert(0, Diagnostic::new(file, 1, "the file has no front matter").hint("start the file with a `+++` line, the TOML fields, and another `+++` line"));
+        errors.insert(
+            0,
+            Diagnostic::new(file, 1, "the file has no front matter")
+                .hint("start the file with a `+++` line, the TOML fields, and another `+++` line"),
+        );
         return Err(errors);
     };
     let front = match front_matter::parse(file, &toml_text, first_line, vocabulary) {
@@ -95,7 +92,10 @@ fn compile_file(file: &Path, text: &str, vocabulary: &front_matter::Vocabulary) 
     let main_is_empty = parsed.layers.iter().all(|layer| layer.key != LayerKey::Main || layer.blocks.is_empty());
     if main_is_empty {
         let line = first_line + toml_text.lines().count() + 1;
-        errors.push(Diagnostic::new(file, line, "the node has no main text").hint("write the statement, definition or description before the first `##` heading"));
+        errors.push(
+            Diagnostic::new(file, line, "the node has no main text")
+                .hint("write the statement, definition or description before the first `##` heading"),
+        );
     }
     if !errors.is_empty() {
         return Err(errors);
@@ -131,10 +131,11 @@ fn check_graph(compiled: &mut [Compiled], errors: &mut Vec<Diagnostic>) {
     let mut first_seen: HashMap<String, (PathBuf, usize)> = HashMap::new();
     for c in compiled.iter() {
         if let Some((file, line)) = first_seen.get(&c.node.id) {
-            errors.push(
-                Diagnostic::new(&c.file, c.id_line, format!("duplicate id `{}`", c.node.id))
-                    .hint(format!("{}:{} already uses it; give one of them another id", file.display(), line)),
-            );
+            errors.push(Diagnostic::new(&c.file, c.id_line, format!("duplicate id `{}`", c.node.id)).hint(format!(
+                "{}:{} already uses it; give one of them another id",
+                file.display(),
+                line
+            )));
         } else {
             first_seen.insert(c.node.id.clone(), (c.file.clone(), c.id_line));
         }
@@ -275,7 +276,8 @@ fn read_synonyms(dir: &Path) -> Result<Vec<Vec<String>>, Diagnostic> {
     let file: SynonymsFile = read_toml(&path)?;
     for group in &file.groep {
         if group.termen.len() < 2 || group.termen.iter().any(|t| t.trim().is_empty()) {
-            return Err(Diagnostic::new(&path, 1, format!("synonym group {:?} needs two or more non-empty terms", group.termen)).hint("each [[groep]] lists words that mean the same"));
+            return Err(Diagnostic::new(&path, 1, format!("synonym group {:?} needs two or more non-empty terms", group.termen))
+                .hint("each [[groep]] lists words that mean the same"));
         }
     }
     Ok(file.groep.into_iter().map(|g| g.termen).collect())
@@ -286,7 +288,8 @@ fn markdown_files(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     let mut files = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(folder) = pending.pop() {
-        let entries = fs::read_dir(&folder).map_err(|e| Diagnostic::new(&folder, 1, format!("cannot list the folder: {e}")).hint("run from the repository root"))?;
+        let entries = fs::read_dir(&folder)
+            .map_err(|e| Diagnostic::new(&folder, 1, format!("cannot list the folder: {e}")).hint("run from the repository root"))?;
         for entry in entries.flatten() {
             let path = entry.path();
             if path.is_dir() {

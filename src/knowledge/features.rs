@@ -301,7 +301,8 @@ impl Knowledge {
     pub fn checklist(&self, id: &str) -> Result<Checklist, Error> {
         let node = self.find(Kind::Checklist, "checklist", id)?;
         let main = node.layers.iter().find(|l| l.key == LayerKey::Main);
-        let intro_blocks: Vec<Block> = main.map(|l| l.blocks.iter().filter(|b| !matches!(b, Block::List { .. })).cloned().collect()).unwrap_or_default();
+        let intro_blocks: Vec<Block> =
+            main.map(|l| l.blocks.iter().filter(|b| !matches!(b, Block::List { .. })).cloned().collect()).unwrap_or_default();
         let mut intro_html = String::new();
         super::render::blocks_html(&intro_blocks, &mut intro_html);
         let mut intro_text = String::new();
@@ -342,11 +343,8 @@ impl Knowledge {
         let class = self.class_of(node);
         let (strength, direction) = self.governing_grade(node, class);
         let graded_by = if node.strength.is_none() { class.filter(|c| c.strength.is_some()).map(|c| c.id.clone()) } else { None };
-        let members = self
-            .nodes_of(Kind::Medication)
-            .filter(|m| self.class_of(m).is_some_and(|c| c.id == node.id))
-            .map(|m| self.node_ref(m))
-            .collect();
+        let members =
+            self.nodes_of(Kind::Medication).filter(|m| self.class_of(m).is_some_and(|c| c.id == node.id)).map(|m| self.node_ref(m)).collect();
         let general_rules = self
             .nodes_of(Kind::Recommendation)
             .filter(|n| {
@@ -381,11 +379,7 @@ impl Knowledge {
 
     /// The medication class `node` refines, if any.
     fn class_of(&self, node: &Node) -> Option<&Node> {
-        node.links
-            .iter()
-            .filter(|l| l.edge == EdgeType::Refines)
-            .filter_map(|l| self.raw_node(&l.target).ok())
-            .find(|n| n.kind == Kind::Medication)
+        node.links.iter().filter(|l| l.edge == EdgeType::Refines).filter_map(|l| self.raw_node(&l.target).ok()).find(|n| n.kind == Kind::Medication)
     }
 
     fn governing_grade(&self, node: &Node, class: Option<&Node>) -> (Option<Strength>, Option<Direction>) {
@@ -420,18 +414,16 @@ impl Knowledge {
                 ReferralRow { complaint: row.first().map(|c| html::to_text(c)).unwrap_or_default(), cells, disciplines: marked }
             })
             .collect();
-        let related = node
-            .links
-            .iter()
-            .filter_map(|l| self.raw_node(&l.target).ok())
-            .chain(self.incoming_nodes(node))
-            .filter(|n| n.id != node.id)
-            .fold(Vec::<NodeRef>::new(), |mut refs, n| {
-                if !refs.iter().any(|r| r.id == n.id) {
-                    refs.push(self.node_ref(n));
-                }
-                refs
-            });
+        let related =
+            node.links.iter().filter_map(|l| self.raw_node(&l.target).ok()).chain(self.incoming_nodes(node)).filter(|n| n.id != node.id).fold(
+                Vec::<NodeRef>::new(),
+                |mut refs, n| {
+                    if !refs.iter().any(|r| r.id == n.id) {
+                        refs.push(self.node_ref(n));
+                    }
+                    refs
+                },
+            );
         Ok(ReferralMatrix {
             id: node.id.clone(),
             title: node.title.clone(),
@@ -453,7 +445,11 @@ impl Knowledge {
     pub fn referral(&self, complaint: &str) -> Result<ReferralRow, Error> {
         let matrix = self.referral_matrix()?;
         if let Ok(n) = complaint.trim().parse::<usize>() {
-            return matrix.rows.get(n.wrapping_sub(1)).cloned().ok_or_else(|| Error::InvalidArgument(format!("complaint type {n}: the matrix has {} rows", matrix.rows.len())));
+            return matrix
+                .rows
+                .get(n.wrapping_sub(1))
+                .cloned()
+                .ok_or_else(|| Error::InvalidArgument(format!("complaint type {n}: the matrix has {} rows", matrix.rows.len())));
         }
         let best = best_match(complaint, matrix.rows.iter().map(|r| r.complaint.as_str()));
         best.map(|i| matrix.rows[i].clone()).ok_or_else(|| Error::NotFound {
@@ -563,9 +559,22 @@ impl Knowledge {
         let text = self.layer_text(node, LayerKey::Lay).ok_or_else(|| Error::NotFound {
             what: "lay explanation for",
             name: id.to_string(),
-            suggestions: node.links.iter().filter_map(|l| self.raw_node(&l.target).ok()).filter(|n| n.layers.iter().any(|l| l.key == LayerKey::Lay)).map(|n| n.id.clone()).take(3).collect(),
+            suggestions: node
+                .links
+                .iter()
+                .filter_map(|l| self.raw_node(&l.target).ok())
+                .filter(|n| n.layers.iter().any(|l| l.key == LayerKey::Lay))
+                .map(|n| n.id.clone())
+                .take(3)
+                .collect(),
         })?;
-        Ok(Lay { id: node.id.clone(), title: node.title.clone(), html: text.html, text: text.text, citation: self.source_view(node).map(|s| s.citation) })
+        Ok(Lay {
+            id: node.id.clone(),
+            title: node.title.clone(),
+            html: text.html,
+            text: text.text,
+            citation: self.source_view(node).map(|s| s.citation),
+        })
     }
 
     /// The neighbours of a node, optionally only over edges of one type.

@@ -14,7 +14,7 @@ use std::fmt;
 use serde::Deserialize;
 
 use crate::distance::levenshtein;
-use crate::model::{Audience, EdgeType, Document, Kind, Node, Pack};
+use crate::model::{Audience, Document, EdgeType, Kind, Node, Pack};
 use search::{Query, SearchIndex};
 use view::{ActorView, ComparisonView, DocumentView, Hit, LayerView, LinkView, NodeView, SourceView, VersionInfo};
 
@@ -140,7 +140,13 @@ impl Knowledge {
                 .pack
                 .documents
                 .iter()
-                .map(|d| DocumentView { id: d.id.clone(), short: d.short.clone(), title: d.title.clone(), version: d.version.clone(), country: d.country.clone() })
+                .map(|d| DocumentView {
+                    id: d.id.clone(),
+                    short: d.short.clone(),
+                    title: d.title.clone(),
+                    version: d.version.clone(),
+                    country: d.country.clone(),
+                })
                 .collect(),
         }
     }
@@ -163,11 +169,8 @@ impl Knowledge {
     pub fn node(&self, id: &str) -> Result<NodeView, Error> {
         let node = self.raw_node(id)?;
         let index = self.by_id[id];
-        let mut links: Vec<LinkView> = node
-            .links
-            .iter()
-            .filter_map(|link| self.by_id.get(&link.target).map(|&to| self.link_view(to, link.edge, true)))
-            .collect();
+        let mut links: Vec<LinkView> =
+            node.links.iter().filter_map(|link| self.by_id.get(&link.target).map(|&to| self.link_view(to, link.edge, true))).collect();
         links.extend(self.incoming[index].iter().map(|&(from, edge)| self.link_view(from, edge, false)));
         Ok(NodeView {
             id: node.id.clone(),
@@ -354,11 +357,8 @@ fn is_caution(node: &Node) -> bool {
 fn cite(documents: &[Document], node: &Node) -> Option<SourceView> {
     let source = node.source.as_ref()?;
     let short = documents.iter().find(|d| d.id == source.document).map_or(source.document.as_str(), |d| d.short.as_str());
-    let section = if source.section.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-        format!("§{}", source.section)
-    } else {
-        source.section.clone()
-    };
+    let section =
+        if source.section.chars().next().is_some_and(|c| c.is_ascii_digit()) { format!("§{}", source.section) } else { source.section.clone() };
     let mut citation = format!("{short} {section}");
     if let Some(label) = &source.label {
         citation.push(' ');

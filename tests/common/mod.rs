@@ -34,7 +34,8 @@ pub fn check_entities(text: &str) -> Result<(), String> {
 /// Layer HTML holds only the compiler's tags and attributes, links only to nodes and https
 /// pages, and escaped text.
 pub fn check_layer_html(html: &str) -> Result<(), String> {
-    const TAGS: &[&str] = &["p", "h4", "blockquote", "ul", "ol", "li", "table", "thead", "tbody", "tr", "th", "td", "em", "strong", "del", "code", "br", "a"];
+    const TAGS: &[&str] =
+        &["p", "h4", "blockquote", "ul", "ol", "li", "table", "thead", "tbody", "tr", "th", "td", "em", "strong", "del", "code", "br", "a"];
     let mut rest = html;
     while let Some(i) = rest.find(['<', '>', '"', '\'']) {
         check_entities(&rest[..i])?;

@@ -33,9 +33,9 @@ impl Default for Analyzer {
 
 /// Dutch function words that carry no meaning for search.
 const STOPWORDS: &[&str] = &[
-    "aan", "al", "als", "bij", "dan", "dat", "de", "der", "des", "deze", "die", "dit", "door", "een", "en", "er", "het", "hij",
-    "hoe", "ik", "in", "is", "je", "maar", "met", "na", "naar", "niet", "nog", "of", "om", "onder", "ook", "op", "over", "te",
-    "tegen", "tot", "u", "uit", "van", "voor", "wat", "wel", "wie", "wij", "worden", "wordt", "ze", "zich", "zij", "zijn", "zo",
+    "aan", "al", "als", "bij", "dan", "dat", "de", "der", "des", "deze", "die", "dit", "door", "een", "en", "er", "het", "hij", "hoe", "ik", "in",
+    "is", "je", "maar", "met", "na", "naar", "niet", "nog", "of", "om", "onder", "ook", "op", "over", "te", "tegen", "tot", "u", "uit", "van",
+    "voor", "wat", "wel", "wie", "wij", "worden", "wordt", "ze", "zich", "zij", "zijn", "zo",
 ];
 
 /// Whether `word` (folded) is a stopword.

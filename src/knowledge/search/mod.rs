@@ -396,11 +396,8 @@ impl SearchIndex {
         // Compounds: a word whose two halves are words of the content also counts, more
         // lightly, as those halves, so `rugpijn` is found by `pijn` and `pijn educatie`
         // finds `pijneducatie`.
-        let splits: HashMap<u32, Vec<u32>> = index
-            .words
-            .iter()
-            .filter_map(|word| index.compound_parts(&word.folded).map(|parts| (word.term, parts)))
-            .collect();
+        let splits: HashMap<u32, Vec<u32>> =
+            index.words.iter().filter_map(|word| index.compound_parts(&word.folded).map(|parts| (word.term, parts))).collect();
         let weights = AUDIENCES.map(field_weights);
         for (node, found) in node_terms.iter().enumerate() {
             let mut tf: HashMap<u32, [f32; FIELDS]> = HashMap::default();
@@ -483,9 +480,8 @@ impl SearchIndex {
         for split in (3..=word.len() - 3).rev() {
             let (left, right) = word.split_at(split);
             let Some(left_term) = known(left) else { continue };
-            let right_term = known(right).or_else(|| {
-                right.strip_prefix('s').or_else(|| right.strip_prefix('e')).filter(|r| r.len() >= 3).and_then(known)
-            });
+            let right_term =
+                known(right).or_else(|| right.strip_prefix('s').or_else(|| right.strip_prefix('e')).filter(|r| r.len() >= 3).and_then(known));
             if let Some(right_term) = right_term {
                 return Some(vec![left_term, right_term]);
             }
@@ -797,10 +793,8 @@ impl SearchIndex {
             let folded = self.words.get(word as usize).map_or("", |w| w.folded.as_str());
             outcome.prefixes.iter().any(|p| folded.starts_with(p.as_str()))
         };
-        let hits: Vec<bool> = spans
-            .iter()
-            .map(|span| outcome.terms.contains(span.term) || (!outcome.prefixes.is_empty() && completes(span.word)))
-            .collect();
+        let hits: Vec<bool> =
+            spans.iter().map(|span| outcome.terms.contains(span.term) || (!outcome.prefixes.is_empty() && completes(span.word))).collect();
         // The window of `width` words with the most hits, counted as it slides.
         let (mut first, mut best) = (0, 0);
         let mut count = hits.iter().take(width).filter(|h| **h).count();
