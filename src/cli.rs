@@ -110,9 +110,9 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 println!("{}", serde_json::to_string_pretty(&hits).map_err(|e| e.to_string())?);
             } else {
                 for hit in &hits {
-                    let strength = hit.strength.map(|s| format!(" [{}]", s.as_str())).unwrap_or_default();
-                    let citation = hit.source.as_ref().map(|s| s.citation.as_str()).unwrap_or("");
-                    println!("{:>7.3}  {}{}  {}\n         {}", hit.score, hit.title, strength, citation, hit.id);
+                    let strength = hit.node.strength.map(|s| format!(" [{}]", s.as_str())).unwrap_or_default();
+                    let citation = hit.node.source.as_ref().map(|s| s.citation.as_str()).unwrap_or("");
+                    println!("{:>7.3}  {}{}  {}\n         {}", hit.score, hit.node.title, strength, citation, hit.node.id);
                 }
             }
             Ok(ExitCode::SUCCESS)

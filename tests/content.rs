@@ -8,7 +8,7 @@ fn knowledge() -> Knowledge {
 }
 
 fn first_hit(knowledge: &Knowledge, query: &str) -> String {
-    knowledge.search(query, &SearchOptions::default()).expect("search answers").first().map(|h| h.id.to_string()).unwrap_or_default()
+    knowledge.search(query, &SearchOptions::default()).expect("search answers").first().map(|h| h.node.id.to_string()).unwrap_or_default()
 }
 
 #[test]
@@ -16,9 +16,9 @@ fn rode_vlaggen_finds_the_worel_red_flags_recommendation_first() {
     let knowledge = knowledge();
     let hits = knowledge.search("rode vlaggen", &SearchOptions::default()).unwrap();
     let first = &hits[0];
-    assert_eq!(first.id, "worel.alg.rodevlaggen");
-    assert_eq!(first.strength, Some(Strength::Gpp));
-    assert!(first.source.as_ref().unwrap().citation.starts_with("WOREL §4 aanbeveling 6, p. 29"), "{:?}", first.source);
+    assert_eq!(first.node.id, "worel.alg.rodevlaggen");
+    assert_eq!(first.node.strength, Some(Strength::Gpp));
+    assert!(first.node.source.as_ref().unwrap().citation.starts_with("WOREL §4 aanbeveling 6, p. 29"), "{:?}", first.node.source);
 }
 
 #[test]

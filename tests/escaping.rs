@@ -203,7 +203,7 @@ fn escaped_markup_is_escaped_in_snippets() {
     assert!(main.text.contains("<script>alert(1)</script>"), "{:?}", main.text);
     for query in ["script alert", "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "onerror"] {
         let hits = knowledge.search(query, &SearchOptions::default()).unwrap();
-        let hit = hits.iter().find(|h| h.id == ID).unwrap_or_else(|| panic!("{query:?} does not find the node: {hits:?}"));
+        let hit = hits.iter().find(|h| h.node.id == ID).unwrap_or_else(|| panic!("{query:?} does not find the node: {hits:?}"));
         let bare = hit.snippet.replace("<mark>", "").replace("</mark>", "");
         assert!(!bare.contains(['<', '>', '"']), "{query:?}: snippet {:?}", hit.snippet);
         assert!(bare.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{query:?}: snippet {:?}", hit.snippet);

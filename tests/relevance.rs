@@ -57,7 +57,7 @@ fn relevance() {
     for q in &set.question {
         let options = SearchOptions { limit: Some(10), audience: q.audience.clone(), ..Default::default() };
         let hits = knowledge.search(&q.query, &options).expect("search");
-        let ids: Vec<&str> = hits.iter().map(|h| h.id).collect();
+        let ids: Vec<&str> = hits.iter().map(|h| h.node.id.as_str()).collect();
         let rank = ids.iter().position(|id| q.answers.iter().any(|a| a == id)).map(|i| i + 1);
         let (rr, recall5) = if q.answers.is_empty() {
             let ok = f64::from(u8::from(ids.is_empty()));

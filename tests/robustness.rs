@@ -487,13 +487,13 @@ fn check_hits(text: &str, options: &SearchOptions, hits: &[Hit]) -> Result<(), T
     }
     let mut seen = BTreeSet::new();
     for hit in hits {
-        let node = k.raw_node(&hit.id);
-        prop_assert!(node.is_ok(), "hit `{}` is not a node", hit.id);
+        let node = k.raw_node(&hit.node.id);
+        prop_assert!(node.is_ok(), "hit `{}` is not a node", hit.node.id);
         let node = node.unwrap();
-        prop_assert_eq!(&hit.title, &node.title);
-        prop_assert_eq!(hit.kind, node.kind);
-        prop_assert!(seen.insert(hit.id), "hit `{}` twice", hit.id);
-        prop_assert!(hit.score.is_finite() && hit.score >= 0.0, "score {} of `{}`", hit.score, hit.id);
+        prop_assert_eq!(&hit.node.title, &node.title);
+        prop_assert_eq!(hit.node.kind, node.kind);
+        prop_assert!(seen.insert(hit.node.id.as_str()), "hit `{}` twice", hit.node.id);
+        prop_assert!(hit.score.is_finite() && hit.score >= 0.0, "score {} of `{}`", hit.score, hit.node.id);
         if let Err(message) = check_snippet(&hit.snippet) {
             return Err(TestCaseError::fail(message));
         }
@@ -504,10 +504,10 @@ fn check_hits(text: &str, options: &SearchOptions, hits: &[Hit]) -> Result<(), T
             };
             if !kinds.is_empty() {
                 prop_assert!(
-                    kinds.iter().any(|k| k == hit.kind.as_str()),
+                    kinds.iter().any(|k| k == hit.node.kind.as_str()),
                     "hit `{}` of kind {:?} passes the kind filter {kinds:?}",
-                    hit.id,
-                    hit.kind
+                    hit.node.id,
+                    hit.node.kind
                 );
             }
         }

@@ -5,11 +5,14 @@
 //! instance unusable for the rest of the page's life. Results are plain JS objects typed by the
 //! interfaces in the TypeScript section below.
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 
+use js_sys::Object;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use crate::knowledge::view::{Hit, NodeSummary};
 use crate::knowledge::{Knowledge, SearchOptions};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -166,11 +169,20 @@ export interface Lay { id: string; title: string; html: string; text: string; ci
 extern "C" {
     #[wasm_bindgen(js_namespace = console, js_name = error)]
     fn console_error(message: &str);
+
+    /// `Reflect.set` on a plain object, which cannot throw: declared without `catch`, so the
+    /// call skips the try/catch wrapper `js_sys::Reflect::set` has.
+    #[wasm_bindgen(js_namespace = Reflect, js_name = set)]
+    fn set_property(target: &Object, key: &JsValue, value: &JsValue) -> bool;
 }
 
 thread_local! {
     // Leaked on purpose: the knowledge lives as long as the page, and answers borrow from it.
     static KNOWLEDGE: OnceCell<Result<&'static Knowledge, String>> = const { OnceCell::new() };
+    /// Node summaries already converted for search hits, by address (the knowledge never moves).
+    static SUMMARIES: RefCell<FxHashMap<usize, Object>> = RefCell::default();
+    /// The keys a hit adds to its summary, as JS strings made once.
+    static HIT_KEYS: [JsValue; 2] = [JsValue::from_str("snippet"), JsValue::from_str("score")];
 }
 
 /// Reports a panic on the console. It should never run: every input is checked before use.
@@ -179,14 +191,60 @@ fn start() {
     std::panic::set_hook(Box::new(|info| console_error(&format!("pijnwijzer: internal error: {info}"))));
 }
 
-/// Runs `f` on the knowledge, loading it on first use, and converts its answer to JS.
-fn with<T: Serialize>(f: impl FnOnce(&'static Knowledge) -> Result<T, crate::knowledge::Error>) -> Result<JsValue, JsError> {
+/// The knowledge, loaded on first use.
+fn knowledge() -> Result<&'static Knowledge, JsError> {
     KNOWLEDGE.with(|cell| {
         let loaded = cell.get_or_init(|| Knowledge::embedded().map(|k| &*Box::leak(Box::new(k))).map_err(|e| e.to_string()));
-        let knowledge = *loaded.as_ref().map_err(|e| JsError::new(e))?;
-        let value = f(knowledge).map_err(|e| JsError::new(&e.to_string()))?;
-        value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&format!("cannot convert the answer: {e}")))
+        loaded.as_ref().copied().map_err(|e| JsError::new(e))
     })
+}
+
+/// Runs `f` on the knowledge and converts its answer to JS.
+fn with<T: Serialize>(f: impl FnOnce(&'static Knowledge) -> Result<T, crate::knowledge::Error>) -> Result<JsValue, JsError> {
+    let value = f(knowledge()?).map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&value)
+}
+
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&format!("cannot convert the answer: {e}")))
+}
+
+/// Search hits as JS objects, shaped as serde shapes [`Hit`]: the node's summary, then `snippet`
+/// and `score`. Making a JS string for every field of every hit took most of a search's time,
+/// so each summary is converted once and copied into later hits with `Object.assign`; its
+/// nested objects (`source`, `covers`) are shared between hits and therefore frozen.
+fn hits_to_js(hits: &[Hit<'static>]) -> Result<JsValue, JsError> {
+    let array = js_sys::Array::new_with_length(hits.len() as u32);
+    for (i, hit) in hits.iter().enumerate() {
+        let summary = summary_to_js(hit.node)?;
+        let object = Object::assign(&Object::new(), &summary);
+        HIT_KEYS.with(|[snippet, score]| {
+            set_property(&object, snippet, &JsValue::from_str(&hit.snippet));
+            set_property(&object, score, &JsValue::from_f64(hit.score));
+        });
+        array.set(i as u32, object.into());
+    }
+    Ok(array.into())
+}
+
+fn summary_to_js(summary: &'static NodeSummary) -> Result<Object, JsError> {
+    let key = summary as *const NodeSummary as usize;
+    if let Some(object) = SUMMARIES.with(|cache| cache.borrow().get(&key).cloned()) {
+        return Ok(object);
+    }
+    let object: Object = to_js(summary)?.unchecked_into();
+    for value in Object::values(&object).iter().filter(JsValue::is_object) {
+        freeze_deep(&value);
+    }
+    SUMMARIES.with(|cache| cache.borrow_mut().insert(key, object.clone()));
+    Ok(object)
+}
+
+fn freeze_deep(value: &JsValue) {
+    for inner in Object::values(value.unchecked_ref()).iter().filter(JsValue::is_object) {
+        freeze_deep(&inner);
+    }
+    Object::freeze(value.unchecked_ref::<Object>());
 }
 
 fn string_argument(value: &JsValue, function: &str, name: &str) -> Result<String, JsError> {
@@ -212,17 +270,31 @@ pub fn search(
             if !value.is_object() {
                 return Err(JsError::new("search: `options` must be an object"));
             }
-            // serde-wasm-bindgen ignores unknown keys; a misspelt option must not be dropped silently.
-            for key in js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter().filter_map(|k| k.as_string()) {
-                if !SearchOptions::FIELDS.contains(&key.as_str()) {
+            let options: SearchOptions =
+                serde_wasm_bindgen::from_value(value.clone()).map_err(|e| JsError::new(&format!("search: invalid options: {e}")))?;
+            // serde-wasm-bindgen reads only the known keys; a misspelt option must not be dropped
+            // silently. Counting the keys finds one without sending every key to Rust.
+            let keys = Object::keys(value.unchecked_ref::<Object>());
+            if keys.length() as usize > options_given(&options) {
+                if let Some(key) = keys.iter().filter_map(|k| k.as_string()).find(|k| !SearchOptions::FIELDS.contains(&k.as_str())) {
                     return Err(JsError::new(&format!("search: unknown option `{key}`; options are {}", SearchOptions::FIELDS.join(", "))));
                 }
             }
-            serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("search: invalid options: {e}")))?
+            options
         }
         _ => SearchOptions::default(),
     };
-    with(|k| k.search(&query, &options))
+    let hits = knowledge()?.search(&query, &options).map_err(|e| JsError::new(&e.to_string()))?;
+    hits_to_js(&hits)
+}
+
+/// How many options `options` sets.
+fn options_given(options: &SearchOptions) -> usize {
+    let SearchOptions { limit, audience, document, kind, actor, step, prefix } = options;
+    [limit.is_some(), audience.is_some(), document.is_some(), kind.is_some(), actor.is_some(), step.is_some(), prefix.is_some()]
+        .into_iter()
+        .filter(|&given| given)
+        .count()
 }
 
 /// Completions of what is being typed, most used words first.

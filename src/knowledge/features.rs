@@ -266,7 +266,7 @@ impl Knowledge {
         let options = SearchOptions { limit: Some(1), kind: Some(super::OneOrMany::One(kind.as_str().to_string())), ..SearchOptions::default() };
         let hits = self.search(name, &options)?;
         match hits.first() {
-            Some(hit) => self.raw_node(&hit.id),
+            Some(hit) => self.raw_node(&hit.node.id),
             None => {
                 let mut close: Vec<(usize, &str)> = self
                     .nodes_of(kind)

@@ -16,7 +16,7 @@ use serde::Deserialize;
 use crate::distance::levenshtein;
 use crate::model::{Audience, Document, EdgeType, Kind, Node, Pack};
 use search::{Query, SearchIndex};
-use view::{ActorView, ComparisonView, DocumentView, Hit, LayerView, LinkView, NodeView, SourceView, VersionInfo};
+use view::{ActorView, ComparisonView, DocumentView, Hit, LayerView, LinkView, NodeSummary, NodeView, SourceView, VersionInfo};
 
 /// The pack compiled from `content/` by `build.rs`.
 const EMBEDDED_PACK: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/pack.bin"));
@@ -99,8 +99,8 @@ pub struct Knowledge {
     /// For each node, the nodes that link to it and how.
     incoming: Vec<Vec<(usize, EdgeType)>>,
     index: SearchIndex,
-    /// Each node's source with its citation, made once.
-    sources: Vec<Option<SourceView>>,
+    /// Each node as a search hit shows it, with its source and citation, made once.
+    summaries: Vec<NodeSummary>,
 }
 
 impl Knowledge {
@@ -121,8 +121,20 @@ impl Knowledge {
             }
         }
         let index = SearchIndex::build(&pack.nodes, &pack.synonyms);
-        let sources = pack.nodes.iter().map(|node| cite(&pack.documents, node)).collect();
-        Knowledge { pack, by_id, incoming, index, sources }
+        let summaries = pack
+            .nodes
+            .iter()
+            .map(|node| NodeSummary {
+                id: node.id.clone(),
+                kind: node.kind,
+                title: node.title.clone(),
+                source: cite(&pack.documents, node),
+                strength: node.strength,
+                direction: node.direction,
+                covers: node.covers.clone(),
+            })
+            .collect();
+        Knowledge { pack, by_id, incoming, index, summaries }
     }
 
     /// All nodes, sorted by id.
@@ -216,19 +228,10 @@ impl Knowledge {
         Ok(outcome
             .matches
             .iter()
-            .map(|m| {
-                let node = &self.pack.nodes[m.node];
-                Hit {
-                    id: &node.id,
-                    kind: node.kind,
-                    title: &node.title,
-                    snippet: self.index.snippet(m.node, audience, &outcome, 28),
-                    score: (f64::from(m.score) * 1000.0).round() / 1000.0,
-                    source: self.sources[m.node].as_ref(),
-                    strength: node.strength,
-                    direction: node.direction,
-                    covers: &node.covers,
-                }
+            .map(|m| Hit {
+                node: &self.summaries[m.node],
+                snippet: self.index.snippet(m.node, audience, &outcome, 28),
+                score: (f64::from(m.score) * 1000.0).round() / 1000.0,
             })
             .collect())
     }
@@ -323,7 +326,7 @@ impl Knowledge {
 
     /// The source of `node` with a citation such as "WOREL §4 aanbeveling 6, p. 29".
     fn source_view(&self, node: &Node) -> Option<SourceView> {
-        self.by_id.get(&node.id).and_then(|&i| self.sources[i].clone())
+        self.by_id.get(&node.id).and_then(|&i| self.summaries[i].source.clone())
     }
 
     /// Up to three ids close to `id`, for "did you mean" hints.

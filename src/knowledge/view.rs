@@ -44,22 +44,30 @@ pub struct SourceView {
     pub citation: String,
 }
 
-/// One search result.
+/// What a node shows in a list of results: made once per node, when the knowledge loads.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
-///
-/// It borrows from the loaded knowledge: a search copies nothing but its snippets.
-pub struct Hit<'a> {
-    pub id: &'a str,
+pub struct NodeSummary {
+    pub id: String,
     pub kind: Kind,
-    pub title: &'a str,
+    pub title: String,
+    pub source: Option<SourceView>,
+    pub strength: Option<Strength>,
+    pub direction: Option<Direction>,
+    pub covers: Vec<String>,
+}
+
+/// One search result: the node's summary, flattened into it, with a snippet and a score.
+///
+/// It borrows the summary from the loaded knowledge, so a search copies nothing but its
+/// snippets, and the JS bindings can convert each summary once and reuse it.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Hit<'a> {
+    #[serde(flatten)]
+    pub node: &'a NodeSummary,
     /// Escaped HTML with the matched words in `<mark>`.
     pub snippet: String,
     pub score: f64,
-    pub source: Option<&'a SourceView>,
-    pub strength: Option<Strength>,
-    pub direction: Option<Direction>,
-    pub covers: &'a [String],
 }
 
 /// A whole node with every layer as safe HTML and as plain text.

@@ -27,6 +27,20 @@ test('search ranks the red-flags recommendation first, with its grade, citation 
   assert.ok(search('rode vlaggen').some((hit) => hit.snippet.includes('<mark>')), 'matched words are marked');
 });
 
+test('a hit is the caller\'s own: changing it changes no later answer, and its shared parts are frozen', () => {
+  const [first] = search('rode vlaggen');
+  const again = structuredClone(search('rode vlaggen')[0]);
+  first.title = 'veranderd';
+  first.snippet = '';
+  assert.ok(Object.isFrozen(first.source) && Object.isFrozen(first.source.lines) && Object.isFrozen(first.covers));
+  assert.throws(() => {
+    'use strict';
+    first.source.page = 0;
+  }, TypeError);
+  assert.deepEqual(search('rode vlaggen')[0], again);
+  assert.notEqual(search('rode vlaggen')[0], search('rode vlaggen')[0], 'each answer is a new object');
+});
+
 test('search options limit, filter and change the audience', () => {
   assert.equal(search('pijn', { limit: 3 }).length, 3);
   assert.ok(search('pijn', { document: 'rta', limit: 50 }).every((hit) => hit.source.document === 'rta'));

@@ -78,10 +78,11 @@ fn kind_prior(kind: Kind, audience: Audience) -> f32 {
     }
 }
 
-/// How often a term occurs in one node, its fields weighted for each audience.
+/// A node a term occurs in, with the term's BM25F score there for each audience: everything
+/// in it (field weights, term frequency, length norm, idf) is known at load.
 struct Posting {
     node: u32,
-    tf: [f32; 2],
+    score: [f32; 2],
 }
 
 /// A word of the vocabulary: folded form, how readers write it, and the term it indexes as.
@@ -90,18 +91,42 @@ struct Word {
     display: String,
     term: u32,
     count: u32,
+    /// The terms of its halves, when it is a compound of two words of the content.
+    parts: Option<[u32; 2]>,
 }
 
 /// Marks a span that is not a vocabulary word (a stopword).
 const NO_WORD: u32 = u32::MAX;
 
-/// A text snippets are cut from, with each word's place, vocabulary word and term.
+/// A text snippets are cut from, escaped once at load, with each word's place, vocabulary word
+/// and term.
 struct SnippetText {
-    text: String,
+    html: String,
     spans: Vec<Span>,
 }
 
-/// A word of a snippet text: its byte range, and its word and term ([`NO_WORD`] for a stopword).
+impl SnippetText {
+    /// Escapes `text`; `words` are its words as [`VocabularyBuilder::read`] gives them.
+    fn new(text: &str, words: &[(u32, u32, Option<(u32, u32)>)]) -> SnippetText {
+        let mut html = String::with_capacity(text.len());
+        let mut spans = Vec::with_capacity(words.len());
+        let mut at = 0;
+        for &(start, end, known) in words {
+            let (start, end) = (start as usize, end as usize);
+            html::escape_into(&mut html, &text[at..start]);
+            let escaped_start = html.len() as u32;
+            // Words are letters and digits only, so escaping leaves them as they are.
+            html.push_str(&text[start..end]);
+            let (word, term) = known.unwrap_or((NO_WORD, NO_WORD));
+            spans.push(Span { start: escaped_start, end: html.len() as u32, word, term });
+            at = end;
+        }
+        html::escape_into(&mut html, &text[at..]);
+        SnippetText { html, spans }
+    }
+}
+
+/// A word of a snippet text: its byte range in the escaped text, and its word and term ([`NO_WORD`] for a stopword).
 struct Span {
     start: u32,
     end: u32,
@@ -121,10 +146,10 @@ pub struct SearchIndex {
     /// Term id → term text, for building thesaurus keys from known words.
     term_names: Vec<String>,
     postings: Vec<Vec<Posting>>,
-    /// Per node and audience, BM25's length norm `k1 · (1 − b + b · length / average)`.
-    norms: Vec<[f32; 2]>,
-    /// Sorted by folded form, for lookups, prefix search and near spellings.
+    /// Sorted by folded form, for prefix search and near spellings.
     words: Vec<Word>,
+    /// Folded form → index in `words`.
+    word_ids: HashMap<String, u32>,
     /// (Letter pair, word length in letters) → the words of that length that have the pair;
     /// `^` and `$` mark a word's ends. Lists are in word order.
     bigrams: HashMap<(u64, usize), Vec<u32>>,
@@ -133,7 +158,8 @@ pub struct SearchIndex {
     /// A synonym phrase's terms, joined → the groups it belongs to (indexes into `synonyms`).
     synonym_index: HashMap<String, Vec<usize>>,
     synonyms: Vec<Vec<Phrase>>,
-    longest_synonym: usize,
+    /// A term → the most words of a thesaurus phrase that starts with it.
+    phrase_lengths: HashMap<String, usize>,
     /// Per node, the words of its title and of each alias, for whole-name matches.
     names: Vec<Vec<Vec<u32>>>,
     /// Word → the names (node, which name) that hold it: only those can match a query by name.
@@ -270,7 +296,7 @@ impl VocabularyBuilder {
                 None => {
                     let word = self.words.len() as u32;
                     self.by_folded.insert(folded.clone(), word);
-                    self.words.push(Word { folded, display: original.to_lowercase(), term, count: 0 });
+                    self.words.push(Word { folded, display: original.to_lowercase(), term, count: 0, parts: None });
                     word
                 }
             };
@@ -340,14 +366,7 @@ impl SearchIndex {
                 };
                 if let Some(slot) = slot.filter(|&s| sources[s].is_none()) {
                     sources[slot] = Some(snippet_texts.len() as u32);
-                    let spans = words
-                        .iter()
-                        .map(|&(start, end, known)| {
-                            let (word, term) = known.unwrap_or((NO_WORD, NO_WORD));
-                            Span { start, end, word, term }
-                        })
-                        .collect();
-                    snippet_texts.push(SnippetText { text, spans });
+                    snippet_texts.push(SnippetText::new(&text, &words));
                 }
             }
             names.push(node_names);
@@ -357,7 +376,7 @@ impl SearchIndex {
         }
 
         // Words are sorted by folded form for binary search; every stored word id is renumbered.
-        let VocabularyBuilder { analyzer, mut words, terms, term_names, acronyms, .. } = vocabulary;
+        let VocabularyBuilder { analyzer, mut words, terms, term_names, acronyms, mut by_folded, .. } = vocabulary;
         let mut order: Vec<u32> = (0..words.len() as u32).collect();
         order.sort_by(|&a, &b| words[a as usize].folded.cmp(&words[b as usize].folded));
         let mut renumber = vec![0u32; words.len()];
@@ -366,6 +385,9 @@ impl SearchIndex {
         }
         let mut slots: Vec<Option<Word>> = words.drain(..).map(Some).collect();
         let words: Vec<Word> = order.iter().map(|&old| slots[old as usize].take().expect("each word once")).collect();
+        for word in by_folded.values_mut() {
+            *word = renumber[*word as usize];
+        }
         for name in names.iter_mut().flatten().flatten() {
             *name = renumber[*name as usize];
         }
@@ -380,13 +402,13 @@ impl SearchIndex {
             postings: (0..term_names.len()).map(|_| Vec::new()).collect(),
             terms,
             term_names,
-            norms: Vec::with_capacity(nodes.len()),
             words,
+            word_ids: by_folded,
             bigrams: HashMap::default(),
             acronyms,
             synonym_index: HashMap::default(),
             synonyms: Vec::new(),
-            longest_synonym: 1,
+            phrase_lengths: HashMap::default(),
             names,
             named_by: HashMap::default(),
             snippet_sources,
@@ -396,8 +418,10 @@ impl SearchIndex {
         // Compounds: a word whose two halves are words of the content also counts, more
         // lightly, as those halves, so `rugpijn` is found by `pijn` and `pijn educatie`
         // finds `pijneducatie`.
-        let splits: HashMap<u32, Vec<u32>> =
-            index.words.iter().filter_map(|word| index.compound_parts(&word.folded).map(|parts| (word.term, parts))).collect();
+        for id in 0..index.words.len() {
+            index.words[id].parts = index.compound_parts(&index.words[id].folded);
+        }
+        let splits: HashMap<u32, [u32; 2]> = index.words.iter().filter_map(|word| word.parts.map(|parts| (word.term, parts))).collect();
         let weights = AUDIENCES.map(field_weights);
         for (node, found) in node_terms.iter().enumerate() {
             let mut tf: HashMap<u32, [f32; FIELDS]> = HashMap::default();
@@ -410,8 +434,9 @@ impl SearchIndex {
                 }
             }
             for (term, tf) in tf {
-                let tf = weights.map(|w| dot(&w, &tf));
-                index.postings[term as usize].push(Posting { node: node as u32, tf });
+                // Weighted term frequencies for now; scores once every node is counted.
+                let score = weights.map(|w| dot(&w, &tf));
+                index.postings[term as usize].push(Posting { node: node as u32, score });
             }
         }
         let count = nodes.len().max(1) as f32;
@@ -420,7 +445,14 @@ impl SearchIndex {
             *slot = (lengths.iter().map(|l| l[f]).sum::<f32>() / count).max(1.0);
         }
         let average = weights.map(|w| dot(&w, &average));
-        index.norms = lengths.iter().map(|l| [0, 1].map(|a| K1 * (1.0 - B + B * dot(&weights[a], l) / average[a]))).collect();
+        let norms: Vec<[f32; 2]> = lengths.iter().map(|l| [0, 1].map(|a| K1 * (1.0 - B + B * dot(&weights[a], l) / average[a]))).collect();
+        for postings in &mut index.postings {
+            let idf = idf(count, postings.len());
+            for posting in postings.iter_mut() {
+                let norm = norms[posting.node as usize];
+                posting.score = [0, 1].map(|a| idf * posting.score[a] * (K1 + 1.0) / (posting.score[a] + norm[a]));
+            }
+        }
 
         for (id, word) in index.words.iter().enumerate() {
             let letters = word.folded.chars().count();
@@ -449,7 +481,8 @@ impl SearchIndex {
                 if tokens.is_empty() {
                     continue;
                 }
-                index.longest_synonym = index.longest_synonym.max(tokens.len());
+                let longest = index.phrase_lengths.entry(tokens[0].term.clone()).or_default();
+                *longest = (*longest).max(tokens.len());
                 let key: Vec<&str> = tokens.iter().map(|t| t.term.as_str()).collect();
                 index.synonym_index.entry(key.join(" ")).or_default().push(group_id);
                 let terms = tokens
@@ -467,23 +500,25 @@ impl SearchIndex {
     }
 
     fn word_id(&self, folded: &str) -> Option<u32> {
-        self.words.binary_search_by(|w| w.folded.as_str().cmp(folded)).ok().map(|i| i as u32)
+        self.word_ids.get(folded).copied()
     }
 
     /// The terms of the two halves of a compound `word`, where both halves are words of the
     /// content of three letters or more (a linking `s` or `e` between them is allowed).
-    fn compound_parts(&self, word: &str) -> Option<Vec<u32>> {
+    fn compound_parts(&self, word: &str) -> Option<[u32; 2]> {
         if word.len() < 7 || !word.is_ascii() {
             return None;
         }
         let known = |part: &str| self.word_id(part).map(|w| self.words[w as usize].term);
         for split in (3..=word.len() - 3).rev() {
             let (left, right) = word.split_at(split);
-            let Some(left_term) = known(left) else { continue };
+            let Some(left_term) = known(left) else {
+                continue;
+            };
             let right_term =
                 known(right).or_else(|| right.strip_prefix('s').or_else(|| right.strip_prefix('e')).filter(|r| r.len() >= 3).and_then(known));
             if let Some(right_term) = right_term {
-                return Some(vec![left_term, right_term]);
+                return Some([left_term, right_term]);
             }
         }
         None
@@ -533,16 +568,11 @@ impl SearchIndex {
         };
         let audience = query.audience.unwrap_or(Audience::Professional);
         let slot = audience_slot(audience);
-        let node_count = nodes.len() as f32;
 
         // Dense per-node accumulators, one allocation per query; the `in_*` lists say which
         // entries are in use, so nothing is scanned in full.
         let mut acc = vec![Accumulator::default(); nodes.len()];
-        let (mut in_total, mut in_best, mut in_partial) = (Vec::new(), Vec::new(), Vec::new());
-        let bm25 = |posting: &Posting, idf: f32| {
-            let tf = posting.tf[slot];
-            idf * tf * (K1 + 1.0) / (tf + self.norms[posting.node as usize][slot])
-        };
+        let (mut in_total, mut in_best, mut in_partial) = (Vec::with_capacity(nodes.len()), Vec::with_capacity(nodes.len()), Vec::new());
         for alternatives in &groups {
             for alternative in alternatives {
                 let share = alternative.weight / alternative.terms.len() as f32;
@@ -556,23 +586,19 @@ impl SearchIndex {
                     }
                 };
                 if let [term] = alternative.terms[..] {
-                    let postings = &self.postings[term as usize];
-                    let idf = idf(node_count, postings.len());
-                    for posting in postings {
+                    for posting in &self.postings[term as usize] {
                         let node = posting.node as usize;
-                        keep_best(&mut acc[node], node, share * bm25(posting, idf), &mut in_best);
+                        keep_best(&mut acc[node], node, share * posting.score[slot], &mut in_best);
                     }
                     continue;
                 }
                 for &term in &alternative.terms {
-                    let postings = &self.postings[term as usize];
-                    let idf = idf(node_count, postings.len());
-                    for posting in postings {
+                    for posting in &self.postings[term as usize] {
                         let entry = &mut acc[posting.node as usize];
                         if entry.partial_terms == 0 {
                             in_partial.push(posting.node as usize);
                         }
-                        entry.partial += share * bm25(posting, idf);
+                        entry.partial += share * posting.score[slot];
                         entry.partial_terms += 1;
                     }
                 }
@@ -606,15 +632,12 @@ impl SearchIndex {
                 *boost = boost.max(name_boost(&self.names[node as usize][name as usize], name == 0, &query_words));
             }
         }
-        let mut matches: Vec<Match> = in_total
-            .into_iter()
-            .filter(|&node| passes_filters(&nodes[node], query))
-            .map(|node| {
-                let coverage = f32::from(acc[node].words) / wanted;
-                let prior = kind_prior(nodes[node].kind, audience) * name_boosts[node];
-                Match { node, score: acc[node].total * coverage * coverage * prior }
-            })
-            .collect();
+        let mut matches: Vec<Match> = Vec::with_capacity(in_total.len());
+        matches.extend(in_total.into_iter().filter(|&node| passes_filters(&nodes[node], query)).map(|node| {
+            let coverage = f32::from(acc[node].words) / wanted;
+            let prior = kind_prior(nodes[node].kind, audience) * name_boosts[node];
+            Match { node, score: acc[node].total * coverage * coverage * prior }
+        }));
         let order = |a: &Match, b: &Match| b.score.total_cmp(&a.score).then_with(|| nodes[a.node].id.cmp(&nodes[b.node].id));
         if matches.len() > query.limit {
             matches.select_nth_unstable_by(query.limit - 1, order);
@@ -629,20 +652,30 @@ impl SearchIndex {
     /// the query names something (a capitalised word, an acronym, a word with digits) that occurs
     /// nowhere in the content: the guidance does not address it, so nothing is better than a guess.
     fn expand(&self, text: &str, words: &[QueryWord], completing_last: bool, outcome: &mut Outcome) -> Option<Vec<Vec<Alternative>>> {
-        let mut groups = Vec::new();
+        let mut groups = Vec::with_capacity(words.len());
+        let mut key = String::new();
         let mut i = 0;
         while i < words.len() {
             let mut alternatives = Vec::new();
             let mut consumed = 1;
             // The longest thesaurus phrase that starts here.
-            for length in (1..=self.longest_synonym.min(words.len() - i)).rev() {
+            let longest = self.phrase_lengths.get(&words[i].term).copied().unwrap_or(0);
+            for length in (1..=longest.min(words.len() - i)).rev() {
                 let phrase = &words[i..i + length];
-                let key: Vec<&str> = phrase.iter().map(|w| w.term.as_str()).collect();
-                if let Some(group_ids) = self.synonym_index.get(&key.join(" ")) {
+                key.clear();
+                for (n, word) in phrase.iter().enumerate() {
+                    if n > 0 {
+                        key.push(' ');
+                    }
+                    key.push_str(&word.term);
+                }
+                if let Some(group_ids) = self.synonym_index.get(&key) {
                     let typed: Option<Vec<u32>> = phrase.iter().map(|w| w.term_id).collect();
                     for &group in group_ids {
                         for synonym in &self.synonyms[group] {
-                            let Some(terms) = &synonym.terms else { continue };
+                            let Some(terms) = &synonym.terms else {
+                                continue;
+                            };
                             let weight = if typed.as_ref() == Some(terms) { 1.0 } else { 0.9 };
                             terms.iter().for_each(|&t| outcome.terms.insert(t));
                             alternatives.push(Alternative { terms: terms.clone(), weight });
@@ -689,9 +722,13 @@ impl SearchIndex {
                 add_exact(id, outcome);
             }
         }
-        if let Some(parts) = self.compound_parts(&word.folded) {
+        let parts = match word.word {
+            Some(known) => self.words[known as usize].parts,
+            None => self.compound_parts(&word.folded),
+        };
+        if let Some(parts) = parts {
             parts.iter().for_each(|&t| outcome.terms.insert(t));
-            alternatives.push(Alternative { terms: parts, weight: 0.8 });
+            alternatives.push(Alternative { terms: parts.to_vec(), weight: 0.8 });
         }
         if completing && word.folded.len() >= 2 {
             outcome.prefixes.push(word.folded.clone());
@@ -787,50 +824,55 @@ impl SearchIndex {
             Audience::Patient => lay.or(main),
             Audience::Professional => main,
         };
-        let Some(source) = source else { return String::new() };
-        let SnippetText { text, spans } = &self.snippet_texts[source as usize];
+        let Some(source) = source else {
+            return String::new();
+        };
+        let SnippetText { html, spans } = &self.snippet_texts[source as usize];
         let completes = |word: u32| {
             let folded = self.words.get(word as usize).map_or("", |w| w.folded.as_str());
             outcome.prefixes.iter().any(|p| folded.starts_with(p.as_str()))
         };
-        let hits: Vec<bool> =
-            spans.iter().map(|span| outcome.terms.contains(span.term) || (!outcome.prefixes.is_empty() && completes(span.word))).collect();
-        // The window of `width` words with the most hits, counted as it slides.
-        let (mut first, mut best) = (0, 0);
-        let mut count = hits.iter().take(width).filter(|h| **h).count();
-        for start in 0..spans.len() {
-            if count > best {
-                best = count;
-                first = start;
+        let mut marked: Vec<usize> = Vec::with_capacity(16);
+        for (i, span) in spans.iter().enumerate() {
+            if outcome.terms.contains(span.term) || (!outcome.prefixes.is_empty() && completes(span.word)) {
+                marked.push(i);
             }
-            count -= usize::from(hits[start]);
-            count += usize::from(hits.get(start + width).copied().unwrap_or(false));
         }
-        // Start the window a few words before the first hit, for context.
-        first = first.saturating_sub(3);
-        let last = (first + width).min(spans.len());
-        let mut out = String::new();
         if spans.is_empty() {
-            return out;
+            return String::new();
         }
+        // The run of marked words that fits in `width` words and holds the most of them; the
+        // window starts a few words before it, for context, and earlier still near the end of
+        // the text, so it is never shorter than it could be.
+        let (mut first, mut best, mut end_of_run) = (0, 0, 0);
+        for (i, &start) in marked.iter().enumerate() {
+            end_of_run = end_of_run.max(i);
+            while end_of_run + 1 < marked.len() && marked[end_of_run + 1] < start + width {
+                end_of_run += 1;
+            }
+            if end_of_run + 1 - i > best {
+                best = end_of_run + 1 - i;
+                first = start.saturating_sub(3).min(spans.len().saturating_sub(width));
+            }
+        }
+        let last = (first + width).min(spans.len());
         let begin = if first == 0 { 0 } else { spans[first].start as usize };
-        let end = if last == spans.len() { text.len() } else { spans[last - 1].end as usize };
+        let end = if last == spans.len() { html.len() } else { spans[last - 1].end as usize };
+        let mut out = String::with_capacity(end - begin + 64);
         if first > 0 {
             out.push('…');
         }
         let mut at = begin;
-        for (i, span) in spans.iter().enumerate().take(last).skip(first) {
-            if hits[i] {
-                let (s, e) = (span.start as usize, span.end as usize);
-                html::escape_into(&mut out, &text[at..s]);
-                out.push_str("<mark>");
-                html::escape_into(&mut out, &text[s..e]);
-                out.push_str("</mark>");
-                at = e;
-            }
+        for span in marked.iter().filter(|&&i| (first..last).contains(&i)).map(|&i| &spans[i]) {
+            let (s, e) = (span.start as usize, span.end as usize);
+            out.push_str(&html[at..s]);
+            out.push_str("<mark>");
+            out.push_str(&html[s..e]);
+            out.push_str("</mark>");
+            at = e;
         }
-        html::escape_into(&mut out, &text[at..end]);
-        if end < text.len() {
+        out.push_str(&html[at..end]);
+        if end < html.len() {
             out.push('…');
         }
         out
@@ -842,10 +884,13 @@ impl SearchIndex {
 /// the whole name (`duloxetine dosering`), then when the query is a phrase inside it. A reader
 /// who types a drug's or a role's name wants that node, not the ones that merely mention it.
 fn name_boost(name: &[u32], is_title: bool, words: &[u32]) -> f32 {
-    let contains = |outer: &[u32], inner: &[u32]| !inner.is_empty() && inner.len() <= outer.len() && outer.windows(inner.len()).any(|w| w == inner);
-    if name == words {
+    // Element by element: these slices hold a few words, too short for `memcmp` to pay.
+    let same = |a: &[u32], b: &[u32]| a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y);
+    let contains =
+        |outer: &[u32], inner: &[u32]| !inner.is_empty() && inner.len() <= outer.len() && outer.windows(inner.len()).any(|w| same(w, inner));
+    if same(name, words) {
         2.0
-    } else if (is_title && name.starts_with(words)) || contains(words, name) {
+    } else if (is_title && name.len() >= words.len() && same(&name[..words.len()], words)) || contains(words, name) {
         1.8
     } else if contains(name, words) {
         1.5
