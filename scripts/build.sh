@@ -14,10 +14,10 @@ cargo build --release --bin pijnwijzer
 
 rm -rf pkg
 wasm-bindgen --target web --out-dir pkg --out-name pijnwijzer target/wasm32-unknown-unknown/release/pijnwijzer.wasm
-# Shrink the wasm further with binaryen from npm (Debian's wasm-opt 108 predates the reference
-# types rustc emits and produces a module that fails to instantiate). The features listed are the
-# ones rustc's wasm32 target emits by default.
-node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+# Optimise the wasm further, for speed like the Rust profile, with binaryen from npm (Debian's
+# wasm-opt 108 predates the reference types rustc emits and produces a module that fails to
+# instantiate). The features listed are the ones rustc's wasm32 target emits by default.
+node_modules/.bin/wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
   --enable-multivalue --enable-reference-types pkg/pijnwijzer_bg.wasm -o pkg/pijnwijzer_bg.wasm
 
 # The embeddable custom elements ship in the package beside the module they import.

@@ -170,10 +170,14 @@ extern "C" {
     #[wasm_bindgen(js_namespace = console, js_name = error)]
     fn console_error(message: &str);
 
-    /// `Reflect.set` on a plain object, which cannot throw: declared without `catch`, so the
-    /// call skips the try/catch wrapper `js_sys::Reflect::set` has.
-    #[wasm_bindgen(js_namespace = Reflect, js_name = set)]
-    fn set_property(target: &Object, key: &JsValue, value: &JsValue) -> bool;
+    /// A search hit being made from its node's summary. Its two fields are set as plain
+    /// property stores (`hit.snippet = …`), which the engine optimises, unlike `Reflect.set`.
+    #[wasm_bindgen(extends = Object)]
+    type JsHit;
+    #[wasm_bindgen(method, setter = snippet)]
+    fn set_snippet(this: &JsHit, snippet: &str);
+    #[wasm_bindgen(method, setter = score)]
+    fn set_score(this: &JsHit, score: f64);
 }
 
 thread_local! {
@@ -181,8 +185,6 @@ thread_local! {
     static KNOWLEDGE: OnceCell<Result<&'static Knowledge, String>> = const { OnceCell::new() };
     /// Node summaries already converted for search hits, by address (the knowledge never moves).
     static SUMMARIES: RefCell<FxHashMap<usize, Object>> = RefCell::default();
-    /// The keys a hit adds to its summary, as JS strings made once.
-    static HIT_KEYS: [JsValue; 2] = [JsValue::from_str("snippet"), JsValue::from_str("score")];
 }
 
 /// Reports a panic on the console. It should never run: every input is checked before use.
@@ -213,18 +215,15 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
 /// and `score`. Making a JS string for every field of every hit took most of a search's time,
 /// so each summary is converted once and copied into later hits with `Object.assign`; its
 /// nested objects (`source`, `covers`) are shared between hits and therefore frozen.
-fn hits_to_js(hits: &[Hit<'static>]) -> Result<JsValue, JsError> {
-    let array = js_sys::Array::new_with_length(hits.len() as u32);
-    for (i, hit) in hits.iter().enumerate() {
-        let summary = summary_to_js(hit.node)?;
-        let object = Object::assign(&Object::new(), &summary);
-        HIT_KEYS.with(|[snippet, score]| {
-            set_property(&object, snippet, &JsValue::from_str(&hit.snippet));
-            set_property(&object, score, &JsValue::from_f64(hit.score));
-        });
-        array.set(i as u32, object.into());
-    }
-    Ok(array.into())
+fn hits_to_js(hits: &[Hit<'static>]) -> Result<Vec<JsValue>, JsError> {
+    hits.iter()
+        .map(|hit| {
+            let object: JsHit = Object::assign(&Object::new(), &summary_to_js(hit.node)?).unchecked_into();
+            object.set_snippet(&hit.snippet);
+            object.set_score(hit.score);
+            Ok(object.into())
+        })
+        .collect()
 }
 
 fn summary_to_js(summary: &'static NodeSummary) -> Result<Object, JsError> {
@@ -263,7 +262,7 @@ pub fn version() -> Result<JsValue, JsError> {
 pub fn search(
     #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "SearchOptions")] options: Option<JsValue>,
-) -> Result<JsValue, JsError> {
+) -> Result<Vec<JsValue>, JsError> {
     let query = string_argument(&query, "search", "query")?;
     let options: SearchOptions = match options {
         Some(value) if !value.is_undefined() && !value.is_null() => {

@@ -101,6 +101,8 @@ pub struct Knowledge {
     index: SearchIndex,
     /// Each node as a search hit shows it, with its source and citation, made once.
     summaries: Vec<NodeSummary>,
+    /// For a medication, the caution on the drug class it refines, if any.
+    class_cautions: Vec<Option<usize>>,
 }
 
 impl Knowledge {
@@ -134,7 +136,16 @@ impl Knowledge {
                 covers: node.covers.clone(),
             })
             .collect();
-        Knowledge { pack, by_id, incoming, index, summaries }
+        let class_cautions = pack
+            .nodes
+            .iter()
+            .map(|member| {
+                let refines = member.links.iter().filter(|l| l.edge == EdgeType::Refines);
+                let mut classes = refines.filter_map(|l| by_id.get(&l.target).copied()).filter(|&class| is_caution(&pack.nodes[class]));
+                classes.next().filter(|_| member.kind == Kind::Medication)
+            })
+            .collect();
+        Knowledge { pack, by_id, incoming, index, summaries, class_cautions }
     }
 
     /// All nodes, sorted by id.
@@ -242,12 +253,7 @@ impl Knowledge {
     fn put_class_cautions_first(&self, matches: &mut Vec<search::Match>) {
         let mut i = 0;
         while i < matches.len() {
-            let member = &self.pack.nodes[matches[i].node];
-            let class = member.links.iter().filter(|l| l.edge == EdgeType::Refines).find_map(|l| {
-                let &class = self.by_id.get(&l.target)?;
-                is_caution(&self.pack.nodes[class]).then_some(class)
-            });
-            if let Some(class) = class.filter(|_| member.kind == Kind::Medication) {
+            if let Some(class) = self.class_cautions[matches[i].node] {
                 match matches.iter().position(|m| m.node == class) {
                     Some(at) if at < i => {}
                     found => {

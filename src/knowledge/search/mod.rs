@@ -13,6 +13,8 @@
 
 pub mod analyze;
 
+use std::borrow::Cow;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use analyze::{fold, Analyzer};
@@ -164,6 +166,8 @@ pub struct SearchIndex {
     names: Vec<Vec<Vec<u32>>>,
     /// Word → the names (node, which name) that hold it: only those can match a query by name.
     named_by: HashMap<u32, Vec<(u32, u32)>>,
+    /// Per audience and node, the prior of the node's kind.
+    priors: [Vec<f32>; 2],
     /// Per node, the main and the lay text (indexes into `snippet_texts`).
     snippet_sources: Vec<[Option<u32>; 2]>,
     snippet_texts: Vec<SnippetText>,
@@ -222,8 +226,9 @@ impl TermSet {
 }
 
 /// One way of matching a query word: terms that must all be found, and how much it counts.
-struct Alternative {
-    terms: Vec<u32>,
+struct Alternative<'a> {
+    /// Borrowed from the index but for the parts of a compound the content never uses whole.
+    terms: Cow<'a, [u32]>,
     weight: f32,
 }
 
@@ -236,18 +241,15 @@ struct Accumulator {
     /// The best alternative of the current query word.
     best: f32,
     has_best: bool,
-    /// The terms of the current multi-term alternative found so far, and their score.
-    partial: f32,
-    partial_terms: u16,
 }
 
 /// A word of the query: folded, with its vocabulary word and term when the content has them.
-struct QueryWord {
+struct QueryWord<'a> {
     folded: String,
     word: Option<u32>,
     /// The index term's text (for thesaurus keys) and id, if the content has the term.
-    term: String,
-    term_id: Option<u32>,
+    term: Cow<'a, str>,
+    term_id: Option<&'a u32>,
     start: usize,
     end: usize,
 }
@@ -411,6 +413,7 @@ impl SearchIndex {
             phrase_lengths: HashMap::default(),
             names,
             named_by: HashMap::default(),
+            priors: AUDIENCES.map(|audience| nodes.iter().map(|node| kind_prior(node.kind, audience)).collect()),
             snippet_sources,
             snippet_texts,
         };
@@ -526,7 +529,7 @@ impl SearchIndex {
 
     /// The words of a query, stopwords left out. A word of the content takes its term from the
     /// vocabulary; only a word the content never uses is stemmed.
-    fn query_words(&self, text: &str) -> Vec<QueryWord> {
+    fn query_words(&self, text: &str) -> Vec<QueryWord<'_>> {
         let mut words = Vec::new();
         for (start, end) in analyze::word_spans(text) {
             let original = &text[start..end];
@@ -537,13 +540,13 @@ impl SearchIndex {
             let word = self.word_id(&folded);
             let (term, term_id) = match word {
                 Some(word) if !analyze::is_acronym(original) => {
-                    let term = self.words[word as usize].term;
-                    (self.term_names[term as usize].clone(), Some(term))
+                    let term = &self.words[word as usize].term;
+                    (Cow::Borrowed(self.term_names[*term as usize].as_str()), Some(term))
                 }
                 _ => {
                     let term = self.analyzer.term(original, &folded);
-                    let id = self.terms.get(&term).copied();
-                    (term, id)
+                    let id = self.terms.get(&term);
+                    (Cow::Owned(term), id)
                 }
             };
             words.push(QueryWord { folded, word, term, term_id, start, end });
@@ -556,14 +559,17 @@ impl SearchIndex {
 
     /// Runs `query` over the nodes; `nodes` must be the slice the index was built from.
     pub fn search(&self, nodes: &[Node], query: &Query) -> Outcome {
-        let text: String = query.text.chars().take(MAX_QUERY_CHARS).collect();
-        let words = self.query_words(&text);
+        let text = match query.text.char_indices().nth(MAX_QUERY_CHARS) {
+            Some((cut, _)) => &query.text[..cut],
+            None => query.text.as_str(),
+        };
+        let words = self.query_words(text);
         let mut outcome = Outcome { terms: TermSet::with_capacity(self.term_names.len()), ..Outcome::default() };
         if words.is_empty() || query.limit == 0 {
             return outcome;
         }
         let completing_last = query.prefix && text.ends_with(|c: char| c.is_alphanumeric());
-        let Some(groups) = self.expand(&text, &words, completing_last, &mut outcome) else {
+        let Some(groups) = self.expand(text, &words, completing_last, &mut outcome) else {
             return outcome;
         };
         let audience = query.audience.unwrap_or(Audience::Professional);
@@ -572,13 +578,16 @@ impl SearchIndex {
         // Dense per-node accumulators, one allocation per query; the `in_*` lists say which
         // entries are in use, so nothing is scanned in full.
         let mut acc = vec![Accumulator::default(); nodes.len()];
-        let (mut in_total, mut in_best, mut in_partial) = (Vec::with_capacity(nodes.len()), Vec::with_capacity(nodes.len()), Vec::new());
+        let (mut in_total, mut in_best) = (Vec::with_capacity(nodes.len()), Vec::with_capacity(nodes.len()));
         for alternatives in &groups {
             for alternative in alternatives {
                 let share = alternative.weight / alternative.terms.len() as f32;
                 let keep_best = |acc: &mut Accumulator, node: usize, score: f32, in_best: &mut Vec<usize>| {
                     if acc.has_best {
-                        acc.best = acc.best.max(score);
+                        // A comparison, not `f32::max`: in wasm that is a call to `fmaxf`.
+                        if score > acc.best {
+                            acc.best = score;
+                        }
                     } else {
                         acc.has_best = true;
                         acc.best = score;
@@ -592,23 +601,21 @@ impl SearchIndex {
                     }
                     continue;
                 }
-                for &term in &alternative.terms {
-                    for posting in &self.postings[term as usize] {
-                        let entry = &mut acc[posting.node as usize];
-                        if entry.partial_terms == 0 {
-                            in_partial.push(posting.node as usize);
+                // A compound or phrase alternative counts only where all its parts are found: walk
+                // the rarest part's nodes and look the others up (postings are in node order).
+                let mut parts: Vec<&[Posting]> = alternative.terms.iter().map(|&t| self.postings[t as usize].as_slice()).collect();
+                parts.sort_unstable_by_key(|postings| postings.len());
+                let Some((rarest, others)) = parts.split_first() else { continue };
+                'nodes: for posting in *rarest {
+                    let mut score = posting.score[slot];
+                    for other in others {
+                        match other.binary_search_by_key(&posting.node, |p| p.node) {
+                            Ok(at) => score += other[at].score[slot],
+                            Err(_) => continue 'nodes,
                         }
-                        entry.partial += share * posting.score[slot];
-                        entry.partial_terms += 1;
                     }
-                }
-                // A compound or phrase alternative counts only when all its parts are found.
-                for node in in_partial.drain(..) {
-                    let entry = &mut acc[node];
-                    let (score, found) = (std::mem::take(&mut entry.partial), std::mem::take(&mut entry.partial_terms));
-                    if usize::from(found) == alternative.terms.len() {
-                        keep_best(entry, node, score, &mut in_best);
-                    }
+                    let node = posting.node as usize;
+                    keep_best(&mut acc[node], node, share * score, &mut in_best);
                 }
             }
             for node in in_best.drain(..) {
@@ -628,17 +635,21 @@ impl SearchIndex {
         let mut name_boosts = vec![1.0f32; nodes.len()];
         for word in &query_words {
             for &(node, name) in self.named_by.get(word).map_or(&[][..], Vec::as_slice) {
-                let boost = &mut name_boosts[node as usize];
-                *boost = boost.max(name_boost(&self.names[node as usize][name as usize], name == 0, &query_words));
+                let boost = name_boost(&self.names[node as usize][name as usize], name == 0, &query_words);
+                if boost > name_boosts[node as usize] {
+                    name_boosts[node as usize] = boost;
+                }
             }
         }
         let mut matches: Vec<Match> = Vec::with_capacity(in_total.len());
-        matches.extend(in_total.into_iter().filter(|&node| passes_filters(&nodes[node], query)).map(|node| {
+        let filtered = !(query.documents.is_empty() && query.kinds.is_empty() && query.actors.is_empty() && query.steps.is_empty());
+        let priors = &self.priors[slot];
+        matches.extend(in_total.into_iter().filter(|&node| !filtered || passes_filters(&nodes[node], query)).map(|node| {
             let coverage = f32::from(acc[node].words) / wanted;
-            let prior = kind_prior(nodes[node].kind, audience) * name_boosts[node];
-            Match { node, score: acc[node].total * coverage * coverage * prior }
+            Match { node, score: acc[node].total * coverage * coverage * priors[node] * name_boosts[node] }
         }));
-        let order = |a: &Match, b: &Match| b.score.total_cmp(&a.score).then_with(|| nodes[a.node].id.cmp(&nodes[b.node].id));
+        // Ties go to the lower id; the pack keeps nodes sorted by id, so that is the lower index.
+        let order = |a: &Match, b: &Match| b.score.total_cmp(&a.score).then_with(|| a.node.cmp(&b.node));
         if matches.len() > query.limit {
             matches.select_nth_unstable_by(query.limit - 1, order);
             matches.truncate(query.limit);
@@ -651,7 +662,7 @@ impl SearchIndex {
     /// Each query word (or thesaurus phrase) with the alternatives it may match as; `None` when
     /// the query names something (a capitalised word, an acronym, a word with digits) that occurs
     /// nowhere in the content: the guidance does not address it, so nothing is better than a guess.
-    fn expand(&self, text: &str, words: &[QueryWord], completing_last: bool, outcome: &mut Outcome) -> Option<Vec<Vec<Alternative>>> {
+    fn expand<'a>(&'a self, text: &str, words: &[QueryWord<'a>], completing_last: bool, outcome: &mut Outcome) -> Option<Vec<Vec<Alternative<'a>>>> {
         let mut groups = Vec::with_capacity(words.len());
         let mut key = String::new();
         let mut i = 0;
@@ -659,7 +670,7 @@ impl SearchIndex {
             let mut alternatives = Vec::new();
             let mut consumed = 1;
             // The longest thesaurus phrase that starts here.
-            let longest = self.phrase_lengths.get(&words[i].term).copied().unwrap_or(0);
+            let longest = self.phrase_lengths.get(words[i].term.as_ref()).copied().unwrap_or(0);
             for length in (1..=longest.min(words.len() - i)).rev() {
                 let phrase = &words[i..i + length];
                 key.clear();
@@ -670,7 +681,7 @@ impl SearchIndex {
                     key.push_str(&word.term);
                 }
                 if let Some(group_ids) = self.synonym_index.get(&key) {
-                    let typed: Option<Vec<u32>> = phrase.iter().map(|w| w.term_id).collect();
+                    let typed: Option<Vec<u32>> = phrase.iter().map(|w| w.term_id.copied()).collect();
                     for &group in group_ids {
                         for synonym in &self.synonyms[group] {
                             let Some(terms) = &synonym.terms else {
@@ -678,7 +689,7 @@ impl SearchIndex {
                             };
                             let weight = if typed.as_ref() == Some(terms) { 1.0 } else { 0.9 };
                             terms.iter().for_each(|&t| outcome.terms.insert(t));
-                            alternatives.push(Alternative { terms: terms.clone(), weight });
+                            alternatives.push(Alternative { terms: Cow::Borrowed(terms), weight });
                         }
                     }
                     if length > 1 {
@@ -706,40 +717,40 @@ impl SearchIndex {
         Some(groups)
     }
 
-    fn word_alternatives(&self, word: &QueryWord, completing: bool, alternatives: &mut Vec<Alternative>, outcome: &mut Outcome) {
+    fn word_alternatives<'a>(&'a self, word: &QueryWord<'a>, completing: bool, alternatives: &mut Vec<Alternative<'a>>, outcome: &mut Outcome) {
         let mut exact = false;
-        let mut add_exact = |id: u32, outcome: &mut Outcome| {
+        let mut add_exact = |id: &'a u32, outcome: &mut Outcome| {
             exact = true;
-            outcome.terms.insert(id);
-            alternatives.push(Alternative { terms: vec![id], weight: 1.0 });
+            outcome.terms.insert(*id);
+            alternatives.push(Alternative { terms: Cow::Borrowed(std::slice::from_ref(id)), weight: 1.0 });
         };
         if let Some(id) = word.term_id {
             add_exact(id, outcome);
         }
         // An acronym the content writes in capitals, typed in lower case (`tens`).
         if self.acronyms.contains(&word.folded) && word.folded != word.term {
-            if let Some(&id) = self.terms.get(&word.folded) {
+            if let Some(id) = self.terms.get(&word.folded) {
                 add_exact(id, outcome);
             }
         }
         let parts = match word.word {
-            Some(known) => self.words[known as usize].parts,
-            None => self.compound_parts(&word.folded),
+            Some(known) => self.words[known as usize].parts.as_ref().map(|parts| Cow::Borrowed(&parts[..])),
+            None => self.compound_parts(&word.folded).map(|parts| Cow::Owned(parts.to_vec())),
         };
         if let Some(parts) = parts {
             parts.iter().for_each(|&t| outcome.terms.insert(t));
-            alternatives.push(Alternative { terms: parts.to_vec(), weight: 0.8 });
+            alternatives.push(Alternative { terms: parts, weight: 0.8 });
         }
         if completing && word.folded.len() >= 2 {
             outcome.prefixes.push(word.folded.clone());
-            let mut completions: Vec<&Word> = self.completions(&word.folded).filter(|w| w.folded != word.folded).collect();
+            let mut completions: Vec<&Word> = self.completions(&word.folded).iter().filter(|w| w.folded != word.folded).collect();
             let take = completions.len().min(24);
             if completions.len() > take {
                 completions.select_nth_unstable_by(take - 1, |a, b| b.count.cmp(&a.count));
             }
             for completion in &completions[..take] {
                 let weight = 0.75 * (word.folded.len() as f32 / completion.folded.len() as f32).sqrt();
-                alternatives.push(Alternative { terms: vec![completion.term], weight });
+                alternatives.push(Alternative { terms: Cow::Borrowed(std::slice::from_ref(&completion.term)), weight });
             }
         }
         if !exact {
@@ -751,7 +762,7 @@ impl SearchIndex {
             if max_edits > 0 {
                 self.near_spellings(&word.folded, max_edits, |near| {
                     outcome.terms.insert(near.term);
-                    alternatives.push(Alternative { terms: vec![near.term], weight: 0.6 });
+                    alternatives.push(Alternative { terms: Cow::Borrowed(std::slice::from_ref(&near.term)), weight: 0.6 });
                 });
             }
         }
@@ -762,7 +773,7 @@ impl SearchIndex {
     /// Each edit (insert, delete, substitute, swap) breaks at most three of a word's distinct
     /// letter pairs, so a near word is within `max` letters of its length and shares all but
     /// `3 · max` of its pairs. Only words that pass this count are compared letter by letter.
-    fn near_spellings(&self, word: &str, max: usize, mut found: impl FnMut(&Word)) {
+    fn near_spellings<'a>(&'a self, word: &str, max: usize, mut found: impl FnMut(&'a Word)) {
         let mut near = NearSpelling::new(word, max);
         let keys = bigrams(word);
         let letters = word.chars().count();
@@ -799,9 +810,10 @@ impl SearchIndex {
     }
 
     /// Words of the content that start with `prefix` (folded).
-    fn completions<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a Word> + 'a {
+    fn completions(&self, prefix: &str) -> &[Word] {
         let start = self.words.partition_point(|w| w.folded.as_str() < prefix);
-        self.words[start..].iter().take_while(move |w| w.folded.starts_with(prefix))
+        let count = self.words[start..].iter().take_while(|w| w.folded.starts_with(prefix)).count();
+        &self.words[start..start + count]
     }
 
     /// Words of the content that start with `prefix` (folded), most frequent first.
@@ -810,7 +822,7 @@ impl SearchIndex {
         if prefix.is_empty() {
             return Vec::new();
         }
-        let mut words: Vec<&Word> = self.completions(&prefix).collect();
+        let mut words: Vec<&Word> = self.completions(&prefix).iter().collect();
         words.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.folded.cmp(&b.folded)));
         words.into_iter().take(limit).map(|w| w.display.clone()).collect()
     }
@@ -832,12 +844,21 @@ impl SearchIndex {
             let folded = self.words.get(word as usize).map_or("", |w| w.folded.as_str());
             outcome.prefixes.iter().any(|p| folded.starts_with(p.as_str()))
         };
-        let mut marked: Vec<usize> = Vec::with_capacity(16);
+        // The first 64 marked words are plenty to place the window; they are kept on the stack,
+        // since a snippet is made for every hit of every query.
+        let mut marks = [0usize; 64];
+        let mut count = 0;
+        let is_marked = |span: &Span| outcome.terms.contains(span.term) || (!outcome.prefixes.is_empty() && completes(span.word));
         for (i, span) in spans.iter().enumerate() {
-            if outcome.terms.contains(span.term) || (!outcome.prefixes.is_empty() && completes(span.word)) {
-                marked.push(i);
+            if is_marked(span) {
+                marks[count] = i;
+                count += 1;
+                if count == marks.len() {
+                    break;
+                }
             }
         }
+        let marked = &marks[..count];
         if spans.is_empty() {
             return String::new();
         }
@@ -863,7 +884,7 @@ impl SearchIndex {
             out.push('…');
         }
         let mut at = begin;
-        for span in marked.iter().filter(|&&i| (first..last).contains(&i)).map(|&i| &spans[i]) {
+        for span in spans[first..last].iter().filter(|span| is_marked(span)) {
             let (s, e) = (span.start as usize, span.end as usize);
             out.push_str(&html[at..s]);
             out.push_str("<mark>");
