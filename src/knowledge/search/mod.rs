@@ -93,8 +93,8 @@ struct Word {
     display: String,
     term: u32,
     count: u32,
-    /// The terms of its halves, when it is a compound of two words of the content.
-    parts: Option<[u32; 2]>,
+    /// The terms of its parts, when it is a compound of words of the content.
+    parts: Option<Box<[u32]>>,
 }
 
 /// Marks a span that is not a vocabulary word (a stopword).
@@ -334,6 +334,10 @@ fn bigrams(word: &str) -> Vec<u64> {
 
 impl SearchIndex {
     /// Indexes `nodes`, with the thesaurus `synonyms` (groups of words that mean the same).
+    ///
+    /// Never inlined: it runs once, and kept apart its code can be told from the rest of the
+    /// wasm by name, which the benchmark's size measurement relies on (`bench/wasm-share.mjs`).
+    #[inline(never)]
     pub fn build(nodes: &[Node], synonyms: &[Vec<String>]) -> SearchIndex {
         let mut vocabulary = VocabularyBuilder::default();
         let mut node_terms: Vec<Vec<(u32, Field)>> = Vec::with_capacity(nodes.len());
@@ -424,14 +428,14 @@ impl SearchIndex {
         for id in 0..index.words.len() {
             index.words[id].parts = index.compound_parts(&index.words[id].folded);
         }
-        let splits: HashMap<u32, [u32; 2]> = index.words.iter().filter_map(|word| word.parts.map(|parts| (word.term, parts))).collect();
+        let splits: HashMap<u32, &[u32]> = index.words.iter().filter_map(|word| word.parts.as_deref().map(|parts| (word.term, parts))).collect();
         let weights = AUDIENCES.map(field_weights);
         for (node, found) in node_terms.iter().enumerate() {
             let mut tf: HashMap<u32, [f32; FIELDS]> = HashMap::default();
             for &(term, field) in found {
                 tf.entry(term).or_insert([0.0; FIELDS])[field as usize] += 1.0;
                 if let Some(parts) = splits.get(&term) {
-                    for part in parts {
+                    for part in parts.iter() {
                         tf.entry(*part).or_insert([0.0; FIELDS])[field as usize] += 0.5;
                     }
                 }
@@ -506,9 +510,12 @@ impl SearchIndex {
         self.word_ids.get(folded).copied()
     }
 
-    /// The terms of the two halves of a compound `word`, where both halves are words of the
-    /// content of three letters or more (a linking `s` or `e` between them is allowed).
-    fn compound_parts(&self, word: &str) -> Option<[u32; 2]> {
+    /// The terms of the parts of a compound `word`: both halves, when both are words of the
+    /// content of three letters or more (a linking `s` or `e` between them is allowed:
+    /// `pijneducatie`, `bewegingsoefeningen`); otherwise the first half alone, when it is a
+    /// content word of four letters or more followed by a linking `s` and five letters or more,
+    /// so `gesprek` finds `gespreksvoering` although `voering` occurs nowhere on its own.
+    fn compound_parts(&self, word: &str) -> Option<Box<[u32]>> {
         if word.len() < 7 || !word.is_ascii() {
             return None;
         }
@@ -521,10 +528,15 @@ impl SearchIndex {
             let right_term =
                 known(right).or_else(|| right.strip_prefix('s').or_else(|| right.strip_prefix('e')).filter(|r| r.len() >= 3).and_then(known));
             if let Some(right_term) = right_term {
-                return Some([left_term, right_term]);
+                return Some(Box::new([left_term, right_term]));
             }
         }
-        None
+        (4..word.len().saturating_sub(5))
+            .rev()
+            .map(|split| word.split_at(split))
+            .filter(|(_, right)| right.starts_with('s'))
+            .find_map(|(left, _)| known(left))
+            .map(|left_term| Box::new([left_term]) as Box<[u32]>)
     }
 
     /// The words of a query, stopwords left out. A word of the content takes its term from the
@@ -734,8 +746,8 @@ impl SearchIndex {
             }
         }
         let parts = match word.word {
-            Some(known) => self.words[known as usize].parts.as_ref().map(|parts| Cow::Borrowed(&parts[..])),
-            None => self.compound_parts(&word.folded).map(|parts| Cow::Owned(parts.to_vec())),
+            Some(known) => self.words[known as usize].parts.as_deref().map(Cow::Borrowed),
+            None => self.compound_parts(&word.folded).map(|parts| Cow::Owned(parts.into_vec())),
         };
         if let Some(parts) = parts {
             parts.iter().for_each(|&t| outcome.terms.insert(t));
