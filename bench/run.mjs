@@ -32,6 +32,7 @@ import {
   reciprocalRank,
 } from './common.mjs';
 import { ENGINES } from './engines/index.mjs';
+import { measureSearchShare } from './wasm-share.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -306,6 +307,24 @@ lines.push('| --- | ---: |');
 for (const r of results) {
   const total = r.codeGzip + (r.indexGzip || 0) + (r.engine.serialize ? contentGzip : 0);
   lines.push(`| ${r.engine.name} | ${formatBytes(total)}${r.engine.serialize ? '' : ' (content is in the wasm)'} |`);
+}
+if (only.includes('pijnwijzer')) {
+  const share = measureSearchShare(root);
+  lines.push('');
+  lines.push("### What search adds to this module's wasm");
+  lines.push('');
+  lines.push('| part | raw | gzip |');
+  lines.push('| --- | ---: | ---: |');
+  lines.push(`| search code: ${share.functions} functions (core, stemmer, bindings) | ${formatBytes(share.codeBytes)} | ${formatBytes(share.codeGzip)} |`);
+  lines.push(`| thesaurus (\`content/synoniemen.toml\`) | | ${formatBytes(share.thesaurusGzip)} |`);
+  lines.push(`| **search in total** | | **${formatBytes(share.totalGzip)}** |`);
+  lines.push(`| all code of the wasm, for scale (before wasm-opt; shipped: ${formatBytes(share.shippedCodeBytes)}) | ${formatBytes(share.allCodeBytes)} | |`);
+  lines.push('');
+  lines.push(
+    `The index is built at load, so no index bytes are shipped. Markdown parser in the wasm: ${
+      share.markdownFunctions === 0 ? 'none (no `pulldown_cmark` function)' : `**${share.markdownFunctions} \`pulldown_cmark\` functions**`
+    }. Largest search functions: ${share.largest.map((f) => `\`${f.name.replace(/::h[0-9a-f]{16}$/, '')}\` ${formatBytes(f.bytes)}`).join(', ')}. Measured by \`bench/wasm-share.mjs\` on the module with function names kept, before wasm-opt (whose inlining would merge the index build into the loader); each function's bytes are gzipped together on their own.`,
+  );
 }
 lines.push('');
 lines.push('### Cold start, split up (medians)');
