@@ -22,7 +22,7 @@ fn message(error: JsError) -> String {
 }
 
 fn hits(query: &str, options: Option<JsValue>) -> Array {
-    Array::from(&bindings::search(JsValue::from_str(query), options).expect("search answers"))
+    bindings::search(JsValue::from_str(query), options).expect("search answers").into_iter().collect()
 }
 
 #[wasm_bindgen_test]
