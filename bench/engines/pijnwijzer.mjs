@@ -1,5 +1,5 @@
 // This module: pkg/pijnwijzer.js with its wasm, loaded in Node with initSync. Its search index is
-// built when the module loads, so its load time is initSync plus the first call.
+// built on the first search, so its load time is initSync plus the first call.
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,7 @@ export default {
   name: 'pijnwijzer (wasm)',
   version: JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version,
   config: 'search(query, { limit: 10, prefix: false, audience })',
-  sizeNote: 'pkg/pijnwijzer.js + pkg/pijnwijzer_bg.wasm (content and engine; the index is built at load, not shipped)',
+  sizeNote: 'pkg/pijnwijzer.js + pkg/pijnwijzer_bg.wasm (content and engine; the index is built on the first search, not shipped)',
   pkgPath: fileURLToPath(pkg),
   async code() {
     return [

@@ -9,6 +9,7 @@ pub mod search;
 pub mod view;
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 use std::fmt;
 
 use serde::Deserialize;
@@ -98,7 +99,9 @@ pub struct Knowledge {
     by_id: HashMap<String, usize>,
     /// For each node, the nodes that link to it and how.
     incoming: Vec<Vec<(usize, EdgeType)>>,
-    index: SearchIndex,
+    /// Built on the first search or completion, not at load: a page that only shows a
+    /// checklist or a lay explanation never pays for it.
+    index: OnceLock<SearchIndex>,
     /// Each node as a search hit shows it, with its source and citation, made once.
     summaries: Vec<NodeSummary>,
     /// For a medication, the caution on the drug class it refines, if any.
@@ -111,7 +114,7 @@ impl Knowledge {
         Pack::from_bytes(EMBEDDED_PACK).map(Knowledge::new).map_err(Error::Pack)
     }
 
-    /// Builds the graph and the search index over `pack`.
+    /// Builds the graph over `pack`; the search index follows on first use.
     pub fn new(pack: Pack) -> Knowledge {
         let by_id: HashMap<String, usize> = pack.nodes.iter().enumerate().map(|(i, n)| (n.id.clone(), i)).collect();
         let mut incoming = vec![Vec::new(); pack.nodes.len()];
@@ -122,7 +125,6 @@ impl Knowledge {
                 }
             }
         }
-        let index = SearchIndex::build(&pack.nodes, &pack.synonyms);
         let summaries = pack
             .nodes
             .iter()
@@ -145,7 +147,11 @@ impl Knowledge {
                 classes.next().filter(|_| member.kind == Kind::Medication)
             })
             .collect();
-        Knowledge { pack, by_id, incoming, index, summaries, class_cautions }
+        Knowledge { pack, by_id, incoming, index: OnceLock::new(), summaries, class_cautions }
+    }
+
+    fn index(&self) -> &SearchIndex {
+        self.index.get_or_init(|| SearchIndex::build(&self.pack.nodes, &self.pack.synonyms))
     }
 
     /// All nodes, sorted by id.
@@ -232,7 +238,7 @@ impl Knowledge {
     /// [`search::MAX_QUERY_CHARS`] characters.
     pub fn search(&self, text: &str, options: &SearchOptions) -> Result<Vec<Hit<'_>>, Error> {
         let query = self.query(text, options)?;
-        let mut outcome = self.index.search(&self.pack.nodes, &query);
+        let mut outcome = self.index().search(&self.pack.nodes, &query);
         self.put_class_cautions_first(&mut outcome.matches);
         outcome.matches.truncate(query.limit);
         let audience = query.audience.unwrap_or(Audience::Professional);
@@ -241,7 +247,7 @@ impl Knowledge {
             .iter()
             .map(|m| Hit {
                 node: &self.summaries[m.node],
-                snippet: self.index.snippet(m.node, audience, &outcome, 28),
+                snippet: self.index().snippet(m.node, audience, &outcome, 28),
                 score: (f64::from(m.score) * 1000.0).round() / 1000.0,
             })
             .collect())
@@ -280,7 +286,7 @@ impl Knowledge {
         }
         let start = prefix.char_indices().filter(|(_, c)| c.is_whitespace()).last().map_or(0, |(i, c)| i + c.len_utf8());
         let (head, last) = prefix.split_at(start);
-        self.index.complete(last, limit.min(MAX_LIMIT)).into_iter().map(|word| format!("{head}{word}")).collect()
+        self.index().complete(last, limit.min(MAX_LIMIT)).into_iter().map(|word| format!("{head}{word}")).collect()
     }
 
     fn query(&self, text: &str, options: &SearchOptions) -> Result<Query, Error> {
