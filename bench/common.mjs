@@ -6,7 +6,10 @@ import { gzipSync } from 'node:zlib';
 
 /** Fold case and diacritics the same way for every JS engine: NFD, drop combining marks. */
 export function fold(text) {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
 
 /**
@@ -14,11 +17,13 @@ export function fold(text) {
  * the same words (lunr through its own pipeline, MiniSearch and FlexSearch through this set).
  */
 export const STOPWORDS = new Set(
-  ('aan al alles als altijd andere ben bij daar dan dat de der deze die dit doch doen door dus een eens en er ge ' +
+  (
+    'aan al alles als altijd andere ben bij daar dan dat de der deze die dit doch doen door dus een eens en er ge ' +
     'geen geweest haar had heb hebben heeft hem het hier hij hoe hun iemand iets ik in is ja je kan kon kunnen ' +
     'maar me meer men met mij mijn moet na naar niet niets nog nu of om omdat onder ons ook op over reeds te tegen ' +
     'toch toen tot u uit uw van veel voor want waren was wat werd wezen wie wil worden wordt zal ze zelf zich zij ' +
-    'zijn zo zonder zou').split(' '),
+    'zijn zo zonder zou'
+  ).split(' '),
 );
 
 /**
@@ -47,7 +52,11 @@ export function analyzed(text) {
  */
 export function documentsFrom(exported) {
   return exported.nodes.map((node) => {
-    const layer = (key) => node.layers.filter((l) => l.key === key).map((l) => l.text).join('\n');
+    const layer = (key) =>
+      node.layers
+        .filter((l) => l.key === key)
+        .map((l) => l.text)
+        .join('\n');
     return {
       id: node.id,
       idText: node.id.replace(/[._-]+/g, ' '),
@@ -55,7 +64,10 @@ export function documentsFrom(exported) {
       aliases: (node.aliases || []).join('\n'),
       main: layer('main'),
       lay: layer('lay'),
-      other: node.layers.filter((l) => l.key !== 'main' && l.key !== 'lay').map((l) => l.text).join('\n'),
+      other: node.layers
+        .filter((l) => l.key !== 'main' && l.key !== 'lay')
+        .map((l) => l.text)
+        .join('\n'),
     };
   });
 }

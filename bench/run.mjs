@@ -96,7 +96,9 @@ if (digest !== exported.version.content) {
     execFileSync(join(root, 'target/release/pijnwijzer'), ['export', '--json'], { cwd: root, maxBuffer: 1 << 30 }),
   );
   if (digest !== exported.version.content) {
-    log(`pkg/ holds content ${digest} after the build, the CLI ${exported.version.content} (content/ changed meanwhile?): run again`);
+    log(
+      `pkg/ holds content ${digest} after the build, the CLI ${exported.version.content} (content/ changed meanwhile?): run again`,
+    );
     process.exit(1);
   }
 }
@@ -167,7 +169,9 @@ for (const key of only) {
     indexRaw: serialized == null ? null : Buffer.byteLength(serialized),
     mrr: rr / questions.length,
     recall5: r5 / questions.length,
-    byVoice: Object.fromEntries(Object.entries(byVoice).map(([v, ranks]) => [v, ranks.reduce((a, b) => a + b, 0) / ranks.length])),
+    byVoice: Object.fromEntries(
+      Object.entries(byVoice).map(([v, ranks]) => [v, ranks.reduce((a, b) => a + b, 0) / ranks.length]),
+    ),
     times: [],
     cold: { build: [], load: [] },
   };
@@ -212,7 +216,9 @@ for (const entry of live) {
 for (let r = 0; r < COLD; r++) {
   for (const { result, engine, dataFile } of live) {
     for (const mode of engine.deserialize ? ['build', 'load'] : ['build']) {
-      const out = execFileSync(process.execPath, [join(root, 'bench/cold.mjs'), result.key, mode, dataFile], { cwd: root });
+      const out = execFileSync(process.execPath, [join(root, 'bench/cold.mjs'), result.key, mode, dataFile], {
+        cwd: root,
+      });
       result.cold[mode].push(JSON.parse(out.toString()));
     }
   }
@@ -249,7 +255,10 @@ const command = `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`;
 const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 const voices = [...new Set(questions.map((q) => q.voice))];
 
-const wasmSha = createHash('sha256').update(readFileSync(join(root, 'pkg/pijnwijzer_bg.wasm'))).digest('hex').slice(0, 16);
+const wasmSha = createHash('sha256')
+  .update(readFileSync(join(root, 'pkg/pijnwijzer_bg.wasm')))
+  .digest('hex')
+  .slice(0, 16);
 const fixed = (x) => x.toFixed(3);
 const lines = [];
 lines.push('# Benchmarks');
@@ -315,14 +324,20 @@ if (only.includes('pijnwijzer')) {
   lines.push('');
   lines.push('| part | raw | gzip |');
   lines.push('| --- | ---: | ---: |');
-  lines.push(`| search code: ${share.functions} functions (core, stemmer, bindings) | ${formatBytes(share.codeBytes)} | ${formatBytes(share.codeGzip)} |`);
+  lines.push(
+    `| search code: ${share.functions} functions (core, stemmer, bindings) | ${formatBytes(share.codeBytes)} | ${formatBytes(share.codeGzip)} |`,
+  );
   lines.push(`| thesaurus (\`content/synoniemen.toml\`) | | ${formatBytes(share.thesaurusGzip)} |`);
   lines.push(`| **search in total** | | **${formatBytes(share.totalGzip)}** |`);
-  lines.push(`| all code of the wasm, for scale (before wasm-opt; shipped: ${formatBytes(share.shippedCodeBytes)}) | ${formatBytes(share.allCodeBytes)} | |`);
+  lines.push(
+    `| all code of the wasm, for scale (before wasm-opt; shipped: ${formatBytes(share.shippedCodeBytes)}) | ${formatBytes(share.allCodeBytes)} | |`,
+  );
   lines.push('');
   lines.push(
     `The index is built on the first search, so no index bytes are shipped. Markdown parser in the wasm: ${
-      share.markdownFunctions === 0 ? 'none (no `pulldown_cmark` function)' : `**${share.markdownFunctions} \`pulldown_cmark\` functions**`
+      share.markdownFunctions === 0
+        ? 'none (no `pulldown_cmark` function)'
+        : `**${share.markdownFunctions} \`pulldown_cmark\` functions**`
     }. Largest search functions: ${share.largest.map((f) => `\`${f.name.replace(/::h[0-9a-f]{16}$/, '')}\` ${formatBytes(f.bytes)}`).join(', ')}. Measured by \`bench/wasm-share.mjs\` on the module with function names kept, before wasm-opt (whose inlining would merge the index build into the loader); each function's bytes are gzipped together on their own.`,
   );
 }
@@ -333,7 +348,9 @@ lines.push('| engine | mode | import / compile | index built or loaded | first q
 lines.push('| --- | --- | ---: | ---: | ---: | ---: |');
 for (const r of results) {
   const row = (mode, c) =>
-    lines.push(`| ${r.engine.name} | ${mode} | ${formatMs(c.importMs)} | ${formatMs(c.indexMs)} | ${formatMs(c.firstQueryMs)} | ${formatMs(c.totalMs)} |`);
+    lines.push(
+      `| ${r.engine.name} | ${mode} | ${formatMs(c.importMs)} | ${formatMs(c.indexMs)} | ${formatMs(c.firstQueryMs)} | ${formatMs(c.totalMs)} |`,
+    );
   row(r.engine.serialize ? 'build from documents' : 'initSync, first call builds the index', r.coldBuild);
   if (r.coldLoad) row('load serialised index', r.coldLoad);
 }
@@ -343,7 +360,9 @@ lines.push('');
 lines.push(`| voice | questions | ${results.map((r) => r.engine.name).join(' | ')} |`);
 lines.push(`| --- | ---: | ${results.map(() => '---:').join(' | ')} |`);
 for (const v of voices) {
-  lines.push(`| ${v} | ${questions.filter((q) => q.voice === v).length} | ${results.map((r) => fixed(r.byVoice[v])).join(' | ')} |`);
+  lines.push(
+    `| ${v} | ${questions.filter((q) => q.voice === v).length} | ${results.map((r) => fixed(r.byVoice[v])).join(' | ')} |`,
+  );
 }
 lines.push('');
 lines.push('## How it was measured');
@@ -397,7 +416,9 @@ questions.forEach((q, i) => {
     const { rank } = perQuestion[i][r.key];
     return rank === 0 ? '**0**' : rank === 1 ? '1' : rank.toFixed(2);
   };
-  lines.push(`| ${q.query.replace(/\|/g, '\\|')} | ${q.voice}${q.audience === 'patient' ? ' (patient)' : ''} | ${results.map(cell).join(' | ')} |`);
+  lines.push(
+    `| ${q.query.replace(/\|/g, '\\|')} | ${q.voice}${q.audience === 'patient' ? ' (patient)' : ''} | ${results.map(cell).join(' | ')} |`,
+  );
 });
 lines.push('');
 lines.push('</details>');

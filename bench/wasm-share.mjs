@@ -30,7 +30,16 @@ export function measureSearchShare(root) {
   const dir = mkdtempSync(join(tmpdir(), 'pijnwijzer-names-'));
   try {
     const raw = join(root, 'target/wasm32-unknown-unknown/release/pijnwijzer.wasm');
-    execFileSync('wasm-bindgen', ['--target', 'web', '--keep-debug', '--out-dir', dir, '--out-name', 'pijnwijzer', raw]);
+    execFileSync('wasm-bindgen', [
+      '--target',
+      'web',
+      '--keep-debug',
+      '--out-dir',
+      dir,
+      '--out-name',
+      'pijnwijzer',
+      raw,
+    ]);
     const module = parseModule(readFileSync(join(dir, 'pijnwijzer_bg.wasm')));
     const shipped = parseModule(readFileSync(join(root, 'pkg/pijnwijzer_bg.wasm')));
     const search = module.functions.filter((f) => SEARCH.some((pattern) => pattern.test(f.name)));
@@ -46,7 +55,10 @@ export function measureSearchShare(root) {
       allCodeBytes: module.functions.reduce((sum, f) => sum + f.body.length, 0),
       shippedCodeBytes: shipped.functions.reduce((sum, f) => sum + f.body.length, 0),
       markdownFunctions: module.functions.filter((f) => /pulldown_cmark/.test(f.name)).length,
-      largest: [...search].sort((a, b) => b.body.length - a.body.length).slice(0, 5).map((f) => ({ name: f.name, bytes: f.body.length })),
+      largest: [...search]
+        .sort((a, b) => b.body.length - a.body.length)
+        .slice(0, 5)
+        .map((f) => ({ name: f.name, bytes: f.body.length })),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

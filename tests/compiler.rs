@@ -1,5 +1,8 @@
 //! The content compiler refuses bad content with the file, the line and a hint.
 
+// The content compiler is native-only.
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

@@ -6,6 +6,9 @@
 //! and checks the node's rendered layer HTML: only the compiler's own tags and attributes, links
 //! only to `#/n/…` and `https://`, every `&` an entity, and the hostile text present escaped.
 
+// The content compiler is native-only.
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::fs;
 use std::path::PathBuf;
 

@@ -23,6 +23,9 @@
 //! The plain tests at the end check that a 1 MB query and a query of 100 000 words are answered,
 //! and cut to [`MAX_QUERY_CHARS`] characters and [`MAX_QUERY_WORDS`] words.
 
+// proptest and serde_json are native-only dev-dependencies.
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::collections::BTreeSet;
 use std::fmt::Debug;
 use std::sync::OnceLock;
@@ -437,7 +440,7 @@ fn options_are_valid(options: &SearchOptions) -> bool {
         Some(OneOrMany::Many(ss)) => ss.iter().all(|s| (1..=4).contains(s)),
     };
     limit_of(options) <= MAX_LIMIT
-        && options.audience.as_deref().map_or(true, |a| Audience::parse(a).is_some())
+        && options.audience.as_deref().is_none_or(|a| Audience::parse(a).is_some())
         && all(&options.document, &|d| vocabulary.documents.iter().any(|x| x == d))
         && all(&options.kind, &|k| Kind::parse(k).is_some())
         && all(&options.actor, &|a| vocabulary.actors.iter().any(|x| x == a))

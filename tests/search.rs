@@ -400,7 +400,8 @@ fn a_recommendation_ranks_above_a_page_that_mentions_it() {
 #[test]
 fn filters_keep_the_ranking_and_drop_the_rest() {
     let one = |s: &str| Some(OneOrMany::One(s.to_string()));
-    let cases: [(&str, SearchOptions, &dyn Fn(&Node) -> bool); 5] = [
+    type Case<'a> = (&'a str, SearchOptions, &'a dyn Fn(&Node) -> bool);
+    let cases: [Case; 5] = [
         ("pijneducatie", SearchOptions { kind: one("checklist"), ..Default::default() }, &|n| n.kind == Kind::Checklist),
         ("pijneducatie", SearchOptions { kind: Some(OneOrMany::Many(vec!["concept".into(), "checklist".into()])), ..Default::default() }, &|n| {
             matches!(n.kind, Kind::Concept | Kind::Checklist)

@@ -108,7 +108,8 @@ fn medication_referral_stepped_care_and_flags_answer_in_the_browser() {
 
 #[wasm_bindgen_test]
 fn every_call_rejects_a_wrong_type_with_an_error() {
-    let calls: [(&str, fn(JsValue) -> Result<JsValue, JsError>); 7] = [
+    type Call = fn(JsValue) -> Result<JsValue, JsError>;
+    let calls: [(&str, Call); 7] = [
         ("checklist", bindings::checklist),
         ("medication", bindings::medication),
         ("referral", bindings::referral),

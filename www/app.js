@@ -4,7 +4,17 @@
 // the module returns as safe HTML (compiler-rendered layers and escaped snippets).
 import init, { search, node, compare, version } from './pkg/pijnwijzer.js';
 import { citationText, kindLabel, edgeLabel, agreementLabel, FILTER_KINDS, ACTORS, STEPS } from './labels.js';
-import { h, trustedHtml, renderBadges, route as href, nodeHref, getAudience, setAudience, isPatient, fill } from './dom.js';
+import {
+  h,
+  trustedHtml,
+  renderBadges,
+  route as href,
+  nodeHref,
+  getAudience,
+  setAudience,
+  isPatient,
+  fill,
+} from './dom.js';
 import * as medicatie from './pages/medicatie.js';
 import * as verwijzen from './pages/verwijzen.js';
 import * as stappen from './pages/stappen.js';
@@ -68,17 +78,22 @@ function showResults(query) {
     return;
   }
   const filtered = active ? ` (met ${active === 1 ? '1 filter' : `${active} filters`})` : '';
-  status.textContent = hits.length === 0
-    ? `Niets gevonden voor "${query}"${filtered}. De richtlijnen zeggen hier mogelijk niets over; probeer een ander woord${active ? ' of wis de filters' : ''}.`
-    : `${hits.length} ${hits.length === 1 ? 'resultaat' : 'resultaten'} voor "${query}"${filtered}`;
+  status.textContent =
+    hits.length === 0
+      ? `Niets gevonden voor "${query}"${filtered}. De richtlijnen zeggen hier mogelijk niets over; probeer een ander woord${active ? ' of wis de filters' : ''}.`
+      : `${hits.length} ${hits.length === 1 ? 'resultaat' : 'resultaten'} voor "${query}"${filtered}`;
   hits.forEach((hit, index) => {
     const link = h('a', { href: nodeHref(hit.id), class: 'hit-title', 'data-index': index }, hit.title);
-    results.append(h('li', { class: 'hit' },
-      h('div', { class: 'hit-meta' }, h('span', { class: 'kind' }, kindLabel(hit.kind)), renderBadges(hit)),
-      link,
-      trustedHtml(h('p', { class: 'snippet' }), hit.snippet),
-      h('p', { class: 'citation' }, citationText(hit.source)),
-    ));
+    results.append(
+      h(
+        'li',
+        { class: 'hit' },
+        h('div', { class: 'hit-meta' }, h('span', { class: 'kind' }, kindLabel(hit.kind)), renderBadges(hit)),
+        link,
+        trustedHtml(h('p', { class: 'snippet' }), hit.snippet),
+        h('p', { class: 'citation' }, citationText(hit.source)),
+      ),
+    );
   });
 }
 
@@ -90,21 +105,43 @@ function fillFilters(info) {
     try {
       search('pijn', { actor: id, limit: 1 }); // only actors the module knows
       add(FILTERS[2].select, id, label);
-    } catch { /* not in this content's vocabulary */ }
+    } catch {
+      /* not in this content's vocabulary */
+    }
   }
   for (const step of STEPS) add(FILTERS[3].select, String(step), `Stap ${step}`);
 }
 
 // ---------------------------------------------------------------- detail
 
-const LAYER_ORDER = ['conditions', 'practice', 'cautions', 'adverse_effects', 'dependence', 'risk_groups', 'start_stop', 'dose',
-  'providers', 'building_blocks', 'move_up', 'move_down', 'rationale', 'not_covered', 'note', 'lay'];
+const LAYER_ORDER = [
+  'conditions',
+  'practice',
+  'cautions',
+  'adverse_effects',
+  'dependence',
+  'risk_groups',
+  'start_stop',
+  'dose',
+  'providers',
+  'building_blocks',
+  'move_up',
+  'move_down',
+  'rationale',
+  'not_covered',
+  'note',
+  'lay',
+];
 
 function layerSection(layer, open) {
   const body = trustedHtml(h('div', { class: 'layer-body' }), layer.html);
   if (layer.key === 'main') return h('section', { class: 'layer main', 'aria-label': 'Kern' }, body);
-  return h('details', { class: `layer ${layer.key}`, open },
-    h('summary', {}, h('h2', { class: 'layer-title' }, layer.title)), body);
+  return h(
+    'details',
+    { class: `layer ${layer.key}`, open },
+    h('summary', {}, h('h2', { class: 'layer-title' }, layer.title)),
+    body,
+  );
 }
 
 /** Topics (comparison nodes) this node belongs to, or the node itself when it is one. */
@@ -126,21 +163,60 @@ function comparisonSection(item) {
     } catch {
       continue;
     }
-    blocks.push(h('div', { class: 'topic' },
-      h('h3', {}, item.kind === 'topic' && topics.length === 1 ? 'Per document' : h('a', { href: nodeHref(topic.id) }, topic.title)),
-      topic.intro?.html ? trustedHtml(h('div', { class: 'topic-intro' }), topic.intro.html) : null,
-      h('ul', { class: 'compare-grid' }, topic.documents.map((d) => h('li', { class: `compare-doc agreement-${d.agreement}` },
-        h('h4', {}, d.short),
-        h('p', { class: 'agreement' }, h('span', { class: 'visually-hidden' }, 'Overeenstemming: '), agreementLabel(d.agreement)),
-        h('p', {}, d.point),
-        d.nodes.length ? h('ul', { class: 'compare-nodes' }, d.nodes.map((n) => h('li', {},
-          h('a', { href: nodeHref(n.id) }, n.title), n.citation ? h('span', { class: 'citation-inline' }, ` · ${n.citation}`) : null))) : null,
-      ))),
-    ));
+    blocks.push(
+      h(
+        'div',
+        { class: 'topic' },
+        h(
+          'h3',
+          {},
+          item.kind === 'topic' && topics.length === 1
+            ? 'Per document'
+            : h('a', { href: nodeHref(topic.id) }, topic.title),
+        ),
+        topic.intro?.html ? trustedHtml(h('div', { class: 'topic-intro' }), topic.intro.html) : null,
+        h(
+          'ul',
+          { class: 'compare-grid' },
+          topic.documents.map((d) =>
+            h(
+              'li',
+              { class: `compare-doc agreement-${d.agreement}` },
+              h('h4', {}, d.short),
+              h(
+                'p',
+                { class: 'agreement' },
+                h('span', { class: 'visually-hidden' }, 'Overeenstemming: '),
+                agreementLabel(d.agreement),
+              ),
+              h('p', {}, d.point),
+              d.nodes.length
+                ? h(
+                    'ul',
+                    { class: 'compare-nodes' },
+                    d.nodes.map((n) =>
+                      h(
+                        'li',
+                        {},
+                        h('a', { href: nodeHref(n.id) }, n.title),
+                        n.citation ? h('span', { class: 'citation-inline' }, ` · ${n.citation}`) : null,
+                      ),
+                    ),
+                  )
+                : null,
+            ),
+          ),
+        ),
+      ),
+    );
   }
   if (blocks.length === 0) return null;
-  return h('section', { class: 'compare', 'aria-labelledby': 'compare-heading' },
-    h('h2', { id: 'compare-heading' }, 'Wat zeggen de andere documenten?'), blocks);
+  return h(
+    'section',
+    { class: 'compare', 'aria-labelledby': 'compare-heading' },
+    h('h2', { id: 'compare-heading' }, 'Wat zeggen de andere documenten?'),
+    blocks,
+  );
 }
 
 /** One button that opens (or closes) every layer at once, for a reader who wants it all. */
@@ -175,9 +251,12 @@ function showNode(id) {
   try {
     item = node(id);
   } catch (error) {
-    fill(detail, h('h1', { id: 'detail-title', tabindex: '-1' }, 'Niet gevonden'),
+    fill(
+      detail,
+      h('h1', { id: 'detail-title', tabindex: '-1' }, 'Niet gevonden'),
       h('p', {}, `Geen onderdeel met deze code: ${id}. ${error.message}`),
-      h('p', {}, h('a', { href: searchHash() }, 'Terug naar zoeken')));
+      h('p', {}, h('a', { href: searchHash() }, 'Terug naar zoeken')),
+    );
     document.title = `Niet gevonden · Pijnwijzer`;
     return;
   }
@@ -195,10 +274,34 @@ function showNode(id) {
     if (!groups.has(label)) groups.set(label, new Map());
     groups.get(label).set(link.id, link);
   }
-  const related = groups.size === 0 ? null : h('section', { class: 'links', 'aria-labelledby': 'links-heading' },
-    h('h2', { id: 'links-heading' }, 'Verbonden'),
-    [...groups].map(([label, links]) => h('div', { class: 'link-group' }, h('h3', {}, label),
-      h('ul', {}, [...links.values()].map((l) => h('li', {}, h('a', { href: nodeHref(l.id) }, l.title), ' ', h('span', { class: 'kind' }, kindLabel(l.kind))))))));
+  const related =
+    groups.size === 0
+      ? null
+      : h(
+          'section',
+          { class: 'links', 'aria-labelledby': 'links-heading' },
+          h('h2', { id: 'links-heading' }, 'Verbonden'),
+          [...groups].map(([label, links]) =>
+            h(
+              'div',
+              { class: 'link-group' },
+              h('h3', {}, label),
+              h(
+                'ul',
+                {},
+                [...links.values()].map((l) =>
+                  h(
+                    'li',
+                    {},
+                    h('a', { href: nodeHref(l.id) }, l.title),
+                    ' ',
+                    h('span', { class: 'kind' }, kindLabel(l.kind)),
+                  ),
+                ),
+              ),
+            ),
+          ),
+        );
   const facts = [];
   const views = {
     checklist: [`/checklist/${encodeURIComponent(item.id)}`, 'Afvinken of afdrukken als checklist'],
@@ -206,12 +309,38 @@ function showNode(id) {
     step: ['/stappen', 'Bekijk in het schema van de vier stappen'],
   };
   if (item.id === 'rta.referral.matrix') views.referral = ['/verwijzen', 'Bekijk de verwijsmatrix als tabel'];
-  if (views[item.kind]) facts.push(h('p', { class: 'facts view-link' }, h('a', { href: href(views[item.kind][0]) }, `${views[item.kind][1]} →`)));
-  if (!patient && item.actors.length) facts.push(h('p', { class: 'facts' }, h('span', { class: 'fact-label' }, 'Voor: '), item.actors.map((a) => a.label).join(', ')));
+  if (views[item.kind])
+    facts.push(
+      h('p', { class: 'facts view-link' }, h('a', { href: href(views[item.kind][0]) }, `${views[item.kind][1]} →`)),
+    );
+  if (!patient && item.actors.length)
+    facts.push(
+      h(
+        'p',
+        { class: 'facts' },
+        h('span', { class: 'fact-label' }, 'Voor: '),
+        item.actors.map((a) => a.label).join(', '),
+      ),
+    );
   const steps = item.steps.length ? item.steps : item.step ? [item.step] : [];
-  if (!patient && steps.length) facts.push(h('p', { class: 'facts' }, h('span', { class: 'fact-label' }, 'Stap: '), steps.map((n) => `stap ${n}`).join(', '), ' ', h('a', { href: href('/stappen') }, '(stepped care)')));
-  fill(detail,
-    h('p', { class: 'back' }, h('a', { href: searchHash() }, input.value ? '← Terug naar de resultaten' : '← Terug naar zoeken')),
+  if (!patient && steps.length)
+    facts.push(
+      h(
+        'p',
+        { class: 'facts' },
+        h('span', { class: 'fact-label' }, 'Stap: '),
+        steps.map((n) => `stap ${n}`).join(', '),
+        ' ',
+        h('a', { href: href('/stappen') }, '(stepped care)'),
+      ),
+    );
+  fill(
+    detail,
+    h(
+      'p',
+      { class: 'back' },
+      h('a', { href: searchHash() }, input.value ? '← Terug naar de resultaten' : '← Terug naar zoeken'),
+    ),
     h('div', { class: 'hit-meta' }, h('span', { class: 'kind' }, kindLabel(item.kind)), renderBadges(item)),
     h('h1', { id: 'detail-title', tabindex: '-1' }, item.title),
     item.source ? h('p', { class: 'citation' }, citationText(item.source)) : null,
@@ -268,7 +397,9 @@ function route() {
     let id = rawPath.slice(3);
     try {
       id = decodeURIComponent(id);
-    } catch { /* keep it */ }
+    } catch {
+      /* keep it */
+    }
     showNode(id);
     $('detail-title')?.focus();
     return;
@@ -309,7 +440,8 @@ function moveSelection(step) {
   const links = [...results.querySelectorAll('a.hit-title')];
   if (links.length === 0) return;
   const current = links.indexOf(document.activeElement);
-  const next = current === -1 ? (step > 0 ? 0 : links.length - 1) : Math.min(links.length - 1, Math.max(-1, current + step));
+  const next =
+    current === -1 ? (step > 0 ? 0 : links.length - 1) : Math.min(links.length - 1, Math.max(-1, current + step));
   if (next === -1) input.focus();
   else links[next].focus();
 }
@@ -342,7 +474,10 @@ $('search-form').addEventListener('submit', (event) => {
   event.preventDefault();
   results.querySelector('a.hit-title')?.click();
 });
-for (const [id, mode] of [['mode-professional', 'professional'], ['mode-patient', 'patient']]) {
+for (const [id, mode] of [
+  ['mode-professional', 'professional'],
+  ['mode-patient', 'patient'],
+]) {
   $(id).addEventListener('click', () => {
     if (getAudience() === mode) return;
     setAudience(mode);
@@ -359,7 +494,8 @@ for (const [id, mode] of [['mode-professional', 'professional'], ['mode-patient'
 }
 document.addEventListener('keydown', (event) => {
   const target = event.target;
-  const typing = target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
+  const typing =
+    target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
   if (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
     event.preventDefault();
     if (searchView.hidden || !detail.hidden) {
@@ -387,10 +523,14 @@ document.documentElement.dataset.ready = 'true';
 // Offline: a service worker keeps the app shell and the module in a cache.
 if ('serviceWorker' in navigator) {
   const offline = $('offline-status');
-  navigator.serviceWorker.register('./sw.js').then(() => navigator.serviceWorker.ready).then(() => {
-    offline.textContent = '· Werkt ook offline.';
-    document.documentElement.dataset.offline = 'ready';
-  }).catch(() => {
-    offline.textContent = '';
-  });
+  navigator.serviceWorker
+    .register('./sw.js')
+    .then(() => navigator.serviceWorker.ready)
+    .then(() => {
+      offline.textContent = '· Werkt ook offline.';
+      document.documentElement.dataset.offline = 'ready';
+    })
+    .catch(() => {
+      offline.textContent = '';
+    });
 }

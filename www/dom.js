@@ -46,7 +46,9 @@ const AUDIENCE_KEY = 'pijnwijzer:voor';
 let audience = 'professional';
 try {
   if (localStorage.getItem(AUDIENCE_KEY) === 'patient') audience = 'patient';
-} catch { /* storage may be blocked: stay professional */ }
+} catch {
+  /* storage may be blocked: stay professional */
+}
 
 export function getAudience() {
   return audience;
@@ -56,7 +58,9 @@ export function setAudience(value) {
   audience = value === 'patient' ? 'patient' : 'professional';
   try {
     localStorage.setItem(AUDIENCE_KEY, audience);
-  } catch { /* ignore */ }
+  } catch {
+    /* ignore */
+  }
   document.documentElement.classList.toggle('mode-patient', audience === 'patient');
 }
 
@@ -87,13 +91,21 @@ export function renderBadges(item) {
   if (isPatient()) return null;
   const list = badges(item);
   if (list.length === 0) return null;
-  return h('span', { class: 'badges' }, list.map((b) => h('span', { class: `badge ${b.tone}` }, b.text)));
+  return h(
+    'span',
+    { class: 'badges' },
+    list.map((b) => h('span', { class: `badge ${b.tone}` }, b.text)),
+  );
 }
 
 /** A link to a node with its citation: "<a>titel</a> · WOREL §4, p. 29". */
 export function nodeRefItem(ref) {
-  return h('li', {}, h('a', { href: refHref(ref) }, ref.title),
-    ref.citation ? h('span', { class: 'citation-inline' }, ` · ${ref.citation}`) : null);
+  return h(
+    'li',
+    {},
+    h('a', { href: refHref(ref) }, ref.title),
+    ref.citation ? h('span', { class: 'citation-inline' }, ` · ${ref.citation}`) : null,
+  );
 }
 
 /** The page's heading, focusable so that a route change can move focus to it. */

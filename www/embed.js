@@ -12,7 +12,8 @@ function snippetFor(demo) {
   const copy = element.cloneNode(false);
   const link = copy.getAttribute('link');
   // A relative link template means this site; on someone else's page it must be absolute.
-  if (link) copy.setAttribute('link', new URL(link.replace('{id}', '__ID__'), document.baseURI).href.replace('__ID__', '{id}'));
+  if (link)
+    copy.setAttribute('link', new URL(link.replace('{id}', '__ID__'), document.baseURI).href.replace('__ID__', '{id}'));
   return `<script type="module" src="${script}"></script>\n${copy.outerHTML}`;
 }
 
@@ -48,17 +49,21 @@ for (const button of document.querySelectorAll('button[data-copy]')) {
     }
     note.textContent = message;
     clearTimeout(timer);
-    timer = setTimeout(() => { note.textContent = ''; }, 8000);
+    timer = setTimeout(() => {
+      note.textContent = '';
+    }, 8000);
   });
 }
 
 // The ids of all checklists, for the checklist attribute.
 const ids = document.getElementById('checklist-ids');
-ready().then((api) => {
-  ids.replaceChildren(...api.checklists().map((list) =>
-    h('li', {}, h('code', {}, list.id), `: ${list.title}`)));
-}).catch(() => {
-  ids.replaceChildren(h('li', {}, 'De lijst kon niet worden geladen.'));
-}).finally(() => {
-  document.documentElement.dataset.ready = 'true';
-});
+ready()
+  .then((api) => {
+    ids.replaceChildren(...api.checklists().map((list) => h('li', {}, h('code', {}, list.id), `: ${list.title}`)));
+  })
+  .catch(() => {
+    ids.replaceChildren(h('li', {}, 'De lijst kon niet worden geladen.'));
+  })
+  .finally(() => {
+    document.documentElement.dataset.ready = 'true';
+  });

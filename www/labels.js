@@ -61,11 +61,18 @@ export function badges(item) {
     } else {
       const force = item.strength.startsWith('1') ? 'sterk' : 'zwak';
       const direction = item.direction === 'against' ? 'tegen' : 'voor';
-      list.push({ text: `${item.strength} · ${force} ${direction}`, tone: item.direction === 'against' ? 'against' : 'for' });
+      list.push({
+        text: `${item.strength} · ${force} ${direction}`,
+        tone: item.direction === 'against' ? 'against' : 'for',
+      });
     }
   }
   if (item.force) list.push({ text: item.force, tone: 'neutral' });
-  if (item.position) list.push({ text: POSITIONS[item.position] ?? item.position, tone: item.position === 'preferably-not' || item.position === 'no-place' ? 'against' : 'neutral' });
+  if (item.position)
+    list.push({
+      text: POSITIONS[item.position] ?? item.position,
+      tone: item.position === 'preferably-not' || item.position === 'no-place' ? 'against' : 'neutral',
+    });
   return list;
 }
 
@@ -93,7 +100,20 @@ export function strengthText(item) {
 }
 
 /** The kinds a reader can filter on, in the order of the menu. */
-export const FILTER_KINDS = ['recommendation', 'checklist', 'medication', 'referral', 'step', 'concept', 'red-flag', 'risk-factor', 'instrument', 'role', 'section', 'topic'];
+export const FILTER_KINDS = [
+  'recommendation',
+  'checklist',
+  'medication',
+  'referral',
+  'step',
+  'concept',
+  'red-flag',
+  'risk-factor',
+  'instrument',
+  'role',
+  'section',
+  'topic',
+];
 
 /** Actors of content/vocabulary.toml a clinician may filter on (checked against the module at start). */
 export const ACTORS = {

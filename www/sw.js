@@ -28,14 +28,25 @@ const SHELL = [
 ];
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(VERSION).then((cache) => cache.addAll(SHELL.map((path) => new Request(path, { cache: 'reload' }))))
-    .then(() => self.skipWaiting()));
+  event.waitUntil(
+    caches
+      .open(VERSION)
+      .then((cache) => cache.addAll(SHELL.map((path) => new Request(path, { cache: 'reload' }))))
+      .then(() => self.skipWaiting()),
+  );
 });
 
 self.addEventListener('activate', (event) => {
-  event.waitUntil(caches.keys()
-    .then((keys) => Promise.all(keys.filter((key) => key.startsWith('pijnwijzer-') && key !== VERSION).map((key) => caches.delete(key))))
-    .then(() => self.clients.claim()));
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) =>
+        Promise.all(
+          keys.filter((key) => key.startsWith('pijnwijzer-') && key !== VERSION).map((key) => caches.delete(key)),
+        ),
+      )
+      .then(() => self.clients.claim()),
+  );
 });
 
 self.addEventListener('fetch', (event) => {
@@ -43,17 +54,19 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
-  event.respondWith((async () => {
-    const cache = await caches.open(VERSION);
-    try {
-      const response = await fetch(request);
-      if (response.ok && response.type === 'basic') cache.put(request, response.clone());
-      return response;
-    } catch {
-      const cached = await cache.match(request, { ignoreSearch: true });
-      if (cached) return cached;
-      // Offline and not cached: a page of the app opens from the cached shell.
-      return (request.mode === 'navigate' && (await cache.match('index.html'))) || Response.error();
-    }
-  })());
+  event.respondWith(
+    (async () => {
+      const cache = await caches.open(VERSION);
+      try {
+        const response = await fetch(request);
+        if (response.ok && response.type === 'basic') cache.put(request, response.clone());
+        return response;
+      } catch {
+        const cached = await cache.match(request, { ignoreSearch: true });
+        if (cached) return cached;
+        // Offline and not cached: a page of the app opens from the cached shell.
+        return (request.mode === 'navigate' && (await cache.match('index.html'))) || Response.error();
+      }
+    })(),
+  );
 });

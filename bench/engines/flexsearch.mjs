@@ -29,7 +29,8 @@ function options() {
 export default {
   name: 'FlexSearch',
   version: packageVersion('flexsearch'),
-  config: 'Document, tokenize "forward", Charset.Normalize + Dutch stopwords, suggest; the per-field rankings fused by weighted reciprocal rank, w / (1 + rank), rank from 1',
+  config:
+    'Document, tokenize "forward", Charset.Normalize + Dutch stopwords, suggest; the per-field rankings fused by weighted reciprocal rank, w / (1 + rank), rank from 1',
   sizeNote: 'dist/flexsearch.compact.module.min.js; index from document.export()',
   async code() {
     return [{ file: 'flexsearch/dist/flexsearch.compact.module.min.js', bytes: readFileSync(compact) }];

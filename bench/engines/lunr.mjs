@@ -18,13 +18,20 @@ function stem(word) {
 export default {
   name: 'lunr + lunr-languages nl',
   version: `${packageVersion('lunr')} + ${packageVersion('lunr-languages')}`,
-  config: 'Dutch stemmer + stopwords; per word `stem^10 stem* stem~1` (~2 from 9 letters); index-time field boosts, extra lay clause for patient questions',
+  config:
+    'Dutch stemmer + stopwords; per word `stem^10 stem* stem~1` (~2 from 9 letters); index-time field boosts, extra lay clause for patient questions',
   sizeNote: 'lunr.min.js + min/lunr.stemmer.support.min.js + min/lunr.nl.min.js',
   async code() {
     return [
       { file: 'lunr/lunr.min.js', bytes: readFileSync(packageFile('lunr/lunr.min.js')) },
-      { file: 'lunr-languages/min/lunr.stemmer.support.min.js', bytes: readFileSync(packageFile('lunr-languages/min/lunr.stemmer.support.min.js')) },
-      { file: 'lunr-languages/min/lunr.nl.min.js', bytes: readFileSync(packageFile('lunr-languages/min/lunr.nl.min.js')) },
+      {
+        file: 'lunr-languages/min/lunr.stemmer.support.min.js',
+        bytes: readFileSync(packageFile('lunr-languages/min/lunr.stemmer.support.min.js')),
+      },
+      {
+        file: 'lunr-languages/min/lunr.nl.min.js',
+        bytes: readFileSync(packageFile('lunr-languages/min/lunr.nl.min.js')),
+      },
     ];
   },
   async load() {

@@ -12,7 +12,8 @@ export default {
   name: 'pijnwijzer (wasm)',
   version: JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version,
   config: 'search(query, { limit: 10, prefix: false, audience })',
-  sizeNote: 'pkg/pijnwijzer.js + pkg/pijnwijzer_bg.wasm (content and engine; the index is built on the first search, not shipped)',
+  sizeNote:
+    'pkg/pijnwijzer.js + pkg/pijnwijzer_bg.wasm (content and engine; the index is built on the first search, not shipped)',
   pkgPath: fileURLToPath(pkg),
   async code() {
     return [

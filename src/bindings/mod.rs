@@ -89,9 +89,11 @@ export interface NodeLink {
   outgoing: boolean;
 }
 
-export interface Comparison {
+/** One document's position on a topic the node belongs to; `compare(topic)` gives the whole topic. */
+export interface ComparisonView {
   document: string;
   agreement: Agreement;
+  /** Ids of that document's nodes on the topic. */
   nodes: string[];
   point: string;
 }
@@ -114,7 +116,7 @@ export interface KnowledgeNode {
   covers: string[];
   layers: Layer[];
   links: NodeLink[];
-  compare: Comparison[];
+  compare: ComparisonView[];
 }
 
 export interface VersionInfo {
@@ -160,6 +162,7 @@ export interface FlagList { id: string; title: string; kind: Kind; source: Sourc
 export interface RedFlags { red: FlagList[]; other: FlagList[] }
 
 export interface DocumentPosition { document: string; short: string; agreement: Agreement; point: string; nodes: NodeRef[] }
+/** What each document says on a topic, side by side. */
 export interface Comparison { id: string; title: string; intro: Text; documents: DocumentPosition[] }
 
 export interface Lay { id: string; title: string; html: string; text: string; citation: string | null }

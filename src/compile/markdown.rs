@@ -313,11 +313,8 @@ impl<'a> Reader<'a> {
                         TagEnd::Emphasis => html.push_str("</em>"),
                         TagEnd::Strong => html.push_str("</strong>"),
                         TagEnd::Strikethrough => html.push_str("</del>"),
-                        TagEnd::Link | TagEnd::Image => {
-                            if open_links.pop().unwrap_or(false) {
-                                html.push_str("</a>");
-                            }
-                        }
+                        // Only a link that was written as `<a>` is closed (an unsafe one became text).
+                        TagEnd::Link | TagEnd::Image => html.push_str(if open_links.pop() == Some(true) { "</a>" } else { "" }),
                         _ => {}
                     }
                 }

@@ -237,7 +237,10 @@ fn read_toml<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T, Diagnostic>
     })
 }
 
-fn read_vocabulary(dir: &Path) -> Result<(Vec<Document>, Vec<(String, String)>), Diagnostic> {
+/// Actor keys with their Dutch labels, in vocabulary order.
+type Actors = Vec<(String, String)>;
+
+fn read_vocabulary(dir: &Path) -> Result<(Vec<Document>, Actors), Diagnostic> {
     let path = dir.join(VOCABULARY);
     let file: VocabularyFile = read_toml(&path)?;
     let documents = file

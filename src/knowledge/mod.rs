@@ -9,8 +9,8 @@ pub mod search;
 pub mod view;
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
 use std::fmt;
+use std::sync::OnceLock;
 
 use serde::Deserialize;
 
@@ -284,7 +284,7 @@ impl Knowledge {
         if prefix.ends_with(char::is_whitespace) {
             return Vec::new();
         }
-        let start = prefix.char_indices().filter(|(_, c)| c.is_whitespace()).last().map_or(0, |(i, c)| i + c.len_utf8());
+        let start = prefix.char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
         let (head, last) = prefix.split_at(start);
         self.index().complete(last, limit.min(MAX_LIMIT)).into_iter().map(|word| format!("{head}{word}")).collect()
     }

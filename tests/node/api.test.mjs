@@ -11,7 +11,13 @@ test('version names the module, the content and the five source documents', () =
   const info = version();
   assert.match(info.module, /^\d+\.\d+\.\d+$/);
   assert.match(info.content, /^[0-9a-f]{16}$/);
-  assert.deepEqual(info.documents.map((d) => d.id).sort(), ['mc-samen', 'mc-zorgstandaard', 'rta', 'worel', 'zorgstandaard']);
+  assert.deepEqual(info.documents.map((d) => d.id).sort(), [
+    'mc-samen',
+    'mc-zorgstandaard',
+    'rta',
+    'worel',
+    'zorgstandaard',
+  ]);
 });
 
 test('search ranks the red-flags recommendation first, with its grade, citation and marked snippet', () => {
@@ -24,10 +30,13 @@ test('search ranks the red-flags recommendation first, with its grade, citation 
   assert.match(first.source.citation, /^WOREL §4 aanbeveling 6, p\. 29/);
   assert.ok(Array.isArray(first.source.lines) && first.source.lines.length === 2);
   assert.ok(first.covers.includes('worel.alg.rodevlaggen'));
-  assert.ok(search('rode vlaggen').some((hit) => hit.snippet.includes('<mark>')), 'matched words are marked');
+  assert.ok(
+    search('rode vlaggen').some((hit) => hit.snippet.includes('<mark>')),
+    'matched words are marked',
+  );
 });
 
-test('a hit is the caller\'s own: changing it changes no later answer, and its shared parts are frozen', () => {
+test("a hit is the caller's own: changing it changes no later answer, and its shared parts are frozen", () => {
   const [first] = search('rode vlaggen');
   const again = structuredClone(search('rode vlaggen')[0]);
   first.title = 'veranderd';
@@ -44,7 +53,11 @@ test('a hit is the caller\'s own: changing it changes no later answer, and its s
 test('search options limit, filter and change the audience', () => {
   assert.equal(search('pijn', { limit: 3 }).length, 3);
   assert.ok(search('pijn', { document: 'rta', limit: 50 }).every((hit) => hit.source.document === 'rta'));
-  assert.ok(search('pijn', { kind: ['medication', 'checklist'], limit: 50 }).every((hit) => ['medication', 'checklist'].includes(hit.kind)));
+  assert.ok(
+    search('pijn', { kind: ['medication', 'checklist'], limit: 50 }).every((hit) =>
+      ['medication', 'checklist'].includes(hit.kind),
+    ),
+  );
   const lay = search('wat is chronische pijn', { audience: 'patient', limit: 5 });
   assert.ok(lay.length > 0);
 });
@@ -67,7 +80,10 @@ test('suggest completes the word being typed', () => {
 });
 
 test('bad input throws an Error and the module keeps answering', () => {
-  assert.throws(() => node('worel.alg.rodevlagen'), { name: 'Error', message: /unknown node id .*did you mean `worel\.alg\.rodevlaggen`/ });
+  assert.throws(() => node('worel.alg.rodevlagen'), {
+    name: 'Error',
+    message: /unknown node id .*did you mean `worel\.alg\.rodevlaggen`/,
+  });
   assert.throws(() => node(42), { message: /must be a string/ });
   assert.throws(() => search({}), { message: /must be a string/ });
   assert.throws(() => search('pijn', 'veel'), { message: /must be an object/ });
@@ -85,10 +101,22 @@ test('every call that takes an argument rejects a wrong type or an unknown name 
   const takesName = ['node', 'related', 'checklist', 'medication', 'referral', 'referralsTo', 'compare', 'lay'];
   for (const name of takesName) {
     for (const bad of [undefined, null, 42, {}, ['worel.alg.bps']]) {
-      assert.throws(() => api[name](bad), { name: 'Error', message: /must be a string/ }, `${name}(${JSON.stringify(bad)})`);
+      assert.throws(
+        () => api[name](bad),
+        { name: 'Error', message: /must be a string/ },
+        `${name}(${JSON.stringify(bad)})`,
+      );
     }
   }
-  for (const [name, unknown] of [['node', 'x.y'], ['checklist', 'zz.geen.checklist'], ['medication', 'qwxyzzy'], ['lay', 'x.y'], ['referral', 'qwxyzzy'], ['referralsTo', 'qwxyzzy'], ['related', 'x.y']]) {
+  for (const [name, unknown] of [
+    ['node', 'x.y'],
+    ['checklist', 'zz.geen.checklist'],
+    ['medication', 'qwxyzzy'],
+    ['lay', 'x.y'],
+    ['referral', 'qwxyzzy'],
+    ['referralsTo', 'qwxyzzy'],
+    ['related', 'x.y'],
+  ]) {
     assert.throws(() => api[name](unknown), { name: 'Error', message: /unknown/ }, `${name}('${unknown}')`);
   }
   assert.throws(() => api.related('worel.alg.bps', 'broer'), { message: /edge type/ });

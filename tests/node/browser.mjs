@@ -7,7 +7,15 @@ import { serve } from '../../scripts/serve.mjs';
 export function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 }
 
@@ -19,17 +27,47 @@ export async function openPage(browser, url, options = {}) {
   const context = await browser.newContext(options);
   const page = await context.newPage();
   const record = { problems: [], dialogs: [], requests: [] };
-  page.on('console', (message) => { if (message.type() === 'error') record.problems.push(message.text()); });
+  page.on('console', (message) => {
+    if (message.type() === 'error') record.problems.push(message.text());
+  });
   page.on('pageerror', (error) => record.problems.push(error.message));
-  page.on('dialog', async (dialog) => { record.dialogs.push(dialog.message()); await dialog.dismiss(); });
+  page.on('dialog', async (dialog) => {
+    record.dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
   page.on('request', (request) => record.requests.push(request.url()));
   await page.goto(url);
   return { context, page, ...record };
+}
+
+/**
+ * Runs `check` (an async function that asserts) until it passes, and returns what it returns. A page
+ * that is still updating after an action shows old values for a while, longer on a busy machine, so
+ * every read that follows an action goes through here: never a single read, never a fixed sleep.
+ * After `timeout` ms the last failure is thrown as it is.
+ */
+export async function eventually(check, { timeout = 20_000, interval = 50 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() >= deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, interval));
+    }
+  }
 }
 
 /** Serves www/ on a free port and launches Chromium, for one test file; `close` ends both. */
 export async function startSite() {
   const { server, url } = await serve({ port: 0 });
   const browser = await launch();
-  return { base: url, browser, close: async () => { await browser.close(); server.close(); } };
+  return {
+    base: url,
+    browser,
+    close: async () => {
+      await browser.close();
+      server.close();
+    },
+  };
 }

@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { openPage, startSite } from './browser.mjs';
+import { eventually, openPage, startSite } from './browser.mjs';
 import { initSync, checklist, lay, search } from '../../pkg/pijnwijzer.js';
 
 initSync({ module: readFileSync(new URL('../../pkg/pijnwijzer_bg.wasm', import.meta.url)) });
@@ -41,18 +41,29 @@ async function open(path, { viewport = { width: 900, height: 900 }, permissions 
 /** The checks every page must pass: no console error (CSP violations show there), nothing off-site. */
 function clean({ problems, requests }) {
   assert.deepEqual(problems, [], 'no console errors');
-  assert.deepEqual(requests.filter((url) => !url.startsWith(base)), [], 'no request leaves the origin');
+  assert.deepEqual(
+    requests.filter((url) => !url.startsWith(base)),
+    [],
+    'no request leaves the origin',
+  );
 }
 
 const text = (value) => value.replace(/\s+/g, ' ').trim();
 /** Text without list markers and spacing, to compare the module's plain text with rendered HTML. */
 const words = (value) => value.replace(/^- /gm, '').replace(/\s+/g, '');
-const shot = (page, name, options = {}) => page.screenshot({ path: new URL(`embed-${name}.png`, SCREENSHOTS).pathname, fullPage: true, ...options });
+const shot = (page, name, options = {}) =>
+  page.screenshot({ path: new URL(`embed-${name}.png`, SCREENSHOTS).pathname, fullPage: true, ...options });
 
 /** Waits until every Pijnwijzer element on the page has rendered (no "Bezig met laden…" left). */
 function rendered(page) {
-  return page.waitForFunction(() => [...document.querySelectorAll('pijn-checklist, pijn-uitleg, pijn-zoeken')]
-    .every((element) => element.shadowRoot && element.shadowRoot.querySelector('.body') && !element.shadowRoot.querySelector('.loading')));
+  return page.waitForFunction(() =>
+    [...document.querySelectorAll('pijn-checklist, pijn-uitleg, pijn-zoeken')].every(
+      (element) =>
+        element.shadowRoot &&
+        element.shadowRoot.querySelector('.body') &&
+        !element.shadowRoot.querySelector('.loading'),
+    ),
+  );
 }
 
 /** Runs axe-core on a page of its own, in a context that bypasses the CSP so axe can be injected. */
@@ -63,21 +74,36 @@ async function axe(path, { tags = null, prepare = null } = {}) {
   await rendered(page);
   if (prepare) await prepare(page);
   await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate((only) => window.axe.run(document, only ? { runOnly: { type: 'tag', values: only } } : {}), tags);
+  const result = await page.evaluate(
+    (only) => window.axe.run(document, only ? { runOnly: { type: 'tag', values: only } } : {}),
+    tags,
+  );
   await context.close();
-  const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const summary = result.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
   assert.deepEqual(summary, [], `axe-core on ${path}`);
 }
 
 test('the package ships the components beside the module, and the site serves the same files', () => {
-  const sources = readdirSync(new URL('www/components/', ROOT)).filter((name) => name.endsWith('.js')).sort();
+  const sources = readdirSync(new URL('www/components/', ROOT))
+    .filter((name) => name.endsWith('.js'))
+    .sort();
   assert.deepEqual(sources, ['pijn-checklist.js', 'pijn-uitleg.js', 'pijn-zoeken.js', 'shared.js']);
   for (const name of sources) {
     const source = readFileSync(new URL(`www/components/${name}`, ROOT), 'utf8');
     for (const copy of ['pkg/components/', 'www/pkg/components/']) {
-      assert.equal(readFileSync(new URL(copy + name, ROOT), 'utf8'), source, `${copy}${name} is current (run scripts/build.sh)`);
+      assert.equal(
+        readFileSync(new URL(copy + name, ROOT), 'utf8'),
+        source,
+        `${copy}${name} is current (run scripts/build.sh)`,
+      );
     }
-    assert.doesNotMatch(source, /\.style\b|'style'\s*[:,]|style="|eval\(|new Function/, `${name}: no style attributes, no eval`);
+    assert.doesNotMatch(
+      source,
+      /\.style\b|'style'\s*[:,]|style="|eval\(|new Function/,
+      `${name}: no style attributes, no eval`,
+    );
   }
   assert.match(readFileSync(new URL('www/components/shared.js', ROOT), 'utf8'), /from '\.\.\/pijnwijzer\.js'/);
 });
@@ -88,24 +114,41 @@ test('<pijn-checklist> on a bare page: title, intro, items with their origins, s
   const { page } = session;
   const element = page.locator('pijn-checklist');
   await element.locator('.item').first().waitFor();
-  assert.equal(await element.locator('.title').textContent(), expected.title);
-  assert.equal(words(await element.locator('.intro').textContent()), words(expected.intro.text));
+  await eventually(async () => assert.equal(await element.locator('.title').textContent(), expected.title));
+  await eventually(async () =>
+    assert.equal(words(await element.locator('.intro').textContent()), words(expected.intro.text)),
+  );
   const boxes = element.locator('.item input[type="checkbox"]');
-  assert.equal(await boxes.count(), expected.items.length);
+  await eventually(async () => assert.equal(await boxes.count(), expected.items.length));
   for (const [index, item] of expected.items.entries()) {
     const row = element.locator('.item').nth(index);
-    assert.equal(text(await row.locator('label').textContent()), text(item.text));
+    await eventually(async () => assert.equal(text(await row.locator('label').textContent()), text(item.text)));
     // Each checkbox is named by its label (a real <label for>).
-    assert.equal(text(await element.getByRole('checkbox', { name: text(item.text), exact: true }).getAttribute('id')), `punt-${index}`);
+    await eventually(async () =>
+      assert.equal(
+        text(await element.getByRole('checkbox', { name: text(item.text), exact: true }).getAttribute('id')),
+        `punt-${index}`,
+      ),
+    );
     if (item.origin) assert.ok((await row.locator('.origin').textContent()).includes(item.origin.citation));
   }
-  assert.equal(await element.locator('.source').textContent(), `Bron: ${expected.source.citation}`);
-  assert.equal(await element.locator('.lay').count(), 0, 'no lay text without voor="patient"');
-  assert.equal(await element.locator('a').count(), 0, 'internal links become text on a foreign page');
+  await eventually(async () =>
+    assert.equal(await element.locator('.source').textContent(), `Bron: ${expected.source.citation}`),
+  );
+  await eventually(async () =>
+    assert.equal(await element.locator('.lay').count(), 0, 'no lay text without voor="patient"'),
+  );
+  await eventually(async () =>
+    assert.equal(await element.locator('a').count(), 0, 'internal links become text on a foreign page'),
+  );
   // The constructed stylesheet applies although the CSP forbids inline styles.
   const reset = element.getByRole('button', { name: 'Wis alles' });
-  assert.equal(await reset.evaluate((button) => getComputedStyle(button).borderTopColor), BLUE);
-  assert.equal(await element.evaluate((host) => getComputedStyle(host).borderTopStyle), 'solid');
+  await eventually(async () =>
+    assert.equal(await reset.evaluate((button) => getComputedStyle(button).borderTopColor), BLUE),
+  );
+  await eventually(async () =>
+    assert.equal(await element.evaluate((host) => getComputedStyle(host).borderTopStyle), 'solid'),
+  );
   await shot(page, 'checklist');
   clean(session);
   await session.context.close();
@@ -120,37 +163,66 @@ test('<pijn-checklist> keeps ticks in localStorage across a reload; "Wis alles" 
   await boxes.first().waitFor();
   // By keyboard: the first checkbox is the first stop on the page.
   await page.keyboard.press('Tab');
-  assert.equal(await page.evaluate(() => document.querySelector('pijn-checklist').shadowRoot.activeElement?.id), 'punt-0');
+  await eventually(async () =>
+    assert.equal(
+      await page.evaluate(() => document.querySelector('pijn-checklist').shadowRoot.activeElement?.id),
+      'punt-0',
+    ),
+  );
   await page.keyboard.press('Space');
   // By clicking a label.
   await page.locator('pijn-checklist label[for="punt-2"]').click();
-  assert.equal(await page.evaluate((key) => localStorage.getItem(key), `pijnwijzer:checklist:${id}`), '[0,2]');
-  assert.match(await page.locator('pijn-checklist .progress').textContent(), new RegExp(`2 van ${total} afgevinkt`));
+  await eventually(async () =>
+    assert.equal(await page.evaluate((key) => localStorage.getItem(key), `pijnwijzer:checklist:${id}`), '[0,2]'),
+  );
+  await eventually(async () =>
+    assert.match(await page.locator('pijn-checklist .progress').textContent(), new RegExp(`2 van ${total} afgevinkt`)),
+  );
 
   await page.reload();
   await boxes.first().waitFor();
-  assert.deepEqual(await boxes.evaluateAll((all) => all.flatMap((box, index) => (box.checked ? [index] : []))), [0, 2]);
-  assert.match(await page.locator('pijn-checklist .progress').textContent(), new RegExp(`2 van ${total} afgevinkt`));
+  await eventually(async () =>
+    assert.deepEqual(
+      await boxes.evaluateAll((all) => all.flatMap((box, index) => (box.checked ? [index] : []))),
+      [0, 2],
+    ),
+  );
+  await eventually(async () =>
+    assert.match(await page.locator('pijn-checklist .progress').textContent(), new RegExp(`2 van ${total} afgevinkt`)),
+  );
 
   await page.locator('pijn-checklist').getByRole('button', { name: 'Wis alles' }).click();
-  assert.deepEqual(await boxes.evaluateAll((all) => all.filter((box) => box.checked).length), 0);
-  assert.equal(await page.evaluate((key) => localStorage.getItem(key), `pijnwijzer:checklist:${id}`), null);
-  assert.match(await page.locator('pijn-checklist .progress').textContent(), new RegExp(`gewist.*0 van ${total}`));
+  await eventually(async () =>
+    assert.deepEqual(await boxes.evaluateAll((all) => all.filter((box) => box.checked).length), 0),
+  );
+  await eventually(async () =>
+    assert.equal(await page.evaluate((key) => localStorage.getItem(key), `pijnwijzer:checklist:${id}`), null),
+  );
+  await eventually(async () =>
+    assert.match(await page.locator('pijn-checklist .progress').textContent(), new RegExp(`gewist.*0 van ${total}`)),
+  );
   await page.reload();
   await boxes.first().waitFor();
-  assert.equal(await boxes.evaluateAll((all) => all.filter((box) => box.checked).length), 0);
+  await eventually(async () =>
+    assert.equal(await boxes.evaluateAll((all) => all.filter((box) => box.checked).length), 0),
+  );
 
   // The site may store a list of booleans, one per item: read as the same ticks.
   await page.evaluate((key) => localStorage.setItem(key, '[true,false,true]'), `pijnwijzer:checklist:${id}`);
   await page.reload();
   await boxes.first().waitFor();
-  assert.deepEqual(await boxes.evaluateAll((all) => all.flatMap((box, index) => (box.checked ? [index] : []))), [0, 2]);
+  await eventually(async () =>
+    assert.deepEqual(
+      await boxes.evaluateAll((all) => all.flatMap((box, index) => (box.checked ? [index] : []))),
+      [0, 2],
+    ),
+  );
 
   // A damaged stored value is ignored, not fatal.
   await page.evaluate((key) => localStorage.setItem(key, '{kapot'), `pijnwijzer:checklist:${id}`);
   await page.reload();
   await boxes.first().waitFor();
-  assert.equal(await boxes.count(), total);
+  await eventually(async () => assert.equal(await boxes.count(), total));
 
   // Two elements with the same checklist on one page stay in step.
   await page.evaluate(() => {
@@ -161,7 +233,7 @@ test('<pijn-checklist> keeps ticks in localStorage across a reload; "Wis alles" 
   });
   await page.locator('#tweede .item').first().waitFor();
   await page.locator('pijn-checklist').first().locator('label[for="punt-4"]').click();
-  assert.equal(await page.locator('#tweede input#punt-4').isChecked(), true);
+  await eventually(async () => assert.equal(await page.locator('#tweede input#punt-4').isChecked(), true));
   clean(session);
   await session.context.close();
 });
@@ -174,23 +246,36 @@ test('<pijn-checklist> re-renders on attribute changes: voor="patient" adds the 
 
   await element.evaluate((host) => host.setAttribute('voor', 'patient'));
   await element.locator('.lay').waitFor();
-  assert.equal(await element.locator('.lay h3').textContent(), 'In gewone woorden');
-  assert.ok(words(await element.locator('.lay').textContent()).includes(words(checklist('zs.checklist.pijneducatie').lay.text)));
+  await eventually(async () => assert.equal(await element.locator('.lay h3').textContent(), 'In gewone woorden'));
+  await eventually(async () =>
+    assert.ok(
+      words(await element.locator('.lay').textContent()).includes(
+        words(checklist('zs.checklist.pijneducatie').lay.text),
+      ),
+    ),
+  );
 
   await page.emulateMedia({ media: 'print' });
-  assert.equal(await element.getByRole('button', { name: 'Wis alles' }).isVisible(), false, 'no buttons on paper');
+  await eventually(async () =>
+    assert.equal(await element.getByRole('button', { name: 'Wis alles' }).isVisible(), false, 'no buttons on paper'),
+  );
   await shot(page, 'checklist-afdruk');
   await page.emulateMedia({ media: 'screen' });
   await shot(page, 'checklist-patient');
 
   await element.evaluate((host) => host.setAttribute('checklist', 'zs.checklist.bestaatniet'));
   await element.locator('.message').waitFor();
-  assert.match(await element.locator('.message').textContent(), /De checklist bestaat niet/);
+  await eventually(async () =>
+    assert.match(await element.locator('.message').textContent(), /De checklist bestaat niet/),
+  );
   await element.evaluate((host) => host.setAttribute('checklist', ''));
   await element.locator('.message').filter({ hasText: 'attribuut checklist' }).waitFor();
 
   await element.evaluate((host) => host.setAttribute('checklist', 'rta.referral.handover'));
-  await element.locator('.title').filter({ hasText: checklist('rta.referral.handover').title }).waitFor();
+  await element
+    .locator('.title')
+    .filter({ hasText: checklist('rta.referral.handover').title })
+    .waitFor();
   clean(session);
   await session.context.close();
 });
@@ -201,22 +286,39 @@ test('<pijn-uitleg> shows the lay text of an id, or of the best patient hit for 
   const { page } = session;
   const element = page.locator('pijn-uitleg');
   await element.locator('.text').waitFor();
-  assert.equal(await element.locator('.title').textContent(), expected.title);
-  assert.equal(words(await element.locator('.text').textContent()), words(expected.text));
-  assert.equal(await element.locator('.source').textContent(), `Bron: ${expected.citation}`);
-  assert.equal(await element.evaluate((host) => host.shown), 'worel.alg.rodevlaggen');
-  assert.equal(await element.locator('.title').evaluate((title) => getComputedStyle(title).fontFamily.includes('system-ui')), true);
+  await eventually(async () => assert.equal(await element.locator('.title').textContent(), expected.title));
+  await eventually(async () => assert.equal(words(await element.locator('.text').textContent()), words(expected.text)));
+  await eventually(async () =>
+    assert.equal(await element.locator('.source').textContent(), `Bron: ${expected.citation}`),
+  );
+  await eventually(async () => assert.equal(await element.evaluate((host) => host.shown), 'worel.alg.rodevlaggen'));
+  await eventually(async () =>
+    assert.equal(
+      await element.locator('.title').evaluate((title) => getComputedStyle(title).fontFamily.includes('system-ui')),
+      true,
+    ),
+  );
   await shot(page, 'uitleg');
 
   const [hit] = search('pijneducatie', { audience: 'patient', limit: 1 });
   await element.evaluate((host) => host.setAttribute('onderwerp', 'pijneducatie'));
-  await element.locator('.title').filter({ hasText: lay(hit.id).title }).waitFor();
-  assert.equal(words(await element.locator('.text').textContent()), words(lay(hit.id).text));
+  await element
+    .locator('.title')
+    .filter({ hasText: lay(hit.id).title })
+    .waitFor();
+  await eventually(async () =>
+    assert.equal(words(await element.locator('.text').textContent()), words(lay(hit.id).text)),
+  );
 
   for (const topic of ['worel.bestaat.niet', 'xqzzyvrt']) {
     await element.evaluate((host, value) => host.setAttribute('onderwerp', value), topic);
     await element.locator('.message').waitFor();
-    assert.equal(await element.locator('.message').textContent(), `Over ‘${topic}’ is nog geen uitleg in gewone taal beschikbaar.`);
+    await eventually(async () =>
+      assert.equal(
+        await element.locator('.message').textContent(),
+        `Over ‘${topic}’ is nog geen uitleg in gewone taal beschikbaar.`,
+      ),
+    );
   }
   clean(session);
   await session.context.close();
@@ -229,30 +331,48 @@ test('<pijn-zoeken> finds "rode vlaggen" while typing and opens it by keyboard',
   await element.locator('form[role="search"]').waitFor();
   await page.keyboard.press('Tab');
   const box = element.getByRole('searchbox', { name: 'Zoek in de richtlijnen over chronische pijn' });
-  assert.ok(await box.evaluate((input) => input.getRootNode().activeElement === input), 'Tab reaches the labelled search box');
+  await eventually(async () =>
+    assert.ok(
+      await box.evaluate((input) => input.getRootNode().activeElement === input),
+      'Tab reaches the labelled search box',
+    ),
+  );
   await page.keyboard.type('rode vl'); // the last word is completed (prefix search)
   const first = element.locator('.hit').first();
   await first.locator('a').filter({ hasText: 'Blijf altijd alert op rode vlaggen' }).waitFor();
   await page.keyboard.type('aggen');
   await first.locator('a').filter({ hasText: 'Blijf altijd alert op rode vlaggen' }).waitFor();
-  assert.equal(await element.locator('.results').getAttribute('aria-label'), 'Zoekresultaten');
-  assert.ok(await first.locator('.snippet mark').count() > 0, 'matched words are marked');
-  assert.match(await first.locator('.citation').textContent(), /WOREL §4 aanbeveling 6, p\. 29/);
-  assert.match(await element.locator('.status').textContent(), /\d+ resultaten voor ‘rode vlaggen’/);
-  assert.equal(await first.locator('a').getAttribute('href'), '#/n/worel.alg.rodevlaggen');
+  await eventually(async () =>
+    assert.equal(await element.locator('.results').getAttribute('aria-label'), 'Zoekresultaten'),
+  );
+  await eventually(async () =>
+    assert.ok((await first.locator('.snippet mark').count()) > 0, 'matched words are marked'),
+  );
+  await eventually(async () =>
+    assert.match(await first.locator('.citation').textContent(), /WOREL §4 aanbeveling 6, p\. 29/),
+  );
+  await eventually(async () =>
+    assert.match(await element.locator('.status').textContent(), /\d+ resultaten voor ‘rode vlaggen’/),
+  );
+  await eventually(async () =>
+    assert.equal(await first.locator('a').getAttribute('href'), '#/n/worel.alg.rodevlaggen'),
+  );
   await shot(page, 'zoeken');
 
-  const focused = () => page.evaluate(() => {
-    const active = document.querySelector('pijn-zoeken').shadowRoot.activeElement;
-    return active?.dataset.id ?? active?.id;
-  });
+  const focused = () =>
+    page.evaluate(() => {
+      const active = document.querySelector('pijn-zoeken').shadowRoot.activeElement;
+      return active?.dataset.id ?? active?.id;
+    });
   await page.keyboard.press('ArrowDown');
-  assert.equal(await focused(), 'worel.alg.rodevlaggen');
+  await eventually(async () => assert.equal(await focused(), 'worel.alg.rodevlaggen'));
   await page.keyboard.press('ArrowDown');
-  assert.notEqual(await focused(), 'worel.alg.rodevlaggen');
+  await eventually(async () => assert.notEqual(await focused(), 'worel.alg.rodevlaggen'));
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('ArrowUp');
-  assert.equal(await focused(), 'zoekvak', 'Arrow up from the first result returns to the box');
+  await eventually(async () =>
+    assert.equal(await focused(), 'zoekvak', 'Arrow up from the first result returns to the box'),
+  );
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await page.waitForURL(/#\/n\/worel\.alg\.rodevlaggen$/);
@@ -264,16 +384,16 @@ test('<pijn-zoeken> finds "rode vlaggen" while typing and opens it by keyboard',
   await first.locator('a[href="#/n/worel.alg.rodevlaggen"]').waitFor();
   await element.evaluate((host) => host.setAttribute('voor', 'patient'));
   await element.getByRole('searchbox', { name: 'Zoek uitleg over pijn' }).waitFor();
-  assert.equal(await element.locator('input').inputValue(), 'rode vlaggen');
+  await eventually(async () => assert.equal(await element.locator('input').inputValue(), 'rode vlaggen'));
 
   await element.locator('input').fill('xqzzyvrt');
   await element.locator('.status').filter({ hasText: 'Geen resultaten voor ‘xqzzyvrt’.' }).waitFor();
-  assert.equal(await element.locator('.hit').count(), 0);
+  await eventually(async () => assert.equal(await element.locator('.hit').count(), 0));
   clean(session);
   await session.context.close();
 });
 
-test('many elements on one page share one load of the wasm, and the page\'s CSS custom properties theme them', async () => {
+test("many elements on one page share one load of the wasm, and the page's CSS custom properties theme them", async () => {
   const session = await open('embed-test/thema.html');
   const { page, requests } = session;
   await page.locator('pijn-checklist.standaard .item').first().waitFor();
@@ -281,16 +401,28 @@ test('many elements on one page share one load of the wasm, and the page\'s CSS 
   assert.equal(requests.filter((url) => url.endsWith('.wasm')).length, 1, 'the wasm is fetched once');
   assert.equal(requests.filter((url) => url.endsWith('/pijnwijzer.js')).length, 1);
 
-  const style = (selector, property) => page.locator(selector).first().evaluate((node, name) => getComputedStyle(node)[name], property);
+  const style = (selector, property) =>
+    page
+      .locator(selector)
+      .first()
+      .evaluate((node, name) => getComputedStyle(node)[name], property);
   // thema.css sets --pijn-accent, --pijn-font, --pijn-radius, --pijn-bg on the elements.
-  assert.equal(await style('pijn-checklist:not(.standaard) button.reset', 'borderTopColor'), PLUM);
-  assert.equal(await style('pijn-checklist:not(.standaard) button.reset', 'borderTopLeftRadius'), '0px');
-  assert.match(await style('pijn-uitleg .title', 'fontFamily'), /Georgia/);
-  assert.equal(await style('pijn-uitleg', 'backgroundColor'), 'rgb(255, 253, 247)');
-  assert.equal(await style('pijn-zoeken input', 'borderTopLeftRadius'), '0px');
+  await eventually(async () =>
+    assert.equal(await style('pijn-checklist:not(.standaard) button.reset', 'borderTopColor'), PLUM),
+  );
+  await eventually(async () =>
+    assert.equal(await style('pijn-checklist:not(.standaard) button.reset', 'borderTopLeftRadius'), '0px'),
+  );
+  await eventually(async () => assert.match(await style('pijn-uitleg .title', 'fontFamily'), /Georgia/));
+  await eventually(async () => assert.equal(await style('pijn-uitleg', 'backgroundColor'), 'rgb(255, 253, 247)'));
+  await eventually(async () => assert.equal(await style('pijn-zoeken input', 'borderTopLeftRadius'), '0px'));
   // The same element without the properties falls back to the defaults.
-  assert.equal(await style('pijn-checklist.standaard button.reset', 'borderTopColor'), BLUE);
-  assert.equal(await style('pijn-checklist.standaard button.reset', 'borderTopLeftRadius'), '8px');
+  await eventually(async () =>
+    assert.equal(await style('pijn-checklist.standaard button.reset', 'borderTopColor'), BLUE),
+  );
+  await eventually(async () =>
+    assert.equal(await style('pijn-checklist.standaard button.reset', 'borderTopLeftRadius'), '8px'),
+  );
   await shot(page, 'thema');
   clean(session);
   await session.context.close();
@@ -305,14 +437,22 @@ test('when the module cannot load, every element says so in Dutch and nothing is
   await page.goto(`${base}embed-test/thema.html`);
   for (const name of ['pijn-zoeken', 'pijn-uitleg', 'pijn-checklist.standaard']) {
     await page.locator(`${name} .message`).waitFor();
-    assert.match(await page.locator(`${name} .message`).textContent(), /De Pijnwijzer-module kon niet worden geladen/);
+    await eventually(async () =>
+      assert.match(
+        await page.locator(`${name} .message`).textContent(),
+        /De Pijnwijzer-module kon niet worden geladen/,
+      ),
+    );
   }
   assert.deepEqual(thrown, []);
   await context.close();
 });
 
 test('embed.html shows each element live with the exact snippet to paste, and "Kopieer" copies it (or selects it)', async () => {
-  const session = await open('embed.html', { viewport: { width: 1100, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
+  const session = await open('embed.html', {
+    viewport: { width: 1100, height: 900 },
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
   const { page } = session;
   await page.waitForSelector('html[data-ready="true"]');
   await rendered(page);
@@ -323,28 +463,55 @@ test('embed.html shows each element live with the exact snippet to paste, and "K
     zoeken: `<pijn-zoeken voor="patient" link="${base}index.html#/n/{id}"></pijn-zoeken>`,
   };
   for (const [name, element] of Object.entries(snippets)) {
-    assert.equal(await page.locator(`#snippet-${name}`).textContent(),
-      `<script type="module" src="${base}pkg/components/pijn-${name}.js"></script>\n${element}`);
+    assert.equal(
+      await page.locator(`#snippet-${name}`).textContent(),
+      `<script type="module" src="${base}pkg/components/pijn-${name}.js"></script>\n${element}`,
+    );
     const live = await page.locator(`#${name} .demo pijn-${name}`).evaluate((node) => node.cloneNode(false).outerHTML);
-    assert.equal(live.replace('link="index.html', `link="${base}index.html`), element, 'the snippet is the live example');
+    assert.equal(
+      live.replace('link="index.html', `link="${base}index.html`),
+      element,
+      'the snippet is the live example',
+    );
   }
-  assert.ok(await page.locator('#checklist .demo pijn-checklist .item').count() > 0);
-  assert.ok(await page.locator('#uitleg .demo pijn-uitleg .text').isVisible());
-  assert.ok(await page.locator('#zoeken .demo pijn-zoeken input').isVisible());
-  assert.ok(await page.locator('#checklist-ids li').count() >= 20, 'every checklist id is listed');
-  assert.equal(await page.locator('a[href="index.html"]').first().isVisible(), true, 'a link back to the site');
+  await eventually(async () => assert.ok((await page.locator('#checklist .demo pijn-checklist .item').count()) > 0));
+  await eventually(async () => assert.ok(await page.locator('#uitleg .demo pijn-uitleg .text').isVisible()));
+  await eventually(async () => assert.ok(await page.locator('#zoeken .demo pijn-zoeken input').isVisible()));
+  await eventually(async () =>
+    assert.ok((await page.locator('#checklist-ids li').count()) >= 20, 'every checklist id is listed'),
+  );
+  await eventually(async () =>
+    assert.equal(await page.locator('a[href="index.html"]').first().isVisible(), true, 'a link back to the site'),
+  );
   // The theme example is styled by embed.css through the custom properties.
-  assert.equal(await page.locator('.themed pijn-uitleg').evaluate((host) => getComputedStyle(host).borderTopColor), PLUM);
+  await eventually(async () =>
+    assert.equal(
+      await page.locator('.themed pijn-uitleg').evaluate((host) => getComputedStyle(host).borderTopColor),
+      PLUM,
+    ),
+  );
 
   await page.locator('button[data-copy="snippet-uitleg"]').click();
   await page.locator('#snippet-uitleg-status').filter({ hasText: 'Gekopieerd' }).waitFor();
-  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await page.locator('#snippet-uitleg').textContent());
+  await eventually(async () =>
+    assert.equal(
+      await page.evaluate(() => navigator.clipboard.readText()),
+      await page.locator('#snippet-uitleg').textContent(),
+    ),
+  );
 
   // Without clipboard access the snippet is selected for Ctrl+C.
-  await page.evaluate(() => { navigator.clipboard.writeText = () => Promise.reject(new Error('geweigerd')); });
+  await page.evaluate(() => {
+    navigator.clipboard.writeText = () => Promise.reject(new Error('geweigerd'));
+  });
   await page.locator('button[data-copy="snippet-checklist"]').click();
   await page.locator('#snippet-checklist-status').filter({ hasText: 'geselecteerd' }).waitFor();
-  assert.equal(await page.evaluate(() => window.getSelection().toString()), await page.locator('#snippet-checklist').textContent());
+  await eventually(async () =>
+    assert.equal(
+      await page.evaluate(() => window.getSelection().toString()),
+      await page.locator('#snippet-checklist').textContent(),
+    ),
+  );
 
   await shot(page, 'pagina');
   clean(session);

@@ -16,7 +16,9 @@ test('the README documents the API with examples', () => {
   assert.ok(examples.length >= 10, `found ${examples.length} examples`);
 });
 
-const names = Object.keys(pijnwijzer).filter((name) => !['default', 'start', 'initSync'].includes(name) && typeof pijnwijzer[name] === 'function');
+const names = Object.keys(pijnwijzer).filter(
+  (name) => !['default', 'start', 'initSync'].includes(name) && typeof pijnwijzer[name] === 'function',
+);
 for (const [index, source] of examples.entries()) {
   const firstLine = source.split('\n')[0];
   test(`README example ${index + 1}: ${firstLine}`, () => {

@@ -19,9 +19,14 @@ test('an app built with Vite loads the module and searches', async () => {
   });
   const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
   const server = createServer((request, response) => {
-    const file = join(outDir, new URL(request.url, 'http://x').pathname === '/' ? 'index.html' : new URL(request.url, 'http://x').pathname);
+    const file = join(
+      outDir,
+      new URL(request.url, 'http://x').pathname === '/' ? 'index.html' : new URL(request.url, 'http://x').pathname,
+    );
     if (!file.startsWith(outDir) || !existsSync(file)) return response.writeHead(404).end();
-    response.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+    response
+      .writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' })
+      .end(readFileSync(file));
   });
   await new Promise((done) => server.listen(0, '127.0.0.1', done));
   const browser = await launch();

@@ -42,10 +42,14 @@ export function loadChecked(id, total) {
   let list = [];
   if (Array.isArray(raw)) list = raw;
   else if (Array.isArray(raw?.checked)) list = raw.checked;
-  else if (raw && typeof raw === 'object') list = Object.keys(raw).filter((key) => raw[key] === true).map(Number);
-  const numbers = list.length && list.every((value) => typeof value === 'boolean')
-    ? list.flatMap((value, index) => (value ? [index] : []))
-    : list;
+  else if (raw && typeof raw === 'object')
+    list = Object.keys(raw)
+      .filter((key) => raw[key] === true)
+      .map(Number);
+  const numbers =
+    list.length && list.every((value) => typeof value === 'boolean')
+      ? list.flatMap((value, index) => (value ? [index] : []))
+      : list;
   return new Set(numbers.filter((n) => Number.isInteger(n) && n >= 0 && n < total));
 }
 
@@ -149,15 +153,25 @@ class PijnChecklist extends PijnElement {
     const nodes = [h(`h${level}`, { class: 'title', id: titleId }, list.title)];
     if (list.intro?.html) nodes.push(moduleHtml(h('div', { class: 'intro' }), list.intro.html, template));
     if (patient && list.lay?.html) {
-      nodes.push(h('section', { class: 'lay', 'aria-labelledby': 'lay-titel' },
-        h(`h${Math.min(level + 1, 6)}`, { class: 'subtitle', id: 'lay-titel' }, 'In gewone woorden'),
-        moduleHtml(h('div'), list.lay.html, template)));
+      nodes.push(
+        h(
+          'section',
+          { class: 'lay', 'aria-labelledby': 'lay-titel' },
+          h(`h${Math.min(level + 1, 6)}`, { class: 'subtitle', id: 'lay-titel' }, 'In gewone woorden'),
+          moduleHtml(h('div'), list.lay.html, template),
+        ),
+      );
     }
     const items = list.items.map((item, index) => {
       const box = h('input', { type: 'checkbox', id: `punt-${index}`, 'data-index': index });
       box.checked = this.#checked.has(index);
       const origin = item.origin
-        ? h('p', { class: 'origin', id: `herkomst-${index}` }, `Uit: ${item.origin.title}`, item.origin.citation ? ` (${item.origin.citation})` : '')
+        ? h(
+            'p',
+            { class: 'origin', id: `herkomst-${index}` },
+            `Uit: ${item.origin.title}`,
+            item.origin.citation ? ` (${item.origin.citation})` : '',
+          )
         : null;
       if (origin) box.setAttribute('aria-describedby', origin.id);
       return h('li', { class: 'item' }, box, moduleHtml(h('label', { for: box.id }), item.html, template), origin);
@@ -169,8 +183,11 @@ class PijnChecklist extends PijnElement {
     this.progress = h('p', { class: 'progress', role: 'status', 'aria-live': 'polite' });
     const reset = h('button', { type: 'button', class: 'secondary reset' }, 'Wis alles');
     reset.addEventListener('click', () => this.reset());
-    this.warning = h('p', { class: 'warning no-print', hidden: true },
-      'Let op: deze browser bewaart de vinkjes niet (opslag staat uit).');
+    this.warning = h(
+      'p',
+      { class: 'warning no-print', hidden: true },
+      'Let op: deze browser bewaart de vinkjes niet (opslag staat uit).',
+    );
     nodes.push(h('div', { class: 'actions' }, this.progress, reset), this.warning);
     if (list.source?.citation) nodes.push(h('p', { class: 'source' }, `Bron: ${list.source.citation}`));
     this.#count('');
@@ -204,11 +221,13 @@ class PijnChecklist extends PijnElement {
   #store() {
     const saved = saveChecked(this.#id, this.#checked);
     if (this.warning) this.warning.hidden = saved;
-    this.dispatchEvent(new CustomEvent('pijn-checklist-change', {
-      bubbles: true,
-      composed: true,
-      detail: { id: this.#id, checked: this.checked, total: this.#total },
-    }));
+    this.dispatchEvent(
+      new CustomEvent('pijn-checklist-change', {
+        bubbles: true,
+        composed: true,
+        detail: { id: this.#id, checked: this.checked, total: this.#total },
+      }),
+    );
   }
 
   #restore() {

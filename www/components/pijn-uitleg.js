@@ -51,11 +51,14 @@ class PijnUitleg extends PijnElement {
     }
     this.shown = lay.id;
     const level = headingLevel(this.getAttribute('kop'));
-    return h('article', { 'aria-labelledby': 'titel' },
+    return h(
+      'article',
+      { 'aria-labelledby': 'titel' },
       h('p', { class: 'label' }, 'Uitleg in gewone taal'),
       h(`h${level}`, { class: 'title', id: 'titel' }, lay.title),
       moduleHtml(h('div', { class: 'text' }), lay.html, this.getAttribute('link')),
-      lay.citation ? h('p', { class: 'source' }, `Bron: ${lay.citation}`) : null);
+      lay.citation ? h('p', { class: 'source' }, `Bron: ${lay.citation}`) : null,
+    );
   }
 
   /** The lay explanation for an id, or for the best patient search hit on words; null if none. */

@@ -71,8 +71,11 @@ class PijnZoeken extends PijnElement {
       spellcheck: 'false',
       'aria-describedby': 'uitleg',
     });
-    const help = h('p', { class: 'help', id: 'uitleg' },
-      'Typ een woord. Met pijltje omlaag gaat u naar de resultaten, met Enter opent u er een.');
+    const help = h(
+      'p',
+      { class: 'help', id: 'uitleg' },
+      'Typ een woord. Met pijltje omlaag gaat u naar de resultaten, met Enter opent u er een.',
+    );
     this.form = h('form', { role: 'search' }, this.label, this.input, help);
     this.status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
     this.body.before(this.form, this.status);
@@ -95,9 +98,11 @@ class PijnZoeken extends PijnElement {
 
   draw(api) {
     const patient = this.getAttribute('voor') === 'patient';
-    this.label.textContent = this.getAttribute('label')
-      || (patient ? 'Zoek uitleg over pijn' : 'Zoek in de richtlijnen over chronische pijn');
-    this.input.placeholder = patient ? 'Bijvoorbeeld: bewegen, slapen, medicijnen' : 'Bijvoorbeeld: rode vlaggen, tramadol, pijneducatie';
+    this.label.textContent =
+      this.getAttribute('label') || (patient ? 'Zoek uitleg over pijn' : 'Zoek in de richtlijnen over chronische pijn');
+    this.input.placeholder = patient
+      ? 'Bijvoorbeeld: bewegen, slapen, medicijnen'
+      : 'Bijvoorbeeld: rode vlaggen, tramadol, pijneducatie';
     const query = this.input.value.trim();
     this.input.removeAttribute('aria-controls');
     if (!query) {
@@ -113,19 +118,27 @@ class PijnZoeken extends PijnElement {
       this.status.textContent = 'Deze zoekvraag kon niet worden uitgevoerd. Probeer andere woorden.';
       return [];
     }
-    this.status.textContent = hits.length === 0
-      ? `Geen resultaten voor ‘${query}’.`
-      : `${hits.length} ${hits.length === 1 ? 'resultaat' : 'resultaten'} voor ‘${query}’.`;
+    this.status.textContent =
+      hits.length === 0
+        ? `Geen resultaten voor ‘${query}’.`
+        : `${hits.length} ${hits.length === 1 ? 'resultaat' : 'resultaten'} voor ‘${query}’.`;
     if (hits.length) this.input.setAttribute('aria-controls', 'resultaten');
     const template = this.getAttribute('link') || DEFAULT_LINK;
-    return h('ol', { class: 'results', id: 'resultaten', 'aria-label': 'Zoekresultaten' }, hits.map((hit) => {
-      const snippet = h('p', { class: 'snippet' });
-      snippet.innerHTML = hit.snippet; // escaped by the module; only <mark> is markup
-      return h('li', { class: 'hit' },
-        h('a', { href: linkFor(template, hit.id) ?? linkFor(DEFAULT_LINK, hit.id), 'data-id': hit.id }, hit.title),
-        snippet,
-        hit.source?.citation ? h('p', { class: 'citation' }, hit.source.citation) : null);
-    }));
+    return h(
+      'ol',
+      { class: 'results', id: 'resultaten', 'aria-label': 'Zoekresultaten' },
+      hits.map((hit) => {
+        const snippet = h('p', { class: 'snippet' });
+        snippet.innerHTML = hit.snippet; // escaped by the module; only <mark> is markup
+        return h(
+          'li',
+          { class: 'hit' },
+          h('a', { href: linkFor(template, hit.id) ?? linkFor(DEFAULT_LINK, hit.id), 'data-id': hit.id }, hit.title),
+          snippet,
+          hit.source?.citation ? h('p', { class: 'citation' }, hit.source.citation) : null,
+        );
+      }),
+    );
   }
 
   /** Focuses result number `index`; false when there is none. */

@@ -95,7 +95,7 @@ export function dutchError(error, what) {
     return `${what} bestaat niet of heeft geen inhoud voor deze weergave.`;
   }
   if (/WebAssembly|wasm|fetch|instantiate|Content Security Policy|NetworkError|import/i.test(message)) {
-    return 'De Pijnwijzer-module kon niet worden geladen. Controleer of pijnwijzer.js en pijnwijzer_bg.wasm naast de map components staan en of de pagina WebAssembly toestaat (\'wasm-unsafe-eval\').';
+    return "De Pijnwijzer-module kon niet worden geladen. Controleer of pijnwijzer.js en pijnwijzer_bg.wasm naast de map components staan en of de pagina WebAssembly toestaat ('wasm-unsafe-eval').";
   }
   return `Er ging iets mis bij het tonen van ${what.toLowerCase()}. Probeer het later opnieuw.`;
 }
@@ -164,8 +164,11 @@ mark { background: var(--_mark); color: inherit; padding: 0 .1em; border-radius:
 `;
 
 const sheets = new Map();
-const constructable = typeof ShadowRoot !== 'undefined' && 'adoptedStyleSheets' in ShadowRoot.prototype
-  && typeof CSSStyleSheet !== 'undefined' && 'replaceSync' in CSSStyleSheet.prototype;
+const constructable =
+  typeof ShadowRoot !== 'undefined' &&
+  'adoptedStyleSheets' in ShadowRoot.prototype &&
+  typeof CSSStyleSheet !== 'undefined' &&
+  'replaceSync' in CSSStyleSheet.prototype;
 
 /** One constructed stylesheet per CSS text, shared by every element of the page. */
 function sheet(css) {

@@ -19,7 +19,9 @@ function save(id, ticked) {
   try {
     if (ticked.length) localStorage.setItem(storageKey(id), JSON.stringify(ticked));
     else localStorage.removeItem(storageKey(id));
-  } catch { /* storage blocked: the ticks last as long as the page */ }
+  } catch {
+    /* storage blocked: the ticks last as long as the page */
+  }
 }
 
 function list(container) {
@@ -31,18 +33,39 @@ function list(container) {
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key).push(c);
   }
-  fill(container,
+  fill(
+    container,
     pageHeading('Checklists'),
-    h('p', { class: 'lead' }, 'Afvinken tijdens het consult of afdrukken als hand-out. Wat u afvinkt, blijft alleen in deze browser.'),
-    [...groups].map(([doc, items]) => h('section', { class: 'checklist-group', 'aria-labelledby': `cl-${doc}` },
-      h('h2', { id: `cl-${doc}` }, names.get(doc) ?? 'Overig'),
-      h('ul', { class: 'checklist-index' }, items.map((c) => {
-        const done = load(c.id).length;
-        return h('li', {},
-          h('a', { href: route(`/checklist/${encodeURIComponent(c.id)}`) }, c.title),
-          h('span', { class: 'meta' }, ` · ${c.items} punten${done ? `, ${done} afgevinkt` : ''}${c.audience === 'patient' ? ' · voor patiënten' : ''}`),
-          c.citation ? h('span', { class: 'citation-inline' }, ` · ${c.citation}`) : null);
-      })))),
+    h(
+      'p',
+      { class: 'lead' },
+      'Afvinken tijdens het consult of afdrukken als hand-out. Wat u afvinkt, blijft alleen in deze browser.',
+    ),
+    [...groups].map(([doc, items]) =>
+      h(
+        'section',
+        { class: 'checklist-group', 'aria-labelledby': `cl-${doc}` },
+        h('h2', { id: `cl-${doc}` }, names.get(doc) ?? 'Overig'),
+        h(
+          'ul',
+          { class: 'checklist-index' },
+          items.map((c) => {
+            const done = load(c.id).length;
+            return h(
+              'li',
+              {},
+              h('a', { href: route(`/checklist/${encodeURIComponent(c.id)}`) }, c.title),
+              h(
+                'span',
+                { class: 'meta' },
+                ` · ${c.items} punten${done ? `, ${done} afgevinkt` : ''}${c.audience === 'patient' ? ' · voor patiënten' : ''}`,
+              ),
+              c.citation ? h('span', { class: 'citation-inline' }, ` · ${c.citation}`) : null,
+            );
+          }),
+        ),
+      ),
+    ),
   );
   return 'Checklists';
 }
@@ -52,8 +75,12 @@ function one(container, id) {
   try {
     data = checklist(id);
   } catch (error) {
-    fill(container, pageHeading('Checklist niet gevonden'), h('p', {}, error.message),
-      h('p', {}, h('a', { href: route('/checklists') }, 'Alle checklists')));
+    fill(
+      container,
+      pageHeading('Checklist niet gevonden'),
+      h('p', {}, error.message),
+      h('p', {}, h('a', { href: route('/checklists') }, 'Alle checklists')),
+    );
     return 'Niet gevonden';
   }
   const ticked = new Set(load(data.id));
@@ -67,15 +94,31 @@ function one(container, id) {
     box.addEventListener('change', () => {
       if (box.checked) ticked.add(index);
       else ticked.delete(index);
-      save(data.id, [...ticked].sort((a, b) => a - b));
+      save(
+        data.id,
+        [...ticked].sort((a, b) => a - b),
+      );
       update();
     });
-    return h('li', { class: 'check-item' },
+    return h(
+      'li',
+      { class: 'check-item' },
       box,
-      h('div', { class: 'check-text' },
+      h(
+        'div',
+        { class: 'check-text' },
         h('label', { for: `item-${index}` }, item.text),
-        item.origin ? h('p', { class: 'origin' }, 'Uit: ', h('a', { href: refHref(item.origin) }, item.origin.title),
-          item.origin.citation ? h('span', { class: 'citation-inline' }, ` · ${item.origin.citation}`) : null) : null));
+        item.origin
+          ? h(
+              'p',
+              { class: 'origin' },
+              'Uit: ',
+              h('a', { href: refHref(item.origin) }, item.origin.title),
+              item.origin.citation ? h('span', { class: 'citation-inline' }, ` · ${item.origin.citation}`) : null,
+            )
+          : null,
+      ),
+    );
   });
   const reset = h('button', { type: 'button', class: 'secondary', id: 'checklist-reset' }, 'Wis alles');
   reset.addEventListener('click', () => {
@@ -87,9 +130,16 @@ function one(container, id) {
   });
   const print = h('button', { type: 'button', id: 'checklist-print' }, 'Afdrukken');
   print.addEventListener('click', () => window.print());
-  const lay = data.lay?.html ? h('details', { class: 'layer lay', open: isPatient() },
-    h('summary', {}, h('h2', { class: 'layer-title' }, 'Voor patiënten')), trustedHtml(h('div', { class: 'layer-body' }), data.lay.html)) : null;
-  fill(container,
+  const lay = data.lay?.html
+    ? h(
+        'details',
+        { class: 'layer lay', open: isPatient() },
+        h('summary', {}, h('h2', { class: 'layer-title' }, 'Voor patiënten')),
+        trustedHtml(h('div', { class: 'layer-body' }), data.lay.html),
+      )
+    : null;
+  fill(
+    container,
     h('p', { class: 'back no-print' }, h('a', { href: route('/checklists') }, '← Alle checklists')),
     h('div', { class: 'hit-meta' }, h('span', { class: 'kind' }, kindLabel('checklist'))),
     pageHeading(data.title),
@@ -98,7 +148,11 @@ function one(container, id) {
     h('div', { class: 'toolbar no-print' }, progress, h('div', { class: 'buttons' }, print, reset)),
     h('ol', { class: 'checklist', 'aria-label': data.title }, items),
     lay,
-    h('p', { class: 'print-only print-footer' }, `Pijnwijzer · ${data.title} · ${data.source ? citationText(data.source) : ''}`),
+    h(
+      'p',
+      { class: 'print-only print-footer' },
+      `Pijnwijzer · ${data.title} · ${data.source ? citationText(data.source) : ''}`,
+    ),
   );
   update();
   return data.title;
@@ -109,7 +163,9 @@ export function render(container, { match, path }) {
     let id = match[1];
     try {
       id = decodeURIComponent(id);
-    } catch { /* keep it */ }
+    } catch {
+      /* keep it */
+    }
     return one(container, id);
   }
   return list(container);

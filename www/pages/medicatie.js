@@ -17,11 +17,22 @@ const SECTIONS = [
 /** "Bedoelt u Prozac, Xanax?" from the module's error, which names close names in backticks. */
 function notFound(name, error) {
   const close = [...String(error.message).matchAll(/`([^`]+)`/g)].map((m) => m[1]).filter((n) => n !== name);
-  return h('div', { class: 'card notice' },
+  return h(
+    'div',
+    { class: 'card notice' },
     h('h2', {}, 'Geen middel gevonden'),
     h('p', {}, `De richtlijnen noemen geen middel "${name}".`),
-    close.length ? h('p', {}, 'Bedoelt u: ', close.flatMap((n, i) => [i ? ', ' : '', h('a', { href: route(`/medicatie/${encodeURIComponent(n)}`) }, n)]), '?') : null,
-    h('p', {}, 'Staat het middel niet in de lijst hieronder, dan doen de richtlijnen er geen uitspraak over.'));
+    close.length
+      ? h(
+          'p',
+          {},
+          'Bedoelt u: ',
+          close.flatMap((n, i) => [i ? ', ' : '', h('a', { href: route(`/medicatie/${encodeURIComponent(n)}`) }, n)]),
+          '?',
+        )
+      : null,
+    h('p', {}, 'Staat het middel niet in de lijst hieronder, dan doen de richtlijnen er geen uitspraak over.'),
+  );
 }
 
 /** The first block of a module-rendered text: the class's statement without its tables. */
@@ -33,48 +44,116 @@ function firstParagraph(html) {
 
 function section(title, text, className = '') {
   if (!text || !text.html) return null;
-  return h('section', { class: `med-section ${className}` }, h('h3', {}, title), trustedHtml(h('div', { class: 'layer-body' }), text.html));
+  return h(
+    'section',
+    { class: `med-section ${className}` },
+    h('h3', {}, title),
+    trustedHtml(h('div', { class: 'layer-body' }), text.html),
+  );
 }
 
 function card(med) {
   const patient = isPatient();
   const grade = strengthText(med);
-  const facts = h('dl', { class: 'med-facts' },
+  const facts = h(
+    'dl',
+    { class: 'med-facts' },
     h('div', {}, h('dt', {}, 'Standpunt'), h('dd', {}, positionLabel(med.position))),
-    patient ? null : h('div', {}, h('dt', {}, 'Sterkte'), h('dd', {},
-      grade ?? 'niet gegradeerd',
-      med.gradedBy && med.gradedBy !== med.id && med.class ? ` (van de klasse ${med.class.title.split(':')[0]})` : '')),
+    patient
+      ? null
+      : h(
+          'div',
+          {},
+          h('dt', {}, 'Sterkte'),
+          h(
+            'dd',
+            {},
+            grade ?? 'niet gegradeerd',
+            med.gradedBy && med.gradedBy !== med.id && med.class
+              ? ` (van de klasse ${med.class.title.split(':')[0]})`
+              : '',
+          ),
+        ),
   );
   let classCaution = null;
   if (med.class) {
     let cls = null;
     try {
       cls = medication(med.class.id);
-    } catch { /* no class card */ }
-    classCaution = h('section', { class: 'med-section class-caution' },
+    } catch {
+      /* no class card */
+    }
+    classCaution = h(
+      'section',
+      { class: 'med-section class-caution' },
       h('h3', {}, 'Geldt voor de hele klasse'),
-      h('p', {}, h('a', { href: route(`/medicatie/${encodeURIComponent(med.class.id)}`) }, med.class.title),
-        med.class.citation ? h('span', { class: 'citation-inline' }, ` · ${med.class.citation}`) : null),
+      h(
+        'p',
+        {},
+        h('a', { href: route(`/medicatie/${encodeURIComponent(med.class.id)}`) }, med.class.title),
+        med.class.citation ? h('span', { class: 'citation-inline' }, ` · ${med.class.citation}`) : null,
+      ),
       cls?.statement?.html ? firstParagraph(cls.statement.html) : null,
-      (cls?.cautions ?? cls?.dependence)?.html ? trustedHtml(h('div', { class: 'layer-body' }), (cls.cautions ?? cls.dependence).html) : null);
+      (cls?.cautions ?? cls?.dependence)?.html
+        ? trustedHtml(h('div', { class: 'layer-body' }), (cls.cautions ?? cls.dependence).html)
+        : null,
+    );
   }
-  const lay = med.lay?.html ? h('details', { class: 'layer lay', open: patient },
-    h('summary', {}, h('h3', { class: 'layer-title' }, 'Voor patiënten')), trustedHtml(h('div', { class: 'layer-body' }), med.lay.html)) : null;
-  return h('article', { class: 'card med-card', 'aria-labelledby': 'med-title' },
-    h('div', { class: 'hit-meta' }, h('span', { class: 'kind' }, med.class ? 'Middel' : med.members.length ? 'Klasse van middelen' : 'Middel'), renderBadges(med)),
+  const lay = med.lay?.html
+    ? h(
+        'details',
+        { class: 'layer lay', open: patient },
+        h('summary', {}, h('h3', { class: 'layer-title' }, 'Voor patiënten')),
+        trustedHtml(h('div', { class: 'layer-body' }), med.lay.html),
+      )
+    : null;
+  return h(
+    'article',
+    { class: 'card med-card', 'aria-labelledby': 'med-title' },
+    h(
+      'div',
+      { class: 'hit-meta' },
+      h('span', { class: 'kind' }, med.class ? 'Middel' : med.members.length ? 'Klasse van middelen' : 'Middel'),
+      renderBadges(med),
+    ),
     h('h2', { id: 'med-title', tabindex: '-1' }, med.title),
     med.source ? h('p', { class: 'citation' }, citationText(med.source)) : null,
-    med.aliases.length ? h('p', { class: 'aliases' }, h('span', { class: 'fact-label' }, 'Ook bekend als: '), med.aliases.slice(0, 12).join(', ')) : null,
+    med.aliases.length
+      ? h(
+          'p',
+          { class: 'aliases' },
+          h('span', { class: 'fact-label' }, 'Ook bekend als: '),
+          med.aliases.slice(0, 12).join(', '),
+        )
+      : null,
     patient ? lay : null,
     facts,
     trustedHtml(h('div', { class: 'statement' }), med.statement.html),
     classCaution,
     SECTIONS.map(([key, title]) => section(title, med[key], key)),
-    med.members.length ? h('section', { class: 'med-section' }, h('h3', {}, 'Middelen in deze klasse'),
-      h('ul', {}, med.members.map((m) => h('li', {}, h('a', { href: route(`/medicatie/${encodeURIComponent(m.id)}`) }, m.title))))) : null,
+    med.members.length
+      ? h(
+          'section',
+          { class: 'med-section' },
+          h('h3', {}, 'Middelen in deze klasse'),
+          h(
+            'ul',
+            {},
+            med.members.map((m) =>
+              h('li', {}, h('a', { href: route(`/medicatie/${encodeURIComponent(m.id)}`) }, m.title)),
+            ),
+          ),
+        )
+      : null,
     patient ? null : lay,
-    med.generalRules.length ? h('section', { class: 'med-section rules' }, h('h3', {}, 'Algemene regels voor elk middel'),
-      h('ul', {}, med.generalRules.map(nodeRefItem))) : null,
+    med.generalRules.length
+      ? h(
+          'section',
+          { class: 'med-section rules' },
+          h('h3', {}, 'Algemene regels voor elk middel'),
+          h('ul', {}, med.generalRules.map(nodeRefItem)),
+        )
+      : null,
     h('p', {}, h('a', { href: nodeHref(med.id) }, 'De volledige aanbeveling met onderbouwing')),
   );
 }
@@ -83,33 +162,58 @@ function browseList() {
   const all = medications();
   const classes = all.filter((m) => !m.class);
   const members = (id) => all.filter((m) => m.class === id);
-  const entry = (m) => h('li', {},
-    h('a', { href: route(`/medicatie/${encodeURIComponent(m.id)}`) }, m.title.split(':')[0]),
-    h('span', { class: 'med-pos' }, ` · ${positionLabel(m.position)}`),
-    !isPatient() && m.strength ? h('span', { class: 'med-grade' }, ` · ${strengthText(m)}`) : null);
-  return h('section', { class: 'med-list', 'aria-labelledby': 'med-list-heading' },
+  const entry = (m) =>
+    h(
+      'li',
+      {},
+      h('a', { href: route(`/medicatie/${encodeURIComponent(m.id)}`) }, m.title.split(':')[0]),
+      h('span', { class: 'med-pos' }, ` · ${positionLabel(m.position)}`),
+      !isPatient() && m.strength ? h('span', { class: 'med-grade' }, ` · ${strengthText(m)}`) : null,
+    );
+  return h(
+    'section',
+    { class: 'med-list', 'aria-labelledby': 'med-list-heading' },
     h('h2', { id: 'med-list-heading' }, 'Alle middelen in de richtlijnen'),
-    h('ul', { class: 'columns' }, classes.map((c) => {
-      const li = entry(c);
-      const sub = members(c.id);
-      if (sub.length) li.append(h('ul', {}, sub.map(entry)));
-      return li;
-    })));
+    h(
+      'ul',
+      { class: 'columns' },
+      classes.map((c) => {
+        const li = entry(c);
+        const sub = members(c.id);
+        if (sub.length) li.append(h('ul', {}, sub.map(entry)));
+        return li;
+      }),
+    ),
+  );
 }
 
 export function render(container, { match }) {
   let name = match[1] ?? '';
   try {
     name = decodeURIComponent(name);
-  } catch { /* keep it as typed */ }
-  const field = h('input', { id: 'med-q', type: 'search', autocomplete: 'off', spellcheck: 'false', value: name,
-    placeholder: 'Bijv. Lyrica, tramadol, ibuprofen', 'aria-describedby': 'med-help', list: 'med-names' });
+  } catch {
+    /* keep it as typed */
+  }
+  const field = h('input', {
+    id: 'med-q',
+    type: 'search',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    value: name,
+    placeholder: 'Bijv. Lyrica, tramadol, ibuprofen',
+    'aria-describedby': 'med-help',
+    list: 'med-names',
+  });
   const names = new Set();
   for (const m of medications()) {
     names.add(m.title.split(':')[0]);
     for (const alias of m.aliases) names.add(alias);
   }
-  const datalist = h('datalist', { id: 'med-names' }, [...names].sort((a, b) => a.localeCompare(b, 'nl')).map((n) => h('option', { value: n })));
+  const datalist = h(
+    'datalist',
+    { id: 'med-names' },
+    [...names].sort((a, b) => a.localeCompare(b, 'nl')).map((n) => h('option', { value: n })),
+  );
   const out = h('div', { id: 'med-result', 'aria-live': 'polite' });
   const show = (value, focus = false) => {
     const text = value.trim();
@@ -124,10 +228,13 @@ export function render(container, { match }) {
       fill(out, notFound(text, error));
     }
   };
-  const form = h('form', { class: 'search med-search', role: 'search' },
+  const form = h(
+    'form',
+    { class: 'search med-search', role: 'search' },
     h('label', { for: 'med-q' }, 'Welk middel?'),
     h('div', { class: 'search-row' }, field, datalist, h('button', { type: 'submit' }, 'Zoek')),
-    h('p', { id: 'med-help', class: 'help' }, 'Merknaam, stofnaam of een verschrijving: alle namen werken.'));
+    h('p', { id: 'med-help', class: 'help' }, 'Merknaam, stofnaam of een verschrijving: alle namen werken.'),
+  );
   // Picking a name from the suggestions (or typing one in full) shows its card at once.
   field.addEventListener('input', () => {
     const value = field.value.trim();
@@ -141,10 +248,18 @@ export function render(container, { match }) {
     history.replaceState(null, '', value ? route(`/medicatie/${encodeURIComponent(value)}`) : route('/medicatie'));
     show(value, true);
   });
-  fill(container,
+  fill(
+    container,
     pageHeading('Medicatie: wat zeggen de richtlijnen?'),
-    h('p', { class: 'lead' }, 'Standpunt, sterkte van de aanbeveling, voorzichtigheid en wat de richtlijn niet regelt, per middel of klasse.'),
-    form, out, browseList());
+    h(
+      'p',
+      { class: 'lead' },
+      'Standpunt, sterkte van de aanbeveling, voorzichtigheid en wat de richtlijn niet regelt, per middel of klasse.',
+    ),
+    form,
+    out,
+    browseList(),
+  );
   show(name);
   return name ? `${name} · Medicatie` : 'Medicatie';
 }

@@ -54,21 +54,54 @@ function diagram(steps, narrow) {
   ({ WIDTH, BOX, GAP, TOP, LEFT } = L);
   const ordered = [...steps].sort((a, b) => b.step - a.step); // step 4 on top: the staircase goes up
   const height = TOP * 2 + ordered.length * BOX + (ordered.length - 1) * GAP;
-  const svg = s('svg', { viewBox: `0 0 ${WIDTH} ${height}`, role: 'img', 'aria-labelledby': 'steps-svg-title steps-svg-desc',
-    'aria-label': 'Schema van de vier stappen van stepped care, met op- en afschalen', class: 'steps-diagram', focusable: 'false' });
-  const description = steps.map((st) => {
-    const up = shortLabel(st.moveUp, 80);
-    const down = shortLabel(st.moveDown, 80);
-    return `${st.title}.${up ? ` Opschalen: ${up}.` : ''}${down ? ` Afschalen: ${down}.` : ''}`;
-  }).join(' ');
+  const svg = s('svg', {
+    viewBox: `0 0 ${WIDTH} ${height}`,
+    role: 'img',
+    'aria-labelledby': 'steps-svg-title steps-svg-desc',
+    'aria-label': 'Schema van de vier stappen van stepped care, met op- en afschalen',
+    class: 'steps-diagram',
+    focusable: 'false',
+  });
+  const description = steps
+    .map((st) => {
+      const up = shortLabel(st.moveUp, 80);
+      const down = shortLabel(st.moveDown, 80);
+      return `${st.title}.${up ? ` Opschalen: ${up}.` : ''}${down ? ` Afschalen: ${down}.` : ''}`;
+    })
+    .join(' ');
   svg.append(
     s('title', { id: 'steps-svg-title' }, 'Stepped care in vier stappen'),
     s('desc', { id: 'steps-svg-desc' }, description),
-    s('defs', {},
-      s('marker', { id: 'arrow-up', viewBox: '0 0 10 10', refX: '5', refY: '5', markerWidth: '6', markerHeight: '6', orient: 'auto' },
-        s('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrow-head up' })),
-      s('marker', { id: 'arrow-down', viewBox: '0 0 10 10', refX: '5', refY: '5', markerWidth: '6', markerHeight: '6', orient: 'auto' },
-        s('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrow-head down' }))),
+    s(
+      'defs',
+      {},
+      s(
+        'marker',
+        {
+          id: 'arrow-up',
+          viewBox: '0 0 10 10',
+          refX: '5',
+          refY: '5',
+          markerWidth: '6',
+          markerHeight: '6',
+          orient: 'auto',
+        },
+        s('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrow-head up' }),
+      ),
+      s(
+        'marker',
+        {
+          id: 'arrow-down',
+          viewBox: '0 0 10 10',
+          refX: '5',
+          refY: '5',
+          markerWidth: '6',
+          markerHeight: '6',
+          orient: 'auto',
+        },
+        s('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrow-head down' }),
+      ),
+    ),
   );
   const y = (index) => TOP + index * (BOX + GAP);
   const boxWidth = WIDTH - 2 * LEFT;
@@ -79,13 +112,25 @@ function diagram(steps, narrow) {
     const providerLines = wrap(`Wie: ${providers}`, L.providers, 2);
     const top = y(index);
     const x = LEFT;
-    svg.append(s('g', { class: `step step-${st.step}`, 'data-step': st.step },
-      s('rect', { x, y: top, width: boxWidth, height: BOX, rx: 10, class: 'step-box' }),
-      s('circle', { cx: x + 28, cy: top + 30, r: 19, class: 'step-badge' }),
-      s('text', { x: x + 28, y: top + 37, class: 'step-number', 'text-anchor': 'middle' }, String(st.step)),
-      s('text', { x: x + 56, y: top + 25, class: 'step-title' }, titleLines.map((line, i) => s('tspan', { x: x + 56, dy: i ? 18 : 0 }, line))),
-      s('text', { x: x + 12, y: top + BOX - 26, class: 'step-providers' }, providerLines.map((line, i) => s('tspan', { x: x + 12, dy: i ? 15 : 0 }, line))),
-    ));
+    svg.append(
+      s(
+        'g',
+        { class: `step step-${st.step}`, 'data-step': st.step },
+        s('rect', { x, y: top, width: boxWidth, height: BOX, rx: 10, class: 'step-box' }),
+        s('circle', { cx: x + 28, cy: top + 30, r: 19, class: 'step-badge' }),
+        s('text', { x: x + 28, y: top + 37, class: 'step-number', 'text-anchor': 'middle' }, String(st.step)),
+        s(
+          'text',
+          { x: x + 56, y: top + 25, class: 'step-title' },
+          titleLines.map((line, i) => s('tspan', { x: x + 56, dy: i ? 18 : 0 }, line)),
+        ),
+        s(
+          'text',
+          { x: x + 12, y: top + BOX - 26, class: 'step-providers' },
+          providerLines.map((line, i) => s('tspan', { x: x + 12, dy: i ? 15 : 0 }, line)),
+        ),
+      ),
+    );
   });
   // Arrows between neighbours: up on the left, down on the right, labels in between.
   for (let index = 0; index < ordered.length - 1; index++) {
@@ -97,14 +142,36 @@ function diagram(steps, narrow) {
     const group = s('g', { class: 'move', 'data-from': lower.step, 'data-to': higher.step });
     if (up) {
       group.append(
-        s('line', { x1: LEFT / 2, y1: gapTop + BOX / 2 + GAP, x2: LEFT / 2, y2: gapTop - BOX / 2 + 10, class: 'arrow up', 'marker-end': 'url(#arrow-up)' }),
-        s('text', { x: WIDTH / 2, y: gapTop + 30, class: 'move-label up', 'text-anchor': 'middle' }, `▲ Opschalen: ${up}`),
+        s('line', {
+          x1: LEFT / 2,
+          y1: gapTop + BOX / 2 + GAP,
+          x2: LEFT / 2,
+          y2: gapTop - BOX / 2 + 10,
+          class: 'arrow up',
+          'marker-end': 'url(#arrow-up)',
+        }),
+        s(
+          'text',
+          { x: WIDTH / 2, y: gapTop + 30, class: 'move-label up', 'text-anchor': 'middle' },
+          `▲ Opschalen: ${up}`,
+        ),
       );
     }
     if (down) {
       group.append(
-        s('line', { x1: WIDTH - LEFT / 2, y1: gapTop - BOX / 2, x2: WIDTH - LEFT / 2, y2: gapTop + GAP + BOX / 2 - 10, class: 'arrow down', 'marker-end': 'url(#arrow-down)' }),
-        s('text', { x: WIDTH / 2, y: gapTop + 58, class: 'move-label down', 'text-anchor': 'middle' }, `▼ Afschalen: ${down}`),
+        s('line', {
+          x1: WIDTH - LEFT / 2,
+          y1: gapTop - BOX / 2,
+          x2: WIDTH - LEFT / 2,
+          y2: gapTop + GAP + BOX / 2 - 10,
+          class: 'arrow down',
+          'marker-end': 'url(#arrow-down)',
+        }),
+        s(
+          'text',
+          { x: WIDTH / 2, y: gapTop + 58, class: 'move-label down', 'text-anchor': 'middle' },
+          `▼ Afschalen: ${down}`,
+        ),
       );
     }
     svg.append(group);
@@ -113,17 +180,25 @@ function diagram(steps, narrow) {
 }
 
 function itemList(items, className = '') {
-  return h('ul', { class: className }, items.map((item) => h('li', {}, trustedHtml(h('span', {}), item.html))));
+  return h(
+    'ul',
+    { class: className },
+    items.map((item) => h('li', {}, trustedHtml(h('span', {}), item.html))),
+  );
 }
 
 function stepSection(st, total) {
   const patient = isPatient();
   const up = st.moveUp.filter((i) => !notApplicable(i));
   const down = st.moveDown.filter((i) => !notApplicable(i));
-  return h('section', { class: 'step-detail card', id: `stap-${st.step}`, 'aria-labelledby': `stap-${st.step}-title` },
+  return h(
+    'section',
+    { class: 'step-detail card', id: `stap-${st.step}`, 'aria-labelledby': `stap-${st.step}-title` },
     h('h2', { id: `stap-${st.step}-title` }, st.title),
     st.source ? h('p', { class: 'citation' }, citationText(st.source)) : null,
-    patient && st.lay?.html ? trustedHtml(h('div', { class: 'layer lay' }), st.lay.html) : trustedHtml(h('div', { class: 'summary' }), st.summary.html),
+    patient && st.lay?.html
+      ? trustedHtml(h('div', { class: 'layer lay' }), st.lay.html)
+      : trustedHtml(h('div', { class: 'summary' }), st.summary.html),
     st.when.length ? [h('h3', {}, 'Wanneer deze stap'), itemList(st.when)] : null,
     st.providers.length ? [h('h3', {}, 'Wie biedt de zorg'), itemList(st.providers)] : null,
     h('h3', {}, st.step < total ? `Opschalen naar een hogere stap als` : 'Opschalen'),
@@ -136,14 +211,41 @@ function stepSection(st, total) {
 
 export function render(container) {
   const steps = steppedCare();
-  fill(container,
+  fill(
+    container,
     pageHeading('Stepped care: vier stappen'),
-    h('p', { class: 'lead' }, 'Zo licht als mogelijk, zo zwaar als nodig. Het schema toont de vier stappen van de Zorgstandaard met wanneer u op- of afschaalt; de volledige criteria staan eronder.'),
-    h('figure', { class: 'steps-figure' }, diagram(steps, window.matchMedia('(max-width: 32rem)').matches),
-      h('figcaption', {}, 'Pijl omhoog (links): opschalen. Pijl omlaag (rechts): afschalen. ',
-        h('a', { href: '#stappen-criteria', class: 'skip-inline' }, 'Naar de volledige criteria'))),
-    h('nav', { class: 'step-jump', 'aria-label': 'Stappen' }, h('ul', {}, steps.map((st) => h('li', {}, h('a', { href: `${route('/stappen')}` , 'data-target': `stap-${st.step}` }, `Stap ${st.step}`))))),
-    h('div', { id: 'stappen-criteria', class: 'steps-list' }, steps.map((st) => stepSection(st, steps.length))),
+    h(
+      'p',
+      { class: 'lead' },
+      'Zo licht als mogelijk, zo zwaar als nodig. Het schema toont de vier stappen van de Zorgstandaard met wanneer u op- of afschaalt; de volledige criteria staan eronder.',
+    ),
+    h(
+      'figure',
+      { class: 'steps-figure' },
+      diagram(steps, window.matchMedia('(max-width: 32rem)').matches),
+      h(
+        'figcaption',
+        {},
+        'Pijl omhoog (links): opschalen. Pijl omlaag (rechts): afschalen. ',
+        h('a', { href: '#stappen-criteria', class: 'skip-inline' }, 'Naar de volledige criteria'),
+      ),
+    ),
+    h(
+      'nav',
+      { class: 'step-jump', 'aria-label': 'Stappen' },
+      h(
+        'ul',
+        {},
+        steps.map((st) =>
+          h('li', {}, h('a', { href: `${route('/stappen')}`, 'data-target': `stap-${st.step}` }, `Stap ${st.step}`)),
+        ),
+      ),
+    ),
+    h(
+      'div',
+      { id: 'stappen-criteria', class: 'steps-list' },
+      steps.map((st) => stepSection(st, steps.length)),
+    ),
   );
   // In-page jumps without changing the hash route.
   for (const link of container.querySelectorAll('a[data-target], a.skip-inline')) {

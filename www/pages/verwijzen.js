@@ -11,23 +11,51 @@ export function render(container, { params }) {
   const colParam = params.get('discipline');
   let selected = null; // { row: index } | { col: index }
   if (rowParam !== null && matrix.rows[Number(rowParam) - 1]) selected = { row: Number(rowParam) - 1 };
-  else if (colParam !== null && matrix.disciplines.includes(colParam)) selected = { col: matrix.disciplines.indexOf(colParam) };
+  else if (colParam !== null && matrix.disciplines.includes(colParam))
+    selected = { col: matrix.disciplines.indexOf(colParam) };
 
   const answer = h('div', { class: 'referral-answer', id: 'referral-answer', 'aria-live': 'polite' });
   const table = h('table', { class: 'matrix', 'aria-describedby': 'matrix-help' });
   // A line may break after the slash in "Pijnpoli/pijnspecialist" (a word-break opportunity, not text).
   const breakable = (text) => text.split('/').flatMap((part, i) => (i ? ['/', h('wbr'), part] : [part]));
-  const colButtons = matrix.disciplines.map((d, i) => h('button', { type: 'button', class: 'header-button', 'data-col': i, 'aria-pressed': 'false' }, breakable(d)));
-  const rowButtons = matrix.rows.map((r, i) => h('button', { type: 'button', class: 'header-button', 'data-row': i, 'aria-pressed': 'false' }, r.complaint));
+  const colButtons = matrix.disciplines.map((d, i) =>
+    h('button', { type: 'button', class: 'header-button', 'data-col': i, 'aria-pressed': 'false' }, breakable(d)),
+  );
+  const rowButtons = matrix.rows.map((r, i) =>
+    h('button', { type: 'button', class: 'header-button', 'data-row': i, 'aria-pressed': 'false' }, r.complaint),
+  );
   table.append(
     h('caption', {}, matrix.title),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col', class: 'corner' }, 'Type klachten'),
-      colButtons.map((b) => h('th', { scope: 'col' }, b)))),
-    h('tbody', {}, matrix.rows.map((row, r) => h('tr', {},
-      h('th', { scope: 'row' }, rowButtons[r]),
-      row.cells.map((cell, c) => h('td', { 'data-row': r, 'data-col': c, class: cell ? 'yes' : 'no' },
-        cell ? [h('span', { 'aria-hidden': 'true' }, '✓'), h('span', { class: 'visually-hidden' }, 'ja')]
-          : [h('span', { 'aria-hidden': 'true' }, '·'), h('span', { class: 'visually-hidden' }, 'nee')]))))),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col', class: 'corner' }, 'Type klachten'),
+        colButtons.map((b) => h('th', { scope: 'col' }, b)),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      matrix.rows.map((row, r) =>
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'row' }, rowButtons[r]),
+          row.cells.map((cell, c) =>
+            h(
+              'td',
+              { 'data-row': r, 'data-col': c, class: cell ? 'yes' : 'no' },
+              cell
+                ? [h('span', { 'aria-hidden': 'true' }, '✓'), h('span', { class: 'visually-hidden' }, 'ja')]
+                : [h('span', { 'aria-hidden': 'true' }, '·'), h('span', { class: 'visually-hidden' }, 'nee')],
+            ),
+          ),
+        ),
+      ),
+    ),
   );
 
   function apply(focusAnswer = false) {
@@ -36,8 +64,10 @@ export function render(container, { params }) {
     for (const cell of table.querySelectorAll('td, th')) {
       const r = cell.dataset.row ?? cell.querySelector('[data-row]')?.dataset.row;
       const c = cell.dataset.col ?? cell.querySelector('[data-col]')?.dataset.col;
-      const on = selected && ((selected.row !== undefined && r !== undefined && Number(r) === selected.row)
-        || (selected.col !== undefined && c !== undefined && Number(c) === selected.col));
+      const on =
+        selected &&
+        ((selected.row !== undefined && r !== undefined && Number(r) === selected.row) ||
+          (selected.col !== undefined && c !== undefined && Number(c) === selected.col));
       cell.classList.toggle('selected', Boolean(on));
     }
     table.classList.toggle('filtering', Boolean(selected));
@@ -45,15 +75,35 @@ export function render(container, { params }) {
       fill(answer, h('p', { class: 'help' }, 'Kies een type klachten of een discipline in de koppen van de tabel.'));
     } else if (selected.row !== undefined) {
       const row = referral(String(selected.row + 1));
-      fill(answer, h('h2', { tabindex: '-1' }, `Bij: ${row.complaint}`),
+      fill(
+        answer,
+        h('h2', { tabindex: '-1' }, `Bij: ${row.complaint}`),
         h('p', {}, 'Verwijs volgens de RTA naar:'),
-        h('ul', { class: 'answer-list' }, row.disciplines.map((d) => h('li', {}, d))));
+        h(
+          'ul',
+          { class: 'answer-list' },
+          row.disciplines.map((d) => h('li', {}, d)),
+        ),
+      );
     } else {
       const name = matrix.disciplines[selected.col];
       const list = referralsTo(name);
-      fill(answer, h('h2', { tabindex: '-1' }, `Naar: ${name}`),
-        h('p', {}, list.length ? 'De RTA verwijst hierheen bij:' : 'De matrix verwijst hier bij geen enkel type klachten naar.'),
-        list.length ? h('ul', { class: 'answer-list' }, list.map((c) => h('li', {}, c))) : null);
+      fill(
+        answer,
+        h('h2', { tabindex: '-1' }, `Naar: ${name}`),
+        h(
+          'p',
+          {},
+          list.length ? 'De RTA verwijst hierheen bij:' : 'De matrix verwijst hier bij geen enkel type klachten naar.',
+        ),
+        list.length
+          ? h(
+              'ul',
+              { class: 'answer-list' },
+              list.map((c) => h('li', {}, c)),
+            )
+          : null,
+      );
     }
     if (focusAnswer) answer.querySelector('h2')?.focus();
   }
@@ -61,30 +111,64 @@ export function render(container, { params }) {
   function choose(next) {
     const same = next && selected && next.row === selected.row && next.col === selected.col;
     selected = same ? null : next;
-    const query = selected?.row !== undefined ? { klacht: selected.row + 1 } : selected?.col !== undefined ? { discipline: matrix.disciplines[selected.col] } : {};
+    const query =
+      selected?.row !== undefined
+        ? { klacht: selected.row + 1 }
+        : selected?.col !== undefined
+          ? { discipline: matrix.disciplines[selected.col] }
+          : {};
     history.replaceState(null, '', route('/verwijzen', query));
     apply();
   }
   for (const b of colButtons) b.addEventListener('click', () => choose({ col: Number(b.dataset.col) }));
   for (const b of rowButtons) b.addEventListener('click', () => choose({ row: Number(b.dataset.row) }));
 
-  fill(container,
+  fill(
+    container,
     pageHeading('Verwijzen: welke discipline bij welke klachten?'),
     matrix.source ? h('p', { class: 'citation' }, citationText(matrix.source)) : null,
-    h('p', { id: 'matrix-help', class: 'help' }, 'Activeer een rij- of kolomkop om die rij of kolom te kiezen; nogmaals activeren wist de keuze. ✓ = de RTA noemt deze discipline.'),
-    h('div', { class: 'matrix-wrap', tabindex: '0', role: 'region', 'aria-label': 'Verwijsmatrix, horizontaal te scrollen' }, table),
-    h('div', { class: 'referral-side' },
-      answer,
-      h('section', { class: 'related', 'aria-labelledby': 'related-heading' },
-        h('h2', { id: 'related-heading' }, 'Bij verwijzen hoort ook'),
-        h('ul', {}, matrix.related.map((ref) => h('li', {}, h('a', { href: refHref(ref) }, ref.title),
-          h('span', { class: 'kind-inline' }, ` · ${kindLabel(ref.kind)}`),
-          ref.citation ? h('span', { class: 'citation-inline' }, ` · ${ref.citation}`) : null))),
-        h('p', {}, h('a', { href: nodeHref(matrix.id) }, 'De matrix als onderdeel van de RTA'))),
+    h(
+      'p',
+      { id: 'matrix-help', class: 'help' },
+      'Activeer een rij- of kolomkop om die rij of kolom te kiezen; nogmaals activeren wist de keuze. ✓ = de RTA noemt deze discipline.',
     ),
-    matrix.note?.html ? h('section', { class: 'matrix-note', 'aria-labelledby': 'note-heading' },
-      h('h2', { id: 'note-heading' }, 'Hoe de matrix is gelezen'),
-      trustedHtml(h('div', { class: 'layer-body' }), matrix.note.html)) : null,
+    h(
+      'div',
+      { class: 'matrix-wrap', tabindex: '0', role: 'region', 'aria-label': 'Verwijsmatrix, horizontaal te scrollen' },
+      table,
+    ),
+    h(
+      'div',
+      { class: 'referral-side' },
+      answer,
+      h(
+        'section',
+        { class: 'related', 'aria-labelledby': 'related-heading' },
+        h('h2', { id: 'related-heading' }, 'Bij verwijzen hoort ook'),
+        h(
+          'ul',
+          {},
+          matrix.related.map((ref) =>
+            h(
+              'li',
+              {},
+              h('a', { href: refHref(ref) }, ref.title),
+              h('span', { class: 'kind-inline' }, ` · ${kindLabel(ref.kind)}`),
+              ref.citation ? h('span', { class: 'citation-inline' }, ` · ${ref.citation}`) : null,
+            ),
+          ),
+        ),
+        h('p', {}, h('a', { href: nodeHref(matrix.id) }, 'De matrix als onderdeel van de RTA')),
+      ),
+    ),
+    matrix.note?.html
+      ? h(
+          'section',
+          { class: 'matrix-note', 'aria-labelledby': 'note-heading' },
+          h('h2', { id: 'note-heading' }, 'Hoe de matrix is gelezen'),
+          trustedHtml(h('div', { class: 'layer-body' }), matrix.note.html),
+        )
+      : null,
   );
   apply();
   return 'Verwijzen';

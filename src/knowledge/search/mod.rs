@@ -100,6 +100,10 @@ struct Word {
 /// Marks a span that is not a vocabulary word (a stopword).
 const NO_WORD: u32 = u32::MAX;
 
+/// A word of a text: its start and end (bytes), and its vocabulary word and term (`None` for a
+/// stopword).
+type WordSpan = (u32, u32, Option<(u32, u32)>);
+
 /// A text snippets are cut from, escaped once at load, with each word's place, vocabulary word
 /// and term.
 struct SnippetText {
@@ -109,7 +113,7 @@ struct SnippetText {
 
 impl SnippetText {
     /// Escapes `text`; `words` are its words as [`VocabularyBuilder::read`] gives them.
-    fn new(text: &str, words: &[(u32, u32, Option<(u32, u32)>)]) -> SnippetText {
+    fn new(text: &str, words: &[WordSpan]) -> SnippetText {
         let mut html = String::with_capacity(text.len());
         let mut spans = Vec::with_capacity(words.len());
         let mut at = 0;
@@ -309,7 +313,7 @@ impl VocabularyBuilder {
     }
 
     /// The words of `text` as (start, end, word, term), stopwords with `None`, counted.
-    fn read(&mut self, text: &str) -> Vec<(u32, u32, Option<(u32, u32)>)> {
+    fn read(&mut self, text: &str) -> Vec<WordSpan> {
         analyze::word_spans(text)
             .into_iter()
             .map(|(start, end)| {
@@ -348,7 +352,7 @@ impl SearchIndex {
         for node in nodes {
             let mut length = [0.0; FIELDS];
             let mut found = Vec::new();
-            let mut add = |words: &[(u32, u32, Option<(u32, u32)>)], field: Field| {
+            let mut add = |words: &[WordSpan], field: Field| {
                 for (_, term) in words.iter().filter_map(|w| w.2) {
                     found.push((term, field));
                     length[field as usize] += 1.0;

@@ -1,0 +1,214 @@
+// Calls every export of the package with its documented argument types and reads its result
+// through the declared types, so `tsc --noEmit --strict` (run by the test command) fails when
+// pkg/pijnwijzer.d.ts declares a type twice, drops a field, or types a call wrongly. Nothing
+// here runs; the Node tests check the same calls' values.
+import init, {
+  initSync,
+  version,
+  search,
+  suggest,
+  node,
+  related,
+  checklists,
+  checklist,
+  medications,
+  medication,
+  referralMatrix,
+  referral,
+  referralsTo,
+  steppedCare,
+  redFlags,
+  compare,
+  lay,
+} from '../../pkg/pijnwijzer.js';
+import type {
+  Agreement,
+  Checklist,
+  ChecklistSummary,
+  Comparison,
+  ComparisonView,
+  Direction,
+  DocumentPosition,
+  EdgeType,
+  Item,
+  KnowledgeNode,
+  Lay,
+  Layer,
+  Medication,
+  MedicationSummary,
+  NodeLink,
+  NodeRef,
+  Position,
+  RedFlags,
+  ReferralMatrix,
+  ReferralRow,
+  SearchHit,
+  SearchOptions,
+  SourceRef,
+  Step,
+  Strength,
+  Text,
+  VersionInfo,
+} from '../../pkg/pijnwijzer.js';
+
+/** `true` only when A and B are the same set of keys. */
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+// An interface declared twice is merged silently by TypeScript; these fail if that happens again.
+export const comparisonKeys: SameKeys<keyof Comparison, 'id' | 'title' | 'intro' | 'documents'> = true;
+export const comparisonViewKeys: SameKeys<keyof ComparisonView, 'document' | 'agreement' | 'nodes' | 'point'> = true;
+
+export async function everyCall(wasm: ArrayBuffer): Promise<void> {
+  await init();
+  await init({ module_or_path: new URL('pijnwijzer_bg.wasm', 'https://example.org/') });
+  initSync({ module: wasm });
+
+  const info: VersionInfo = version();
+  const documentIds: string[] = info.documents.map((d) => `${d.id} ${d.short} ${d.title} ${d.version} ${d.country}`);
+  const counts: [string, string, number] = [info.module, info.content, info.nodes];
+
+  const options: SearchOptions = {
+    limit: 5,
+    audience: 'patient',
+    document: ['worel'],
+    kind: 'recommendation',
+    actor: 'huisarts',
+    step: [1, 2],
+    prefix: true,
+  };
+  const hits: SearchHit[] = search('rode vlaggen', options);
+  const plain: SearchHit[] = search('rode vlaggen');
+  const [hit] = hits;
+  const hitFields: [string, string, number, Strength | null, Direction | null, string[]] = [
+    hit.id,
+    hit.snippet,
+    hit.score,
+    hit.strength,
+    hit.direction,
+    hit.covers,
+  ];
+  const source: SourceRef | null = hit.source;
+  if (source) {
+    const where: [string, string, string | null, number, number | null, [number, number], string] = [
+      source.document,
+      source.section,
+      source.label,
+      source.page,
+      source.pageEnd,
+      source.lines,
+      source.citation,
+    ];
+    void where;
+  }
+  const words: string[] = suggest('pijned', 3);
+  const moreWords: string[] = suggest('pijn');
+
+  const whole: KnowledgeNode = node('worel.alg.rodevlaggen');
+  const layers: Layer[] = whole.layers;
+  const layerText: string[] = layers.map((l) => `${l.key} ${l.title} ${l.html} ${l.text}`);
+  const links: NodeLink[] = whole.links;
+  const linkFields: [string, string, boolean][] = links.map((l) => [l.id, l.edge, l.outgoing]);
+  // A node's comparison entries name their nodes by id; compare() gives the full topic.
+  const entries: ComparisonView[] = whole.compare;
+  const entry: [string, Agreement, string[], string] = [
+    entries[0].document,
+    entries[0].agreement,
+    entries[0].nodes,
+    entries[0].point,
+  ];
+  const nodeFields: [Position | null, number | null, number[], string[], string[]] = [
+    whole.position,
+    whole.step,
+    whole.steps,
+    whole.aliases,
+    whole.actors.map((a) => a.label),
+  ];
+
+  const edge: EdgeType = 'refines';
+  const neighbours: NodeLink[] = related('worel.alg.rodevlaggen', edge);
+  const allNeighbours: NodeLink[] = related('worel.alg.rodevlaggen');
+
+  const lists: ChecklistSummary[] = checklists();
+  const list: Checklist = checklist(lists[0].id);
+  const items: Item[] = list.items;
+  const origin: NodeRef | null = items[0].origin;
+  const intro: Text = list.intro;
+  const listLay: Text | null = list.lay;
+
+  const drugs: MedicationSummary[] = medications();
+  const drug: Medication = medication('Lyrica');
+  const drugFields: [string | null, NodeRef | null, NodeRef[], NodeRef[], Text | null] = [
+    drug.gradedBy,
+    drug.class,
+    drug.members,
+    drug.generalRules,
+    drug.cautions,
+  ];
+  const drugClass: string | null = drugs[0].class;
+
+  const matrix: ReferralMatrix = referralMatrix();
+  const row: ReferralRow = referral('1');
+  const rowFields: [string, boolean[], string[]] = [row.complaint, row.cells, row.disciplines];
+  const complaints: string[] = referralsTo('Psycholoog');
+
+  const steps: Step[] = steppedCare();
+  const stepFields: [number, Item[], Item[], Item[], Item[], Item[], Text | null] = [
+    steps[0].step,
+    steps[0].when,
+    steps[0].providers,
+    steps[0].buildingBlocks,
+    steps[0].moveUp,
+    steps[0].moveDown,
+    steps[0].lay,
+  ];
+
+  const flags: RedFlags = redFlags();
+  const flagItems: Item[] = flags.red[0].flags;
+
+  const comparison: Comparison = compare('pijneducatie');
+  const positions: DocumentPosition[] = comparison.documents;
+  const positionFields: [string, string, Agreement, string, NodeRef[]] = [
+    positions[0].document,
+    positions[0].short,
+    positions[0].agreement,
+    positions[0].point,
+    positions[0].nodes,
+  ];
+  const topicIntro: Text = comparison.intro;
+
+  const explanation: Lay = lay('worel.alg.rodevlaggen');
+  const layFields: [string, string, string, string, string | null] = [
+    explanation.id,
+    explanation.title,
+    explanation.html,
+    explanation.text,
+    explanation.citation,
+  ];
+
+  void [
+    documentIds,
+    counts,
+    plain,
+    hitFields,
+    words,
+    moreWords,
+    layerText,
+    linkFields,
+    entry,
+    nodeFields,
+    neighbours,
+    allNeighbours,
+    origin,
+    intro,
+    listLay,
+    drugFields,
+    drugClass,
+    matrix,
+    rowFields,
+    complaints,
+    stepFields,
+    flagItems,
+    positionFields,
+    topicIntro,
+    layFields,
+  ];
+}
