@@ -77,3 +77,74 @@ fn every_node_but_a_topic_cites_its_source_and_every_link_resolves() {
         }
     }
 }
+
+/// The plain text of a node's layers written for professionals (every layer but the lay one).
+fn professional_text(knowledge: &Knowledge, id: &str) -> String {
+    let node = knowledge.node(id).expect("the node exists");
+    node.layers.iter().filter(|l| l.key != LayerKey::Lay).map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n")
+}
+
+/// Sentences of a lay text, lower-cased: split after `.`, `?`, `!` and at line ends (list items).
+fn sentences(text: &str) -> Vec<String> {
+    text.split(['.', '?', '!', '\n']).map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty()).collect()
+}
+
+/// A lay text keeps every suicidality warning its node gives, and its drug class's: wherever the
+/// professional text names suicide ("suïcid…"), the lay text names "zelfdoding". The rule reads the
+/// content, so a new node with such a warning is checked without being named here.
+#[test]
+fn every_lay_text_names_suicide_where_its_node_or_its_class_warns_of_it() {
+    let knowledge = knowledge();
+    let mut checked = Vec::new();
+    for node in knowledge.nodes() {
+        let Ok(lay) = knowledge.lay(&node.id) else { continue };
+        let mut warning = professional_text(&knowledge, &node.id);
+        if node.kind == Kind::Medication {
+            if let Some(class) = knowledge.medication(&node.id).expect("a medication card").class {
+                warning.push_str(&professional_text(&knowledge, &class.id));
+            }
+        }
+        if !warning.to_lowercase().contains("suïcid") {
+            continue;
+        }
+        assert!(lay.text.to_lowercase().contains("zelfdoding"), "{}: the guidance warns of suicide, the lay text does not:\n{}", node.id, lay.text);
+        checked.push(node.id.as_str());
+    }
+    // Pregabaline, the gabapentinoid table, the antidepressant class and its six members, and the
+    // Zorgstandaard's suicide risk nodes: the rule must have found them.
+    for id in ["worel.med.pregabaline", "worel.med.antidepressiva", "worel.med.antidepressiva.duloxetine", "zs.risico.suicide"] {
+        assert!(checked.contains(&id), "{id} was not checked; checked: {checked:?}");
+    }
+}
+
+/// A weakly acting opioid (its own text puts it in "zwak werkende opioïden") is never called strong
+/// in a lay text: no lay sentence that names it, nor any sentence of its own lay text, says "sterk"
+/// without also saying "zwak".
+#[test]
+fn no_lay_text_calls_a_weakly_acting_opioid_strong() {
+    let knowledge = knowledge();
+    let weak: Vec<_> = knowledge
+        .nodes()
+        .iter()
+        .filter(|n| n.kind == Kind::Medication)
+        .filter(|n| knowledge.node(&n.id).unwrap().layers.iter().any(|l| l.key == LayerKey::Main && l.text.contains("zwak werkende opioïden")))
+        .collect();
+    let weak_ids: Vec<&str> = weak.iter().map(|n| n.id.as_str()).collect();
+    assert!(weak_ids.contains(&"worel.med.opioiden.tramadol") && weak_ids.contains(&"worel.med.opioiden.codeine"), "{weak_ids:?}");
+    let calls_strong = |sentence: &str| sentence.contains("sterk") && !sentence.contains("zwak");
+    for node in knowledge.nodes() {
+        let Ok(lay) = knowledge.lay(&node.id) else { continue };
+        for sentence in sentences(&lay.text) {
+            for drug in &weak {
+                let names = drug.aliases.iter().map(|a| a.to_lowercase());
+                let named = names.clone().any(|name| sentence.contains(&name));
+                assert!(
+                    !((named || node.id == drug.id) && calls_strong(&sentence)),
+                    "{}: a lay sentence calls {} strong: {sentence}",
+                    node.id,
+                    drug.id
+                );
+            }
+        }
+    }
+}

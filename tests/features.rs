@@ -24,6 +24,9 @@ fn medication_is_found_by_brand_generic_and_lay_names_with_its_governing_grade()
     assert_eq!(k.medication("paracetamol").unwrap().position, Some(Position::NoRecommendation));
     assert_eq!(k.medication("morfine").unwrap().id, "worel.med.opioiden");
     assert_eq!(k.medication("pregabalien").unwrap().id, "worel.med.pregabaline", "a typo still finds it");
+    // A misspelt drug finds that drug, not the class whose text mentions it most.
+    assert_eq!(k.medication("tramdol").unwrap().id, "worel.med.opioiden.tramadol");
+    assert_eq!(k.medication("TRAMADOL").unwrap().id, "worel.med.opioiden.tramadol");
     let opioids = k.medication("worel.med.opioiden").unwrap();
     assert!(opioids.members.len() >= 6);
     assert!(opioids.not_covered.is_some(), "says that tapering is not covered");

@@ -263,6 +263,20 @@ impl Knowledge {
         if let Some(node) = self.nodes_of(kind).filter(named).max_by_key(|n| n.id.len()) {
             return Ok(node);
         }
+        // A near spelling of a name ("tramdol") before a search, which can rank a class that
+        // mentions the drug above the drug itself: one edit in a short name, two in a long one.
+        let allowed = if folded.chars().count() >= 8 { 2 } else { 1 };
+        if folded.chars().count() >= 4 {
+            let near = self
+                .nodes_of(kind)
+                .flat_map(|n| n.title.split(':').take(1).chain(n.aliases.iter().map(String::as_str)).map(move |name| (name, n)))
+                .map(|(name, n)| (crate::distance::levenshtein(&folded, &fold(name)), std::cmp::Reverse(n.id.len()), n))
+                .filter(|(distance, ..)| *distance <= allowed)
+                .min_by_key(|(distance, length, n)| (*distance, *length, n.id.as_str()));
+            if let Some((.., node)) = near {
+                return Ok(node);
+            }
+        }
         let options = SearchOptions { limit: Some(1), kind: Some(super::OneOrMany::One(kind.as_str().to_string())), ..SearchOptions::default() };
         let hits = self.search(name, &options)?;
         match hits.first() {

@@ -292,6 +292,42 @@ test('medication lookup by brand name: "Lyrica" gives the pregabaline card with 
   await done();
 });
 
+test('the medication card always belongs to what the field says: another name clears it, any case works, a misspelling offers "Bedoelt u"', async () => {
+  const { page, done } = await open('#/medicatie/Lyrica');
+  const field = page.locator('#med-q');
+  const cardTitle = page.locator('.med-card h2').first();
+  await eventually(async () => assert.match(await cardTitle.textContent(), /^Pregabaline/));
+
+  // Replacing the name by a misspelt other drug takes the old card away at once.
+  await field.selectText();
+  await page.keyboard.type('tramdol');
+  await eventually(async () =>
+    assert.equal(await page.locator('.med-card').count(), 0, 'the pregabaline card is gone'),
+  );
+  await eventually(async () => assert.match(page.url(), /#\/medicatie$/));
+  // Enter shows no card for a name the guidance does not use, but offers the closest one.
+  await field.press('Enter');
+  const offer = page.locator('#med-result .did-you-mean a', { hasText: 'Tramadol' });
+  await eventually(async () =>
+    assert.match(await page.locator('#med-result h2').textContent(), /Geen middel gevonden/),
+  );
+  assert.equal(await page.locator('.med-card').count(), 0, 'no card for a guessed name');
+  await offer.click();
+  await eventually(async () => assert.match(await cardTitle.textContent(), /^Tramadol/));
+  await eventually(async () => assert.equal(await field.inputValue(), 'Tramadol'));
+
+  // An empty field shows no card; a name in any case shows its card while typing.
+  await field.fill('');
+  await eventually(async () =>
+    assert.equal(await page.locator('.med-card').count(), 0, 'an empty field shows no card'),
+  );
+  await field.fill('lyrica');
+  await eventually(async () => assert.match(await cardTitle.textContent(), /^Pregabaline/));
+  await eventually(async () => assert.match(page.url(), /#\/medicatie\/lyrica$/));
+  await page.screenshot({ path: shot('medicatie-bedoelt-u'), fullPage: true });
+  await done();
+});
+
 test('the referral grid: a row or column header filters the matrix and lists the answer in words', async () => {
   const { page, done } = await open('#/verwijzen');
   const table = page.locator('table.matrix');

@@ -14,26 +14,35 @@ const SECTIONS = [
   ['notCovered', 'Niet in de richtlijn'],
 ];
 
-/** "Bedoelt u Prozac, Xanax?" from the module's error, which names close names in backticks. */
-function notFound(name, error) {
-  const close = [...String(error.message).matchAll(/`([^`]+)`/g)].map((m) => m[1]).filter((n) => n !== name);
+/**
+ * The notice for a name that is not one the guidance uses: no card, so that a reader never sees the
+ * guidance for another drug than the one typed, but the closest names as links ("Bedoelt u…").
+ * `guess` is the name the module's near-spelling matching finds, if any; the module's error names
+ * other close names in backticks.
+ */
+function notFound(name, guess, error) {
+  const close = [...String(error?.message ?? '').matchAll(/`([^`]+)`/g)].map((m) => m[1]);
+  const offered = [...new Set([guess, ...close].filter((n) => n && n !== name))];
   return h(
     'div',
     { class: 'card notice' },
-    h('h2', {}, 'Geen middel gevonden'),
+    h('h2', { tabindex: '-1' }, 'Geen middel gevonden'),
     h('p', {}, `De richtlijnen noemen geen middel "${name}".`),
-    close.length
+    offered.length
       ? h(
           'p',
-          {},
+          { class: 'did-you-mean' },
           'Bedoelt u: ',
-          close.flatMap((n, i) => [i ? ', ' : '', h('a', { href: route(`/medicatie/${encodeURIComponent(n)}`) }, n)]),
+          offered.flatMap((n, i) => [i ? ', ' : '', h('a', { href: route(`/medicatie/${encodeURIComponent(n)}`) }, n)]),
           '?',
         )
       : null,
     h('p', {}, 'Staat het middel niet in de lijst hieronder, dan doen de richtlijnen er geen uitspraak over.'),
   );
 }
+
+/** A name folded as the module folds it: lower case, without accents. */
+const fold = (text) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
 
 /** The first block of a module-rendered text: the class's statement without its tables. */
 function firstParagraph(html) {
@@ -204,43 +213,57 @@ export function render(container, { match }) {
     'aria-describedby': 'med-help',
     list: 'med-names',
   });
-  const names = new Set();
+  // Every name the guidance uses (generic, brand, class), by its folded form.
+  const names = new Map();
   for (const m of medications()) {
-    names.add(m.title.split(':')[0]);
-    for (const alias of m.aliases) names.add(alias);
+    for (const n of [m.title.split(':')[0], ...m.aliases]) if (!names.has(fold(n))) names.set(fold(n), n);
   }
   const datalist = h(
     'datalist',
     { id: 'med-names' },
-    [...names].sort((a, b) => a.localeCompare(b, 'nl')).map((n) => h('option', { value: n })),
+    [...names.values()].sort((a, b) => a.localeCompare(b, 'nl')).map((n) => h('option', { value: n })),
   );
   const out = h('div', { id: 'med-result', 'aria-live': 'polite' });
+  // A card only for a name the guidance uses, in any case; anything else gets "Bedoelt u…".
   const show = (value, focus = false) => {
     const text = value.trim();
     if (!text) {
       fill(out);
       return;
     }
-    try {
+    if (names.has(fold(text))) {
       fill(out, card(medication(text)));
-      if (focus) out.querySelector('h2')?.focus();
-    } catch (error) {
-      fill(out, notFound(text, error));
+    } else {
+      let guess = null;
+      let error = null;
+      try {
+        guess = medication(text).title.split(':')[0];
+      } catch (thrown) {
+        error = thrown;
+      }
+      fill(out, notFound(text, guess, error));
     }
+    if (focus) out.querySelector('h2')?.focus();
   };
   const form = h(
     'form',
     { class: 'search med-search', role: 'search' },
     h('label', { for: 'med-q' }, 'Welk middel?'),
     h('div', { class: 'search-row' }, field, datalist, h('button', { type: 'submit' }, 'Zoek')),
-    h('p', { id: 'med-help', class: 'help' }, 'Merknaam, stofnaam of een verschrijving: alle namen werken.'),
+    h(
+      'p',
+      { id: 'med-help', class: 'help' },
+      'Merknaam of stofnaam, in hoofd- of kleine letters. Bij een verschrijving stelt de pagina de juiste naam voor.',
+    ),
   );
-  // Picking a name from the suggestions (or typing one in full) shows its card at once.
+  // While typing, the card follows the field: a full name shows its card at once, anything else
+  // clears it, and the address follows too.
   field.addEventListener('input', () => {
     const value = field.value.trim();
-    if (!names.has(value)) return;
-    history.replaceState(null, '', route(`/medicatie/${encodeURIComponent(value)}`));
-    show(value);
+    const known = names.has(fold(value));
+    history.replaceState(null, '', known ? route(`/medicatie/${encodeURIComponent(value)}`) : route('/medicatie'));
+    if (known) show(value);
+    else fill(out);
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
