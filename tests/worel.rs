@@ -12,7 +12,8 @@ const GRADES: &[(&str, &str, &str)] = &[
     ("worel.alg.actieve-rol", "GPP", "for"),
     ("worel.alg.relatie", "GPP", "for"),
     ("worel.alg.rodevlaggen", "GPP", "for"),
-    ("worel.alg.geen-extra-onderzoek", "GPP", "for"),
+    // "Vraag geen bijkomende onderzoeken aan": advice against ordering them.
+    ("worel.alg.geen-extra-onderzoek", "GPP", "against"),
     ("worel.edu.pijneducatie", "GPP", "for"),
     ("worel.edu.motiverende-gespreksvoering", "GPP", "for"),
     ("worel.beweging.advies", "1C", "for"),
@@ -39,17 +40,17 @@ const GRADES: &[(&str, &str, &str)] = &[
     ("worel.samen.zorgcoordinator", "2B", "for"),
 ];
 
-/// WOREL's position on each drug and class: "consider" where it advises to consider (graded),
-/// "no-recommendation" where it makes none, "no-place" where the group concludes the drug has
+/// WOREL's position on each drug and class: "consider" where it advises to consider (graded; the
+/// antidepressants fall under their class's 2C), "no-recommendation" where it makes none, "no-place" where the group concludes the drug has
 /// no place, "not-discussed" where the text never mentions it.
 const POSITIONS: &[(&str, &str)] = &[
     ("worel.med.antidepressiva", "consider"),
     ("worel.med.antidepressiva.duloxetine", "consider"),
-    ("worel.med.antidepressiva.milnacipran", "no-recommendation"),
-    ("worel.med.antidepressiva.venlafaxine", "no-recommendation"),
-    ("worel.med.antidepressiva.ssri", "no-recommendation"),
-    ("worel.med.antidepressiva.tca", "no-recommendation"),
-    ("worel.med.antidepressiva.mirtazapine", "no-recommendation"),
+    ("worel.med.antidepressiva.milnacipran", "consider"),
+    ("worel.med.antidepressiva.venlafaxine", "consider"),
+    ("worel.med.antidepressiva.ssri", "consider"),
+    ("worel.med.antidepressiva.tca", "consider"),
+    ("worel.med.antidepressiva.mirtazapine", "consider"),
     ("worel.med.antidepressiva.combinaties", "no-recommendation"),
     ("worel.med.opioiden", "preferably-not"),
     ("worel.med.opioiden.codeine", "preferably-not"),
@@ -104,4 +105,31 @@ fn every_medication_has_the_source_position() {
     let unlisted: Vec<&str> =
         worel_nodes(&knowledge).filter(|n| n.kind == Kind::Medication && !listed.contains(&n.id.as_str())).map(|n| n.id.as_str()).collect();
     assert!(unlisted.is_empty(), "medication nodes without an expected position: {unlisted:?}");
+}
+
+/// Every member of a graded class carries its class's position, and its class's grade unless the
+/// source grades it on its own, in the card and in the overview: a program reading `position`
+/// never takes a drug under a graded class for one WOREL says nothing about.
+#[test]
+fn every_member_of_a_graded_class_exposes_the_class_grade_and_position() {
+    let knowledge = Knowledge::embedded().unwrap();
+    let summaries = knowledge.medications();
+    let mut members = 0;
+    for summary in &summaries {
+        let card = knowledge.medication(&summary.id).unwrap();
+        let Some(class) = card.class.as_ref().map(|c| knowledge.medication(&c.id).unwrap()) else { continue };
+        if class.strength.is_none() {
+            continue;
+        }
+        let own = knowledge.raw_node(&summary.id).unwrap();
+        if own.strength.is_none() {
+            assert_eq!((card.strength, card.direction), (class.strength, class.direction), "{}", summary.id);
+            assert_eq!(card.graded_by.as_deref(), Some(class.id.as_str()), "{}", summary.id);
+            assert_eq!((summary.strength, summary.direction), (class.strength, class.direction), "{} in medications()", summary.id);
+        }
+        assert_eq!(card.position, class.position, "{}", summary.id);
+        assert_eq!(summary.position, class.position, "{} in medications()", summary.id);
+        members += 1;
+    }
+    assert!(members >= 11, "the antidepressants and the opioids have members: {members}");
 }
