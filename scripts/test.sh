@@ -29,6 +29,8 @@ main() {
   if [ -d ../shared/coverage ]; then
     echo "== content coverage against ../shared/coverage"
     cargo run --quiet --release --bin pijnwijzer -- coverage --manifest ../shared/coverage --require-complete | tail -n 5
+    echo "== lay texts: a current review stamp each, checked against ../shared/sources"
+    cargo run --quiet --release --bin pijnwijzer -- check --sources ../shared/sources | grep -v '^  below 60'
   fi
 
   echo "== build the package"

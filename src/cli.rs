@@ -11,15 +11,22 @@ use std::{env, fs};
 
 use pijnwijzer::compile::compile_dir;
 use pijnwijzer::knowledge::{Knowledge, SearchOptions};
-use pijnwijzer::model::Pack;
+use pijnwijzer::model::{digest, Node, Pack};
 use serde::Deserialize;
 
 const USAGE: &str = "\
 pijnwijzer: tools for the chronic-pain guidance content
 
 USAGE:
-  pijnwijzer check [--content DIR]
-      Validate the content; every error with file and line. Exit 1 on errors.
+  pijnwijzer check [--content DIR] [--sources DIR]
+      Validate the content; every error with file and line. Report the readability of the lay
+      texts. With --sources (the folder of source texts, e.g. ../shared/sources), also report every
+      lay text without a review stamp, or whose text or cited source lines changed since its stamp.
+      Exit 1 on errors.
+  pijnwijzer stamp ID... --sources DIR [--on YYYY-MM-DD] [--content DIR]
+      Record that the lay texts of these nodes were checked against their cited source lines
+      today (or on --on): writes `lay_checked` into each node's front matter. Run it only after the
+      check itself (content/README.md says how).
   pijnwijzer search QUERY [--json] [--limit N] [--audience professional|patient] [--content DIR]
       Search the content as the module does. --json prints the hits as the JS API returns them.
   pijnwijzer coverage --manifest DIR [--require-complete] [--content DIR]
@@ -77,13 +84,26 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     };
     match command.as_str() {
         "check" => {
-            let args = parse_args(rest, &["content"], &[])?;
+            let args = parse_args(rest, &["content", "sources"], &[])?;
             no_positional(&args)?;
             let content = content_dir(&args);
             match compile_dir(&content) {
                 Ok(pack) => {
                     println!("ok: {} nodes in {}", pack.nodes.len(), content.display());
-                    Ok(ExitCode::SUCCESS)
+                    report_readability(&pack);
+                    let Some(sources) = args.values.get("sources") else { return Ok(ExitCode::SUCCESS) };
+                    let problems = review_problems(&pack, Path::new(sources))?;
+                    for problem in &problems {
+                        eprintln!("{problem}");
+                    }
+                    let reviewed = pack.nodes.iter().filter(|n| n.lay_review.is_some()).count();
+                    if problems.is_empty() {
+                        println!("ok: all {reviewed} lay texts carry a current review stamp");
+                        Ok(ExitCode::SUCCESS)
+                    } else {
+                        eprintln!("{} of {reviewed} lay texts need a review (see content/README.md, \"Review stamps\")", problems.len());
+                        Ok(ExitCode::FAILURE)
+                    }
                 }
                 Err(errors) => {
                     for error in &errors {
@@ -136,6 +156,26 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             println!("{}", serde_json::to_string_pretty(&export).map_err(|e| e.to_string())?);
             Ok(ExitCode::SUCCESS)
         }
+        "stamp" => {
+            let args = parse_args(rest, &["content", "sources", "on"], &[])?;
+            if args.positional.is_empty() {
+                return Err(format!("stamp needs the ids of the nodes whose lay texts you checked\n\n{USAGE}"));
+            }
+            let sources = args.values.get("sources").ok_or_else(|| format!("stamp needs --sources DIR\n\n{USAGE}"))?;
+            let on = match args.values.get("on") {
+                Some(day) => day.clone(),
+                None => today(),
+            };
+            let pack = load(&args)?;
+            for id in &args.positional {
+                let node = pack.nodes.iter().find(|n| &n.id == id).ok_or_else(|| format!("no node has the id `{id}`"))?;
+                let review = node.lay_review.as_ref().ok_or_else(|| format!("`{id}` has no lay text to stamp"))?;
+                let source = digest(&cited_lines(&pack, node, Path::new(sources))?);
+                write_stamp(&review.file, &format!("lay_checked = {{ on = \"{on}\", lay = \"{}\", source = \"{source}\" }}", review.lay_digest))?;
+                println!("stamped {id} ({})", review.file.display());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(ExitCode::SUCCESS)
@@ -149,6 +189,95 @@ fn no_positional(args: &Args) -> Result<(), String> {
         Some(extra) => Err(format!("unexpected argument `{extra}`\n\n{USAGE}")),
         None => Ok(()),
     }
+}
+
+/// Prints the readability of the lay texts: the Flesch-Douma spread and the texts below 60.
+fn report_readability(pack: &Pack) {
+    let mut measured: Vec<(f64, &str)> = pack.nodes.iter().filter_map(|n| n.readability.map(|r| (r.flesch_douma, n.id.as_str()))).collect();
+    if measured.is_empty() {
+        return;
+    }
+    measured.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let median = measured[measured.len() / 2].0;
+    let bands = [(f64::MIN, 40.0, "below 40"), (40.0, 50.0, "40-50"), (50.0, 60.0, "50-60"), (60.0, 70.0, "60-70"), (70.0, f64::MAX, "70 and above")];
+    let spread: Vec<String> = bands
+        .iter()
+        .map(|(low, high, label)| format!("{label}: {}", measured.iter().filter(|(score, _)| score >= low && score < high).count()))
+        .collect();
+    println!("readability of {} lay texts (Flesch-Douma, target 60 or more): median {median}; {}", measured.len(), spread.join(", "));
+    for (score, id) in measured.iter().take_while(|(score, _)| *score < 60.0) {
+        println!("  below 60: {id} ({score})");
+    }
+}
+
+/// Every lay text without a review stamp, or whose text or cited source lines changed since it.
+fn review_problems(pack: &Pack, sources: &Path) -> Result<Vec<String>, String> {
+    let mut problems = Vec::new();
+    for node in &pack.nodes {
+        let Some(review) = &node.lay_review else { continue };
+        let place = format!("{}:{}", review.file.display(), review.line);
+        let Some(stamp) = &review.stamp else {
+            problems.push(format!("{place}: the lay text of `{}` has no review stamp; check it, then `pijnwijzer stamp {}`", node.id, node.id));
+            continue;
+        };
+        if stamp.lay != review.lay_digest {
+            problems.push(format!("{place}: the lay text of `{}` changed since its review of {}; check it again, then stamp it", node.id, stamp.on));
+        }
+        if stamp.source != digest(&cited_lines(pack, node, sources)?) {
+            problems.push(format!(
+                "{place}: the source lines `{}` cites changed since its review of {}; check it again, then stamp it",
+                node.id, stamp.on
+            ));
+        }
+    }
+    Ok(problems)
+}
+
+/// The source lines a node cites, from the document's text file in `sources`. A node without a
+/// source of its own (a comparison topic) is checked against its member nodes: nothing to cite.
+fn cited_lines(pack: &Pack, node: &Node, sources: &Path) -> Result<String, String> {
+    let Some(source) = &node.source else { return Ok(String::new()) };
+    let document = pack.documents.iter().find(|d| d.id == source.document).ok_or_else(|| format!("unknown document `{}`", source.document))?;
+    let path = sources.join(&document.source_file);
+    let text =
+        fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e} (pass the folder of source texts with --sources)", path.display()))?;
+    let (first, last) = source.lines;
+    Ok(text.lines().skip(first as usize - 1).take((last - first + 1) as usize).collect::<Vec<_>>().join("\n"))
+}
+
+/// Writes `stamp` as the `lay_checked` line of the front matter of `file`, replacing an old one.
+/// A new line goes before the first table (`[source]`), where top-level keys must stand.
+fn write_stamp(file: &Path, stamp: &str) -> Result<(), String> {
+    let text = fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let mut lines: Vec<&str> = text.lines().collect();
+    let close = lines.iter().skip(1).position(|l| l.trim() == "+++").map(|i| i + 1).ok_or_else(|| format!("{}: no front matter", file.display()))?;
+    if let Some(old) = lines[..close].iter().position(|l| l.starts_with("lay_checked")) {
+        lines[old] = stamp;
+    } else {
+        let mut at = lines[..close].iter().position(|l| l.starts_with('[')).unwrap_or(close);
+        while at > 1 && lines[at - 1].trim().is_empty() {
+            at -= 1;
+        }
+        lines.insert(at, stamp);
+    }
+    let mut out = lines.join("\n");
+    out.push('\n');
+    fs::write(file, out).map_err(|e| format!("{}: {e}", file.display()))
+}
+
+/// Today's date (UTC) as `YYYY-MM-DD`, from the system clock (days to civil date, after Howard
+/// Hinnant's algorithm).
+fn today() -> String {
+    let days = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() / 86_400) as i64 + 719_468;
+    let era = days.div_euclid(146_097);
+    let day_of_era = days - era * 146_097;
+    let year_of_era = (day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_index = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * month_index + 2) / 5 + 1;
+    let month = if month_index < 10 { month_index + 3 } else { month_index - 9 };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
 }
 
 fn content_dir(args: &Args) -> PathBuf {

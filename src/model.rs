@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever the pack layout changes, so a stale pack is refused rather than misread.
-pub const PACK_FORMAT: u32 = 1;
+pub const PACK_FORMAT: u32 = 2;
 
 /// Everything the module knows, as compiled from `content/`.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -57,6 +57,63 @@ pub struct Node {
     pub layers: Vec<Layer>,
     pub links: Vec<Link>,
     pub compare: Vec<Comparison>,
+    /// How easy the lay explanation is to read; absent when the node has none.
+    pub readability: Option<Readability>,
+    /// Whether the lay explanation's review is current, for the author tool; never in the pack.
+    #[serde(skip)]
+    pub lay_review: Option<LayReview>,
+}
+
+/// A record in a node's front matter (`lay_checked`) that its lay text was checked against the
+/// source lines it cites: the day, and digests of both as they were then.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LayCheck {
+    /// The day of the check, `YYYY-MM-DD`.
+    pub on: String,
+    /// [`digest`] of the lay text's Markdown.
+    pub lay: String,
+    /// [`digest`] of the cited source lines.
+    pub source: String,
+}
+
+/// What the author tool needs to tell whether a node's lay text review is current.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LayReview {
+    pub file: std::path::PathBuf,
+    /// The line of the `lay_checked` stamp, or of the lay heading when there is none.
+    pub line: usize,
+    /// [`digest`] of the lay text's Markdown as it is now.
+    pub lay_digest: String,
+    pub stamp: Option<LayCheck>,
+}
+
+/// A short stable digest of `text` with its white space folded (FNV-1a, 64 bits, in hex), so that
+/// rewrapping a paragraph changes nothing and any change of words does.
+pub fn digest(text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for word in text.split_whitespace() {
+        for byte in word.bytes().chain([b' ']) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    format!("{hash:016x}")
+}
+
+/// How easy a lay text is to read, measured by the compiler.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Readability {
+    pub sentences: u32,
+    pub words: u32,
+    pub syllables: u32,
+    /// Average words per sentence, to one decimal.
+    pub words_per_sentence: f64,
+    /// Words in the longest sentence.
+    pub longest_sentence: u32,
+    /// Flesch-Douma reading ease: 206.835 − 0.93 × words per sentence − 77 × syllables per word.
+    /// 60 and above reads as plain language.
+    pub flesch_douma: f64,
 }
 
 /// Where a node's content stands in its source.

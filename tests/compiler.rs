@@ -95,3 +95,98 @@ fn the_cli_check_fails_with_the_file_and_line() {
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(stderr.contains("nieuw.md:14: error: link to unknown id `worel.test.onbekend`"), "{stderr}");
 }
+
+#[test]
+fn a_lay_sentence_over_twenty_words_is_refused_at_its_line() {
+    let long = "Dit is een heel lange zin met veel te veel woorden voor een lezer die eenvoudige taal nodig heeft vandaag nu.";
+    let errors = errors_for("lay-long", &node("", &format!("Tekst.\n\n## Voor patiënten\n\nKort. {long}")));
+    assert_one(&errors, 18, "a lay sentence of 21 words (at most 20)");
+    assert_eq!(errors.len(), 1, "the average (11) is within bounds: {errors:#?}");
+}
+
+#[test]
+fn a_lay_text_averaging_over_twelve_words_a_sentence_is_refused() {
+    let sentence = "Een twee drie vier vijf zes zeven acht negen tien elf twaalf dertien.";
+    let errors = errors_for("lay-average", &node("", &format!("Tekst.\n\n## Voor patiënten\n\n{sentence} {sentence}")));
+    assert_one(&errors, 16, "the lay text averages 13 words a sentence (at most 12)");
+}
+
+#[test]
+fn a_malformed_review_stamp_is_refused() {
+    let stamp = "lay_checked = { on = \"5 december\", lay = \"abc\", source = \"0123456789abcdef\" }";
+    let errors = errors_for("stamp", &node(stamp, "Tekst.\n\n## Voor patiënten\n\nKort."));
+    assert_one(&errors, 6, "malformed `lay_checked` stamp");
+}
+
+/// `check --sources` reports a lay text without a stamp, and one whose text or cited source lines
+/// changed after it was stamped; `stamp` writes a stamp that `check` then accepts.
+#[test]
+fn review_stamps_go_stale_when_the_lay_text_or_the_cited_lines_change() {
+    let dir = content_with("review", "nieuw.md", &node("", "Tekst.\n\n## Voor patiënten\n\nKort en duidelijk."));
+    let sources = dir.join("bronnen");
+    std::fs::create_dir_all(&sources).unwrap();
+    let source_file = sources.join("worel-chronische-primaire-pijn.txt");
+    let mut lines: Vec<String> = (1..=2000).map(|n| format!("regel {n}")).collect();
+    std::fs::write(&source_file, lines.join("\n")).unwrap();
+    let run = |args: &[&str]| {
+        let output =
+            Command::new(env!("CARGO_BIN_EXE_pijnwijzer")).args(args).arg("--content").arg(&dir).arg("--sources").arg(&sources).output().unwrap();
+        (output.status.code(), String::from_utf8(output.stdout).unwrap() + &String::from_utf8(output.stderr).unwrap())
+    };
+    let (code, out) = run(&["check"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("the lay text of `worel.test.nieuw` has no review stamp"), "{out}");
+    assert!(out.contains("the lay text of `worel.test.rodevlaggen` has no review stamp"), "{out}");
+
+    let (code, out) = run(&["stamp", "worel.test.nieuw", "worel.test.rodevlaggen", "--on", "2026-01-02"]);
+    assert_eq!(code, Some(0), "{out}");
+    let written = std::fs::read_to_string(dir.join("nieuw.md")).unwrap();
+    assert!(written.contains("lay_checked = { on = \"2026-01-02\", lay = \""), "{written}");
+    assert!(written.find("lay_checked").unwrap() < written.find("[source]").unwrap(), "the stamp is a top-level key: {written}");
+    let (code, out) = run(&["check"]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("ok: all 2 lay texts carry a current review stamp"), "{out}");
+
+    // Rewrapping changes nothing; another word makes the stamp stale.
+    std::fs::write(dir.join("nieuw.md"), written.replace("Kort en duidelijk.", "Kort\nen duidelijk.")).unwrap();
+    assert_eq!(run(&["check"]).0, Some(0));
+    std::fs::write(dir.join("nieuw.md"), written.replace("Kort en duidelijk.", "Kort en heel duidelijk.")).unwrap();
+    let (code, out) = run(&["check"]);
+    assert_eq!(code, Some(1));
+    assert!(out.contains("nieuw.md:6: the lay text of `worel.test.nieuw` changed since its review of 2026-01-02"), "{out}");
+
+    // A changed line in the cited range (1295–1299) makes the other kind of stale stamp.
+    std::fs::write(dir.join("nieuw.md"), &written).unwrap();
+    lines[1296] = "regel die nu anders luidt".to_string();
+    std::fs::write(&source_file, lines.join("\n")).unwrap();
+    let (code, out) = run(&["check"]);
+    assert_eq!(code, Some(1));
+    assert!(out.contains("the source lines `worel.test.nieuw` cites changed since its review of 2026-01-02"), "{out}");
+    assert!(!out.contains("worel.test.rodevlaggen` cites changed"), "{out}");
+}
+
+/// A lay text that uses a professional term (here an actor's label) needs a glossary entry, or the
+/// glossary must call it everyday; a defined term is marked at its first use, outside links.
+#[test]
+fn a_professional_term_in_a_lay_text_needs_a_glossary_entry_and_is_marked() {
+    let lay = "Tekst.\n\n## Voor patiënten\n\nUw [Huisarts](#worel.test.lijst) kijkt. De huisarts helpt bij TENS.";
+    let dir = content_with("glossary", "nieuw.md", &node("", lay));
+    let errors = compile_dir(&dir).expect_err("huisarts has no entry");
+    assert_one(&errors, 18, "the lay text uses `huisarts` (an actor in vocabulary.toml) without a glossary entry");
+
+    let glossary =
+        "[[woord]]\nterm = \"huisarts\"\nuitleg = \"De dokter bij u in de buurt.\"\n\n[[woord]]\nterm = \"tens\"\nuitleg = \"Een apparaatje.\"\n";
+    std::fs::write(dir.join("woordenlijst.toml"), glossary).unwrap();
+    let pack = compile_dir(&dir).expect("every term has an entry");
+    let node = pack.nodes.iter().find(|n| n.id == "worel.test.nieuw").unwrap();
+    let mut html = String::new();
+    pijnwijzer::knowledge::render::blocks_html(&node.layers.iter().find(|l| l.key == pijnwijzer::model::LayerKey::Lay).unwrap().blocks, &mut html);
+    assert!(html.contains(">Huisarts</a> kijkt. De <span class=\"term\" title=\"De dokter bij u in de buurt.\">huisarts</span> helpt"), "{html}");
+    assert!(html.contains("<span class=\"term\" title=\"Een apparaatje.\">TENS</span>"), "{html}");
+
+    std::fs::write(dir.join("woordenlijst.toml"), "gewoon = [\"huisarts\"]\n").unwrap();
+    assert!(compile_dir(&dir).is_ok(), "an everyday word needs no entry");
+    std::fs::write(dir.join("woordenlijst.toml"), "[[woord]]\nterm = \"Huisarts\"\nuitleg = \"x\"\n").unwrap();
+    let errors = compile_dir(&dir).expect_err("terms are lower case");
+    assert!(errors[0].file.ends_with("woordenlijst.toml") && errors[0].message.contains("must be lower case"), "{errors:#?}");
+}

@@ -106,3 +106,21 @@ fn lay_and_related_answer_and_reject_bad_input() {
     assert!(matches!(k.lay("worel.bestaat.niet"), Err(Error::NotFound { .. })));
     assert!(matches!(k.checklist(""), Err(Error::InvalidArgument(_))));
 }
+
+/// Every lay text is measured at build time and within the B1 limits the compiler enforces.
+#[test]
+fn every_lay_text_has_its_readability_within_the_limits() {
+    let k = Knowledge::embedded().unwrap();
+    let mut measured = 0;
+    for node in k.nodes() {
+        let Ok(lay) = k.lay(&node.id) else {
+            assert!(node.readability.is_none(), "{}: readability without a lay text", node.id);
+            continue;
+        };
+        let r = lay.readability.unwrap_or_else(|| panic!("{}: a lay text without readability", node.id));
+        assert!(r.longest_sentence <= 20 && r.words_per_sentence <= 12.0 && r.sentences > 0, "{}: {r:?}", node.id);
+        assert_eq!(k.node(&node.id).unwrap().readability, Some(r));
+        measured += 1;
+    }
+    assert!(measured > 500, "{measured}");
+}

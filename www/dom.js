@@ -1,6 +1,13 @@
 // Small DOM helpers shared by the pages. Text goes in with text nodes; the only HTML inserted is
 // what the module returns as safe HTML (compiler-rendered layers and escaped snippets).
 import { badges } from './labels.js';
+import { explainTerms, TERM_CSS } from './components/terms.js';
+
+// The glossary terms' styles, shared with the components: a constructed stylesheet, which the
+// strict CSP allows where a <style> element would not be.
+const termSheet = new CSSStyleSheet();
+termSheet.replaceSync(TERM_CSS);
+document.adoptedStyleSheets = [...document.adoptedStyleSheets, termSheet];
 
 /** Creates an element with attributes and children (strings become text nodes). */
 export function h(tag, attributes = {}, ...children) {
@@ -38,7 +45,7 @@ function append(element, children) {
 /** Puts module-produced safe HTML (layers, snippets) into an element. */
 export function trustedHtml(element, html) {
   element.innerHTML = html;
-  return element;
+  return explainTerms(element);
 }
 
 /** The reader's mode: 'professional' (default) or 'patient'. Kept in localStorage, set by ?voor=. */

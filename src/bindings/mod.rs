@@ -117,6 +117,21 @@ export interface KnowledgeNode {
   layers: Layer[];
   links: NodeLink[];
   compare: ComparisonView[];
+  /** How easy the lay explanation is to read; null when there is none. */
+  readability: Readability | null;
+}
+
+/** How easy a lay text is to read, measured at build time. */
+export interface Readability {
+  sentences: number;
+  words: number;
+  syllables: number;
+  /** Average words per sentence, to one decimal. */
+  wordsPerSentence: number;
+  /** Words in the longest sentence. */
+  longestSentence: number;
+  /** Flesch-Douma reading ease (206.835 − 0.93 × words per sentence − 77 × syllables per word); 60 and above is plain language. */
+  fleschDouma: number;
 }
 
 export interface VersionInfo {
@@ -165,7 +180,7 @@ export interface DocumentPosition { document: string; short: string; agreement: 
 /** What each document says on a topic, side by side. */
 export interface Comparison { id: string; title: string; intro: Text; documents: DocumentPosition[] }
 
-export interface Lay { id: string; title: string; html: string; text: string; citation: string | null }
+export interface Lay { id: string; title: string; html: string; text: string; citation: string | null; readability: Readability | null }
 "#;
 
 #[wasm_bindgen]

@@ -6,7 +6,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::diagnostic::Diagnostic;
-use crate::model::{Agreement, Audience, Comparison, Direction, Force, Kind, Position, SourceRef, Strength};
+use crate::model::{Agreement, Audience, Comparison, Direction, Force, Kind, LayCheck, Position, SourceRef, Strength};
 
 /// The front matter as written. Unknown fields are refused so a typo never drops data silently.
 #[derive(Debug, Deserialize)]
@@ -31,6 +31,15 @@ struct Raw {
     audience: Option<String>,
     #[serde(default)]
     compare: Vec<RawComparison>,
+    lay_checked: Option<RawLayCheck>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLayCheck {
+    on: String,
+    lay: String,
+    source: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -72,6 +81,8 @@ pub struct FrontMatter {
     pub aliases: Vec<String>,
     pub audience: Audience,
     pub compare: Vec<Comparison>,
+    /// The record that the lay text was checked against its source, if it was.
+    pub lay_checked: Option<LayCheck>,
     /// The file line of each top-level field, for errors found later (links, duplicates).
     pub field_lines: HashMap<String, usize>,
 }
@@ -325,6 +336,17 @@ pub fn parse(file: &Path, toml_text: &str, first_line: usize, vocabulary: &Vocab
         }
         compare.push(Comparison { document: entry.document, agreement, nodes: entry.nodes, point: entry.point });
     }
+    let lay_checked = raw.lay_checked.and_then(|stamp| {
+        let is_digest = |text: &str| text.len() == 16 && text.chars().all(|c| c.is_ascii_hexdigit());
+        let is_day =
+            |text: &str| text.len() == 10 && text.chars().enumerate().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
+        if is_day(&stamp.on) && is_digest(&stamp.lay) && is_digest(&stamp.source) {
+            Some(LayCheck { on: stamp.on, lay: stamp.lay, source: stamp.source })
+        } else {
+            error("lay_checked", "malformed `lay_checked` stamp".into(), "let `pijnwijzer stamp ID --sources DIR` write it".into());
+            None
+        }
+    });
 
     if !errors.is_empty() {
         return Err(errors);
@@ -345,6 +367,7 @@ pub fn parse(file: &Path, toml_text: &str, first_line: usize, vocabulary: &Vocab
         aliases: raw.aliases,
         audience,
         compare,
+        lay_checked,
         field_lines,
     })
 }

@@ -6,7 +6,9 @@
 
 mod diagnostic;
 mod front_matter;
+mod glossary;
 mod markdown;
+mod readability;
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
@@ -17,7 +19,7 @@ use serde::Deserialize;
 pub use diagnostic::Diagnostic;
 
 use crate::distance::levenshtein;
-use crate::model::{Agreement, Document, EdgeType, Kind, LayerKey, Link, Node, Pack, PACK_FORMAT};
+use crate::model::{digest, Agreement, Document, EdgeType, Kind, LayReview, LayerKey, Link, Node, Pack, PACK_FORMAT};
 
 /// The vocabulary file: documents and actors.
 const VOCABULARY: &str = "vocabulary.toml";
@@ -63,6 +65,24 @@ pub fn compile_dir(dir: &Path) -> Result<Pack, Vec<Diagnostic>> {
     }
 
     check_graph(&mut compiled, &mut errors);
+    match glossary::read(dir) {
+        Ok(words) => {
+            digest.write(fs::read(dir.join(glossary::GLOSSARY)).unwrap_or_default().as_slice());
+            let labels: Vec<String> = actors.iter().map(|(_, label)| label.clone()).collect();
+            let nodes: Vec<Node> = compiled.iter().map(|c| c.node.clone()).collect();
+            let mut professional = glossary::professional_terms(&labels, &nodes);
+            professional.extend(words.terms.iter().flat_map(|t| std::iter::once(&t.term).chain(&t.forms)).map(|t| (t.clone(), "the glossary")));
+            for c in &mut compiled {
+                for (term, origin) in glossary::mark_lay_text(&mut c.node, &words, &professional) {
+                    let line = lay_line_of(&c.file, &term).unwrap_or(c.id_line);
+                    errors.push(Diagnostic::new(&c.file, line, format!("the lay text uses `{term}` ({origin}) without a glossary entry")).hint(
+                        format!("add a [[woord]] for it to content/{}, say it in everyday words, or list it under `gewoon`", glossary::GLOSSARY),
+                    ));
+                }
+            }
+        }
+        Err(error) => errors.push(error),
+    }
     if !errors.is_empty() {
         errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
         return Err(errors);
@@ -100,6 +120,20 @@ fn compile_file(file: &Path, text: &str, vocabulary: &front_matter::Vocabulary) 
     if !errors.is_empty() {
         return Err(errors);
     }
+    let lay_line = text.lines().position(|line| line.trim_start_matches('#').trim() == LayerKey::Lay.heading()).map(|i| i + 1);
+    let readability = parsed.layers.iter().find(|layer| layer.key == LayerKey::Lay).map(|layer| {
+        check_readability(file, text, lay_line.unwrap_or(1), &layer.blocks, &mut errors);
+        readability::measure(&layer.blocks)
+    });
+    let lay_review = lay_line.map(|heading| LayReview {
+        file: file.to_path_buf(),
+        line: front.field_lines.get("lay_checked").copied().unwrap_or(heading),
+        lay_digest: digest(&lay_markdown(text, heading)),
+        stamp: front.lay_checked.clone(),
+    });
+    if !errors.is_empty() {
+        return Err(errors);
+    }
     let id_line = front.field_lines.get("id").copied().unwrap_or(first_line);
     let compare_line = front.field_lines.get("compare").copied().unwrap_or(id_line);
     let links = parsed.links.iter().map(|link| Link { target: link.target.clone(), edge: link.edge }).collect();
@@ -121,8 +155,57 @@ fn compile_file(file: &Path, text: &str, vocabulary: &front_matter::Vocabulary) 
         layers: parsed.layers,
         links,
         compare: front.compare,
+        readability,
+        lay_review,
     };
     Ok(Compiled { node, file: file.to_path_buf(), id_line, links: parsed.links, compare_line })
+}
+
+/// The file line where the lay layer of `file` first uses `term` (in any case).
+fn lay_line_of(file: &Path, term: &str) -> Option<usize> {
+    let text = fs::read_to_string(file).ok()?;
+    let heading = text.lines().position(|line| line.trim_start_matches('#').trim() == LayerKey::Lay.heading())?;
+    text.lines().enumerate().skip(heading).find(|(_, line)| line.to_lowercase().contains(term)).map(|(i, _)| i + 1)
+}
+
+/// The Markdown of the lay layer whose heading is on line `heading`: up to the next `##` heading.
+fn lay_markdown(text: &str, heading: usize) -> String {
+    text.lines().skip(heading).take_while(|line| !line.starts_with("## ")).collect::<Vec<_>>().join("\n")
+}
+
+/// Refuses a lay text that B1 readers cannot follow: a sentence over
+/// [`readability::MAX_SENTENCE_WORDS`] words, or an average over [`readability::MAX_AVERAGE_WORDS`].
+fn check_readability(file: &Path, text: &str, lay_line: usize, blocks: &[crate::model::Block], errors: &mut Vec<Diagnostic>) {
+    // The file line where a sentence starts: its first words, searched below the lay heading.
+    let line_of = |sentence: &str| {
+        let start: String = sentence.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+        text.lines().enumerate().skip(lay_line).find(|(_, line)| line.contains(&start)).map_or(lay_line, |(i, _)| i + 1)
+    };
+    let sentences = readability::sentences(blocks);
+    for sentence in &sentences {
+        let words = readability::word_count(sentence);
+        if words > readability::MAX_SENTENCE_WORDS {
+            errors.push(
+                Diagnostic::new(
+                    file,
+                    line_of(sentence),
+                    format!("a lay sentence of {words} words (at most {}): \"{sentence}\"", readability::MAX_SENTENCE_WORDS),
+                )
+                .hint("split it: B1 readers follow sentences of about 12 words"),
+            );
+        }
+    }
+    let measured = readability::measure(blocks);
+    if measured.words_per_sentence > readability::MAX_AVERAGE_WORDS {
+        errors.push(
+            Diagnostic::new(
+                file,
+                lay_line,
+                format!("the lay text averages {} words a sentence (at most {})", measured.words_per_sentence, readability::MAX_AVERAGE_WORDS),
+            )
+            .hint("use shorter sentences: B1 readers follow sentences of about 12 words"),
+        );
+    }
 }
 
 /// Checks what spans files (unique ids, link targets, topic members) and adds the edges that

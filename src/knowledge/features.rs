@@ -10,7 +10,7 @@ use super::search::analyze::fold;
 use super::view::{LinkView, SourceView};
 use super::{Error, Knowledge, SearchOptions};
 use crate::html;
-use crate::model::{Agreement, Audience, Block, Direction, EdgeType, Item, Kind, LayerKey, Node, Position, Strength};
+use crate::model::{Agreement, Audience, Block, Direction, EdgeType, Item, Kind, LayerKey, Node, Position, Readability, Strength};
 
 /// Documents every comparison shows, whether or not they address the topic.
 const MAIN_DOCUMENTS: [&str; 3] = ["worel", "zorgstandaard", "rta"];
@@ -205,6 +205,8 @@ pub struct Lay {
     pub html: String,
     pub text: String,
     pub citation: Option<String>,
+    /// How easy the text is to read, measured at build time.
+    pub readability: Option<Readability>,
 }
 
 impl Knowledge {
@@ -588,6 +590,7 @@ impl Knowledge {
             html: text.html,
             text: text.text,
             citation: self.source_view(node).map(|s| s.citation),
+            readability: node.readability,
         })
     }
 

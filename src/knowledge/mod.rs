@@ -231,6 +231,7 @@ impl Knowledge {
                 .iter()
                 .map(|c| ComparisonView { document: c.document.clone(), agreement: c.agreement, nodes: c.nodes.clone(), point: c.point.clone() })
                 .collect(),
+            readability: node.readability,
         })
     }
 

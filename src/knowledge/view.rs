@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Agreement, Audience, Direction, EdgeType, Force, Kind, LayerKey, Position, Strength};
+use crate::model::{Agreement, Audience, Direction, EdgeType, Force, Kind, LayerKey, Position, Readability, Strength};
 
 /// The module's version and what it was built from.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -91,6 +91,8 @@ pub struct NodeView {
     pub layers: Vec<LayerView>,
     pub links: Vec<LinkView>,
     pub compare: Vec<ComparisonView>,
+    /// How easy the lay explanation is to read; absent when there is none.
+    pub readability: Option<Readability>,
 }
 
 /// An actor a node addresses.

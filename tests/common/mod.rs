@@ -31,11 +31,11 @@ pub fn check_entities(text: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Layer HTML holds only the compiler's tags and attributes, links only to nodes and https
-/// pages, and escaped text.
+/// Layer HTML holds only the compiler's tags and attributes (glossary terms as
+/// `<span class="term" title="…">`), links only to nodes and https pages, and escaped text.
 pub fn check_layer_html(html: &str) -> Result<(), String> {
     const TAGS: &[&str] =
-        &["p", "h4", "blockquote", "ul", "ol", "li", "table", "thead", "tbody", "tr", "th", "td", "em", "strong", "del", "code", "br", "a"];
+        &["p", "h4", "blockquote", "ul", "ol", "li", "table", "thead", "tbody", "tr", "th", "td", "em", "strong", "del", "code", "br", "a", "span"];
     let mut rest = html;
     while let Some(i) = rest.find(['<', '>', '"', '\'']) {
         check_entities(&rest[..i])?;
@@ -73,6 +73,8 @@ pub fn check_layer_html(html: &str) -> Result<(), String> {
             let allowed = match name {
                 "a" => matches!(attribute, "href" | "rel" | "data-node"),
                 "li" => attribute == "class",
+                // A glossary term in a lay text, with its definition.
+                "span" => attribute == "title" || (attribute == "class" && value == "term"),
                 _ => false,
             };
             if !allowed {

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { initSync, search, node, suggest, version } from 'pijnwijzer';
+import { initSync, search, node, suggest, version, lay } from 'pijnwijzer';
 
 initSync({ module: readFileSync(new URL(import.meta.resolve('pijnwijzer/pijnwijzer_bg.wasm'))) });
 
@@ -124,4 +124,16 @@ test('every call that takes an argument rejects a wrong type or an unknown name 
     assert.doesNotThrow(() => api[name](), name);
   }
   assert.equal(search('rode vlaggen')[0].id, 'worel.alg.rodevlaggen', 'the module still answers');
+});
+
+test('every lay text carries its readability, measured at build time, within the B1 limits', () => {
+  const explanation = lay('worel.med.opioiden.tramadol');
+  const { sentences, words, syllables, wordsPerSentence, longestSentence, fleschDouma } = explanation.readability;
+  assert.ok(sentences > 3 && words > sentences && syllables >= words, JSON.stringify(explanation.readability));
+  assert.equal(wordsPerSentence, Math.round((words / sentences) * 10) / 10);
+  assert.ok(longestSentence <= 20 && wordsPerSentence <= 12);
+  const expected = 206.835 - 0.93 * (words / sentences) - 77 * (syllables / words);
+  assert.ok(Math.abs(fleschDouma - expected) < 0.06, `${fleschDouma} vs ${expected}`);
+  assert.deepEqual(node('worel.med.opioiden.tramadol').readability, explanation.readability);
+  assert.equal(node('worel.med.opioiden').readability === null, false);
 });

@@ -89,7 +89,7 @@ test('the package ships the components beside the module, and the site serves th
   const sources = readdirSync(new URL('www/components/', ROOT))
     .filter((name) => name.endsWith('.js'))
     .sort();
-  assert.deepEqual(sources, ['pijn-checklist.js', 'pijn-uitleg.js', 'pijn-zoeken.js', 'shared.js']);
+  assert.deepEqual(sources, ['pijn-checklist.js', 'pijn-uitleg.js', 'pijn-zoeken.js', 'shared.js', 'terms.js']);
   for (const name of sources) {
     const source = readFileSync(new URL(`www/components/${name}`, ROOT), 'utf8');
     for (const copy of ['pkg/components/', 'www/pkg/components/']) {
@@ -320,6 +320,26 @@ test('<pijn-uitleg> shows the lay text of an id, or of the best patient hit for 
       ),
     );
   }
+  clean(session);
+  await session.context.close();
+});
+
+test('<pijn-uitleg> explains a glossary term in place: a button whose definition opens on tap or focus', async () => {
+  const session = await open('embed-test/uitleg.html');
+  const { page } = session;
+  const element = page.locator('pijn-uitleg');
+  await element.locator('.text').waitFor();
+  await element.evaluate((host) => host.setAttribute('onderwerp', 'worel.med.opioiden.tramadol'));
+  const term = element.locator('.term-button', { hasText: 'Tramadol' });
+  await term.waitFor();
+  const expected = lay('worel.med.opioiden.tramadol').html.match(/<span class="term" title="([^"]*)">Tramadol</)[1];
+  const definition = element.locator('.term-definition').first();
+  await eventually(async () => assert.equal(await definition.isVisible(), false));
+  await term.click();
+  await eventually(async () => assert.equal(await definition.isVisible(), true));
+  assert.equal(await definition.textContent(), expected);
+  assert.equal(await term.getAttribute('aria-expanded'), 'true');
+  await shot(page, 'uitleg-woordenlijst');
   clean(session);
   await session.context.close();
 });

@@ -487,6 +487,24 @@ test('the patient view: set by the address, searches for lay text, shows the lay
   await done();
 });
 
+test('a glossary term in a lay text shows its definition on focus or tap, and hides it on Escape', async () => {
+  const { page, done } = await open('#/n/worel.med.opioiden.tramadol?voor=patient');
+  const term = page.locator('#detail .layer.lay .term-button').first();
+  await eventually(async () => assert.equal(await term.textContent(), 'Tramadol'));
+  const definition = page.locator(`#${await term.getAttribute('aria-describedby')}`);
+  assert.equal(await definition.isVisible(), false, 'the definition waits for the reader');
+  await term.focus();
+  await eventually(async () => assert.match(await definition.textContent(), /zwak werkende opioïden/));
+  await eventually(async () => assert.equal(await definition.isVisible(), true));
+  assert.equal(await term.getAttribute('aria-expanded'), 'true');
+  await page.screenshot({ path: shot('woordenlijst'), fullPage: true });
+  await page.keyboard.press('Escape');
+  await eventually(async () => assert.equal(await definition.isVisible(), false));
+  await term.click();
+  await eventually(async () => assert.equal(await definition.isVisible(), true));
+  await done();
+});
+
 test('after one visit the site works offline through the service worker', async () => {
   const { page, context, done } = await open('', { serviceWorkers: 'allow' });
   await page.evaluate(async () => {

@@ -39,6 +39,7 @@ import type {
   NodeLink,
   NodeRef,
   Position,
+  Readability,
   RedFlags,
   ReferralMatrix,
   ReferralRow,
@@ -176,6 +177,18 @@ export async function everyCall(wasm: ArrayBuffer): Promise<void> {
   const topicIntro: Text = comparison.intro;
 
   const explanation: Lay = lay('worel.alg.rodevlaggen');
+  const readability: Readability | null = explanation.readability;
+  const nodeReadability: Readability | null = whole.readability;
+  const measures: [number, number, number, number, number, number] | null = readability
+    ? [
+        readability.sentences,
+        readability.words,
+        readability.syllables,
+        readability.wordsPerSentence,
+        readability.longestSentence,
+        readability.fleschDouma,
+      ]
+    : null;
   const layFields: [string, string, string, string, string | null] = [
     explanation.id,
     explanation.title,
@@ -210,5 +223,7 @@ export async function everyCall(wasm: ArrayBuffer): Promise<void> {
     positionFields,
     topicIntro,
     layFields,
+    nodeReadability,
+    measures,
   ];
 }

@@ -21,6 +21,7 @@
  * Pick colours that keep a contrast of at least 4.5:1 (WCAG 2.2 AA).
  */
 import init, * as api from '../pijnwijzer.js';
+import { explainTerms, TERM_CSS } from './terms.js';
 
 let loading;
 
@@ -64,7 +65,7 @@ export function moduleHtml(element, html, template = null) {
   for (const anchor of element.querySelectorAll('a[href^="http"]')) {
     anchor.setAttribute('rel', 'noopener noreferrer');
   }
-  return element;
+  return explainTerms(element);
 }
 
 /**
@@ -161,7 +162,7 @@ mark { background: var(--_mark); color: inherit; padding: 0 .1em; border-radius:
   button { border-color: ButtonText; }
   mark { background: Mark; color: MarkText; }
 }
-`;
+${TERM_CSS}`;
 
 const sheets = new Map();
 const constructable =
