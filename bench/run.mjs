@@ -8,7 +8,7 @@
 //   node bench/run.mjs --no-build      # fail instead of rebuilding a pkg/ that is older than content/
 //   node bench/run.mjs --export FILE   # use a saved `pijnwijzer export --json` instead of cargo run
 //
-// Content: `cargo run --release --bin pijnwijzer -- export --json`, regenerated on every run.
+// Content: `cargo run --release -p pijnwijzer-cli -- export --json`, regenerated on every run.
 // When pkg/ was built from other content than that export, the run rebuilds it first
 // (`bash scripts/build.sh`), so every engine sees the same nodes. A pkg/ built from older code
 // on the same content is measured as it is: run `npm run build` after changing src/.
@@ -53,9 +53,9 @@ const now = () => Number(process.hrtime.bigint()) / 1e6;
 // ------------------------------------------------------------------ content and module freshness
 
 const exportFile = option('--export', null);
-if (!exportFile) log('exporting the content: cargo run --release --bin pijnwijzer -- export --json');
+if (!exportFile) log('exporting the content: cargo run --release -p pijnwijzer-cli -- export --json');
 const cargoExport = () =>
-  execFileSync('cargo', ['run', '--release', '--quiet', '--bin', 'pijnwijzer', '--', 'export', '--json'], {
+  execFileSync('cargo', ['run', '--release', '--quiet', '-p', 'pijnwijzer-cli', '--', 'export', '--json'], {
     cwd: root,
     maxBuffer: 1 << 30,
     stdio: ['ignore', 'pipe', 'inherit'],

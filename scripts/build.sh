@@ -10,7 +10,7 @@ exec 9>target/build.lock
 flock 9
 
 cargo build --release --target wasm32-unknown-unknown --lib
-cargo build --release --bin pijnwijzer
+cargo build --release -p pijnwijzer-cli
 
 rm -rf pkg
 wasm-bindgen --target web --out-dir pkg --out-name pijnwijzer target/wasm32-unknown-unknown/release/pijnwijzer.wasm

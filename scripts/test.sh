@@ -13,11 +13,11 @@ main() {
   echo "== form: rustfmt, the JS formatter (Biome), clippy natively and for wasm"
   cargo fmt --check
   node_modules/.bin/biome format
-  cargo clippy --quiet --all-targets -- -D warnings
+  cargo clippy --quiet --workspace --all-targets -- -D warnings
   cargo clippy --quiet --all-targets --target wasm32-unknown-unknown -- -D warnings
 
   echo "== native: cargo test"
-  cargo test --quiet
+  cargo test --workspace --quiet
 
   echo "== wasm in headless Chromium: wasm-bindgen-test"
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
@@ -28,9 +28,9 @@ main() {
 
   if [ -d ../shared/coverage ]; then
     echo "== content coverage against ../shared/coverage"
-    cargo run --quiet --release --bin pijnwijzer -- coverage --manifest ../shared/coverage --require-complete | tail -n 5
+    cargo run --quiet --release -p pijnwijzer-cli -- coverage --manifest ../shared/coverage --require-complete | tail -n 5
     echo "== lay texts: a current review stamp each, checked against ../shared/sources"
-    cargo run --quiet --release --bin pijnwijzer -- check --sources ../shared/sources | grep -v '^  below 60'
+    cargo run --quiet --release -p pijnwijzer-cli -- check --sources ../shared/sources | grep -v '^  below 60'
   fi
 
   echo "== build the package"

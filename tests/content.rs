@@ -4,7 +4,7 @@ use pijnwijzer::knowledge::{Knowledge, SearchOptions};
 use pijnwijzer::model::{Direction, Kind, LayerKey, Strength};
 
 fn knowledge() -> Knowledge {
-    Knowledge::embedded().expect("the embedded pack loads")
+    pijnwijzer::embedded().expect("the embedded pack loads")
 }
 
 fn first_hit(knowledge: &Knowledge, query: &str) -> String {

@@ -15,8 +15,8 @@ use std::path::PathBuf;
 mod common;
 
 use common::{check_entities, check_layer_html, fixture_with};
-use pijnwijzer::compile::{compile_dir, Diagnostic};
 use pijnwijzer::knowledge::{Knowledge, SearchOptions};
+use pijnwijzer_compile::{compile_dir, Diagnostic};
 
 const ID: &str = "worel.test.nieuw";
 
@@ -218,7 +218,7 @@ fn escaped_markup_is_escaped_in_snippets() {
 /// Queries with markup on the real content: snippets hold it escaped or not at all.
 #[test]
 fn hostile_queries_give_escaped_snippets() {
-    let knowledge = Knowledge::embedded().unwrap();
+    let knowledge = pijnwijzer::embedded().unwrap();
     for query in [
         "<script>alert(1)</script>",
         "\"><img src=x onerror=alert(1)>",

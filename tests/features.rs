@@ -5,7 +5,7 @@ use pijnwijzer::knowledge::{Error, Knowledge};
 use pijnwijzer::model::{Agreement, Direction, EdgeType, Position, Strength};
 
 fn knowledge() -> Knowledge {
-    Knowledge::embedded().unwrap()
+    pijnwijzer::embedded().unwrap()
 }
 
 #[test]
@@ -110,7 +110,7 @@ fn lay_and_related_answer_and_reject_bad_input() {
 /// Every lay text is measured at build time and within the B1 limits the compiler enforces.
 #[test]
 fn every_lay_text_has_its_readability_within_the_limits() {
-    let k = Knowledge::embedded().unwrap();
+    let k = pijnwijzer::embedded().unwrap();
     let mut measured = 0;
     for node in k.nodes() {
         let Ok(lay) = k.lay(&node.id) else {

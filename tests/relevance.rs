@@ -19,7 +19,7 @@
 
 use std::collections::BTreeMap;
 
-use pijnwijzer::knowledge::{Knowledge, SearchOptions};
+use pijnwijzer::knowledge::SearchOptions;
 use serde::Deserialize;
 
 const FLOOR_MRR: f64 = 0.85;
@@ -45,7 +45,7 @@ const VOICES: &[&str] = &["clinician", "patient", "educator", "typo", "no-diacri
 fn relevance() {
     let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/relevance/questions.toml")).expect("read questions.toml");
     let set: Set = toml::from_str(&text).expect("parse questions.toml");
-    let knowledge = Knowledge::embedded().expect("embedded pack");
+    let knowledge = pijnwijzer::embedded().expect("embedded pack");
 
     for q in &set.question {
         assert!(VOICES.contains(&q.voice.as_str()), "unknown voice {:?} for {:?}", q.voice, q.query);

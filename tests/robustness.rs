@@ -34,11 +34,11 @@ use std::time::{Duration, Instant};
 mod common;
 
 use common::{check_entities, check_layer_html};
-use pijnwijzer::html;
 use pijnwijzer::knowledge::search::analyze::{self, Analyzer};
 use pijnwijzer::knowledge::search::{self as core_search, MAX_QUERY_CHARS, MAX_QUERY_WORDS};
 use pijnwijzer::knowledge::view::Hit;
 use pijnwijzer::knowledge::{Error, Knowledge, OneOrMany, SearchOptions, DEFAULT_LIMIT, MAX_LIMIT};
+use pijnwijzer::model::html;
 use pijnwijzer::model::{Audience, Kind};
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -60,7 +60,7 @@ fn call_budget() -> Duration {
 /// The embedded knowledge, built once for every test of this file.
 fn knowledge() -> &'static Knowledge {
     static KNOWLEDGE: OnceLock<Knowledge> = OnceLock::new();
-    KNOWLEDGE.get_or_init(|| Knowledge::embedded().expect("the embedded pack loads"))
+    KNOWLEDGE.get_or_init(|| pijnwijzer::embedded().expect("the embedded pack loads"))
 }
 
 /// What the fuzzing draws valid values from: the content's ids, documents, actors and words.

@@ -2,7 +2,6 @@
 //! (`../shared/sources/rta-zuidoost-brabant-chronische-pijn.txt`).
 
 use pijnwijzer::knowledge::search::analyze::fold;
-use pijnwijzer::knowledge::Knowledge;
 
 /// The referral matrix as read from the flattened rows of X marks (source lines 268–303): every
 /// row is its eight cells, each `X ` or a single space, plus a trailing space, so the position of
@@ -27,7 +26,7 @@ const HANDOVER: [&str; 6] = ["anamnese", "medicatie", "scegs", "beloop", "conclu
 
 #[test]
 fn every_cell_of_the_referral_matrix_matches_the_source() {
-    let matrix = Knowledge::embedded().unwrap().referral_matrix().unwrap();
+    let matrix = pijnwijzer::embedded().unwrap().referral_matrix().unwrap();
     for (column, name) in matrix.disciplines.iter().zip(DISCIPLINES) {
         assert!(fold(column).contains(name), "column `{column}` should be {name}");
     }
@@ -47,7 +46,7 @@ fn assert_in_order(items: &[String], words: &[&str], what: &str) {
 
 #[test]
 fn the_escalation_de_escalation_and_handover_items_match_the_source() {
-    let knowledge = Knowledge::embedded().unwrap();
+    let knowledge = pijnwijzer::embedded().unwrap();
     let stepping = knowledge.node("rta.stepping").unwrap();
     let items = |key: &str| -> Vec<String> {
         let layer = stepping.layers.iter().find(|l| l.key.as_str() == key).unwrap_or_else(|| panic!("rta.stepping has no {key} layer"));

@@ -3,7 +3,7 @@
 //! guidance through the public API (`Knowledge::search` and `Knowledge::suggest`).
 //!
 //! The token-level analysis (folding, apostrophes, stems, acronyms, numbers) has unit tests in
-//! `src/knowledge/search/analyze.rs`, and `tests/relevance.rs` measures the overall ranking on a
+//! `crates/knowledge/src/search/analyze.rs`, and `tests/relevance.rs` measures the overall ranking on a
 //! question set; here each rule is checked on its own. Where a rule is only visible when the
 //! query word is absent from the content (a stem, a compound, a synonym, a typo), the test first
 //! checks that premise with [`says`], so it cannot pass because the node simply holds the word.
@@ -18,7 +18,7 @@ use pijnwijzer::model::{Kind, LayerKey, Node};
 
 fn knowledge() -> &'static Knowledge {
     static KNOWLEDGE: OnceLock<Knowledge> = OnceLock::new();
-    KNOWLEDGE.get_or_init(|| Knowledge::embedded().expect("the embedded pack loads"))
+    KNOWLEDGE.get_or_init(|| pijnwijzer::embedded().expect("the embedded pack loads"))
 }
 
 fn search_with(query: &str, options: &SearchOptions) -> Vec<Hit<'static>> {

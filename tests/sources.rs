@@ -9,8 +9,8 @@ use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::PathBuf;
 
+use pijnwijzer::knowledge::render;
 use pijnwijzer::knowledge::search::analyze::{fold, word_spans};
-use pijnwijzer::knowledge::{render, Knowledge};
 
 /// Runs of this many identical words count as copied.
 const COPY_RUN: usize = 12;
@@ -37,7 +37,7 @@ fn runs(words: &[String]) -> impl Iterator<Item = String> + '_ {
 #[test]
 fn every_citation_points_at_lines_of_its_source_file() {
     let Some(shared) = shared() else { return };
-    let knowledge = Knowledge::embedded().unwrap();
+    let knowledge = pijnwijzer::embedded().unwrap();
     let mut lengths = HashMap::new();
     for node in knowledge.nodes() {
         let Some(source) = &node.source else { continue };
@@ -65,7 +65,7 @@ fn every_covered_id_is_in_a_manifest() {
             known.extend(table["statement"].as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap().to_string()));
         }
     }
-    let knowledge = Knowledge::embedded().unwrap();
+    let knowledge = pijnwijzer::embedded().unwrap();
     for node in knowledge.nodes() {
         for id in &node.covers {
             assert!(known.contains(id), "{} covers `{id}`, which no manifest lists", node.id);
@@ -97,7 +97,7 @@ fn manifest(shared: &std::path::Path) -> HashMap<String, (String, u32, u32)> {
 fn every_citation_overlaps_a_statement_it_covers() {
     let Some(shared) = shared() else { return };
     let statements = manifest(&shared);
-    let knowledge = Knowledge::embedded().unwrap();
+    let knowledge = pijnwijzer::embedded().unwrap();
     let mut wrong = Vec::new();
     for node in knowledge.nodes() {
         let Some(source) = &node.source else { continue };
@@ -121,7 +121,7 @@ fn no_node_copies_a_run_of_twelve_words_from_the_sources() {
         let text = text.replace("-\n", "");
         source_runs.extend(runs(&words(&text)));
     }
-    let knowledge = Knowledge::embedded().unwrap();
+    let knowledge = pijnwijzer::embedded().unwrap();
     let mut copied = Vec::new();
     for node in knowledge.nodes() {
         for layer in &node.layers {

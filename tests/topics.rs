@@ -1,7 +1,6 @@
 //! The links across the three documents: every comparison topic the guidance needs, with the
 //! nodes of each document that addresses it, linked to each other.
 
-use pijnwijzer::knowledge::Knowledge;
 use pijnwijzer::model::{Agreement, EdgeType, Kind};
 
 /// The shared topics (issue 5), by id.
@@ -25,7 +24,7 @@ const TOPICS: [&str; 15] = [
 
 #[test]
 fn every_topic_has_each_addressing_document_with_linked_nodes() {
-    let knowledge = Knowledge::embedded().unwrap();
+    let knowledge = pijnwijzer::embedded().unwrap();
     println!("{:<42} documents that address it", "topic");
     for id in TOPICS {
         let topic = knowledge.raw_node(id).unwrap_or_else(|e| panic!("{e}"));

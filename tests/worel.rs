@@ -81,7 +81,7 @@ fn worel_nodes(knowledge: &Knowledge) -> impl Iterator<Item = &pijnwijzer::model
 
 #[test]
 fn every_graded_recommendation_has_the_source_grade_and_direction_and_nothing_else_is_graded() {
-    let knowledge = Knowledge::embedded().unwrap();
+    let knowledge = pijnwijzer::embedded().unwrap();
     for (id, strength, direction) in GRADES {
         let node = knowledge.raw_node(id).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(node.strength, Strength::parse(strength), "{id} strength");
@@ -95,7 +95,7 @@ fn every_graded_recommendation_has_the_source_grade_and_direction_and_nothing_el
 
 #[test]
 fn every_medication_has_the_source_position() {
-    let knowledge = Knowledge::embedded().unwrap();
+    let knowledge = pijnwijzer::embedded().unwrap();
     for (id, position) in POSITIONS {
         let node = knowledge.raw_node(id).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(node.kind, Kind::Medication, "{id}");
@@ -112,7 +112,7 @@ fn every_medication_has_the_source_position() {
 /// never takes a drug under a graded class for one WOREL says nothing about.
 #[test]
 fn every_member_of_a_graded_class_exposes_the_class_grade_and_position() {
-    let knowledge = Knowledge::embedded().unwrap();
+    let knowledge = pijnwijzer::embedded().unwrap();
     let summaries = knowledge.medications();
     let mut members = 0;
     for summary in &summaries {

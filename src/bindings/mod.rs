@@ -214,7 +214,7 @@ fn start() {
 /// The knowledge, loaded on first use.
 fn knowledge() -> Result<&'static Knowledge, JsError> {
     KNOWLEDGE.with(|cell| {
-        let loaded = cell.get_or_init(|| Knowledge::embedded().map(|k| &*Box::leak(Box::new(k))).map_err(|e| e.to_string()));
+        let loaded = cell.get_or_init(|| crate::embedded().map(|k| &*Box::leak(Box::new(k))).map_err(|e| e.to_string()));
         loaded.as_ref().copied().map_err(|e| JsError::new(e))
     })
 }

@@ -1,8 +1,8 @@
 //! Blocks to HTML and to plain text. The inline HTML inside blocks was escaped by the compiler;
 //! this only adds the block structure around it.
 
-use crate::html;
-use crate::model::Block;
+use pijnwijzer_model::html;
+use pijnwijzer_model::Block;
 
 /// Appends the HTML of `blocks` to `out`.
 pub fn blocks_html(blocks: &[Block], out: &mut String) {

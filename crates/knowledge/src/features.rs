@@ -9,8 +9,8 @@ use serde::Serialize;
 use super::search::analyze::fold;
 use super::view::{LinkView, SourceView};
 use super::{Error, Knowledge, SearchOptions};
-use crate::html;
-use crate::model::{Agreement, Audience, Block, Direction, EdgeType, Item, Kind, LayerKey, Node, Position, Readability, Strength};
+use pijnwijzer_model::html;
+use pijnwijzer_model::{Agreement, Audience, Block, Direction, EdgeType, Item, Kind, LayerKey, Node, Position, Readability, Strength};
 
 /// Documents every comparison shows, whether or not they address the topic.
 const MAIN_DOCUMENTS: [&str; 3] = ["worel", "zorgstandaard", "rta"];
@@ -251,7 +251,8 @@ impl Knowledge {
         }
         // Something shaped like an id that is not one is a mistake to report, not words to search.
         if name.contains('.') && !name.contains(char::is_whitespace) {
-            let mut close: Vec<(usize, &str)> = self.nodes_of(kind).map(|n| (crate::distance::levenshtein(name, &n.id), n.id.as_str())).collect();
+            let mut close: Vec<(usize, &str)> =
+                self.nodes_of(kind).map(|n| (pijnwijzer_model::distance::levenshtein(name, &n.id), n.id.as_str())).collect();
             close.sort();
             return Err(Error::NotFound {
                 what,
@@ -272,7 +273,7 @@ impl Knowledge {
             let near = self
                 .nodes_of(kind)
                 .flat_map(|n| n.title.split(':').take(1).chain(n.aliases.iter().map(String::as_str)).map(move |name| (name, n)))
-                .map(|(name, n)| (crate::distance::levenshtein(&folded, &fold(name)), std::cmp::Reverse(n.id.len()), n))
+                .map(|(name, n)| (pijnwijzer_model::distance::levenshtein(&folded, &fold(name)), std::cmp::Reverse(n.id.len()), n))
                 .filter(|(distance, ..)| *distance <= allowed)
                 .min_by_key(|(distance, length, n)| (*distance, *length, n.id.as_str()));
             if let Some((.., node)) = near {
@@ -287,7 +288,7 @@ impl Knowledge {
                 let mut close: Vec<(usize, &str)> = self
                     .nodes_of(kind)
                     .flat_map(|n| std::iter::once(n.title.as_str()).chain(n.aliases.iter().map(String::as_str)))
-                    .map(|candidate| (crate::distance::levenshtein(&folded, &fold(candidate)), candidate))
+                    .map(|candidate| (pijnwijzer_model::distance::levenshtein(&folded, &fold(candidate)), candidate))
                     .collect();
                 close.sort();
                 Err(Error::NotFound {

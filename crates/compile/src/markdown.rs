@@ -11,8 +11,8 @@ use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, T
 
 use super::diagnostic::{Diagnostic, LineIndex};
 use super::front_matter::is_valid_id;
-use crate::html::escape_into;
-use crate::model::{Block, EdgeType, Item, Layer, LayerKey};
+use pijnwijzer_model::html::escape_into;
+use pijnwijzer_model::{Block, EdgeType, Item, Layer, LayerKey};
 
 /// A link to another node, with the line it stands on (checked once every node is known).
 #[derive(Debug, Clone)]

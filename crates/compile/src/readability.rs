@@ -11,8 +11,8 @@
 //! "situatie", "fibromyalgie" and "ideeën" split where they should. It miscounts a silent e in
 //! loanwords ("site") and "eu" spoken as two vowels ("museum"); `tests` lists what it is checked on.
 
-use crate::html;
-use crate::model::{Block, Readability};
+use pijnwijzer_model::html;
+use pijnwijzer_model::{Block, Readability};
 
 /// Longest sentence a lay text may have, in words.
 pub const MAX_SENTENCE_WORDS: u32 = 20;
@@ -143,7 +143,7 @@ fn has_diaeresis(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Item;
+    use pijnwijzer_model::Item;
 
     /// Words with their syllables as a Dutch dictionary splits them.
     const WORDS: &[(&str, u32)] = &[

@@ -18,8 +18,8 @@ use serde::Deserialize;
 
 pub use diagnostic::Diagnostic;
 
-use crate::distance::levenshtein;
-use crate::model::{digest, Agreement, Document, EdgeType, Kind, LayReview, LayerKey, Link, Node, Pack, PACK_FORMAT};
+use pijnwijzer_model::distance::levenshtein;
+use pijnwijzer_model::{digest, Agreement, Document, EdgeType, Kind, LayReview, LayerKey, Link, Node, Pack, PACK_FORMAT};
 
 /// The vocabulary file: documents and actors.
 const VOCABULARY: &str = "vocabulary.toml";
@@ -175,7 +175,7 @@ fn lay_markdown(text: &str, heading: usize) -> String {
 
 /// Refuses a lay text that B1 readers cannot follow: a sentence over
 /// [`readability::MAX_SENTENCE_WORDS`] words, or an average over [`readability::MAX_AVERAGE_WORDS`].
-fn check_readability(file: &Path, text: &str, lay_line: usize, blocks: &[crate::model::Block], errors: &mut Vec<Diagnostic>) {
+fn check_readability(file: &Path, text: &str, lay_line: usize, blocks: &[pijnwijzer_model::Block], errors: &mut Vec<Diagnostic>) {
     // The file line where a sentence starts: its first words, searched below the lay heading.
     let line_of = |sentence: &str| {
         let start: String = sentence.split_whitespace().take(3).collect::<Vec<_>>().join(" ");

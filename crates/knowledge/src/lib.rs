@@ -14,13 +14,10 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use crate::distance::levenshtein;
-use crate::model::{Audience, Document, EdgeType, Kind, Node, Pack};
+use pijnwijzer_model::distance::levenshtein;
+use pijnwijzer_model::{Audience, Document, EdgeType, Kind, Node, Pack};
 use search::{Query, SearchIndex};
 use view::{ActorView, ComparisonView, DocumentView, Hit, LayerView, LinkView, NodeSummary, NodeView, SourceView, VersionInfo};
-
-/// The pack compiled from `content/` by `build.rs`.
-const EMBEDDED_PACK: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/pack.bin"));
 
 /// Default and largest number of search results.
 pub const DEFAULT_LIMIT: usize = 10;
@@ -33,7 +30,7 @@ pub enum Error {
     NotFound { what: &'static str, name: String, suggestions: Vec<String> },
     /// An argument has a value the API does not accept.
     InvalidArgument(String),
-    /// The embedded pack could not be read (a build problem, never the caller's).
+    /// The pack could not be read (a build problem, never the caller's).
     Pack(String),
 }
 
@@ -109,9 +106,9 @@ pub struct Knowledge {
 }
 
 impl Knowledge {
-    /// Loads the pack embedded at build time.
-    pub fn embedded() -> Result<Knowledge, Error> {
-        Pack::from_bytes(EMBEDDED_PACK).map(Knowledge::new).map_err(Error::Pack)
+    /// Loads a pack from the bytes [`Pack::to_bytes`] wrote.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Knowledge, Error> {
+        Pack::from_bytes(bytes).map(Knowledge::new).map_err(Error::Pack)
     }
 
     /// Builds the graph over `pack`; the search index follows on first use.
@@ -365,8 +362,8 @@ impl Knowledge {
 /// Whether `node` is a medication the guidance advises against.
 fn is_caution(node: &Node) -> bool {
     node.kind == Kind::Medication
-        && (node.direction == Some(crate::model::Direction::Against)
-            || matches!(node.position, Some(crate::model::Position::PreferablyNot | crate::model::Position::NoPlace)))
+        && (node.direction == Some(pijnwijzer_model::Direction::Against)
+            || matches!(node.position, Some(pijnwijzer_model::Position::PreferablyNot | pijnwijzer_model::Position::NoPlace)))
 }
 
 /// Where `node` stands in its source, with a citation such as "WOREL §4 aanbeveling 6, p. 29".

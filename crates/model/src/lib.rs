@@ -1,9 +1,13 @@
-//! The knowledge pack: what the content compiler writes and the knowledge core reads.
+//! The knowledge model: the node types and their vocabularies, and the pack the content compiler
+//! writes and the knowledge core reads. It depends on nothing but `serde` and `postcard`, so the
+//! compiler (at build time) and the wasm module share it.
 //!
-//! This file is compiled twice: into the library (where the core reads the pack) and into
-//! `build.rs` (where the compiler writes it), so it depends on nothing but `serde`.
-//! Inline text is stored as HTML that the compiler produced and escaped itself; it never
-//! contains markup that came from an author.
+//! Inline text is stored as HTML that the compiler produced and escaped itself; it never contains
+//! markup that came from an author. [`html`] and [`distance`] are the two text helpers both sides
+//! need.
+
+pub mod distance;
+pub mod html;
 
 use serde::{Deserialize, Serialize};
 

@@ -9,9 +9,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::{env, fs};
 
-use pijnwijzer::compile::compile_dir;
-use pijnwijzer::knowledge::{Knowledge, SearchOptions};
-use pijnwijzer::model::{digest, Node, Pack};
+use pijnwijzer_compile::compile_dir;
+use pijnwijzer_knowledge::{Knowledge, SearchOptions};
+use pijnwijzer_model::{digest, Node, Pack};
 use serde::Deserialize;
 
 const USAGE: &str = "\

@@ -19,8 +19,8 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use analyze::{fold, Analyzer};
 
-use crate::html;
-use crate::model::{Audience, Kind, LayerKey, Node};
+use pijnwijzer_model::html;
+use pijnwijzer_model::{Audience, Kind, LayerKey, Node};
 
 /// Queries longer than this many characters are cut, not refused.
 pub const MAX_QUERY_CHARS: usize = 200;
@@ -955,9 +955,9 @@ fn passes_filters(node: &Node, query: &Query) -> bool {
 }
 
 /// The plain text of a layer, blocks separated by newlines.
-pub fn layer_text(layer: &crate::model::Layer) -> String {
+pub fn layer_text(layer: &pijnwijzer_model::Layer) -> String {
     let mut text = String::new();
-    crate::knowledge::render::blocks_text(&layer.blocks, &mut text);
+    crate::render::blocks_text(&layer.blocks, &mut text);
     text
 }
 

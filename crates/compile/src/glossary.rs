@@ -15,8 +15,8 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::diagnostic::Diagnostic;
-use crate::html;
-use crate::model::{Block, Kind, LayerKey, Node};
+use pijnwijzer_model::html;
+use pijnwijzer_model::{Block, Kind, LayerKey, Node};
 
 /// The glossary file, in `content/`.
 pub const GLOSSARY: &str = "woordenlijst.toml";

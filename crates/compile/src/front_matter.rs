@@ -6,7 +6,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::diagnostic::Diagnostic;
-use crate::model::{Agreement, Audience, Comparison, Direction, Force, Kind, LayCheck, Position, SourceRef, Strength};
+use pijnwijzer_model::{Agreement, Audience, Comparison, Direction, Force, Kind, LayCheck, Position, SourceRef, Strength};
 
 /// The front matter as written. Unknown fields are refused so a typo never drops data silently.
 #[derive(Debug, Deserialize)]

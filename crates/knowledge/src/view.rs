@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Agreement, Audience, Direction, EdgeType, Force, Kind, LayerKey, Position, Readability, Strength};
+use pijnwijzer_model::{Agreement, Audience, Direction, EdgeType, Force, Kind, LayerKey, Position, Readability, Strength};
 
 /// The module's version and what it was built from.
 #[derive(Debug, Clone, Serialize, PartialEq)]

@@ -1,0 +1,8 @@
+//! `pijnwijzer`: the author tool. Its own crate, outside the module's build, so that `pijnwijzer
+//! check` runs, and lists every error, while the content is broken.
+
+mod cli;
+
+fn main() -> std::process::ExitCode {
+    cli::main()
+}
