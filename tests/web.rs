@@ -4,7 +4,8 @@
 
 use js_sys::{Array, Reflect};
 use pijnwijzer::bindings;
-use wasm_bindgen::{JsError, JsValue};
+use pijnwijzer::bindings::ApiError;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -17,7 +18,7 @@ fn text(value: &JsValue, key: &str) -> String {
     get(value, key).as_string().unwrap_or_else(|| panic!("`{key}` is not a string"))
 }
 
-fn message(error: JsError) -> String {
+fn message(error: ApiError) -> String {
     text(&JsValue::from(error), "message")
 }
 
@@ -77,7 +78,7 @@ fn empty_and_enormous_queries_answer_without_error() {
     assert!(hits(&enormous, None).length() > 0, "a long query is cut, not refused");
 }
 
-fn call(result: Result<JsValue, JsError>) -> JsValue {
+fn call(result: Result<JsValue, ApiError>) -> JsValue {
     result.unwrap_or_else(|e| panic!("{}", message(e)))
 }
 
@@ -108,7 +109,7 @@ fn medication_referral_stepped_care_and_flags_answer_in_the_browser() {
 
 #[wasm_bindgen_test]
 fn every_call_rejects_a_wrong_type_with_an_error() {
-    type Call = fn(JsValue) -> Result<JsValue, JsError>;
+    type Call = fn(JsValue) -> Result<JsValue, ApiError>;
     let calls: [(&str, Call); 7] = [
         ("checklist", bindings::checklist),
         ("medication", bindings::medication),
@@ -124,4 +125,16 @@ fn every_call_rejects_a_wrong_type_with_an_error() {
     }
     assert!(message(bindings::related(JsValue::from_str("worel.alg.bps"), Some(JsValue::from_str("broer"))).expect_err("edge")).contains("edge type"));
     assert_eq!(text(&hits("rode vlaggen", None).get(0), "id"), "worel.alg.rodevlaggen");
+}
+
+#[wasm_bindgen_test]
+fn errors_are_data_a_code_and_close_names() {
+    let error = JsValue::from(bindings::node(JsValue::from_str("worel.alg.rodevlagen")).expect_err("no such node"));
+    assert_eq!(text(&error, "code"), "not-found");
+    let suggestions = Array::from(&get(&error, "suggestions"));
+    assert_eq!(suggestions.get(0).as_string().as_deref(), Some("worel.alg.rodevlaggen"));
+    let error = JsValue::from(bindings::node(JsValue::from_f64(3.0)).expect_err("not a string"));
+    assert_eq!(text(&error, "code"), "invalid-argument");
+    assert_eq!(Array::from(&get(&error, "suggestions")).length(), 0);
+    assert!(error.is_instance_of::<js_sys::Error>());
 }

@@ -14,6 +14,7 @@ import {
   setAudience,
   isPatient,
   fill,
+  didYouMean,
 } from './dom.js';
 import * as medicatie from './pages/medicatie.js';
 import * as verwijzen from './pages/verwijzen.js';
@@ -74,7 +75,7 @@ function showResults(query) {
   try {
     hits = search(query, searchOptions());
   } catch (error) {
-    status.textContent = `Zoeken lukte niet: ${error.message}`;
+    status.textContent = 'Zoeken lukte niet met deze filters. Wis de filters en probeer het opnieuw.';
     return;
   }
   const filtered = active ? ` (met ${active === 1 ? '1 filter' : `${active} filters`})` : '';
@@ -254,7 +255,8 @@ function showNode(id) {
     fill(
       detail,
       h('h1', { id: 'detail-title', tabindex: '-1' }, 'Niet gevonden'),
-      h('p', {}, `Geen onderdeel met deze code: ${id}. ${error.message}`),
+      h('p', {}, `Geen onderdeel met deze code: ${id}.`),
+      didYouMean(error?.suggestions ?? [], (suggestion) => nodeHref(suggestion)),
       h('p', {}, h('a', { href: searchHash() }, 'Terug naar zoeken')),
     );
     document.title = `Niet gevonden · Pijnwijzer`;

@@ -48,6 +48,18 @@ export function trustedHtml(element, html) {
   return explainTerms(element);
 }
 
+/** "Bedoelt u: a, b?" with each close id or name the module suggested as a link; null if none. */
+export function didYouMean(suggestions, href) {
+  if (suggestions.length === 0) return null;
+  return h(
+    'p',
+    { class: 'did-you-mean' },
+    'Bedoelt u: ',
+    suggestions.flatMap((suggestion, i) => [i ? ', ' : '', h('a', { href: href(suggestion) }, suggestion)]),
+    '?',
+  );
+}
+
 /** The reader's mode: 'professional' (default) or 'patient'. Kept in localStorage, set by ?voor=. */
 const AUDIENCE_KEY = 'pijnwijzer:voor';
 let audience = 'professional';

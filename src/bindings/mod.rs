@@ -1,13 +1,13 @@
 //! The JavaScript API: a thin layer over [`crate::knowledge::Knowledge`].
 //!
 //! Every function checks the types of its arguments itself and throws a JS `Error` for bad
-//! input, so nothing a page passes can make the module panic; a panic would leave the wasm
+//! input (an [`ApiError`]: with a `code` and `suggestions` a page can read), so nothing a page passes can make the module panic; a panic would leave the wasm
 //! instance unusable for the rest of the page's life. Results are plain JS objects typed by the
 //! interfaces in the TypeScript section below.
 
 use std::cell::{OnceCell, RefCell};
 
-use js_sys::Object;
+use js_sys::{Array, Object, Reflect};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -29,6 +29,12 @@ export type Audience = "professional" | "patient";
 export type EdgeType = "cites" | "refines" | "see-also" | "same-topic" | "differs-from" | "escalates-to" | "derived-from" | "about";
 export type Agreement = "agrees" | "partly" | "differs" | "not-addressed";
 export type LayerKey = "main" | "conditions" | "practice" | "rationale" | "lay" | "note" | "cautions" | "adverse_effects" | "dependence" | "risk_groups" | "start_stop" | "dose" | "not_covered" | "providers" | "building_blocks" | "move_up" | "move_down";
+
+/** What every function throws: an `Error` with a stable `code` and, for an unknown id or name, close ones that exist (best first). */
+export interface PijnwijzerError extends Error {
+  code: "not-found" | "invalid-argument" | "unavailable" | "internal";
+  suggestions: string[];
+}
 
 /** Where a node's content stands in its source document. */
 export interface SourceRef {
@@ -211,29 +217,66 @@ fn start() {
     std::panic::set_hook(Box::new(|info| console_error(&format!("pijnwijzer: internal error: {info}"))));
 }
 
+/// What every call throws: a JS `Error` with the message, a stable `code` (`not-found`,
+/// `invalid-argument`, `unavailable`, `internal`) and `suggestions` (close ids or names that exist),
+/// so that a page reads data, never the message's words.
+#[derive(Debug)]
+pub struct ApiError {
+    message: String,
+    code: &'static str,
+    suggestions: Vec<String>,
+}
+
+impl ApiError {
+    fn invalid(message: String) -> ApiError {
+        ApiError { message, code: "invalid-argument", suggestions: Vec::new() }
+    }
+}
+
+impl From<crate::knowledge::Error> for ApiError {
+    fn from(error: crate::knowledge::Error) -> ApiError {
+        ApiError { message: error.to_string(), code: error.code(), suggestions: error.suggestions().to_vec() }
+    }
+}
+
+impl From<ApiError> for JsValue {
+    fn from(error: ApiError) -> JsValue {
+        let thrown = js_sys::Error::new(&error.message);
+        let suggestions: Array = error.suggestions.iter().map(|s| JsValue::from_str(s)).collect();
+        // Setting a property on a fresh Error cannot fail.
+        let _ = Reflect::set(&thrown, &JsValue::from_str("code"), &JsValue::from_str(error.code));
+        let _ = Reflect::set(&thrown, &JsValue::from_str("suggestions"), &suggestions);
+        thrown.into()
+    }
+}
+
 /// The knowledge, loaded on first use.
-fn knowledge() -> Result<&'static Knowledge, JsError> {
+fn knowledge() -> Result<&'static Knowledge, ApiError> {
     KNOWLEDGE.with(|cell| {
         let loaded = cell.get_or_init(|| crate::embedded().map(|k| &*Box::leak(Box::new(k))).map_err(|e| e.to_string()));
-        loaded.as_ref().copied().map_err(|e| JsError::new(e))
+        loaded.as_ref().copied().map_err(|e| ApiError { message: e.clone(), code: "unavailable", suggestions: Vec::new() })
     })
 }
 
 /// Runs `f` on the knowledge and converts its answer to JS.
-fn with<T: Serialize>(f: impl FnOnce(&'static Knowledge) -> Result<T, crate::knowledge::Error>) -> Result<JsValue, JsError> {
-    let value = f(knowledge()?).map_err(|e| JsError::new(&e.to_string()))?;
+fn with<T: Serialize>(f: impl FnOnce(&'static Knowledge) -> Result<T, crate::knowledge::Error>) -> Result<JsValue, ApiError> {
+    let value = f(knowledge()?)?;
     to_js(&value)
 }
 
-fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&format!("cannot convert the answer: {e}")))
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, ApiError> {
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| ApiError {
+        message: format!("cannot convert the answer: {e}"),
+        code: "internal",
+        suggestions: Vec::new(),
+    })
 }
 
 /// Search hits as JS objects, shaped as serde shapes [`Hit`]: the node's summary, then `snippet`
 /// and `score`. Making a JS string for every field of every hit took most of a search's time,
 /// so each summary is converted once and copied into later hits with `Object.assign`; its
 /// nested objects (`source`, `covers`) are shared between hits and therefore frozen.
-fn hits_to_js(hits: &[Hit<'static>]) -> Result<Vec<JsValue>, JsError> {
+fn hits_to_js(hits: &[Hit<'static>]) -> Result<Vec<JsValue>, ApiError> {
     hits.iter()
         .map(|hit| {
             let object: JsHit = Object::assign(&Object::new(), &summary_to_js(hit.node)?).unchecked_into();
@@ -244,7 +287,7 @@ fn hits_to_js(hits: &[Hit<'static>]) -> Result<Vec<JsValue>, JsError> {
         .collect()
 }
 
-fn summary_to_js(summary: &'static NodeSummary) -> Result<Object, JsError> {
+fn summary_to_js(summary: &'static NodeSummary) -> Result<Object, ApiError> {
     let key = summary as *const NodeSummary as usize;
     if let Some(object) = SUMMARIES.with(|cache| cache.borrow().get(&key).cloned()) {
         return Ok(object);
@@ -264,13 +307,13 @@ fn freeze_deep(value: &JsValue) {
     Object::freeze(value.unchecked_ref::<Object>());
 }
 
-fn string_argument(value: &JsValue, function: &str, name: &str) -> Result<String, JsError> {
-    value.as_string().ok_or_else(|| JsError::new(&format!("{function}: `{name}` must be a string")))
+fn string_argument(value: &JsValue, function: &str, name: &str) -> Result<String, ApiError> {
+    value.as_string().ok_or_else(|| ApiError::invalid(format!("{function}: `{name}` must be a string")))
 }
 
 /// The module's version, the content's version, and the source documents.
 #[wasm_bindgen(unchecked_return_type = "VersionInfo")]
-pub fn version() -> Result<JsValue, JsError> {
+pub fn version() -> Result<JsValue, ApiError> {
     with(|k| Ok(k.version()))
 }
 
@@ -280,28 +323,28 @@ pub fn version() -> Result<JsValue, JsError> {
 pub fn search(
     #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "SearchOptions")] options: Option<JsValue>,
-) -> Result<Vec<JsValue>, JsError> {
+) -> Result<Vec<JsValue>, ApiError> {
     let query = string_argument(&query, "search", "query")?;
     let options: SearchOptions = match options {
         Some(value) if !value.is_undefined() && !value.is_null() => {
             if !value.is_object() {
-                return Err(JsError::new("search: `options` must be an object"));
+                return Err(ApiError::invalid("search: `options` must be an object".into()));
             }
             let options: SearchOptions =
-                serde_wasm_bindgen::from_value(value.clone()).map_err(|e| JsError::new(&format!("search: invalid options: {e}")))?;
+                serde_wasm_bindgen::from_value(value.clone()).map_err(|e| ApiError::invalid(format!("search: invalid options: {e}")))?;
             // serde-wasm-bindgen reads only the known keys; a misspelt option must not be dropped
             // silently. Counting the keys finds one without sending every key to Rust.
             let keys = Object::keys(value.unchecked_ref::<Object>());
             if keys.length() as usize > options_given(&options) {
                 if let Some(key) = keys.iter().filter_map(|k| k.as_string()).find(|k| !SearchOptions::FIELDS.contains(&k.as_str())) {
-                    return Err(JsError::new(&format!("search: unknown option `{key}`; options are {}", SearchOptions::FIELDS.join(", "))));
+                    return Err(ApiError::invalid(format!("search: unknown option `{key}`; options are {}", SearchOptions::FIELDS.join(", "))));
                 }
             }
             options
         }
         _ => SearchOptions::default(),
     };
-    let hits = knowledge()?.search(&query, &options).map_err(|e| JsError::new(&e.to_string()))?;
+    let hits = knowledge()?.search(&query, &options)?;
     hits_to_js(&hits)
 }
 
@@ -319,12 +362,12 @@ fn options_given(options: &SearchOptions) -> usize {
 pub fn suggest(
     #[wasm_bindgen(unchecked_param_type = "string")] prefix: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "number")] limit: Option<JsValue>,
-) -> Result<JsValue, JsError> {
+) -> Result<JsValue, ApiError> {
     let prefix = string_argument(&prefix, "suggest", "prefix")?;
     let limit = match limit {
         Some(value) if !value.is_undefined() => match value.as_f64() {
             Some(n) if n.fract() == 0.0 && (1.0..=100.0).contains(&n) => n as usize,
-            _ => return Err(JsError::new("suggest: `limit` must be a whole number from 1 to 100")),
+            _ => return Err(ApiError::invalid("suggest: `limit` must be a whole number from 1 to 100".into())),
         },
         _ => 8,
     };
@@ -333,7 +376,7 @@ pub fn suggest(
 
 /// The whole node with `id`. Throws when no node has that id, naming close ids.
 #[wasm_bindgen(unchecked_return_type = "KnowledgeNode")]
-pub fn node(#[wasm_bindgen(unchecked_param_type = "string")] id: JsValue) -> Result<JsValue, JsError> {
+pub fn node(#[wasm_bindgen(unchecked_param_type = "string")] id: JsValue) -> Result<JsValue, ApiError> {
     let id = string_argument(&id, "node", "id")?;
     with(|k| k.node(&id))
 }
@@ -343,7 +386,7 @@ pub fn node(#[wasm_bindgen(unchecked_param_type = "string")] id: JsValue) -> Res
 pub fn related(
     #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "EdgeType")] edge: Option<JsValue>,
-) -> Result<JsValue, JsError> {
+) -> Result<JsValue, ApiError> {
     let id = string_argument(&id, "related", "id")?;
     let edge = optional_string(edge, "related", "edgeType")?;
     with(|k| k.related(&id, edge.as_deref()))
@@ -351,77 +394,77 @@ pub fn related(
 
 /// Every checklist: id, title, document, audience, number of items, citation.
 #[wasm_bindgen(unchecked_return_type = "ChecklistSummary[]")]
-pub fn checklists() -> Result<JsValue, JsError> {
+pub fn checklists() -> Result<JsValue, ApiError> {
     with(|k| Ok(k.checklists()))
 }
 
 /// One checklist (by id or title) with its items in order and where each comes from.
 #[wasm_bindgen(unchecked_return_type = "Checklist")]
-pub fn checklist(#[wasm_bindgen(unchecked_param_type = "string")] id: JsValue) -> Result<JsValue, JsError> {
+pub fn checklist(#[wasm_bindgen(unchecked_param_type = "string")] id: JsValue) -> Result<JsValue, ApiError> {
     let id = string_argument(&id, "checklist", "id")?;
     with(|k| k.checklist(&id))
 }
 
 /// Every drug and drug class with its position and governing grade.
 #[wasm_bindgen(unchecked_return_type = "MedicationSummary[]")]
-pub fn medications() -> Result<JsValue, JsError> {
+pub fn medications() -> Result<JsValue, ApiError> {
     with(|k| Ok(k.medications()))
 }
 
 /// The guidance on a drug, by id, generic or brand name, misspelling or lay word.
 #[wasm_bindgen(unchecked_return_type = "Medication")]
-pub fn medication(#[wasm_bindgen(unchecked_param_type = "string")] name: JsValue) -> Result<JsValue, JsError> {
+pub fn medication(#[wasm_bindgen(unchecked_param_type = "string")] name: JsValue) -> Result<JsValue, ApiError> {
     let name = string_argument(&name, "medication", "nameOrAlias")?;
     with(|k| k.medication(&name))
 }
 
 /// The referral matrix: complaint types × disciplines, with its citation and reading notes.
 #[wasm_bindgen(js_name = referralMatrix, unchecked_return_type = "ReferralMatrix")]
-pub fn referral_matrix() -> Result<JsValue, JsError> {
+pub fn referral_matrix() -> Result<JsValue, ApiError> {
     with(|k| k.referral_matrix())
 }
 
 /// The disciplines the matrix marks for a complaint type, named in words or by row number.
 #[wasm_bindgen(unchecked_return_type = "ReferralRow")]
-pub fn referral(#[wasm_bindgen(unchecked_param_type = "string")] complaint: JsValue) -> Result<JsValue, JsError> {
+pub fn referral(#[wasm_bindgen(unchecked_param_type = "string")] complaint: JsValue) -> Result<JsValue, ApiError> {
     let complaint = string_argument(&complaint, "referral", "complaint")?;
     with(|k| k.referral(&complaint))
 }
 
 /// The complaint types the matrix sends to a discipline.
 #[wasm_bindgen(js_name = referralsTo, unchecked_return_type = "string[]")]
-pub fn referrals_to(#[wasm_bindgen(unchecked_param_type = "string")] discipline: JsValue) -> Result<JsValue, JsError> {
+pub fn referrals_to(#[wasm_bindgen(unchecked_param_type = "string")] discipline: JsValue) -> Result<JsValue, ApiError> {
     let discipline = string_argument(&discipline, "referralsTo", "discipline")?;
     with(|k| k.referrals_to(&discipline))
 }
 
 /// The four stepped-care steps with providers, building blocks and criteria up and down.
 #[wasm_bindgen(js_name = steppedCare, unchecked_return_type = "Step[]")]
-pub fn stepped_care() -> Result<JsValue, JsError> {
+pub fn stepped_care() -> Result<JsValue, ApiError> {
     with(|k| Ok(k.stepped_care()))
 }
 
 /// The red flags, and the other flags linked to them, each list cited.
 #[wasm_bindgen(js_name = redFlags, unchecked_return_type = "RedFlags")]
-pub fn red_flags() -> Result<JsValue, JsError> {
+pub fn red_flags() -> Result<JsValue, ApiError> {
     with(|k| Ok(k.red_flags()))
 }
 
 /// What each document says on a topic (id or words), side by side, agreement marked.
 #[wasm_bindgen(unchecked_return_type = "Comparison")]
-pub fn compare(#[wasm_bindgen(unchecked_param_type = "string")] topic: JsValue) -> Result<JsValue, JsError> {
+pub fn compare(#[wasm_bindgen(unchecked_param_type = "string")] topic: JsValue) -> Result<JsValue, ApiError> {
     let topic = string_argument(&topic, "compare", "topic")?;
     with(|k| k.compare(&topic))
 }
 
 /// The lay explanation (B1 Dutch) of a node.
 #[wasm_bindgen(unchecked_return_type = "Lay")]
-pub fn lay(#[wasm_bindgen(unchecked_param_type = "string")] id: JsValue) -> Result<JsValue, JsError> {
+pub fn lay(#[wasm_bindgen(unchecked_param_type = "string")] id: JsValue) -> Result<JsValue, ApiError> {
     let id = string_argument(&id, "lay", "id")?;
     with(|k| k.lay(&id))
 }
 
-fn optional_string(value: Option<JsValue>, function: &str, name: &str) -> Result<Option<String>, JsError> {
+fn optional_string(value: Option<JsValue>, function: &str, name: &str) -> Result<Option<String>, ApiError> {
     match value {
         Some(value) if !value.is_undefined() && !value.is_null() => string_argument(&value, function, name).map(Some),
         _ => Ok(None),

@@ -141,6 +141,11 @@ test('typing "rode vlaggen" shows the WOREL recommendation first; it opens by ke
 test('an unknown deep link says so instead of breaking', async () => {
   const { page, done } = await open('#/n/worel.bestaat.niet');
   await eventually(async () => assert.equal(await page.locator('#detail h1').textContent(), 'Niet gevonden'));
+  // A near miss offers the right node as a link, in Dutch: no English error text reaches the reader.
+  await visit(page, `${base}#/n/worel.alg.rodevlagen`);
+  await eventually(async () => assert.equal(await page.locator('#detail h1').textContent(), 'Niet gevonden'));
+  await page.locator('#detail .did-you-mean a[href="#/n/worel.alg.rodevlaggen"]').waitFor();
+  assert.doesNotMatch(await page.locator('#detail').textContent(), /unknown|did you mean/i);
   await done();
 });
 

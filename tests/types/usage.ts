@@ -38,6 +38,7 @@ import type {
   MedicationSummary,
   NodeLink,
   NodeRef,
+  PijnwijzerError,
   Position,
   Readability,
   RedFlags,
@@ -176,6 +177,14 @@ export async function everyCall(wasm: ArrayBuffer): Promise<void> {
   ];
   const topicIntro: Text = comparison.intro;
 
+  try {
+    node('worel.alg.rodevlagen');
+  } catch (thrown) {
+    const error = thrown as PijnwijzerError;
+    const code: 'not-found' | 'invalid-argument' | 'unavailable' | 'internal' = error.code;
+    const close: string[] = error.suggestions;
+    void [code, close, error.message];
+  }
   const explanation: Lay = lay('worel.alg.rodevlaggen');
   const readability: Readability | null = explanation.readability;
   const nodeReadability: Readability | null = whole.readability;

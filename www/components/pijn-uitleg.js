@@ -67,7 +67,7 @@ class PijnUitleg extends PijnElement {
       try {
         return api.lay(topic);
       } catch (error) {
-        if (/unknown/i.test(String(error?.message))) return null;
+        if (error?.code === 'not-found') return null;
         throw error;
       }
     }

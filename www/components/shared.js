@@ -89,13 +89,14 @@ export function headingLevel(value, fallback = 2) {
   return level >= 1 && level <= 6 ? level : fallback;
 }
 
-/** The Dutch message for an error the module or the browser raised. */
+/**
+ * The Dutch message for an error the module or the browser raised. The module's errors carry a
+ * `code`; only the browser's own loading errors (no code) are recognised by their message.
+ */
 export function dutchError(error, what) {
+  if (error?.code === 'not-found') return `${what} bestaat niet of heeft geen inhoud voor deze weergave.`;
   const message = String(error?.message ?? error ?? '');
-  if (/unknown (node id|lay explanation|checklist)|not a checklist|no checklist/i.test(message)) {
-    return `${what} bestaat niet of heeft geen inhoud voor deze weergave.`;
-  }
-  if (/WebAssembly|wasm|fetch|instantiate|Content Security Policy|NetworkError|import/i.test(message)) {
+  if (!error?.code && /WebAssembly|wasm|fetch|instantiate|Content Security Policy|NetworkError|import/i.test(message)) {
     return "De Pijnwijzer-module kon niet worden geladen. Controleer of pijnwijzer.js en pijnwijzer_bg.wasm naast de map components staan en of de pagina WebAssembly toestaat ('wasm-unsafe-eval').";
   }
   return `Er ging iets mis bij het tonen van ${what.toLowerCase()}. Probeer het later opnieuw.`;

@@ -2,7 +2,7 @@
 // state stays in this browser (localStorage, per checklist), a reset, and a print handout.
 import { checklists, checklist, version } from '../pkg/pijnwijzer.js';
 import { citationText, kindLabel } from '../labels.js';
-import { h, trustedHtml, route, refHref, pageHeading, isPatient, fill } from '../dom.js';
+import { h, trustedHtml, route, refHref, pageHeading, isPatient, fill, didYouMean } from '../dom.js';
 
 const storageKey = (id) => `pijnwijzer:checklist:${id}`;
 
@@ -78,7 +78,8 @@ function one(container, id) {
     fill(
       container,
       pageHeading('Checklist niet gevonden'),
-      h('p', {}, error.message),
+      h('p', {}, `Geen checklist met deze code: ${id}.`),
+      didYouMean(error?.suggestions ?? [], (suggestion) => route(`/checklist/${encodeURIComponent(suggestion)}`)),
       h('p', {}, h('a', { href: route('/checklists') }, 'Alle checklists')),
     );
     return 'Niet gevonden';

@@ -2,7 +2,18 @@
 // caution card; below it, every drug and drug class to browse.
 import { medication, medications } from '../pkg/pijnwijzer.js';
 import { citationText, positionLabel, strengthText } from '../labels.js';
-import { h, trustedHtml, renderBadges, route, nodeHref, nodeRefItem, isPatient, pageHeading, fill } from '../dom.js';
+import {
+  h,
+  trustedHtml,
+  renderBadges,
+  route,
+  nodeHref,
+  nodeRefItem,
+  isPatient,
+  pageHeading,
+  fill,
+  didYouMean,
+} from '../dom.js';
 
 const SECTIONS = [
   ['cautions', 'Voorzichtig'],
@@ -17,26 +28,17 @@ const SECTIONS = [
 /**
  * The notice for a name that is not one the guidance uses: no card, so that a reader never sees the
  * guidance for another drug than the one typed, but the closest names as links ("Bedoelt u…").
- * `guess` is the name the module's near-spelling matching finds, if any; the module's error names
- * other close names in backticks.
+ * `guess` is the name the module's near-spelling matching finds, if any; the module's error lists
+ * other close names in `suggestions`.
  */
 function notFound(name, guess, error) {
-  const close = [...String(error?.message ?? '').matchAll(/`([^`]+)`/g)].map((m) => m[1]);
-  const offered = [...new Set([guess, ...close].filter((n) => n && n !== name))];
+  const offered = [...new Set([guess, ...(error?.suggestions ?? [])].filter((n) => n && n !== name))];
   return h(
     'div',
     { class: 'card notice' },
     h('h2', { tabindex: '-1' }, 'Geen middel gevonden'),
     h('p', {}, `De richtlijnen noemen geen middel "${name}".`),
-    offered.length
-      ? h(
-          'p',
-          { class: 'did-you-mean' },
-          'Bedoelt u: ',
-          offered.flatMap((n, i) => [i ? ', ' : '', h('a', { href: route(`/medicatie/${encodeURIComponent(n)}`) }, n)]),
-          '?',
-        )
-      : null,
+    didYouMean(offered, (n) => route(`/medicatie/${encodeURIComponent(n)}`)),
     h('p', {}, 'Staat het middel niet in de lijst hieronder, dan doen de richtlijnen er geen uitspraak over.'),
   );
 }

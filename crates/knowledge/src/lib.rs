@@ -52,6 +52,26 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+impl Error {
+    /// A stable code for programs, so that none has to read the message: `not-found`,
+    /// `invalid-argument`, or `unavailable` (the pack could not be read).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::NotFound { .. } => "not-found",
+            Error::InvalidArgument(_) => "invalid-argument",
+            Error::Pack(_) => "unavailable",
+        }
+    }
+
+    /// For `not-found`: close ids or names that exist, best first; otherwise none.
+    pub fn suggestions(&self) -> &[String] {
+        match self {
+            Error::NotFound { suggestions, .. } => suggestions,
+            _ => &[],
+        }
+    }
+}
+
 /// Search options as the API takes them. Every filter accepts one value or a list.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
