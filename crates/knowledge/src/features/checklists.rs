@@ -1,0 +1,95 @@
+//! Checklists: every checklist, and one with its items in order, each with the node it comes from.
+
+use serde::Serialize;
+
+use super::{collect_items, ItemView, Text};
+use crate::view::SourceView;
+use crate::{Error, Knowledge};
+use pijnwijzer_model::{Audience, Block, Item, Kind, LayerKey, Node};
+
+/// A checklist in the list of all checklists.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct ChecklistSummary {
+    /// The checklist's node id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// The document it comes from.
+    pub document: Option<String>,
+    /// Who it is written for.
+    pub audience: Audience,
+    /// How many items it has.
+    pub items: usize,
+    /// Its citation.
+    pub citation: Option<String>,
+}
+
+/// One checklist with its items in order.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Checklist {
+    /// The checklist's node id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// Who it is written for.
+    pub audience: Audience,
+    /// Where it stands in its source, with its citation.
+    pub source: Option<SourceView>,
+    /// The text before the items.
+    pub intro: Text,
+    /// The items in order, each with the node it comes from.
+    pub items: Vec<ItemView>,
+    /// The lay explanation, if it has one.
+    pub lay: Option<Text>,
+}
+
+impl Knowledge {
+    /// Every checklist, in id order.
+    pub fn checklists(&self) -> Vec<ChecklistSummary> {
+        self.nodes_of(Kind::Checklist)
+            .map(|n| ChecklistSummary {
+                id: n.id.clone(),
+                title: n.title.clone(),
+                document: n.source.as_ref().map(|s| s.document.clone()),
+                audience: n.audience,
+                items: checklist_items(n).len(),
+                citation: self.source_view(n).map(|s| s.citation),
+            })
+            .collect()
+    }
+
+    /// One checklist with its items in order, each with the node it comes from.
+    pub fn checklist(&self, id: &str) -> Result<Checklist, Error> {
+        let node = self.find(Kind::Checklist, "checklist", id)?;
+        let main = node.layers.iter().find(|l| l.key == LayerKey::Main);
+        let intro_blocks: Vec<Block> =
+            main.map(|l| l.blocks.iter().filter(|b| !matches!(b, Block::List { .. })).cloned().collect()).unwrap_or_default();
+        let mut intro_html = String::new();
+        crate::render::blocks_html(&intro_blocks, &mut intro_html);
+        let mut intro_text = String::new();
+        crate::render::blocks_text(&intro_blocks, &mut intro_text);
+        Ok(Checklist {
+            id: node.id.clone(),
+            title: node.title.clone(),
+            audience: node.audience,
+            source: self.source_view(node),
+            intro: Text { html: intro_html, text: intro_text },
+            items: checklist_items(node).into_iter().map(|item| self.item_view(item)).collect(),
+            lay: self.layer_text(node, LayerKey::Lay),
+        })
+    }
+}
+
+/// The items of a checklist: its task items, or all its list items if it has none.
+fn checklist_items(node: &Node) -> Vec<&Item> {
+    let mut all = Vec::new();
+    if let Some(main) = node.layers.iter().find(|l| l.key == LayerKey::Main) {
+        collect_items(&main.blocks, &mut |item| all.push(item));
+    }
+    if all.iter().any(|item| item.task) {
+        all.retain(|item| item.task);
+    }
+    all
+}

@@ -1,0 +1,204 @@
+//! The questions beyond search: checklists, medication cautions, the referral matrix, stepped
+//! care, red flags, comparison across documents, lay text and graph neighbours.
+//!
+//! Each reads the structured blocks of the content (lists are items, tables are rows), so what a
+//! feature returns is exactly what the content says, with its citation.
+//!
+//! One file per feature, each with the answer types it returns; this file holds the types and
+//! helpers they share ([`Text`], [`ItemView`], [`NodeRef`], and finding a node by name):
+//!
+//! - `checklists.rs`: every checklist, and one with its items ([`Checklist`], [`ChecklistSummary`]).
+//! - `medication.rs`: the guidance on a drug or class, and its governing grade ([`Medication`], [`MedicationSummary`]).
+//! - `referral.rs`: the RTA referral matrix, a row by complaint, a column by discipline ([`ReferralMatrix`], [`ReferralRow`]).
+//! - `stepped_care.rs`: the stepped-care steps with their criteria both ways ([`Step`]).
+//! - `red_flags.rs`: red flags and the other flags ([`RedFlags`], [`FlagList`]).
+//! - `compare.rs`: what each document says on a topic ([`Comparison`], [`DocumentPosition`]).
+//! - `lay.rs`: the lay explanation of a node ([`Lay`]).
+//! - `related.rs`: graph neighbours, both ways.
+
+mod checklists;
+mod compare;
+mod lay;
+mod medication;
+mod red_flags;
+mod referral;
+mod related;
+mod stepped_care;
+
+pub use checklists::{Checklist, ChecklistSummary};
+pub use compare::{Comparison, DocumentPosition};
+pub use lay::Lay;
+pub use medication::{Medication, MedicationSummary};
+pub use red_flags::{FlagList, RedFlags};
+pub use referral::{ReferralMatrix, ReferralRow};
+pub use stepped_care::Step;
+
+use serde::Serialize;
+
+use super::search::analyze::fold;
+use super::{Error, Knowledge, SearchOptions};
+use pijnwijzer_model::html;
+use pijnwijzer_model::{Block, Item, Kind, LayerKey, Node};
+
+/// The fewest letters of a name that `find` matches by near spelling.
+const NEAR_NAME_MIN_LETTERS: usize = 4;
+/// The fewest letters of a name in which two edits are forgiven instead of one.
+const TWO_EDITS_MIN_LETTERS: usize = 8;
+/// The most edits an id suggested for a mistyped id may be away.
+const ID_SUGGESTION_MAX_EDITS: usize = 6;
+/// The most edits a name suggested for an unknown name may be away.
+const NAME_SUGGESTION_MAX_EDITS: usize = 4;
+
+/// One item of a list: a checklist entry, a criterion, a red flag.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct ItemView {
+    /// Safe HTML from the compiler.
+    pub html: String,
+    /// The item as plain text.
+    pub text: String,
+    /// The node the item comes from (its first link), if it names one.
+    pub origin: Option<NodeRef>,
+}
+
+/// A short reference to a node: enough to show a link with its citation.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct NodeRef {
+    /// The node's id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// Its kind.
+    pub kind: Kind,
+    /// Its citation, such as "WOREL §4 aanbeveling 6, p. 29".
+    pub citation: Option<String>,
+}
+
+/// A layer's text in both forms.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Text {
+    /// Safe HTML from the compiler.
+    pub html: String,
+    /// Plain text, blocks separated by newlines.
+    pub text: String,
+}
+
+impl Knowledge {
+    /// A short reference to `node`, with its citation.
+    fn node_ref(&self, node: &Node) -> NodeRef {
+        NodeRef { id: node.id.clone(), title: node.title.clone(), kind: node.kind, citation: self.source_view(node).map(|s| s.citation) }
+    }
+
+    /// The layer `key` of `node` as HTML and text, if it has one that is not empty.
+    fn layer_text(&self, node: &Node, key: LayerKey) -> Option<Text> {
+        node.layers.iter().find(|l| l.key == key && !l.blocks.is_empty()).map(|layer| {
+            let mut html = String::new();
+            super::render::blocks_html(&layer.blocks, &mut html);
+            Text { html, text: super::search::layer_text(layer) }
+        })
+    }
+
+    /// A list item as HTML and text, with the node its first link names.
+    fn item_view(&self, item: &Item) -> ItemView {
+        let origin = first_link(&item.html).and_then(|id| self.raw_node(id).ok()).map(|n| self.node_ref(n));
+        ItemView { html: item.html.clone(), text: html::to_text(&item.html), origin }
+    }
+
+    /// The items of every list in a layer, in order (nested items after their parent).
+    fn layer_items(&self, node: &Node, key: LayerKey) -> Vec<ItemView> {
+        let mut items = Vec::new();
+        if let Some(layer) = node.layers.iter().find(|l| l.key == key) {
+            collect_items(&layer.blocks, &mut |item| items.push(self.item_view(item)));
+        }
+        items
+    }
+
+    /// The nodes of `kind`, in id order.
+    fn nodes_of(&self, kind: Kind) -> impl Iterator<Item = &Node> {
+        self.nodes().iter().filter(move |n| n.kind == kind)
+    }
+
+    /// Finds a node of `kind` by id, by its title or an alias, or else by search.
+    fn find(&self, kind: Kind, what: &'static str, name: &str) -> Result<&Node, Error> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(Error::InvalidArgument(format!("{what}: the name is empty")));
+        }
+        if let Some(node) = self.raw_node(name).ok().filter(|n| n.kind == kind) {
+            return Ok(node);
+        }
+        // Something shaped like an id that is not one is a mistake to report, not words to search.
+        if name.contains('.') && !name.contains(char::is_whitespace) {
+            let mut close: Vec<(usize, &str)> =
+                self.nodes_of(kind).map(|n| (pijnwijzer_model::distance::levenshtein(name, &n.id), n.id.as_str())).collect();
+            close.sort();
+            return Err(Error::NotFound {
+                what,
+                name: name.chars().take(80).collect(),
+                suggestions: close.into_iter().filter(|(d, _)| *d <= ID_SUGGESTION_MAX_EDITS).take(3).map(|(_, id)| id.to_string()).collect(),
+            });
+        }
+        let folded = fold(name);
+        let named = |n: &&Node| fold(&n.title) == folded || n.aliases.iter().any(|a| fold(a) == folded);
+        // A drug's own node before the class that lists it among its aliases.
+        if let Some(node) = self.nodes_of(kind).filter(named).max_by_key(|n| n.id.len()) {
+            return Ok(node);
+        }
+        // A near spelling of a name ("tramdol") before a search, which can rank a class that
+        // mentions the drug above the drug itself: one edit in a short name, two in a long one.
+        let allowed = if folded.chars().count() >= TWO_EDITS_MIN_LETTERS { 2 } else { 1 };
+        if folded.chars().count() >= NEAR_NAME_MIN_LETTERS {
+            let near = self
+                .nodes_of(kind)
+                .flat_map(|n| n.title.split(':').take(1).chain(n.aliases.iter().map(String::as_str)).map(move |name| (name, n)))
+                .map(|(name, n)| (pijnwijzer_model::distance::levenshtein(&folded, &fold(name)), std::cmp::Reverse(n.id.len()), n))
+                .filter(|(distance, ..)| *distance <= allowed)
+                .min_by_key(|(distance, length, n)| (*distance, *length, n.id.as_str()));
+            if let Some((.., node)) = near {
+                return Ok(node);
+            }
+        }
+        let options = SearchOptions { limit: Some(1), kind: Some(super::OneOrMany::One(kind.as_str().to_string())), ..SearchOptions::default() };
+        let hits = self.search(name, &options)?;
+        match hits.first() {
+            Some(hit) => self.raw_node(&hit.node.id),
+            None => {
+                let mut close: Vec<(usize, &str)> = self
+                    .nodes_of(kind)
+                    .flat_map(|n| std::iter::once(n.title.as_str()).chain(n.aliases.iter().map(String::as_str)))
+                    .map(|candidate| (pijnwijzer_model::distance::levenshtein(&folded, &fold(candidate)), candidate))
+                    .collect();
+                close.sort();
+                Err(Error::NotFound {
+                    what,
+                    name: name.chars().take(80).collect(),
+                    suggestions: close.into_iter().take(3).filter(|(d, _)| *d <= NAME_SUGGESTION_MAX_EDITS).map(|(_, c)| c.to_string()).collect(),
+                })
+            }
+        }
+    }
+}
+
+/// Calls `visit` with every list item in `blocks`, in order, nested items after their parent.
+fn collect_items<'a>(blocks: &'a [Block], visit: &mut impl FnMut(&'a Item)) {
+    for block in blocks {
+        match block {
+            Block::List { items, .. } => {
+                for item in items {
+                    visit(item);
+                    collect_items(&item.blocks, visit);
+                }
+            }
+            Block::Quote(inner) => collect_items(inner, visit),
+            _ => {}
+        }
+    }
+}
+
+/// The id in the first `data-node` attribute of compiler-made HTML.
+fn first_link(html: &str) -> Option<&str> {
+    let start = html.find("data-node=\"")? + "data-node=\"".len();
+    html[start..].split('"').next()
+}

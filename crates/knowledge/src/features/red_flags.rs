@@ -1,0 +1,61 @@
+//! Red flags (alarm signs of serious disease) and the other flags (risk of chronicity).
+
+use serde::Serialize;
+
+use super::ItemView;
+use crate::search::analyze::fold;
+use crate::view::SourceView;
+use crate::Knowledge;
+use pijnwijzer_model::{Kind, LayerKey, Node};
+
+/// A list of flags with its source.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct FlagList {
+    /// The node's id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// A red-flag list, a risk factor or a concept.
+    pub kind: Kind,
+    /// Where it stands in its source, with its citation.
+    pub source: Option<SourceView>,
+    /// The flags, in order.
+    pub flags: Vec<ItemView>,
+}
+
+/// The red flags, and the other (yellow, orange, black, blue) flags linked to them.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct RedFlags {
+    /// The red flags: alarm signs of serious disease.
+    pub red: Vec<FlagList>,
+    /// The other flags (yellow, orange, black, blue): risks of chronicity.
+    pub other: Vec<FlagList>,
+}
+
+impl Knowledge {
+    /// The flags of every document: red flags (alarm signs of serious disease) and the other
+    /// flags (yellow, orange, black, blue: risk of chronicity), as lists and definitions. A node
+    /// is a flag node when it is a red-flag list, or a risk factor or concept named after flags.
+    pub fn red_flags(&self) -> RedFlags {
+        let list = |n: &Node| FlagList {
+            id: n.id.clone(),
+            title: n.title.clone(),
+            kind: n.kind,
+            source: self.source_view(n),
+            flags: self.layer_items(n, LayerKey::Main),
+        };
+        let mut flags = RedFlags { red: Vec::new(), other: Vec::new() };
+        for node in self.nodes() {
+            let title = fold(&node.title);
+            let named_flag = matches!(node.kind, Kind::RiskFactor | Kind::Concept) && title.contains("vlag");
+            if node.kind == Kind::RedFlag || (named_flag && title.contains("rode vlag")) {
+                flags.red.push(list(node));
+            } else if named_flag {
+                flags.other.push(list(node));
+            }
+        }
+        flags
+    }
+}

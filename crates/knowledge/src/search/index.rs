@@ -1,0 +1,383 @@
+//! The index build: the vocabulary, the postings with their BM25F scores, compounds split into
+//! known words, and the thesaurus as term ids.
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use super::analyze::{self, fold, Analyzer};
+use super::near::bigram_index;
+use super::score::kind_prior;
+use super::snippet::SnippetText;
+use super::{SearchIndex, AUDIENCES};
+
+use pijnwijzer_model::{Audience, LayerKey, Node};
+
+/// The fields a node's text is indexed under.
+#[derive(Clone, Copy)]
+enum Field {
+    Title = 0,
+    Main = 1,
+    Detail = 2,
+    Rationale = 3,
+    Lay = 4,
+}
+/// How many fields there are.
+const FIELDS: usize = 5;
+
+/// How much a word counts per field for professionals (title, main, detail, rationale, lay):
+/// the title first, then the statement.
+const PROFESSIONAL_FIELD_WEIGHTS: [f32; FIELDS] = [6.0, 2.0, 1.0, 0.6, 0.5];
+/// How much a word counts per field for patients (title, main, detail, rationale, lay): the
+/// title first, then the lay text.
+const PATIENT_FIELD_WEIGHTS: [f32; FIELDS] = [6.0, 1.0, 0.6, 0.3, 2.5];
+/// BM25's term-frequency saturation: the higher, the more each further use of a word adds.
+const K1: f32 = 1.2;
+/// BM25's length normalisation: how much a long text's words are worth less (0 none, 1 fully).
+const B: f32 = 0.75;
+/// The term frequency each part of a compound gets from one use of the compound (`rugpijn`
+/// counts half a `pijn`), so the whole word still counts more than its parts.
+const COMPOUND_PART_FREQUENCY: f32 = 0.5;
+
+/// The shortest word (in bytes) that is tried as a compound.
+const COMPOUND_MIN_LEN: usize = 7;
+/// The shortest part of a compound split into two known words, a linking `s` or `e` not counted.
+const COMPOUND_PART_MIN_LEN: usize = 3;
+/// The shortest known first half of a compound whose second half is unknown (`gespreks…`).
+const LINKED_HEAD_MIN_LEN: usize = 4;
+/// How many letters at least follow the linking `s` of such a compound.
+const LINKED_TAIL_MIN_LEN: usize = 5;
+
+/// Field weights per audience.
+fn field_weights(audience: Audience) -> [f32; FIELDS] {
+    match audience {
+        Audience::Professional => PROFESSIONAL_FIELD_WEIGHTS,
+        Audience::Patient => PATIENT_FIELD_WEIGHTS,
+    }
+}
+
+/// The field a layer's text is indexed under.
+fn field_of(layer: LayerKey) -> Field {
+    match layer {
+        LayerKey::Main => Field::Main,
+        LayerKey::Rationale | LayerKey::Note => Field::Rationale,
+        LayerKey::Lay => Field::Lay,
+        _ => Field::Detail,
+    }
+}
+
+/// A node a term occurs in, with the term's BM25F score there for each audience: everything
+/// in it (field weights, term frequency, length norm, idf) is known at load.
+pub(super) struct Posting {
+    pub(super) node: u32,
+    pub(super) score: [f32; 2],
+}
+
+/// A word of the vocabulary: folded form, how readers write it, and the term it indexes as.
+pub(super) struct Word {
+    pub(super) folded: String,
+    pub(super) display: String,
+    pub(super) term: u32,
+    pub(super) count: u32,
+    /// The terms of its parts, when it is a compound of words of the content.
+    pub(super) parts: Option<Box<[u32]>>,
+}
+
+/// Marks a span that is not a vocabulary word (a stopword).
+pub(super) const NO_WORD: u32 = u32::MAX;
+
+/// A word of a text: its start and end (bytes), and its vocabulary word and term (`None` for a
+/// stopword).
+pub(super) type WordSpan = (u32, u32, Option<(u32, u32)>);
+
+/// A thesaurus phrase: its terms, when every one occurs in the content.
+pub(super) struct Phrase {
+    pub(super) terms: Option<Vec<u32>>,
+}
+
+/// Collects the vocabulary while the nodes are read: each distinct spelling is analysed (folded,
+/// stemmed) once, and every later occurrence is a hash lookup.
+#[derive(Default)]
+struct VocabularyBuilder {
+    analyzer: Analyzer,
+    /// Spelling as written → (word, term); `None` for stopwords.
+    spellings: HashMap<String, Option<(u32, u32)>>,
+    by_folded: HashMap<String, u32>,
+    words: Vec<Word>,
+    terms: HashMap<String, u32>,
+    term_names: Vec<String>,
+    acronyms: HashSet<String>,
+}
+
+impl VocabularyBuilder {
+    fn term_id(&mut self, term: String) -> u32 {
+        if let Some(&id) = self.terms.get(&term) {
+            return id;
+        }
+        let id = self.term_names.len() as u32;
+        self.terms.insert(term.clone(), id);
+        self.term_names.push(term);
+        id
+    }
+
+    /// The word and term of `original`, or `None` for a stopword.
+    fn analyse(&mut self, original: &str) -> Option<(u32, u32)> {
+        if let Some(known) = self.spellings.get(original) {
+            return *known;
+        }
+        let folded = fold(original);
+        let known = if analyze::is_stopword(&folded) || folded.is_empty() {
+            None
+        } else {
+            if analyze::is_acronym(original) {
+                self.acronyms.insert(folded.clone());
+            }
+            let term = self.analyzer.term(original, &folded);
+            let term = self.term_id(term);
+            let word = match self.by_folded.get(&folded) {
+                Some(&word) => word,
+                None => {
+                    let word = self.words.len() as u32;
+                    self.by_folded.insert(folded.clone(), word);
+                    self.words.push(Word { folded, display: original.to_lowercase(), term, count: 0, parts: None });
+                    word
+                }
+            };
+            Some((word, term))
+        };
+        self.spellings.insert(original.to_string(), known);
+        known
+    }
+
+    /// The words of `text` as (start, end, word, term), stopwords with `None`, counted.
+    fn read(&mut self, text: &str) -> Vec<WordSpan> {
+        analyze::word_spans(text)
+            .into_iter()
+            .map(|(start, end)| {
+                let known = self.analyse(&text[start..end]);
+                if let Some((word, _)) = known {
+                    self.words[word as usize].count += 1;
+                }
+                (start as u32, end as u32, known)
+            })
+            .collect()
+    }
+}
+
+impl SearchIndex {
+    /// Indexes `nodes`, with the thesaurus `synonyms` (groups of words that mean the same).
+    ///
+    /// Never inlined: it runs once, and kept apart its code can be told from the rest of the
+    /// wasm by name, which the benchmark's size measurement relies on (`bench/wasm-share.mjs`).
+    #[inline(never)]
+    pub fn build(nodes: &[Node], synonyms: &[Vec<String>]) -> SearchIndex {
+        let mut vocabulary = VocabularyBuilder::default();
+        let mut node_terms: Vec<Vec<(u32, Field)>> = Vec::with_capacity(nodes.len());
+        let mut lengths: Vec<[f32; FIELDS]> = Vec::with_capacity(nodes.len());
+        let mut names: Vec<Vec<Vec<u32>>> = Vec::with_capacity(nodes.len());
+        let mut snippet_sources = Vec::with_capacity(nodes.len());
+        let mut snippet_texts = Vec::new();
+        for node in nodes {
+            let mut length = [0.0; FIELDS];
+            let mut found = Vec::new();
+            let mut add = |words: &[WordSpan], field: Field| {
+                for (_, term) in words.iter().filter_map(|w| w.2) {
+                    found.push((term, field));
+                    length[field as usize] += 1.0;
+                }
+            };
+            let mut node_names = Vec::new();
+            for name in std::iter::once(&node.title).chain(&node.aliases) {
+                let words = vocabulary.read(name);
+                add(&words, Field::Title);
+                node_names.push(words.iter().filter_map(|w| w.2.map(|(word, _)| word)).collect());
+            }
+            let mut sources = [None; 2];
+            for layer in &node.layers {
+                let text = layer_text(layer);
+                let words = vocabulary.read(&text);
+                add(&words, field_of(layer.key));
+                let slot = match layer.key {
+                    LayerKey::Main => Some(0),
+                    LayerKey::Lay => Some(1),
+                    _ => None,
+                };
+                if let Some(slot) = slot.filter(|&s| sources[s].is_none()) {
+                    sources[slot] = Some(snippet_texts.len() as u32);
+                    snippet_texts.push(SnippetText::new(&text, &words));
+                }
+            }
+            names.push(node_names);
+            snippet_sources.push(sources);
+            lengths.push(length);
+            node_terms.push(found);
+        }
+
+        // Words are sorted by folded form for binary search; every stored word id is renumbered.
+        let VocabularyBuilder { analyzer, mut words, terms, term_names, acronyms, mut by_folded, .. } = vocabulary;
+        let mut order: Vec<u32> = (0..words.len() as u32).collect();
+        order.sort_by(|&a, &b| words[a as usize].folded.cmp(&words[b as usize].folded));
+        let mut renumber = vec![0u32; words.len()];
+        for (new, &old) in order.iter().enumerate() {
+            renumber[old as usize] = new as u32;
+        }
+        let mut slots: Vec<Option<Word>> = words.drain(..).map(Some).collect();
+        let words: Vec<Word> = order.iter().map(|&old| slots[old as usize].take().expect("each word once")).collect();
+        for word in by_folded.values_mut() {
+            *word = renumber[*word as usize];
+        }
+        for name in names.iter_mut().flatten().flatten() {
+            *name = renumber[*name as usize];
+        }
+        for span in snippet_texts.iter_mut().flat_map(|t| t.spans.iter_mut()) {
+            if span.word != NO_WORD {
+                span.word = renumber[span.word as usize];
+            }
+        }
+
+        let mut index = SearchIndex {
+            analyzer,
+            postings: (0..term_names.len()).map(|_| Vec::new()).collect(),
+            terms,
+            term_names,
+            words,
+            word_ids: by_folded,
+            bigrams: HashMap::default(),
+            acronyms,
+            synonym_index: HashMap::default(),
+            synonyms: Vec::new(),
+            phrase_lengths: HashMap::default(),
+            names,
+            named_by: HashMap::default(),
+            priors: AUDIENCES.map(|audience| nodes.iter().map(|node| kind_prior(node.kind, audience)).collect()),
+            snippet_sources,
+            snippet_texts,
+        };
+
+        // Compounds: a word whose two halves are words of the content also counts, more
+        // lightly, as those halves, so `rugpijn` is found by `pijn` and `pijn educatie`
+        // finds `pijneducatie`.
+        for id in 0..index.words.len() {
+            index.words[id].parts = index.compound_parts(&index.words[id].folded);
+        }
+        let splits: HashMap<u32, &[u32]> = index.words.iter().filter_map(|word| word.parts.as_deref().map(|parts| (word.term, parts))).collect();
+        let weights = AUDIENCES.map(field_weights);
+        for (node, found) in node_terms.iter().enumerate() {
+            let mut tf: HashMap<u32, [f32; FIELDS]> = HashMap::default();
+            for &(term, field) in found {
+                tf.entry(term).or_insert([0.0; FIELDS])[field as usize] += 1.0;
+                if let Some(parts) = splits.get(&term) {
+                    for part in parts.iter() {
+                        tf.entry(*part).or_insert([0.0; FIELDS])[field as usize] += COMPOUND_PART_FREQUENCY;
+                    }
+                }
+            }
+            for (term, tf) in tf {
+                // Weighted term frequencies for now; scores once every node is counted.
+                let score = weights.map(|w| dot(&w, &tf));
+                index.postings[term as usize].push(Posting { node: node as u32, score });
+            }
+        }
+        let count = nodes.len().max(1) as f32;
+        let mut average = [0.0; FIELDS];
+        for (f, slot) in average.iter_mut().enumerate() {
+            *slot = (lengths.iter().map(|l| l[f]).sum::<f32>() / count).max(1.0);
+        }
+        let average = weights.map(|w| dot(&w, &average));
+        let norms: Vec<[f32; 2]> = lengths.iter().map(|l| [0, 1].map(|a| K1 * (1.0 - B + B * dot(&weights[a], l) / average[a]))).collect();
+        for postings in &mut index.postings {
+            let idf = idf(count, postings.len());
+            for posting in postings.iter_mut() {
+                let norm = norms[posting.node as usize];
+                posting.score = [0, 1].map(|a| idf * posting.score[a] * (K1 + 1.0) / (posting.score[a] + norm[a]));
+            }
+        }
+
+        index.bigrams = bigram_index(&index.words);
+        for (node, names) in index.names.iter().enumerate() {
+            for (name, words) in names.iter().enumerate() {
+                for &word in words {
+                    let holders = index.named_by.entry(word).or_default();
+                    if holders.last() != Some(&(node as u32, name as u32)) {
+                        holders.push((node as u32, name as u32));
+                    }
+                }
+            }
+        }
+
+        // Thesaurus phrases are looked up by their terms (stems), so `dokters` finds the group
+        // that lists `dokter`; each phrase keeps its terms to expand into.
+        for group in synonyms {
+            let group_id = index.synonyms.len();
+            let mut phrases = Vec::new();
+            for phrase in group {
+                let tokens = index.analyzer.tokens(phrase);
+                if tokens.is_empty() {
+                    continue;
+                }
+                let longest = index.phrase_lengths.entry(tokens[0].term.clone()).or_default();
+                *longest = (*longest).max(tokens.len());
+                let key: Vec<&str> = tokens.iter().map(|t| t.term.as_str()).collect();
+                index.synonym_index.entry(key.join(" ")).or_default().push(group_id);
+                let terms = tokens
+                    .iter()
+                    .map(|t| {
+                        let term = if index.acronyms.contains(&t.word) { &t.word } else { &t.term };
+                        index.terms.get(term).copied()
+                    })
+                    .collect();
+                phrases.push(Phrase { terms });
+            }
+            index.synonyms.push(phrases);
+        }
+        index
+    }
+
+    pub(super) fn word_id(&self, folded: &str) -> Option<u32> {
+        self.word_ids.get(folded).copied()
+    }
+
+    /// The terms of the parts of a compound `word`: both halves, when both are words of the
+    /// content of three letters or more (a linking `s` or `e` between them is allowed:
+    /// `pijneducatie`, `bewegingsoefeningen`); otherwise the first half alone, when it is a
+    /// content word of four letters or more followed by a linking `s` and five letters or more,
+    /// so `gesprek` finds `gespreksvoering` although `voering` occurs nowhere on its own.
+    pub(super) fn compound_parts(&self, word: &str) -> Option<Box<[u32]>> {
+        if word.len() < COMPOUND_MIN_LEN || !word.is_ascii() {
+            return None;
+        }
+        let known = |part: &str| self.word_id(part).map(|w| self.words[w as usize].term);
+        for split in (COMPOUND_PART_MIN_LEN..=word.len() - COMPOUND_PART_MIN_LEN).rev() {
+            let (left, right) = word.split_at(split);
+            let Some(left_term) = known(left) else {
+                continue;
+            };
+            let right_term = known(right)
+                .or_else(|| right.strip_prefix('s').or_else(|| right.strip_prefix('e')).filter(|r| r.len() >= COMPOUND_PART_MIN_LEN).and_then(known));
+            if let Some(right_term) = right_term {
+                return Some(Box::new([left_term, right_term]));
+            }
+        }
+        (LINKED_HEAD_MIN_LEN..word.len().saturating_sub(LINKED_TAIL_MIN_LEN))
+            .rev()
+            .map(|split| word.split_at(split))
+            .filter(|(_, right)| right.starts_with('s'))
+            .find_map(|(left, _)| known(left))
+            .map(|left_term| Box::new([left_term]) as Box<[u32]>)
+    }
+}
+
+fn dot(weights: &[f32; FIELDS], values: &[f32; FIELDS]) -> f32 {
+    weights.iter().zip(values).map(|(w, v)| w * v).sum()
+}
+
+/// BM25's inverse document frequency of a term found in `found` of `nodes` nodes.
+fn idf(nodes: f32, found: usize) -> f32 {
+    let found = found as f32;
+    ((nodes - found + 0.5) / (found + 0.5) + 1.0).ln()
+}
+
+/// The plain text of a layer, blocks separated by newlines.
+pub fn layer_text(layer: &pijnwijzer_model::Layer) -> String {
+    let mut text = String::new();
+    crate::render::blocks_text(&layer.blocks, &mut text);
+    text
+}

@@ -1,0 +1,200 @@
+//! Query analysis and expansion: the words of a query, and the alternatives each may match as
+//! (itself, thesaurus synonyms, compound parts, completions, near spellings), each weighted.
+
+use std::borrow::Cow;
+
+use super::analyze::{self, fold};
+use super::index::Word;
+use super::{Outcome, SearchIndex, MAX_QUERY_WORDS};
+
+/// The weight of a word as typed (its own term, or an acronym in lower case), and of a thesaurus
+/// phrase that is exactly what was typed.
+const EXACT_WEIGHT: f32 = 1.0;
+/// The weight of another phrase of the same thesaurus group (`dokter` for `arts`).
+const SYNONYM_WEIGHT: f32 = 0.9;
+/// The weight of a compound's parts (`rug pijn` for `rugpijn`, `gesprek` for `gespreksvoering`).
+const COMPOUND_WEIGHT: f32 = 0.8;
+/// The weight of a completion of the word being typed, before it is scaled down by the share of
+/// the completion that was typed.
+const PREFIX_WEIGHT: f32 = 0.75;
+/// The weight of a near spelling, tried only when the word itself is not in the content.
+const TYPO_WEIGHT: f32 = 0.6;
+/// The fewest letters (bytes, folded) of a word being typed that are completed.
+const PREFIX_MIN_LEN: usize = 2;
+/// The most completions of one word searched for: the most used ones.
+const MAX_COMPLETIONS: usize = 24;
+/// The fewest letters of a word for which one edit is forgiven.
+const ONE_EDIT_MIN_LETTERS: usize = 5;
+/// The fewest letters of a word for which two edits are forgiven.
+const TWO_EDITS_MIN_LETTERS: usize = 9;
+
+/// One way of matching a query word: terms that must all be found, and how much it counts.
+pub(super) struct Alternative<'a> {
+    /// Borrowed from the index but for the parts of a compound the content never uses whole.
+    pub(super) terms: Cow<'a, [u32]>,
+    pub(super) weight: f32,
+}
+
+/// A word of the query: folded, with its vocabulary word and term when the content has them.
+pub(super) struct QueryWord<'a> {
+    folded: String,
+    pub(super) word: Option<u32>,
+    /// The index term's text (for thesaurus keys) and id, if the content has the term.
+    term: Cow<'a, str>,
+    term_id: Option<&'a u32>,
+    start: usize,
+    end: usize,
+}
+
+impl SearchIndex {
+    /// The words of a query, stopwords left out. A word of the content takes its term from the
+    /// vocabulary; only a word the content never uses is stemmed.
+    pub(super) fn query_words(&self, text: &str) -> Vec<QueryWord<'_>> {
+        let mut words = Vec::new();
+        for (start, end) in analyze::word_spans(text) {
+            let original = &text[start..end];
+            let folded = fold(original);
+            if folded.is_empty() || analyze::is_stopword(&folded) {
+                continue;
+            }
+            let word = self.word_id(&folded);
+            let (term, term_id) = match word {
+                Some(word) if !analyze::is_acronym(original) => {
+                    let term = &self.words[word as usize].term;
+                    (Cow::Borrowed(self.term_names[*term as usize].as_str()), Some(term))
+                }
+                _ => {
+                    let term = self.analyzer.term(original, &folded);
+                    let id = self.terms.get(&term);
+                    (Cow::Owned(term), id)
+                }
+            };
+            words.push(QueryWord { folded, word, term, term_id, start, end });
+            if words.len() == MAX_QUERY_WORDS {
+                break;
+            }
+        }
+        words
+    }
+
+    /// Each query word (or thesaurus phrase) with the alternatives it may match as; `None` when
+    /// the query names something (a capitalised word, an acronym, a word with digits) that occurs
+    /// nowhere in the content: the guidance does not address it, so nothing is better than a guess.
+    pub(super) fn expand<'a>(
+        &'a self,
+        text: &str,
+        words: &[QueryWord<'a>],
+        completing_last: bool,
+        outcome: &mut Outcome,
+    ) -> Option<Vec<Vec<Alternative<'a>>>> {
+        let mut groups = Vec::with_capacity(words.len());
+        let mut key = String::new();
+        let mut i = 0;
+        while i < words.len() {
+            let mut alternatives = Vec::new();
+            let mut consumed = 1;
+            // The longest thesaurus phrase that starts here.
+            let longest = self.phrase_lengths.get(words[i].term.as_ref()).copied().unwrap_or(0);
+            for length in (1..=longest.min(words.len() - i)).rev() {
+                let phrase = &words[i..i + length];
+                key.clear();
+                for (n, word) in phrase.iter().enumerate() {
+                    if n > 0 {
+                        key.push(' ');
+                    }
+                    key.push_str(&word.term);
+                }
+                if let Some(group_ids) = self.synonym_index.get(&key) {
+                    let typed: Option<Vec<u32>> = phrase.iter().map(|w| w.term_id.copied()).collect();
+                    for &group in group_ids {
+                        for synonym in &self.synonyms[group] {
+                            let Some(terms) = &synonym.terms else {
+                                continue;
+                            };
+                            let weight = if typed.as_ref() == Some(terms) { EXACT_WEIGHT } else { SYNONYM_WEIGHT };
+                            terms.iter().for_each(|&t| outcome.terms.insert(t));
+                            alternatives.push(Alternative { terms: Cow::Borrowed(terms), weight });
+                        }
+                    }
+                    if length > 1 {
+                        consumed = length;
+                    }
+                    break;
+                }
+            }
+            if consumed == 1 {
+                let is_last = i + 1 == words.len();
+                self.word_alternatives(&words[i], completing_last && is_last, &mut alternatives, outcome);
+            }
+            if alternatives.is_empty() {
+                let word = &words[i];
+                let still_typing = completing_last && i + 1 == words.len();
+                let is_name = text[word.start..word.end].chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+                if is_name && !still_typing {
+                    return None;
+                }
+            }
+            // A word nothing matches still counts against coverage.
+            groups.push(alternatives);
+            i += consumed;
+        }
+        Some(groups)
+    }
+
+    /// Adds the alternatives of one query word: its term (and, for an acronym, the acronym),
+    /// its compound parts, completions while it is `completing`, and near spellings when the
+    /// content lacks the word itself.
+    fn word_alternatives<'a>(&'a self, word: &QueryWord<'a>, completing: bool, alternatives: &mut Vec<Alternative<'a>>, outcome: &mut Outcome) {
+        let mut exact = false;
+        let mut add_exact = |id: &'a u32, outcome: &mut Outcome| {
+            exact = true;
+            outcome.terms.insert(*id);
+            alternatives.push(Alternative { terms: Cow::Borrowed(std::slice::from_ref(id)), weight: EXACT_WEIGHT });
+        };
+        if let Some(id) = word.term_id {
+            add_exact(id, outcome);
+        }
+        // An acronym the content writes in capitals, typed in lower case (`tens`).
+        if self.acronyms.contains(&word.folded) && word.folded != word.term {
+            if let Some(id) = self.terms.get(&word.folded) {
+                add_exact(id, outcome);
+            }
+        }
+        let parts = match word.word {
+            Some(known) => self.words[known as usize].parts.as_deref().map(Cow::Borrowed),
+            None => self.compound_parts(&word.folded).map(|parts| Cow::Owned(parts.into_vec())),
+        };
+        if let Some(parts) = parts {
+            parts.iter().for_each(|&t| outcome.terms.insert(t));
+            alternatives.push(Alternative { terms: parts, weight: COMPOUND_WEIGHT });
+        }
+        if completing && word.folded.len() >= PREFIX_MIN_LEN {
+            outcome.prefixes.push(word.folded.clone());
+            let mut completions: Vec<&Word> = self.completions(&word.folded).iter().filter(|w| w.folded != word.folded).collect();
+            let take = completions.len().min(MAX_COMPLETIONS);
+            if completions.len() > take {
+                completions.select_nth_unstable_by(take - 1, |a, b| b.count.cmp(&a.count));
+            }
+            for completion in &completions[..take] {
+                let weight = PREFIX_WEIGHT * (word.folded.len() as f32 / completion.folded.len() as f32).sqrt();
+                alternatives.push(Alternative { terms: Cow::Borrowed(std::slice::from_ref(&completion.term)), weight });
+            }
+        }
+        if !exact {
+            let letters = word.folded.chars().count();
+            let max_edits = if letters >= TWO_EDITS_MIN_LETTERS {
+                2
+            } else if letters >= ONE_EDIT_MIN_LETTERS {
+                1
+            } else {
+                0
+            };
+            if max_edits > 0 {
+                self.near_spellings(&word.folded, max_edits, |near| {
+                    outcome.terms.insert(near.term);
+                    alternatives.push(Alternative { terms: Cow::Borrowed(std::slice::from_ref(&near.term)), weight: TYPO_WEIGHT });
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,183 @@
+//! Scoring: a node's score is the sum over the query words of its best alternative's BM25F
+//! score, times the squared share of query words it matches, its kind's prior and its best name
+//! boost; then the filters and the ranking.
+
+use super::index::{Posting, NO_WORD};
+use super::{audience_slot, Match, Outcome, Query, SearchIndex, TermSet, MAX_QUERY_CHARS};
+
+use pijnwijzer_model::{Audience, Kind, Node};
+
+/// The prior of the guidance itself: recommendations and medication cautions.
+const GUIDANCE_PRIOR: f32 = 1.25;
+/// The prior of a concept (an explanation) when the reader is a patient.
+const PATIENT_CONCEPT_PRIOR: f32 = 1.25;
+/// The prior of the practical kinds: checklists, red flags, referrals, steps, concepts and roles.
+const PRACTICAL_PRIOR: f32 = 1.1;
+/// The prior of a comparison topic, which points to the nodes that say it.
+const TOPIC_PRIOR: f32 = 0.8;
+/// The prior of every other kind (risk factors, instruments, sections): neutral.
+const OTHER_PRIOR: f32 = 1.0;
+
+/// The name boost when the query is the whole name.
+const NAME_IS_QUERY_BOOST: f32 = 2.0;
+/// The name boost when the title starts with the query or the query holds the whole name.
+const NAME_HOLDS_QUERY_BOOST: f32 = 1.8;
+/// The name boost when the query is a phrase inside the name.
+const QUERY_IN_NAME_BOOST: f32 = 1.5;
+/// The name boost of a node whose names the query does not match: none.
+const NO_NAME_BOOST: f32 = 1.0;
+
+/// One node's running score during a query.
+#[derive(Clone, Copy, Default)]
+struct Accumulator {
+    /// Summed over the query words matched so far, and how many matched.
+    total: f32,
+    words: u16,
+    /// The best alternative of the current query word.
+    best: f32,
+    has_best: bool,
+}
+
+/// A prior per kind: the guidance itself ranks above background that mentions the same words.
+pub(super) fn kind_prior(kind: Kind, audience: Audience) -> f32 {
+    match (kind, audience) {
+        (Kind::Recommendation | Kind::Medication, _) => GUIDANCE_PRIOR,
+        (Kind::Concept, Audience::Patient) => PATIENT_CONCEPT_PRIOR,
+        (Kind::Checklist | Kind::RedFlag | Kind::Referral | Kind::Step | Kind::Concept | Kind::Role, _) => PRACTICAL_PRIOR,
+        (Kind::Topic, _) => TOPIC_PRIOR,
+        _ => OTHER_PRIOR,
+    }
+}
+
+impl SearchIndex {
+    /// Runs `query` over the nodes; `nodes` must be the slice the index was built from.
+    pub fn search(&self, nodes: &[Node], query: &Query) -> Outcome {
+        let text = match query.text.char_indices().nth(MAX_QUERY_CHARS) {
+            Some((cut, _)) => &query.text[..cut],
+            None => query.text.as_str(),
+        };
+        let words = self.query_words(text);
+        let mut outcome = Outcome { terms: TermSet::with_capacity(self.term_names.len()), ..Outcome::default() };
+        if words.is_empty() || query.limit == 0 {
+            return outcome;
+        }
+        let completing_last = query.prefix && text.ends_with(|c: char| c.is_alphanumeric());
+        let Some(groups) = self.expand(text, &words, completing_last, &mut outcome) else {
+            return outcome;
+        };
+        let audience = query.audience.unwrap_or(Audience::Professional);
+        let slot = audience_slot(audience);
+
+        // Dense per-node accumulators, one allocation per query; the `in_*` lists say which
+        // entries are in use, so nothing is scanned in full.
+        let mut acc = vec![Accumulator::default(); nodes.len()];
+        let (mut in_total, mut in_best) = (Vec::with_capacity(nodes.len()), Vec::with_capacity(nodes.len()));
+        for alternatives in &groups {
+            for alternative in alternatives {
+                let share = alternative.weight / alternative.terms.len() as f32;
+                let keep_best = |acc: &mut Accumulator, node: usize, score: f32, in_best: &mut Vec<usize>| {
+                    if acc.has_best {
+                        // A comparison, not `f32::max`: in wasm that is a call to `fmaxf`.
+                        if score > acc.best {
+                            acc.best = score;
+                        }
+                    } else {
+                        acc.has_best = true;
+                        acc.best = score;
+                        in_best.push(node);
+                    }
+                };
+                if let [term] = alternative.terms[..] {
+                    for posting in &self.postings[term as usize] {
+                        let node = posting.node as usize;
+                        keep_best(&mut acc[node], node, share * posting.score[slot], &mut in_best);
+                    }
+                    continue;
+                }
+                // A compound or phrase alternative counts only where all its parts are found: walk
+                // the rarest part's nodes and look the others up (postings are in node order).
+                let mut parts: Vec<&[Posting]> = alternative.terms.iter().map(|&t| self.postings[t as usize].as_slice()).collect();
+                parts.sort_unstable_by_key(|postings| postings.len());
+                let Some((rarest, others)) = parts.split_first() else { continue };
+                'nodes: for posting in *rarest {
+                    let mut score = posting.score[slot];
+                    for other in others {
+                        match other.binary_search_by_key(&posting.node, |p| p.node) {
+                            Ok(at) => score += other[at].score[slot],
+                            Err(_) => continue 'nodes,
+                        }
+                    }
+                    let node = posting.node as usize;
+                    keep_best(&mut acc[node], node, share * score, &mut in_best);
+                }
+            }
+            for node in in_best.drain(..) {
+                let entry = &mut acc[node];
+                entry.has_best = false;
+                if entry.words == 0 {
+                    in_total.push(node);
+                }
+                entry.total += std::mem::take(&mut entry.best);
+                entry.words += 1;
+            }
+        }
+
+        let wanted = groups.len() as f32;
+        let query_words: Vec<u32> = words.iter().map(|w| w.word.unwrap_or(NO_WORD)).collect();
+        // Every name match shares a word with the query, so only names holding one are checked.
+        let mut name_boosts = vec![NO_NAME_BOOST; nodes.len()];
+        for word in &query_words {
+            for &(node, name) in self.named_by.get(word).map_or(&[][..], Vec::as_slice) {
+                let boost = name_boost(&self.names[node as usize][name as usize], name == 0, &query_words);
+                if boost > name_boosts[node as usize] {
+                    name_boosts[node as usize] = boost;
+                }
+            }
+        }
+        let mut matches: Vec<Match> = Vec::with_capacity(in_total.len());
+        let filtered = !(query.documents.is_empty() && query.kinds.is_empty() && query.actors.is_empty() && query.steps.is_empty());
+        let priors = &self.priors[slot];
+        matches.extend(in_total.into_iter().filter(|&node| !filtered || passes_filters(&nodes[node], query)).map(|node| {
+            let coverage = f32::from(acc[node].words) / wanted;
+            Match { node, score: acc[node].total * coverage * coverage * priors[node] * name_boosts[node] }
+        }));
+        // Ties go to the lower id; the pack keeps nodes sorted by id, so that is the lower index.
+        let order = |a: &Match, b: &Match| b.score.total_cmp(&a.score).then_with(|| a.node.cmp(&b.node));
+        if matches.len() > query.limit {
+            matches.select_nth_unstable_by(query.limit - 1, order);
+            matches.truncate(query.limit);
+        }
+        matches.sort_unstable_by(order);
+        outcome.matches = matches;
+        outcome
+    }
+}
+
+/// How much a node gains from one of its names (`is_title` for its title, else an alias): most
+/// when the query is the name, then when the title starts with the query or the query contains
+/// the whole name (`duloxetine dosering`), then when the query is a phrase inside it. A reader
+/// who types a drug's or a role's name wants that node, not the ones that merely mention it.
+fn name_boost(name: &[u32], is_title: bool, words: &[u32]) -> f32 {
+    // Element by element: these slices hold a few words, too short for `memcmp` to pay.
+    let same = |a: &[u32], b: &[u32]| a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y);
+    let contains =
+        |outer: &[u32], inner: &[u32]| !inner.is_empty() && inner.len() <= outer.len() && outer.windows(inner.len()).any(|w| same(w, inner));
+    if same(name, words) {
+        NAME_IS_QUERY_BOOST
+    } else if (is_title && name.len() >= words.len() && same(&name[..words.len()], words)) || contains(words, name) {
+        NAME_HOLDS_QUERY_BOOST
+    } else if contains(name, words) {
+        QUERY_IN_NAME_BOOST
+    } else {
+        NO_NAME_BOOST
+    }
+}
+
+/// Whether `node` passes every filter of `query`; an empty filter passes every node.
+fn passes_filters(node: &Node, query: &Query) -> bool {
+    let document = node.source.as_ref().map(|s| s.document.as_str());
+    (query.documents.is_empty() || document.is_some_and(|d| query.documents.iter().any(|q| q == d)))
+        && (query.kinds.is_empty() || query.kinds.contains(&node.kind))
+        && (query.actors.is_empty() || node.actors.iter().any(|a| query.actors.contains(a)))
+        && (query.steps.is_empty() || node.steps.iter().chain(node.step.iter()).any(|s| query.steps.contains(s)))
+}

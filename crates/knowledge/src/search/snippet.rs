@@ -1,0 +1,123 @@
+//! Snippets: each node's main and lay text, escaped once at load with the place of every word,
+//! and per hit the window of the text that holds the most searched-for words, marked.
+
+use pijnwijzer_model::html;
+use pijnwijzer_model::Audience;
+
+use super::index::{WordSpan, NO_WORD};
+use super::{Outcome, SearchIndex};
+
+/// How many words of context a snippet shows before its first marked word.
+const LEAD_WORDS: usize = 3;
+/// How many marked words at most place a snippet's window.
+const MAX_MARKS: usize = 64;
+
+/// A text snippets are cut from, escaped once at load, with each word's place, vocabulary word
+/// and term.
+pub(super) struct SnippetText {
+    html: String,
+    pub(super) spans: Vec<Span>,
+}
+
+impl SnippetText {
+    /// Escapes `text`; `words` are its words as the vocabulary builder reads them.
+    pub(super) fn new(text: &str, words: &[WordSpan]) -> SnippetText {
+        let mut html = String::with_capacity(text.len());
+        let mut spans = Vec::with_capacity(words.len());
+        let mut at = 0;
+        for &(start, end, known) in words {
+            let (start, end) = (start as usize, end as usize);
+            html::escape_into(&mut html, &text[at..start]);
+            let escaped_start = html.len() as u32;
+            // Words are letters and digits only, so escaping leaves them as they are.
+            html.push_str(&text[start..end]);
+            let (word, term) = known.unwrap_or((NO_WORD, NO_WORD));
+            spans.push(Span { start: escaped_start, end: html.len() as u32, word, term });
+            at = end;
+        }
+        html::escape_into(&mut html, &text[at..]);
+        SnippetText { html, spans }
+    }
+}
+
+/// A word of a snippet text: its byte range in the escaped text, and its word and term ([`NO_WORD`] for a stopword).
+pub(super) struct Span {
+    start: u32,
+    end: u32,
+    pub(super) word: u32,
+    term: u32,
+}
+
+impl SearchIndex {
+    /// The snippet for a hit on `node`: its lay text for patients (when it has one), otherwise
+    /// its main text, as escaped HTML with the words `outcome` searched for wrapped in `<mark>`,
+    /// cut to the window of about `width` words that holds the most of them.
+    pub fn snippet(&self, node: usize, audience: Audience, outcome: &Outcome, width: usize) -> String {
+        let [main, lay] = self.snippet_sources[node];
+        let source = match audience {
+            Audience::Patient => lay.or(main),
+            Audience::Professional => main,
+        };
+        let Some(source) = source else {
+            return String::new();
+        };
+        let SnippetText { html, spans } = &self.snippet_texts[source as usize];
+        let completes = |word: u32| {
+            let folded = self.words.get(word as usize).map_or("", |w| w.folded.as_str());
+            outcome.prefixes.iter().any(|p| folded.starts_with(p.as_str()))
+        };
+        // The first `MAX_MARKS` marked words are plenty to place the window; they are kept on the
+        // stack, since a snippet is made for every hit of every query.
+        let mut marks = [0usize; MAX_MARKS];
+        let mut count = 0;
+        let is_marked = |span: &Span| outcome.terms.contains(span.term) || (!outcome.prefixes.is_empty() && completes(span.word));
+        for (i, span) in spans.iter().enumerate() {
+            if is_marked(span) {
+                marks[count] = i;
+                count += 1;
+                if count == marks.len() {
+                    break;
+                }
+            }
+        }
+        let marked = &marks[..count];
+        if spans.is_empty() {
+            return String::new();
+        }
+        // The run of marked words that fits in `width` words and holds the most of them; the
+        // window starts a few words before it, for context, and earlier still near the end of
+        // the text, so it is never shorter than it could be.
+        let (mut first, mut best, mut end_of_run) = (0, 0, 0);
+        for (i, &start) in marked.iter().enumerate() {
+            end_of_run = end_of_run.max(i);
+            while end_of_run + 1 < marked.len() && marked[end_of_run + 1] < start + width {
+                end_of_run += 1;
+            }
+            if end_of_run + 1 - i > best {
+                best = end_of_run + 1 - i;
+                first = start.saturating_sub(LEAD_WORDS).min(spans.len().saturating_sub(width));
+            }
+        }
+        let last = (first + width).min(spans.len());
+        let begin = if first == 0 { 0 } else { spans[first].start as usize };
+        let end = if last == spans.len() { html.len() } else { spans[last - 1].end as usize };
+        let mut out = String::with_capacity(end - begin + 64);
+        if first > 0 {
+            out.push('…');
+        }
+        let mut at = begin;
+        for span in spans[first..last].iter().filter(|span| is_marked(span)) {
+            let (s, e) = (span.start as usize, span.end as usize);
+            out.push_str(&html[at..s]);
+            out.push_str("<mark>");
+            out.push_str(&html[s..e]);
+            out.push_str("</mark>");
+            at = e;
+        }
+        out.push_str(&html[at..end]);
+        if end < html.len() {
+            out.push('…');
+        }
+        out
+    }
+}
