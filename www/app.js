@@ -2,8 +2,8 @@
 // pages for medication, referral, stepped care and checklists. Every view has a hash route that
 // survives a reload. Text goes into the page with textContent; the only HTML inserted is what
 // the module returns as safe HTML (compiler-rendered layers and escaped snippets).
-import init, { search, node, compare, version } from './pkg/pijnwijzer.js';
-import { citationText, kindLabel, edgeLabel, agreementLabel, FILTER_KINDS, ACTORS, STEPS } from './labels.js';
+import init, { search, node, compare, version, vocabulary as vocabularies } from './pkg/pijnwijzer.js';
+import { citationText, kindLabel, edgeLabel, agreementLabel, useVocabulary, vocabulary } from './labels.js';
 import {
   h,
   trustedHtml,
@@ -98,19 +98,12 @@ function showResults(query) {
   });
 }
 
-function fillFilters(info) {
+function fillFilters() {
   const add = (select, value, label) => select.append(h('option', { value }, label));
-  for (const d of info.documents) add(FILTERS[0].select, d.id, d.short);
-  for (const k of FILTER_KINDS) add(FILTERS[1].select, k, kindLabel(k));
-  for (const [id, label] of Object.entries(ACTORS)) {
-    try {
-      search('pijn', { actor: id, limit: 1 }); // only actors the module knows
-      add(FILTERS[2].select, id, label);
-    } catch {
-      /* not in this content's vocabulary */
-    }
-  }
-  for (const step of STEPS) add(FILTERS[3].select, String(step), `Stap ${step}`);
+  for (const d of vocabulary.documents) add(FILTERS[0].select, d.id, d.short);
+  for (const k of vocabulary.kinds) add(FILTERS[1].select, k.id, k.label);
+  for (const a of vocabulary.actors) add(FILTERS[2].select, a.id, a.label);
+  for (const step of vocabulary.steps) add(FILTERS[3].select, String(step), `Stap ${step}`);
 }
 
 // ---------------------------------------------------------------- detail
@@ -453,7 +446,8 @@ function moveSelection(step) {
 await init();
 const info = version();
 $('sources').textContent = info.documents.map((d) => `${d.short} (${d.version})`).join(', ');
-fillFilters(info);
+useVocabulary(vocabularies());
+fillFilters();
 setAudience(getAudience());
 
 input.addEventListener('input', () => {

@@ -148,6 +148,24 @@ export interface VersionInfo {
   nodes: number;
   documents: { id: string; short: string; title: string; version: string; country: string }[];
 }
+/** A value of a vocabulary and its Dutch label. */
+export interface Term { id: string; label: string }
+/** Everything a front end labels or filters by, with Dutch labels; documents, actors and steps are the content's own. */
+export interface Vocabulary {
+  kinds: Term[];
+  documents: { id: string; short: string; title: string; version: string; country: string }[];
+  actors: Term[];
+  steps: number[];
+  layers: Term[];
+  strengths: Term[];
+  directions: Term[];
+  forces: Term[];
+  positions: Term[];
+  agreements: Term[];
+  audiences: Term[];
+  /** Each edge type labelled from the node it starts at (`outgoing`) and from the node it points to (`incoming`). */
+  edges: { id: string; outgoing: string; incoming: string }[];
+}
 /** A short reference to a node, with its citation. */
 export interface NodeRef { id: string; title: string; kind: Kind; citation: string | null }
 /** A layer's text: safe HTML and plain text. */
@@ -309,6 +327,13 @@ fn freeze_deep(value: &JsValue) {
 
 fn string_argument(value: &JsValue, function: &str, name: &str) -> Result<String, ApiError> {
     value.as_string().ok_or_else(|| ApiError::invalid(format!("{function}: `{name}` must be a string")))
+}
+
+/// Every vocabulary (kinds, layers, strengths, directions, forces, positions, agreements,
+/// audiences, edge types) with its Dutch labels, and the content's documents, actors and steps.
+#[wasm_bindgen(unchecked_return_type = "Vocabulary")]
+pub fn vocabulary() -> Result<JsValue, ApiError> {
+    with(|k| Ok(k.vocabulary()))
 }
 
 /// The module's version, the content's version, and the source documents.

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { initSync, search, node, suggest, version, lay } from 'pijnwijzer';
+import { initSync, search, node, suggest, version, lay, vocabulary } from 'pijnwijzer';
 
 initSync({ module: readFileSync(new URL(import.meta.resolve('pijnwijzer/pijnwijzer_bg.wasm'))) });
 
@@ -136,4 +136,32 @@ test('every lay text carries its readability, measured at build time, within the
   assert.ok(Math.abs(fleschDouma - expected) < 0.06, `${fleschDouma} vs ${expected}`);
   assert.deepEqual(node('worel.med.opioiden.tramadol').readability, explanation.readability);
   assert.equal(node('worel.med.opioiden').readability === null, false);
+});
+
+test("vocabulary() gives every vocabulary with its Dutch labels, and the content's documents, actors and steps", () => {
+  const words = vocabulary();
+  assert.deepEqual(words.steps, [1, 2, 3, 4]);
+  assert.equal(words.kinds.find((k) => k.id === 'recommendation').label, 'Aanbeveling');
+  assert.equal(words.positions.find((p) => p.id === 'preferably-not').label, 'bij voorkeur niet');
+  assert.deepEqual(
+    words.edges.find((e) => e.id === 'refines'),
+    {
+      id: 'refines',
+      outgoing: 'Onderdeel van',
+      incoming: 'Uitgewerkt in',
+    },
+  );
+  assert.ok(words.actors.some((a) => a.id === 'pijnspecialist' && a.label === 'pijnspecialist (anesthesioloog)'));
+  assert.deepEqual(
+    words.documents.map((d) => d.id),
+    version().documents.map((d) => d.id),
+  );
+  // Every kind and actor a node uses is in the vocabulary.
+  const [hit] = search('rode vlaggen');
+  assert.ok(words.kinds.some((k) => k.id === hit.kind));
+  for (const actor of node(hit.id).actors)
+    assert.ok(
+      words.actors.some((a) => a.id === actor.id),
+      actor.id,
+    );
 });

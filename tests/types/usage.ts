@@ -5,6 +5,7 @@
 import init, {
   initSync,
   version,
+  vocabulary,
   search,
   suggest,
   node,
@@ -51,6 +52,7 @@ import type {
   Strength,
   Text,
   VersionInfo,
+  Vocabulary,
 } from '../../pkg/pijnwijzer.js';
 
 /** `true` only when A and B are the same set of keys. */
@@ -65,6 +67,14 @@ export async function everyCall(wasm: ArrayBuffer): Promise<void> {
   initSync({ module: wasm });
 
   const info: VersionInfo = version();
+  const vocabularies: Vocabulary = vocabulary();
+  const labels: [string, string, number, string, string] = [
+    vocabularies.kinds[0].label,
+    vocabularies.actors[0].label,
+    vocabularies.steps[0],
+    vocabularies.edges[0].incoming,
+    vocabularies.documents[0].short,
+  ];
   const documentIds: string[] = info.documents.map((d) => `${d.id} ${d.short} ${d.title} ${d.version} ${d.country}`);
   const counts: [string, string, number] = [info.module, info.content, info.nodes];
 
@@ -207,6 +217,7 @@ export async function everyCall(wasm: ArrayBuffer): Promise<void> {
   ];
 
   void [
+    labels,
     documentIds,
     counts,
     plain,

@@ -7,6 +7,7 @@ pub mod features;
 pub mod render;
 pub mod search;
 pub mod view;
+pub mod vocabulary;
 
 use std::collections::HashMap;
 use std::fmt;

@@ -174,8 +174,10 @@ pub struct Item {
     pub blocks: Vec<Block>,
 }
 
+/// Declares a closed vocabulary: each value with its spelling in content and JS, and its Dutch label
+/// for readers (`Variant = "spelling" => "label"`), so no front end declares them again.
 macro_rules! vocabulary {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $text:literal => $label:literal),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum $name { $(#[serde(rename = $text)] $variant),+ }
@@ -187,6 +189,11 @@ macro_rules! vocabulary {
             /// The value as written in content and shown to JS.
             pub fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $text),+ }
+            }
+
+            /// The value's Dutch label, as readers see it.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
             }
 
             /// The value written as `text`, if there is one.
@@ -205,124 +212,125 @@ macro_rules! vocabulary {
 vocabulary!(
     /// What a node is.
     Kind {
-        Recommendation = "recommendation",
-        Checklist = "checklist",
-        Medication = "medication",
-        Referral = "referral",
-        Step = "step",
-        Concept = "concept",
-        Role = "role",
-        RedFlag = "red-flag",
-        RiskFactor = "risk-factor",
-        Instrument = "instrument",
-        Section = "section",
-        Topic = "topic",
+        Recommendation = "recommendation" => "Aanbeveling",
+        Checklist = "checklist" => "Checklist",
+        Medication = "medication" => "Medicatie",
+        Referral = "referral" => "Verwijzing",
+        Step = "step" => "Stap",
+        Concept = "concept" => "Begrip",
+        Role = "role" => "Rol",
+        RedFlag = "red-flag" => "Rode vlaggen",
+        RiskFactor = "risk-factor" => "Risicofactoren",
+        Instrument = "instrument" => "Meetinstrument",
+        Section = "section" => "Achtergrond",
+        Topic = "topic" => "Vergelijking",
     }
 );
 
 vocabulary!(
     /// A GRADE code or a good-practice point.
     Strength {
-        G1A = "1A",
-        G1B = "1B",
-        G1C = "1C",
-        G2A = "2A",
-        G2B = "2B",
-        G2C = "2C",
-        Gpp = "GPP",
+        G1A = "1A" => "sterk",
+        G1B = "1B" => "sterk",
+        G1C = "1C" => "sterk",
+        G2A = "2A" => "zwak",
+        G2B = "2B" => "zwak",
+        G2C = "2C" => "zwak",
+        Gpp = "GPP" => "goede praktijk",
     }
 );
 
 vocabulary!(
     /// Whether a graded recommendation advises for or against.
-    Direction { For = "for", Against = "against" }
+    Direction { For = "for" => "voor", Against = "against" => "tegen" }
 );
 
 vocabulary!(
     /// The force of an ungraded norm, in the source's own words.
-    Force { Moet = "moet", Aanbevolen = "aanbevolen", Kan = "kan", Idealiter = "idealiter" }
+    Force { Moet = "moet" => "moet", Aanbevolen = "aanbevolen" => "aanbevolen", Kan = "kan" => "kan", Idealiter = "idealiter" => "idealiter" }
 );
 
 vocabulary!(
     /// The guidance's position on a drug or drug class.
     Position {
-        Recommended = "recommended",
-        Consider = "consider",
-        PreferablyNot = "preferably-not",
-        NoRecommendation = "no-recommendation",
-        NoPlace = "no-place",
-        NotDiscussed = "not-discussed",
+        Recommended = "recommended" => "aanbevolen",
+        Consider = "consider" => "overwegen",
+        PreferablyNot = "preferably-not" => "bij voorkeur niet",
+        NoRecommendation = "no-recommendation" => "geen aanbeveling",
+        NoPlace = "no-place" => "geen plaats",
+        NotDiscussed = "not-discussed" => "niet besproken",
     }
 );
 
 vocabulary!(
     /// Who a text is written for.
-    Audience { Professional = "professional", Patient = "patient" }
+    Audience { Professional = "professional" => "zorgverleners", Patient = "patient" => "patiënten" }
 );
 
 vocabulary!(
     /// How far a document agrees on a comparison topic.
-    Agreement { Agrees = "agrees", Partly = "partly", Differs = "differs", NotAddressed = "not-addressed" }
+    Agreement { Agrees = "agrees" => "stemt overeen", Partly = "partly" => "stemt deels overeen", Differs = "differs" => "wijkt af", NotAddressed = "not-addressed" => "niet besproken" }
 );
 
 vocabulary!(
     /// The type of an edge between two nodes.
     EdgeType {
-        Cites = "cites",
-        Refines = "refines",
-        SeeAlso = "see-also",
-        SameTopic = "same-topic",
-        DiffersFrom = "differs-from",
-        EscalatesTo = "escalates-to",
-        DerivedFrom = "derived-from",
-        About = "about",
+        Cites = "cites" => "Steunt op",
+        Refines = "refines" => "Onderdeel van",
+        SeeAlso = "see-also" => "Zie ook",
+        SameTopic = "same-topic" => "Zelfde onderwerp, ander document",
+        DiffersFrom = "differs-from" => "Ander standpunt elders",
+        EscalatesTo = "escalates-to" => "Leidt naar",
+        DerivedFrom = "derived-from" => "Afgeleid van",
+        About = "about" => "Gaat over",
     }
 );
 
 vocabulary!(
     /// The layers of a node's text. `Main` is the text before the first `##` heading.
     LayerKey {
-        Main = "main",
-        Conditions = "conditions",
-        Practice = "practice",
-        Rationale = "rationale",
-        Lay = "lay",
-        Note = "note",
-        Cautions = "cautions",
-        AdverseEffects = "adverse_effects",
-        Dependence = "dependence",
-        RiskGroups = "risk_groups",
-        StartStop = "start_stop",
-        Dose = "dose",
-        NotCovered = "not_covered",
-        Providers = "providers",
-        BuildingBlocks = "building_blocks",
-        MoveUp = "move_up",
-        MoveDown = "move_down",
+        Main = "main" => "Kern",
+        Conditions = "conditions" => "Wanneer",
+        Practice = "practice" => "Praktisch",
+        Rationale = "rationale" => "Onderbouwing",
+        Lay = "lay" => "Voor patiënten",
+        Note = "note" => "Toelichting",
+        Cautions = "cautions" => "Voorzichtig",
+        AdverseEffects = "adverse_effects" => "Bijwerkingen",
+        Dependence = "dependence" => "Misbruik en afhankelijkheid",
+        RiskGroups = "risk_groups" => "Risicogroepen",
+        StartStop = "start_stop" => "Starten en stoppen",
+        Dose = "dose" => "Dosering",
+        NotCovered = "not_covered" => "Niet in de bron",
+        Providers = "providers" => "Zorgverleners",
+        BuildingBlocks = "building_blocks" => "Bouwstenen",
+        MoveUp = "move_up" => "Opschalen",
+        MoveDown = "move_down" => "Afschalen",
     }
 );
 
-impl LayerKey {
-    /// The `##` heading that opens this layer in content, and its title for readers.
-    pub fn heading(self) -> &'static str {
+impl EdgeType {
+    /// The label of the edge seen from its target ("Uitgewerkt in" for `refines`).
+    pub fn incoming_label(self) -> &'static str {
         match self {
-            LayerKey::Main => "",
-            LayerKey::Conditions => "Wanneer",
-            LayerKey::Practice => "Praktisch",
-            LayerKey::Rationale => "Onderbouwing",
-            LayerKey::Lay => "Voor patiënten",
-            LayerKey::Note => "Toelichting",
-            LayerKey::Cautions => "Voorzichtig",
-            LayerKey::AdverseEffects => "Bijwerkingen",
-            LayerKey::Dependence => "Misbruik en afhankelijkheid",
-            LayerKey::RiskGroups => "Risicogroepen",
-            LayerKey::StartStop => "Starten en stoppen",
-            LayerKey::Dose => "Dosering",
-            LayerKey::NotCovered => "Niet in de bron",
-            LayerKey::Providers => "Zorgverleners",
-            LayerKey::BuildingBlocks => "Bouwstenen",
-            LayerKey::MoveUp => "Opschalen",
-            LayerKey::MoveDown => "Afschalen",
+            EdgeType::Refines => "Uitgewerkt in",
+            EdgeType::DerivedFrom => "Hierop gebaseerd",
+            EdgeType::Cites => "Aangehaald door",
+            EdgeType::About => "Besproken in",
+            EdgeType::EscalatesTo => "Komt van",
+            EdgeType::SameTopic | EdgeType::DiffersFrom => self.label(),
+            EdgeType::SeeAlso => "Verwijst hiernaar",
+        }
+    }
+}
+
+impl LayerKey {
+    /// The `##` heading that opens this layer in content (its label; none for the main text).
+    pub fn heading(self) -> &'static str {
+        if self == LayerKey::Main {
+            ""
+        } else {
+            self.label()
         }
     }
 
