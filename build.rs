@@ -1,11 +1,15 @@
 //! Compiles `content/` into the knowledge pack that the library embeds, with the same compiler as
 //! `pijnwijzer check` (`crates/compile`), so both apply exactly the same rules while the shipped
-//! wasm holds no Markdown parser.
+//! wasm holds no Markdown parser. It also writes the TypeScript declarations of every type the API
+//! returns or takes, from the Rust types themselves (ts-rs), for `src/bindings` to ship in
+//! `pijnwijzer.d.ts`.
 
 use std::path::{Path, PathBuf};
 use std::{env, fs, process};
 
 fn main() {
+    let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    fs::write(out.join("types.d.ts"), typescript()).expect("OUT_DIR is writable");
     // PIJNWIJZER_CONTENT builds the library on another content folder (the test fixtures);
     // by default it is the repository's own `content/`.
     println!("cargo:rerun-if-env-changed=PIJNWIJZER_CONTENT");
@@ -16,8 +20,7 @@ fn main() {
     println!("cargo:rerun-if-changed={}", content.display());
     match pijnwijzer_compile::compile_dir(&content) {
         Ok(pack) => {
-            let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("pack.bin");
-            fs::write(&out, pack.to_bytes()).expect("OUT_DIR is writable");
+            fs::write(out.join("pack.bin"), pack.to_bytes()).expect("OUT_DIR is writable");
         }
         Err(errors) => {
             for error in &errors {
@@ -27,4 +30,67 @@ fn main() {
             process::exit(1);
         }
     }
+}
+
+/// The declarations of the API's types, in dependency order, each exported.
+fn typescript() -> String {
+    use pijnwijzer_knowledge::features::{
+        Checklist, ChecklistSummary, Comparison, DocumentPosition, FlagList, ItemView, Lay, Medication, MedicationSummary, NodeRef, RedFlags,
+        ReferralMatrix, ReferralRow, Step, Text,
+    };
+    use pijnwijzer_knowledge::view::{ActorView, ComparisonView, DocumentView, Hit, LayerView, LinkView, NodeView, SourceView, VersionInfo};
+    use pijnwijzer_knowledge::vocabulary::{EdgeTerm, Term, Vocabulary};
+    use pijnwijzer_knowledge::{OneOrMany, SearchOptions};
+    use pijnwijzer_model::{Agreement, Audience, Direction, EdgeType, Force, Kind, LayerKey, Position, Readability, Strength};
+    use ts_rs::{Config, TS};
+
+    // Counts and sizes are small: plain numbers, not bigint.
+    let config = Config::new().with_large_int("number");
+    let mut declarations = Vec::new();
+    macro_rules! declare {
+        ($($type:ty),+ $(,)?) => { $(declarations.push(format!("export {}", <$type>::decl(&config)));)+ };
+    }
+    declare!(
+        Kind,
+        Strength,
+        Direction,
+        Force,
+        Position,
+        Audience,
+        EdgeType,
+        Agreement,
+        LayerKey,
+        Readability,
+        SourceView,
+        Hit<'static>,
+        OneOrMany<String>,
+        SearchOptions,
+        LayerView,
+        LinkView,
+        ComparisonView,
+        ActorView,
+        NodeView,
+        DocumentView,
+        VersionInfo,
+        NodeRef,
+        Text,
+        ItemView,
+        ChecklistSummary,
+        Checklist,
+        MedicationSummary,
+        Medication,
+        ReferralRow,
+        ReferralMatrix,
+        Step,
+        FlagList,
+        RedFlags,
+        DocumentPosition,
+        Comparison,
+        Lay,
+        Term,
+        EdgeTerm,
+        Vocabulary,
+    );
+    // A closing brace on its own line, so that wasm-bindgen's re-indenting of the .d.ts stays flat.
+    declarations.join("\n\n").replace(", };", ",\n};") + "\n"
 }

@@ -75,15 +75,23 @@ impl Error {
 
 /// Search options as the API takes them. Every filter accepts one value or a list.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "typescript", ts(optional_fields))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct SearchOptions {
     /// How many hits at most (default 10, at most 100).
     pub limit: Option<usize>,
     /// `professional` (default) or `patient`: patients get lay text and concepts first.
+    #[cfg_attr(feature = "typescript", ts(as = "Option<Audience>"))]
     pub audience: Option<String>,
+    /// Only nodes of these documents (ids as `vocabulary().documents` lists them).
     pub document: Option<OneOrMany<String>>,
+    /// Only nodes of these kinds.
+    #[cfg_attr(feature = "typescript", ts(as = "Option<OneOrMany<Kind>>"))]
     pub kind: Option<OneOrMany<String>>,
+    /// Only nodes that address these actors (ids as `vocabulary().actors` lists them).
     pub actor: Option<OneOrMany<String>>,
+    /// Only nodes of these stepped-care steps (1–4).
     pub step: Option<OneOrMany<u8>>,
     /// Treat the last word as still being typed and complete it (search-as-you-type).
     pub prefix: Option<bool>,
@@ -91,6 +99,7 @@ pub struct SearchOptions {
 
 /// A filter value: one, or any of several.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(untagged)]
 pub enum OneOrMany<T> {
     One(T),

@@ -7,6 +7,7 @@ use pijnwijzer_model::{Agreement, Audience, Direction, EdgeType, Force, Kind, La
 
 /// The module's version and what it was built from.
 #[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct VersionInfo {
     /// The module's own version (the crate version).
@@ -20,6 +21,7 @@ pub struct VersionInfo {
 
 /// A source document and its version.
 #[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct DocumentView {
     pub id: String,
@@ -31,6 +33,8 @@ pub struct DocumentView {
 
 /// Where a node's content stands in its source, with a citation ready to show.
 #[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "typescript", ts(rename = "SourceRef"))]
 #[serde(rename_all = "camelCase")]
 pub struct SourceView {
     pub document: String,
@@ -46,6 +50,7 @@ pub struct SourceView {
 
 /// What a node shows in a list of results: made once per node, when the knowledge loads.
 #[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct NodeSummary {
     pub id: String,
@@ -62,6 +67,8 @@ pub struct NodeSummary {
 /// It borrows the summary from the loaded knowledge, so a search copies nothing but its
 /// snippets, and the JS bindings can convert each summary once and reuse it.
 #[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "typescript", ts(rename = "SearchHit"))]
 pub struct Hit<'a> {
     #[serde(flatten)]
     pub node: &'a NodeSummary,
@@ -72,6 +79,8 @@ pub struct Hit<'a> {
 
 /// A whole node with every layer as safe HTML and as plain text.
 #[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "typescript", ts(rename = "KnowledgeNode"))]
 #[serde(rename_all = "camelCase")]
 pub struct NodeView {
     pub id: String,
@@ -97,6 +106,7 @@ pub struct NodeView {
 
 /// An actor a node addresses.
 #[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ActorView {
     pub id: String,
@@ -105,6 +115,8 @@ pub struct ActorView {
 
 /// One layer of a node.
 #[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "typescript", ts(rename = "Layer"))]
 #[serde(rename_all = "camelCase")]
 pub struct LayerView {
     pub key: LayerKey,
@@ -116,6 +128,8 @@ pub struct LayerView {
 
 /// An edge from or to a node, with enough of the other end to show a link.
 #[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "typescript", ts(rename = "NodeLink"))]
 #[serde(rename_all = "camelCase")]
 pub struct LinkView {
     pub id: String,
@@ -128,6 +142,7 @@ pub struct LinkView {
 
 /// What one document says on a comparison topic.
 #[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ComparisonView {
     pub document: String,

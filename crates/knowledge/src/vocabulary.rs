@@ -9,6 +9,7 @@ use crate::Knowledge;
 
 /// A value of a vocabulary and its Dutch label.
 #[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Term {
     pub id: String,
     pub label: String,
@@ -16,6 +17,7 @@ pub struct Term {
 
 /// An edge type with its Dutch label seen from either end.
 #[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct EdgeTerm {
     pub id: String,
     /// Seen from the node the edge starts at ("Onderdeel van").
@@ -26,6 +28,7 @@ pub struct EdgeTerm {
 
 /// Every vocabulary, in the order a menu shows it.
 #[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Vocabulary {
     pub kinds: Vec<Term>,
     pub documents: Vec<DocumentView>,

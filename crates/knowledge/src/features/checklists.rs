@@ -9,6 +9,7 @@ use pijnwijzer_model::{Audience, Block, Item, Kind, LayerKey, Node};
 
 /// A checklist in the list of all checklists.
 #[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ChecklistSummary {
     /// The checklist's node id.
@@ -27,6 +28,7 @@ pub struct ChecklistSummary {
 
 /// One checklist with its items in order.
 #[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Checklist {
     /// The checklist's node id.

@@ -11,6 +11,7 @@ const MAIN_DOCUMENTS: [&str; 3] = ["worel", "zorgstandaard", "rta"];
 
 /// What the documents say on one topic, side by side.
 #[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Comparison {
     /// The topic's node id.
@@ -25,6 +26,7 @@ pub struct Comparison {
 
 /// One document's position on a topic.
 #[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct DocumentPosition {
     /// The document's id.

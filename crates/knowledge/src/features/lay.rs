@@ -7,6 +7,7 @@ use pijnwijzer_model::{LayerKey, Readability};
 
 /// A lay explanation.
 #[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Lay {
     /// The node's id.

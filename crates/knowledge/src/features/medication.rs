@@ -10,6 +10,7 @@ use pijnwijzer_model::{Direction, EdgeType, Kind, LayerKey, Node, Position, Stre
 
 /// The guidance on a drug or drug class.
 #[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Medication {
     /// The drug's or class's node id.
@@ -57,6 +58,7 @@ pub struct Medication {
 
 /// A drug in the list of all drugs.
 #[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct MedicationSummary {
     /// The drug's or class's node id.

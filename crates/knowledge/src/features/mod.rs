@@ -51,6 +51,8 @@ const NAME_SUGGESTION_MAX_EDITS: usize = 4;
 
 /// One item of a list: a checklist entry, a criterion, a red flag.
 #[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "typescript", ts(rename = "Item"))]
 #[serde(rename_all = "camelCase")]
 pub struct ItemView {
     /// Safe HTML from the compiler.
@@ -63,6 +65,7 @@ pub struct ItemView {
 
 /// A short reference to a node: enough to show a link with its citation.
 #[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct NodeRef {
     /// The node's id.
@@ -77,6 +80,7 @@ pub struct NodeRef {
 
 /// A layer's text in both forms.
 #[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Text {
     /// Safe HTML from the compiler.

@@ -10,6 +10,7 @@ use pijnwijzer_model::{Kind, LayerKey, Node};
 
 /// A list of flags with its source.
 #[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct FlagList {
     /// The node's id.
@@ -26,6 +27,7 @@ pub struct FlagList {
 
 /// The red flags, and the other (yellow, orange, black, blue) flags linked to them.
 #[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct RedFlags {
     /// The red flags: alarm signs of serious disease.

@@ -11,6 +11,7 @@ use pijnwijzer_model::{Block, Kind, LayerKey, Node};
 
 /// The referral matrix: complaint types × disciplines.
 #[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ReferralMatrix {
     /// The matrix's node id.
@@ -31,6 +32,7 @@ pub struct ReferralMatrix {
 
 /// One complaint type and the disciplines the matrix marks for it.
 #[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ReferralRow {
     /// The complaint type.

@@ -10,6 +10,7 @@ use pijnwijzer_model::{Kind, LayerKey, Node};
 
 /// A stepped-care step with its criteria both ways.
 #[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Step {
     /// The step's node id.
