@@ -15,7 +15,8 @@ fn main() {
     println!("cargo:rerun-if-env-changed=PIJNWIJZER_CONTENT");
     let content = match env::var_os("PIJNWIJZER_CONTENT") {
         Some(dir) => PathBuf::from(dir),
-        None => Path::new(&env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR")).join("content"),
+        None => Path::new(&env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"))
+            .join("content"),
     };
     println!("cargo:rerun-if-changed={}", content.display());
     match pijnwijzer_compile::compile_dir(&content) {
@@ -26,7 +27,10 @@ fn main() {
             for error in &errors {
                 eprintln!("{error}");
             }
-            eprintln!("{} error(s) in content/; `cargo run -p pijnwijzer-cli -- check` lists them too", errors.len());
+            eprintln!(
+                "{} error(s) in content/; `cargo run -p pijnwijzer-cli -- check` lists them too",
+                errors.len()
+            );
             process::exit(1);
         }
     }
@@ -35,13 +39,19 @@ fn main() {
 /// The declarations of the API's types, in dependency order, each exported.
 fn typescript() -> String {
     use pijnwijzer_knowledge::features::{
-        Checklist, ChecklistSummary, Comparison, DocumentPosition, FlagList, ItemView, Lay, Medication, MedicationSummary, NodeRef, RedFlags,
-        ReferralMatrix, ReferralRow, Step, Text,
+        Checklist, ChecklistSummary, Comparison, DocumentPosition, FlagList, ItemView, Lay,
+        Medication, MedicationSummary, NodeRef, RedFlags, ReferralMatrix, ReferralRow, Step, Text,
     };
-    use pijnwijzer_knowledge::view::{ActorView, ComparisonView, DocumentView, Hit, LayerView, LinkView, NodeView, SourceView, VersionInfo};
+    use pijnwijzer_knowledge::view::{
+        ActorView, ComparisonView, DocumentView, Hit, LayerView, LinkView, NodeView, SourceView,
+        VersionInfo,
+    };
     use pijnwijzer_knowledge::vocabulary::{EdgeTerm, Term, Vocabulary};
     use pijnwijzer_knowledge::{OneOrMany, SearchOptions};
-    use pijnwijzer_model::{Agreement, Audience, Direction, EdgeType, Force, Kind, LayerKey, Position, Readability, Strength};
+    use pijnwijzer_model::{
+        Agreement, Audience, Direction, EdgeType, Force, Kind, LayerKey, Position, Readability,
+        Strength,
+    };
     use ts_rs::{Config, TS};
 
     // Counts and sizes are small: plain numbers, not bigint.

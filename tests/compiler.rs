@@ -30,7 +30,10 @@ fn node(front: &str, body: &str) -> String {
 
 fn assert_one(errors: &[Diagnostic], line: usize, message: &str) {
     assert!(
-        errors.iter().any(|e| e.file.ends_with("nieuw.md") && e.line == line && e.message.contains(message) && e.hint.is_some()),
+        errors.iter().any(|e| e.file.ends_with("nieuw.md")
+            && e.line == line
+            && e.message.contains(message)
+            && e.hint.is_some()),
         "expected `{message}` at nieuw.md:{line}, got {errors:#?}"
     );
 }
@@ -56,14 +59,16 @@ fn a_duplicate_id_is_refused() {
 
 #[test]
 fn raw_html_is_refused_in_blocks_and_inline() {
-    let errors = errors_for("html", &node("", "Tekst met <b>vet</b>.\n\n<script>alert(1)</script>\n"));
+    let errors =
+        errors_for("html", &node("", "Tekst met <b>vet</b>.\n\n<script>alert(1)</script>\n"));
     assert_one(&errors, 14, "raw HTML");
     assert_one(&errors, 16, "raw HTML");
 }
 
 #[test]
 fn unknown_kind_and_invalid_grade_are_refused() {
-    let text = node("strength = \"3A\"\ndirection = \"for\"", "Tekst.").replace("\"recommendation\"", "\"advies\"");
+    let text = node("strength = \"3A\"\ndirection = \"for\"", "Tekst.")
+        .replace("\"recommendation\"", "\"advies\"");
     let errors = errors_for("kind", &text);
     assert_one(&errors, 3, "unknown kind `advies`");
     assert_one(&errors, 6, "invalid GRADE code `3A`");
@@ -89,7 +94,8 @@ fn unknown_fields_layers_links_and_images_are_refused() {
 #[test]
 fn a_lay_sentence_over_twenty_words_is_refused_at_its_line() {
     let long = "Dit is een heel lange zin met veel te veel woorden voor een lezer die eenvoudige taal nodig heeft vandaag nu.";
-    let errors = errors_for("lay-long", &node("", &format!("Tekst.\n\n## Voor patiënten\n\nKort. {long}")));
+    let errors =
+        errors_for("lay-long", &node("", &format!("Tekst.\n\n## Voor patiënten\n\nKort. {long}")));
     assert_one(&errors, 18, "a lay sentence of 21 words (at most 20)");
     assert_eq!(errors.len(), 1, "the average (11) is within bounds: {errors:#?}");
 }
@@ -97,13 +103,17 @@ fn a_lay_sentence_over_twenty_words_is_refused_at_its_line() {
 #[test]
 fn a_lay_text_averaging_over_twelve_words_a_sentence_is_refused() {
     let sentence = "Een twee drie vier vijf zes zeven acht negen tien elf twaalf dertien.";
-    let errors = errors_for("lay-average", &node("", &format!("Tekst.\n\n## Voor patiënten\n\n{sentence} {sentence}")));
+    let errors = errors_for(
+        "lay-average",
+        &node("", &format!("Tekst.\n\n## Voor patiënten\n\n{sentence} {sentence}")),
+    );
     assert_one(&errors, 16, "the lay text averages 13 words a sentence (at most 12)");
 }
 
 #[test]
 fn a_malformed_review_stamp_is_refused() {
-    let stamp = "lay_checked = { on = \"5 december\", lay = \"abc\", source = \"0123456789abcdef\" }";
+    let stamp =
+        "lay_checked = { on = \"5 december\", lay = \"abc\", source = \"0123456789abcdef\" }";
     let errors = errors_for("stamp", &node(stamp, "Tekst.\n\n## Voor patiënten\n\nKort."));
     assert_one(&errors, 6, "malformed `lay_checked` stamp");
 }
@@ -115,7 +125,11 @@ fn a_professional_term_in_a_lay_text_needs_a_glossary_entry_and_is_marked() {
     let lay = "Tekst.\n\n## Voor patiënten\n\nUw [Huisarts](#worel.test.lijst) kijkt. De huisarts helpt bij TENS.";
     let dir = content_with("glossary", "nieuw.md", &node("", lay));
     let errors = compile_dir(&dir).expect_err("huisarts has no entry");
-    assert_one(&errors, 18, "the lay text uses `huisarts` (an actor in vocabulary.toml) without a glossary entry");
+    assert_one(
+        &errors,
+        18,
+        "the lay text uses `huisarts` (an actor in vocabulary.toml) without a glossary entry",
+    );
 
     let glossary =
         "[[woord]]\nterm = \"huisarts\"\nuitleg = \"De dokter bij u in de buurt.\"\n\n[[woord]]\nterm = \"tens\"\nuitleg = \"Een apparaatje.\"\n";
@@ -123,13 +137,24 @@ fn a_professional_term_in_a_lay_text_needs_a_glossary_entry_and_is_marked() {
     let pack = compile_dir(&dir).expect("every term has an entry");
     let node = pack.nodes.iter().find(|n| n.id == "worel.test.nieuw").unwrap();
     let mut html = String::new();
-    pijnwijzer::knowledge::render::blocks_html(&node.layers.iter().find(|l| l.key == pijnwijzer::model::LayerKey::Lay).unwrap().blocks, &mut html);
+    pijnwijzer::knowledge::render::blocks_html(
+        &node.layers.iter().find(|l| l.key == pijnwijzer::model::LayerKey::Lay).unwrap().blocks,
+        &mut html,
+    );
     assert!(html.contains(">Huisarts</a> kijkt. De <span class=\"term\" title=\"De dokter bij u in de buurt.\">huisarts</span> helpt"), "{html}");
     assert!(html.contains("<span class=\"term\" title=\"Een apparaatje.\">TENS</span>"), "{html}");
 
     std::fs::write(dir.join("woordenlijst.toml"), "gewoon = [\"huisarts\"]\n").unwrap();
     assert!(compile_dir(&dir).is_ok(), "an everyday word needs no entry");
-    std::fs::write(dir.join("woordenlijst.toml"), "[[woord]]\nterm = \"Huisarts\"\nuitleg = \"x\"\n").unwrap();
+    std::fs::write(
+        dir.join("woordenlijst.toml"),
+        "[[woord]]\nterm = \"Huisarts\"\nuitleg = \"x\"\n",
+    )
+    .unwrap();
     let errors = compile_dir(&dir).expect_err("terms are lower case");
-    assert!(errors[0].file.ends_with("woordenlijst.toml") && errors[0].message.contains("must be lower case"), "{errors:#?}");
+    assert!(
+        errors[0].file.ends_with("woordenlijst.toml")
+            && errors[0].message.contains("must be lower case"),
+        "{errors:#?}"
+    );
 }

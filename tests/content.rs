@@ -8,7 +8,12 @@ fn knowledge() -> Knowledge {
 }
 
 fn first_hit(knowledge: &Knowledge, query: &str) -> String {
-    knowledge.search(query, &SearchOptions::default()).expect("search answers").first().map(|h| h.node.id.to_string()).unwrap_or_default()
+    knowledge
+        .search(query, &SearchOptions::default())
+        .expect("search answers")
+        .first()
+        .map(|h| h.node.id.to_string())
+        .unwrap_or_default()
 }
 
 #[test]
@@ -18,7 +23,11 @@ fn rode_vlaggen_finds_the_worel_red_flags_recommendation_first() {
     let first = &hits[0];
     assert_eq!(first.node.id, "worel.alg.rodevlaggen");
     assert_eq!(first.node.strength, Some(Strength::Gpp));
-    assert!(first.node.source.as_ref().unwrap().citation.starts_with("WOREL §4 aanbeveling 6, p. 29"), "{:?}", first.node.source);
+    assert!(
+        first.node.source.as_ref().unwrap().citation.starts_with("WOREL §4 aanbeveling 6, p. 29"),
+        "{:?}",
+        first.node.source
+    );
 }
 
 #[test]
@@ -27,15 +36,37 @@ fn worel_chapter_four_has_its_seven_general_recommendations_with_every_layer() {
     let chapter_four: Vec<_> = knowledge
         .nodes()
         .iter()
-        .filter(|n| n.kind == Kind::Recommendation && n.source.as_ref().is_some_and(|s| s.document == "worel" && s.section == "4"))
+        .filter(|n| {
+            n.kind == Kind::Recommendation
+                && n.source.as_ref().is_some_and(|s| s.document == "worel" && s.section == "4")
+        })
         .collect();
-    assert_eq!(chapter_four.len(), 7, "{:?}", chapter_four.iter().map(|n| &n.id).collect::<Vec<_>>());
+    assert_eq!(
+        chapter_four.len(),
+        7,
+        "{:?}",
+        chapter_four.iter().map(|n| &n.id).collect::<Vec<_>>()
+    );
     for node in chapter_four {
         // Six advise to do something; "no further investigations" advises against.
-        let direction = if node.id == "worel.alg.geen-extra-onderzoek" { Direction::Against } else { Direction::For };
-        assert_eq!((node.strength, node.direction), (Some(Strength::Gpp), Some(direction)), "{}", node.id);
+        let direction = if node.id == "worel.alg.geen-extra-onderzoek" {
+            Direction::Against
+        } else {
+            Direction::For
+        };
+        assert_eq!(
+            (node.strength, node.direction),
+            (Some(Strength::Gpp), Some(direction)),
+            "{}",
+            node.id
+        );
         for layer in [LayerKey::Main, LayerKey::Practice, LayerKey::Rationale, LayerKey::Lay] {
-            assert!(node.layers.iter().any(|l| l.key == layer && !l.blocks.is_empty()), "{} lacks its {} layer", node.id, layer.as_str());
+            assert!(
+                node.layers.iter().any(|l| l.key == layer && !l.blocks.is_empty()),
+                "{} lacks its {} layer",
+                node.id,
+                layer.as_str()
+            );
         }
     }
     let flags = knowledge.raw_node("worel.alg.rodevlaggen.lijst").unwrap();
@@ -56,15 +87,29 @@ fn worel_chapter_four_has_its_seven_general_recommendations_with_every_layer() {
 fn every_opioid_name_puts_the_opioid_caution_first() {
     let knowledge = knowledge();
     let caution = knowledge.raw_node("worel.med.opioiden").unwrap();
-    assert_eq!((caution.strength, caution.direction), (Some(Strength::G2C), Some(Direction::Against)));
+    assert_eq!(
+        (caution.strength, caution.direction),
+        (Some(Strength::G2C), Some(Direction::Against))
+    );
     let members: Vec<&str> = knowledge
         .nodes()
         .iter()
-        .filter(|n| n.links.iter().any(|l| l.target == caution.id && l.edge == pijnwijzer::model::EdgeType::Refines) && n.kind == Kind::Medication)
+        .filter(|n| {
+            n.links
+                .iter()
+                .any(|l| l.target == caution.id && l.edge == pijnwijzer::model::EdgeType::Refines)
+                && n.kind == Kind::Medication
+        })
         .flat_map(|n| n.aliases.iter().map(String::as_str))
         .collect();
     assert!(members.len() >= 6, "the opioids with their own node carry their names: {members:?}");
-    for name in caution.aliases.iter().map(String::as_str).chain(members).chain(["morfine", "oxycodon", "tramadol", "Tramal"]) {
+    for name in caution
+        .aliases
+        .iter()
+        .map(String::as_str)
+        .chain(members)
+        .chain(["morfine", "oxycodon", "tramadol", "Tramal"])
+    {
         assert_eq!(first_hit(&knowledge, name), "worel.med.opioiden", "searching `{name}`");
     }
 }
@@ -75,7 +120,12 @@ fn every_node_but_a_topic_cites_its_source_and_every_link_resolves() {
     for node in knowledge.nodes() {
         assert_eq!(node.source.is_none(), node.kind == Kind::Topic, "{}", node.id);
         for link in &node.links {
-            assert!(knowledge.raw_node(&link.target).is_ok(), "{} links to {}", node.id, link.target);
+            assert!(
+                knowledge.raw_node(&link.target).is_ok(),
+                "{} links to {}",
+                node.id,
+                link.target
+            );
         }
     }
 }
@@ -83,12 +133,20 @@ fn every_node_but_a_topic_cites_its_source_and_every_link_resolves() {
 /// The plain text of a node's layers written for professionals (every layer but the lay one).
 fn professional_text(knowledge: &Knowledge, id: &str) -> String {
     let node = knowledge.node(id).expect("the node exists");
-    node.layers.iter().filter(|l| l.key != LayerKey::Lay).map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n")
+    node.layers
+        .iter()
+        .filter(|l| l.key != LayerKey::Lay)
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Sentences of a lay text, lower-cased: split after `.`, `?`, `!` and at line ends (list items).
 fn sentences(text: &str) -> Vec<String> {
-    text.split(['.', '?', '!', '\n']).map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty()).collect()
+    text.split(['.', '?', '!', '\n'])
+        .map(|s| s.trim().to_lowercase())
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 /// A lay text keeps every suicidality warning its node gives, and its drug class's: wherever the
@@ -109,12 +167,22 @@ fn every_lay_text_names_suicide_where_its_node_or_its_class_warns_of_it() {
         if !warning.to_lowercase().contains("suïcid") {
             continue;
         }
-        assert!(lay.text.to_lowercase().contains("zelfdoding"), "{}: the guidance warns of suicide, the lay text does not:\n{}", node.id, lay.text);
+        assert!(
+            lay.text.to_lowercase().contains("zelfdoding"),
+            "{}: the guidance warns of suicide, the lay text does not:\n{}",
+            node.id,
+            lay.text
+        );
         checked.push(node.id.as_str());
     }
     // Pregabaline, the gabapentinoid table, the antidepressant class and its six members, and the
     // Zorgstandaard's suicide risk nodes: the rule must have found them.
-    for id in ["worel.med.pregabaline", "worel.med.antidepressiva", "worel.med.antidepressiva.duloxetine", "zs.risico.suicide"] {
+    for id in [
+        "worel.med.pregabaline",
+        "worel.med.antidepressiva",
+        "worel.med.antidepressiva.duloxetine",
+        "zs.risico.suicide",
+    ] {
         assert!(checked.contains(&id), "{id} was not checked; checked: {checked:?}");
     }
 }
@@ -129,10 +197,21 @@ fn no_lay_text_calls_a_weakly_acting_opioid_strong() {
         .nodes()
         .iter()
         .filter(|n| n.kind == Kind::Medication)
-        .filter(|n| knowledge.node(&n.id).unwrap().layers.iter().any(|l| l.key == LayerKey::Main && l.text.contains("zwak werkende opioïden")))
+        .filter(|n| {
+            knowledge
+                .node(&n.id)
+                .unwrap()
+                .layers
+                .iter()
+                .any(|l| l.key == LayerKey::Main && l.text.contains("zwak werkende opioïden"))
+        })
         .collect();
     let weak_ids: Vec<&str> = weak.iter().map(|n| n.id.as_str()).collect();
-    assert!(weak_ids.contains(&"worel.med.opioiden.tramadol") && weak_ids.contains(&"worel.med.opioiden.codeine"), "{weak_ids:?}");
+    assert!(
+        weak_ids.contains(&"worel.med.opioiden.tramadol")
+            && weak_ids.contains(&"worel.med.opioiden.codeine"),
+        "{weak_ids:?}"
+    );
     let calls_strong = |sentence: &str| sentence.contains("sterk") && !sentence.contains("zwak");
     for node in knowledge.nodes() {
         let Ok(lay) = knowledge.lay(&node.id) else { continue };

@@ -44,16 +44,22 @@ fn layers_html(knowledge: &Knowledge) -> String {
 /// The body must be refused with a diagnostic, with a hint, on the node's file.
 fn assert_refused(test: &str, body: &str) {
     match compile(test, body) {
-        Ok(knowledge) => panic!("{body:?} was accepted and renders as {:?}", layers_html(&knowledge)),
+        Ok(knowledge) => {
+            panic!("{body:?} was accepted and renders as {:?}", layers_html(&knowledge))
+        }
         Err(errors) => {
-            assert!(errors.iter().any(|e| e.file.ends_with("nieuw.md") && e.hint.is_some()), "{body:?}: no diagnostic on nieuw.md: {errors:#?}")
+            assert!(
+                errors.iter().any(|e| e.file.ends_with("nieuw.md") && e.hint.is_some()),
+                "{body:?}: no diagnostic on nieuw.md: {errors:#?}"
+            )
         }
     }
 }
 
 /// The body must compile to safe HTML holding each of `expected` (escaped text).
 fn assert_inert(test: &str, body: &str, expected: &[&str]) -> String {
-    let knowledge = compile(test, body).unwrap_or_else(|errors| panic!("{body:?} was refused: {errors:#?}"));
+    let knowledge =
+        compile(test, body).unwrap_or_else(|errors| panic!("{body:?} was refused: {errors:#?}"));
     let html = layers_html(&knowledge);
     assert_safe(&html);
     for piece in expected {
@@ -75,7 +81,13 @@ fn assert_safe(html: &str) {
         panic!("{message}");
     }
     let lower = html.to_ascii_lowercase();
-    assert!(!lower.contains("<script") && !lower.contains("<img") && !lower.contains("<svg") && !lower.contains("<iframe"), "{html:?}");
+    assert!(
+        !lower.contains("<script")
+            && !lower.contains("<img")
+            && !lower.contains("<svg")
+            && !lower.contains("<iframe"),
+        "{html:?}"
+    );
     assert!(!lower.contains("href=\"javascript:") && !lower.contains("href=\"data:"), "{html:?}");
     // No attribute whose name starts with `on`: every ` on…=` would have to sit inside a tag.
     let mut rest = html;
@@ -164,23 +176,54 @@ fn https_links_cannot_break_out_of_their_attribute() {
     for (i, body) in cases.iter().enumerate() {
         assert_refused_or_inert(&format!("https{i}"), body);
     }
-    let html = assert_inert("apostrophe", "[x](https://example.org/'onmouseover='alert(1)')", &["&#39;onmouseover=&#39;"]);
-    assert!(html.contains("href=\"https://example.org/&#39;onmouseover=&#39;alert(1)&#39;\""), "{html}");
+    let html = assert_inert(
+        "apostrophe",
+        "[x](https://example.org/'onmouseover='alert(1)')",
+        &["&#39;onmouseover=&#39;"],
+    );
+    assert!(
+        html.contains("href=\"https://example.org/&#39;onmouseover=&#39;alert(1)&#39;\""),
+        "{html}"
+    );
 }
 
 #[test]
 fn markup_written_as_text_is_escaped() {
-    assert_inert("backslash", "\\<script\\>alert(1)\\</script\\>", &["&lt;script&gt;alert(1)&lt;/script&gt;"]);
-    assert_inert("code", "`<script>alert(1)</script>`", &["<code>&lt;script&gt;alert(1)&lt;/script&gt;</code>"]);
-    assert_inert("entities", "&lt;script&gt;alert(1)&lt;/script&gt;", &["&lt;script&gt;alert(1)&lt;/script&gt;"]);
-    assert_inert("numeric", "&#x3C;script&#x3E;alert(1)&#60;/script&#62;", &["&lt;script&gt;alert(1)&lt;/script&gt;"]);
-    assert_inert("img", "\\<img src=x onerror=alert(1)\\>", &["&lt;img src=x onerror=alert(1)&gt;"]);
+    assert_inert(
+        "backslash",
+        "\\<script\\>alert(1)\\</script\\>",
+        &["&lt;script&gt;alert(1)&lt;/script&gt;"],
+    );
+    assert_inert(
+        "code",
+        "`<script>alert(1)</script>`",
+        &["<code>&lt;script&gt;alert(1)&lt;/script&gt;</code>"],
+    );
+    assert_inert(
+        "entities",
+        "&lt;script&gt;alert(1)&lt;/script&gt;",
+        &["&lt;script&gt;alert(1)&lt;/script&gt;"],
+    );
+    assert_inert(
+        "numeric",
+        "&#x3C;script&#x3E;alert(1)&#60;/script&#62;",
+        &["&lt;script&gt;alert(1)&lt;/script&gt;"],
+    );
+    assert_inert(
+        "img",
+        "\\<img src=x onerror=alert(1)\\>",
+        &["&lt;img src=x onerror=alert(1)&gt;"],
+    );
     assert_inert(
         "quotes",
         "Tekst met \"aanhalingstekens\" en 'apostrof' en \\\"\\>\\<b\\>",
         &["&quot;aanhalingstekens&quot;", "&#39;apostrof&#39;", "&quot;&gt;&lt;b&gt;"],
     );
-    assert_inert("jstext", "Schrijf nooit javascript:alert(1) in een link.", &["javascript:alert(1)"]);
+    assert_inert(
+        "jstext",
+        "Schrijf nooit javascript:alert(1) in een link.",
+        &["javascript:alert(1)"],
+    );
     assert_inert("attrtext", "De tekst onerror=alert(1) is geen attribuut.", &["onerror=alert(1)"]);
 }
 
@@ -194,7 +237,11 @@ fn broken_entities_stay_text() {
     assert!(!html.contains('\0'), "{html:?}");
     // Entities that decode to markup come out escaped, never as tags.
     assert_inert("decoded", "&amp;lt;script&amp;gt;", &["&amp;lt;script&amp;gt;"]);
-    assert_inert("table", "| kop |\n| --- |\n| &lt;script&gt; &amp |", &["<td>&lt;script&gt; &amp;amp</td>"]);
+    assert_inert(
+        "table",
+        "| kop |\n| --- |\n| &lt;script&gt; &amp |",
+        &["<td>&lt;script&gt; &amp;amp</td>"],
+    );
 }
 
 /// The escaped markup reads back as text in search, and snippets escape it again.
@@ -204,13 +251,26 @@ fn escaped_markup_is_escaped_in_snippets() {
         compile("snippet", "Waarschuwing: \\<script\\>alert(1)\\</script\\> en \\\"\\>\\<img src=x onerror=alert(1)\\> zijn tekst.").unwrap();
     let main = &knowledge.node(ID).unwrap().layers[0];
     assert!(main.text.contains("<script>alert(1)</script>"), "{:?}", main.text);
-    for query in ["script alert", "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "onerror"] {
+    for query in
+        ["script alert", "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "onerror"]
+    {
         let hits = knowledge.search(query, &SearchOptions::default()).unwrap();
-        let hit = hits.iter().find(|h| h.node.id == ID).unwrap_or_else(|| panic!("{query:?} does not find the node: {hits:?}"));
+        let hit = hits
+            .iter()
+            .find(|h| h.node.id == ID)
+            .unwrap_or_else(|| panic!("{query:?} does not find the node: {hits:?}"));
         let bare = hit.snippet.replace("<mark>", "").replace("</mark>", "");
         assert!(!bare.contains(['<', '>', '"']), "{query:?}: snippet {:?}", hit.snippet);
-        assert!(bare.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{query:?}: snippet {:?}", hit.snippet);
-        assert!(bare.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"), "{query:?}: snippet {:?}", hit.snippet);
+        assert!(
+            bare.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{query:?}: snippet {:?}",
+            hit.snippet
+        );
+        assert!(
+            bare.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"),
+            "{query:?}: snippet {:?}",
+            hit.snippet
+        );
         assert!(hit.snippet.contains("<mark>"), "{query:?}: nothing marked in {:?}", hit.snippet);
     }
 }
@@ -226,7 +286,12 @@ fn hostile_queries_give_escaped_snippets() {
         "rode vlaggen \"><img src=x onerror=alert(1)>",
     ] {
         for audience in ["professional", "patient"] {
-            let options = SearchOptions { audience: Some(audience.into()), prefix: Some(true), limit: Some(100), ..SearchOptions::default() };
+            let options = SearchOptions {
+                audience: Some(audience.into()),
+                prefix: Some(true),
+                limit: Some(100),
+                ..SearchOptions::default()
+            };
             for hit in knowledge.search(query, &options).unwrap() {
                 let bare = hit.snippet.replace("<mark>", "").replace("</mark>", "");
                 assert!(!bare.contains(['<', '>', '"']), "{query:?}: snippet {:?}", hit.snippet);

@@ -17,13 +17,20 @@ fn medication_is_found_by_brand_generic_and_lay_names_with_its_governing_grade()
     assert!(lyrica.dose.as_ref().is_some_and(|d| d.text.contains("450")), "the source's dose");
 
     let oxycodon = k.medication("oxycodon").unwrap();
-    assert_eq!((oxycodon.strength, oxycodon.direction), (Some(Strength::G2C), Some(Direction::Against)));
+    assert_eq!(
+        (oxycodon.strength, oxycodon.direction),
+        (Some(Strength::G2C), Some(Direction::Against))
+    );
     assert_eq!(oxycodon.graded_by.as_deref(), Some("worel.med.opioiden"));
     assert_eq!(oxycodon.class.as_ref().map(|c| c.id.as_str()), Some("worel.med.opioiden"));
 
     assert_eq!(k.medication("paracetamol").unwrap().position, Some(Position::NoRecommendation));
     assert_eq!(k.medication("morfine").unwrap().id, "worel.med.opioiden");
-    assert_eq!(k.medication("pregabalien").unwrap().id, "worel.med.pregabaline", "a typo still finds it");
+    assert_eq!(
+        k.medication("pregabalien").unwrap().id,
+        "worel.med.pregabaline",
+        "a typo still finds it"
+    );
     // A misspelt drug finds that drug, not the class whose text mentions it most.
     assert_eq!(k.medication("tramdol").unwrap().id, "worel.med.opioiden.tramadol");
     assert_eq!(k.medication("TRAMADOL").unwrap().id, "worel.med.opioiden.tramadol");
@@ -31,7 +38,8 @@ fn medication_is_found_by_brand_generic_and_lay_names_with_its_governing_grade()
     assert!(opioids.members.len() >= 6);
     assert!(opioids.not_covered.is_some(), "says that tapering is not covered");
     assert!(
-        opioids.general_rules.iter().any(|r| r.id.starts_with("zs.med.")) && opioids.general_rules.iter().any(|r| r.id.starts_with("worel.med."))
+        opioids.general_rules.iter().any(|r| r.id.starts_with("zs.med."))
+            && opioids.general_rules.iter().any(|r| r.id.starts_with("worel.med."))
     );
     assert!(matches!(k.medication("xyzzyq"), Err(Error::NotFound { .. })));
     assert!(k.medications().len() >= 25);
@@ -57,7 +65,11 @@ fn stepped_care_has_four_steps_with_criteria_both_ways_each_cited() {
     assert_eq!(steps.iter().map(|s| s.step).collect::<Vec<_>>(), [1, 2, 3, 4]);
     for step in &steps {
         assert!(step.source.is_some(), "step {} is cited", step.step);
-        assert!(!step.providers.is_empty() && !step.building_blocks.is_empty(), "step {}", step.step);
+        assert!(
+            !step.providers.is_empty() && !step.building_blocks.is_empty(),
+            "step {}",
+            step.step
+        );
     }
     for step in &steps[..3] {
         assert!(!step.move_up.is_empty(), "step {} says when to move up", step.step);
@@ -65,7 +77,13 @@ fn stepped_care_has_four_steps_with_criteria_both_ways_each_cited() {
     for step in &steps[1..] {
         assert!(!step.move_down.is_empty(), "step {} says when to move down", step.step);
     }
-    assert!(steps[1].move_up.iter().any(|c| c.text.contains("stap 3") && c.text.contains("overgeslagen")), "severe problems skip step 3");
+    assert!(
+        steps[1]
+            .move_up
+            .iter()
+            .any(|c| c.text.contains("stap 3") && c.text.contains("overgeslagen")),
+        "severe problems skip step 3"
+    );
 }
 
 #[test]
@@ -84,7 +102,10 @@ fn checklists_keep_their_items_in_order_with_their_origin() {
     let education = k.checklist("zs.checklist.pijneducatie").unwrap();
     assert!(education.items.len() >= 5);
     let start = k.checklist("worel.med.checklist.starten").unwrap();
-    assert!(start.items.iter().all(|item| item.origin.is_some()), "every item names the recommendation it comes from");
+    assert!(
+        start.items.iter().all(|item| item.origin.is_some()),
+        "every item names the recommendation it comes from"
+    );
 }
 
 #[test]
@@ -101,8 +122,15 @@ fn compare_shows_every_document_on_the_definition_of_chronic_pain() {
 fn lay_and_related_answer_and_reject_bad_input() {
     let k = knowledge();
     assert!(k.lay("worel.alg.rodevlaggen").unwrap().text.len() > 50);
-    assert!(k.related("worel.alg.rodevlaggen", Some("derived-from")).unwrap().iter().all(|l| l.edge == EdgeType::DerivedFrom));
-    assert!(matches!(k.related("worel.alg.rodevlaggen", Some("sibling")), Err(Error::InvalidArgument(_))));
+    assert!(k
+        .related("worel.alg.rodevlaggen", Some("derived-from"))
+        .unwrap()
+        .iter()
+        .all(|l| l.edge == EdgeType::DerivedFrom));
+    assert!(matches!(
+        k.related("worel.alg.rodevlaggen", Some("sibling")),
+        Err(Error::InvalidArgument(_))
+    ));
     assert!(matches!(k.lay("worel.bestaat.niet"), Err(Error::NotFound { .. })));
     assert!(matches!(k.checklist(""), Err(Error::InvalidArgument(_))));
 }
@@ -117,8 +145,14 @@ fn every_lay_text_has_its_readability_within_the_limits() {
             assert!(node.readability.is_none(), "{}: readability without a lay text", node.id);
             continue;
         };
-        let r = lay.readability.unwrap_or_else(|| panic!("{}: a lay text without readability", node.id));
-        assert!(r.longest_sentence <= 20 && r.words_per_sentence <= 12.0 && r.sentences > 0, "{}: {r:?}", node.id);
+        let r = lay
+            .readability
+            .unwrap_or_else(|| panic!("{}: a lay text without readability", node.id));
+        assert!(
+            r.longest_sentence <= 20 && r.words_per_sentence <= 12.0 && r.sentences > 0,
+            "{}: {r:?}",
+            node.id
+        );
         assert_eq!(k.node(&node.id).unwrap().readability, Some(r));
         measured += 1;
     }

@@ -39,16 +39,34 @@ struct Question {
     audience: Option<String>,
 }
 
-const VOICES: &[&str] = &["clinician", "patient", "educator", "typo", "no-diacritics", "brand", "english", "not-addressed"];
+const VOICES: &[&str] = &[
+    "clinician",
+    "patient",
+    "educator",
+    "typo",
+    "no-diacritics",
+    "brand",
+    "english",
+    "not-addressed",
+];
 
 #[test]
 fn relevance() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/relevance/questions.toml")).expect("read questions.toml");
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/relevance/questions.toml"
+    ))
+    .expect("read questions.toml");
     let set: Set = toml::from_str(&text).expect("parse questions.toml");
     let knowledge = pijnwijzer::embedded().expect("embedded pack");
 
     for q in &set.question {
-        assert!(VOICES.contains(&q.voice.as_str()), "unknown voice {:?} for {:?}", q.voice, q.query);
+        assert!(
+            VOICES.contains(&q.voice.as_str()),
+            "unknown voice {:?} for {:?}",
+            q.voice,
+            q.query
+        );
         for id in &q.answers {
             assert!(knowledge.raw_node(id).is_ok(), "unknown answer id {id:?} for {:?}", q.query);
         }
@@ -58,7 +76,8 @@ fn relevance() {
     let mut totals: BTreeMap<&str, (f64, f64, usize)> = BTreeMap::new();
     println!("\n{:<45} {:<14} {:>5}  top 3", "query", "voice", "rank");
     for q in &set.question {
-        let options = SearchOptions { limit: Some(10), audience: q.audience.clone(), ..Default::default() };
+        let options =
+            SearchOptions { limit: Some(10), audience: q.audience.clone(), ..Default::default() };
         let hits = knowledge.search(&q.query, &options).expect("search");
         let ids: Vec<&str> = hits.iter().map(|h| h.node.id.as_str()).collect();
         let rank = ids.iter().position(|id| q.answers.iter().any(|a| a == id)).map(|i| i + 1);
@@ -66,7 +85,10 @@ fn relevance() {
             let ok = f64::from(u8::from(ids.is_empty()));
             (ok, ok)
         } else {
-            (rank.map_or(0.0, |r| 1.0 / r as f64), f64::from(u8::from(rank.is_some_and(|r| r <= 5))))
+            (
+                rank.map_or(0.0, |r| 1.0 / r as f64),
+                f64::from(u8::from(rank.is_some_and(|r| r <= 5))),
+            )
         };
         if rr < 1.0 {
             let shown = match (q.answers.is_empty(), rank) {
@@ -74,7 +96,13 @@ fn relevance() {
                 (false, Some(r)) => r.to_string(),
                 (false, None) => "miss".to_string(),
             };
-            println!("{:<45} {:<14} {:>5}  {}", q.query, q.voice, shown, ids.iter().take(3).copied().collect::<Vec<_>>().join(", "));
+            println!(
+                "{:<45} {:<14} {:>5}  {}",
+                q.query,
+                q.voice,
+                shown,
+                ids.iter().take(3).copied().collect::<Vec<_>>().join(", ")
+            );
         }
         for key in ["all", q.voice.as_str()] {
             let t = totals.entry(key).or_default();

@@ -52,7 +52,10 @@ fn call_budget() -> Duration {
     static BUDGET: OnceLock<Duration> = OnceLock::new();
     *BUDGET.get_or_init(|| {
         let default = if cfg!(debug_assertions) { 5000 } else { 1000 };
-        let ms = std::env::var("ROBUSTNESS_BUDGET_MS").ok().and_then(|v| v.parse().ok()).unwrap_or(default);
+        let ms = std::env::var("ROBUSTNESS_BUDGET_MS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default);
         Duration::from_millis(ms)
     })
 }
@@ -78,7 +81,8 @@ fn vocabulary() -> &'static Vocabulary {
         let k = knowledge();
         let ids = k.nodes().iter().map(|n| n.id.clone()).collect();
         let documents = k.version().documents.into_iter().map(|d| d.id).collect();
-        let actors: BTreeSet<String> = k.nodes().iter().flat_map(|n| n.actors.iter().cloned()).collect();
+        let actors: BTreeSet<String> =
+            k.nodes().iter().flat_map(|n| n.actors.iter().cloned()).collect();
         let mut words = BTreeSet::new();
         let mut add = |text: &str| {
             for (start, end) in analyze::word_spans(text) {
@@ -92,7 +96,12 @@ fn vocabulary() -> &'static Vocabulary {
             node.aliases.iter().for_each(|a| add(a));
             node.layers.iter().for_each(|l| add(&core_search::layer_text(l)));
         }
-        Vocabulary { ids, documents, actors: actors.into_iter().collect(), words: words.into_iter().collect() }
+        Vocabulary {
+            ids,
+            documents,
+            actors: actors.into_iter().collect(),
+            words: words.into_iter().collect(),
+        }
     })
 }
 
@@ -248,8 +257,10 @@ const FRAGMENTS: &[&str] = &[
     "van",
 ];
 
-const SEPARATORS: &[&str] =
-    &[" ", "  ", "\t", "\n", "-", "'", "’", "'s ", ",", ".", "/", "\u{a0}", "\u{200b}", "\u{3000}", "…", "_", "\u{202e}", "&"];
+const SEPARATORS: &[&str] = &[
+    " ", "  ", "\t", "\n", "-", "'", "’", "'s ", ",", ".", "/", "\u{a0}", "\u{200b}", "\u{3000}",
+    "…", "_", "\u{202e}", "&",
+];
 
 /// A word of the content, as written.
 fn content_word() -> impl Strategy<Value = String> {
@@ -295,7 +306,8 @@ fn with_typos(word: &str, edits: &[(u8, usize, char)]) -> String {
 
 /// A real word of the content with up to three typos.
 fn typo_word() -> impl Strategy<Value = String> {
-    (content_word(), prop::collection::vec((any::<u8>(), any::<usize>(), typo_char()), 0..4)).prop_map(|(w, edits)| with_typos(&w, &edits))
+    (content_word(), prop::collection::vec((any::<u8>(), any::<usize>(), typo_char()), 0..4))
+        .prop_map(|(w, edits)| with_typos(&w, &edits))
 }
 
 /// A query built from real words with typos, joined by random separators.
@@ -323,7 +335,11 @@ fn long_word() -> impl Strategy<Value = String> {
     prop_oneof![
         ("[a-zëéï]{1,12}", 20..600usize).prop_map(|(w, n)| w.repeat(n)),
         (content_word(), 10..300usize).prop_map(|(w, n)| w.repeat(n)),
-        prop::collection::vec(any::<char>().prop_map(|c| if c.is_alphanumeric() { c } else { 'ꙮ' }), 100..3000).prop_map(String::from_iter),
+        prop::collection::vec(
+            any::<char>().prop_map(|c| if c.is_alphanumeric() { c } else { 'ꙮ' }),
+            100..3000
+        )
+        .prop_map(String::from_iter),
         ("[0-9]{1,5}", 50..2000usize).prop_map(|(w, n)| w.repeat(n)),
     ]
 }
@@ -332,7 +348,8 @@ fn long_word() -> impl Strategy<Value = String> {
 fn repeated_separators() -> impl Strategy<Value = String> {
     prop_oneof![
         (select(SEPARATORS), 1..3000usize).prop_map(|(s, n)| s.repeat(n)),
-        (typo_word(), select(SEPARATORS), 1..200usize, 1..20usize).prop_map(|(w, s, n, m)| format!("{}{w}", s.repeat(n)).repeat(m)),
+        (typo_word(), select(SEPARATORS), 1..200usize, 1..20usize)
+            .prop_map(|(w, s, n, m)| format!("{}{w}", s.repeat(n)).repeat(m)),
         (select(FRAGMENTS), 1..500usize).prop_map(|(f, n)| f.repeat(n)),
     ]
 }
@@ -351,7 +368,10 @@ fn any_text() -> impl Strategy<Value = String> {
 }
 
 /// A filter: absent, one value, or a list, of valid or invalid values.
-fn filter(valid: BoxedStrategy<String>, invalid: BoxedStrategy<String>) -> impl Strategy<Value = Option<OneOrMany<String>>> {
+fn filter(
+    valid: BoxedStrategy<String>,
+    invalid: BoxedStrategy<String>,
+) -> impl Strategy<Value = Option<OneOrMany<String>>> {
     let value = prop_oneof![4 => valid, 1 => invalid].boxed();
     prop_oneof![
         3 => Just(None),
@@ -380,7 +400,10 @@ fn options() -> impl Strategy<Value = SearchOptions> {
         1 => Just(Some("Patient".to_string())),
     ];
     let kinds: Vec<String> = Kind::ALL.iter().map(|k| k.as_str().to_string()).collect();
-    let kind = filter(select(kinds).boxed(), prop_oneof![any_text(), Just("Recommendation".to_string()), Just(String::new())].boxed());
+    let kind = filter(
+        select(kinds).boxed(),
+        prop_oneof![any_text(), Just("Recommendation".to_string()), Just(String::new())].boxed(),
+    );
     let document = filter(select(vocabulary().documents.clone()).boxed(), not_an_id().boxed());
     let actor = filter(select(vocabulary().actors.clone()).boxed(), not_an_id().boxed());
     let step = prop_oneof![
@@ -390,15 +413,17 @@ fn options() -> impl Strategy<Value = SearchOptions> {
         2 => prop::collection::vec(prop_oneof![4 => 1u8..=4, 1 => any::<u8>()], 0..4).prop_map(|s| Some(OneOrMany::Many(s))),
     ];
     let prefix = any::<Option<bool>>();
-    (limit, audience, document, kind, actor, step, prefix).prop_map(|(limit, audience, document, kind, actor, step, prefix)| SearchOptions {
-        limit,
-        audience,
-        document,
-        kind,
-        actor,
-        step,
-        prefix,
-    })
+    (limit, audience, document, kind, actor, step, prefix).prop_map(
+        |(limit, audience, document, kind, actor, step, prefix)| SearchOptions {
+            limit,
+            audience,
+            document,
+            kind,
+            actor,
+            step,
+            prefix,
+        },
+    )
 }
 
 /// A node id of any shape: real ones, real ones slightly wrong, and anything.
@@ -483,7 +508,12 @@ fn check_search(text: &str, options: &SearchOptions) -> Result<(), TestCaseError
 
 fn check_hits(text: &str, options: &SearchOptions, hits: &[Hit]) -> Result<(), TestCaseError> {
     let k = knowledge();
-    prop_assert!(hits.len() <= limit_of(options), "{} hits for limit {}", hits.len(), limit_of(options));
+    prop_assert!(
+        hits.len() <= limit_of(options),
+        "{} hits for limit {}",
+        hits.len(),
+        limit_of(options)
+    );
     let cut: String = text.chars().take(MAX_QUERY_CHARS).collect();
     if Analyzer::default().tokens(&cut).is_empty() {
         prop_assert!(hits.is_empty(), "a query without words found {} hits", hits.len());
@@ -496,7 +526,12 @@ fn check_hits(text: &str, options: &SearchOptions, hits: &[Hit]) -> Result<(), T
         prop_assert_eq!(&hit.node.title, &node.title);
         prop_assert_eq!(hit.node.kind, node.kind);
         prop_assert!(seen.insert(hit.node.id.as_str()), "hit `{}` twice", hit.node.id);
-        prop_assert!(hit.score.is_finite() && hit.score >= 0.0, "score {} of `{}`", hit.score, hit.node.id);
+        prop_assert!(
+            hit.score.is_finite() && hit.score >= 0.0,
+            "score {} of `{}`",
+            hit.score,
+            hit.node.id
+        );
         if let Err(message) = check_snippet(&hit.snippet) {
             return Err(TestCaseError::fail(message));
         }
@@ -516,7 +551,12 @@ fn check_hits(text: &str, options: &SearchOptions, hits: &[Hit]) -> Result<(), T
         }
     }
     for pair in hits.windows(2) {
-        prop_assert!(pair[0].score >= pair[1].score, "scores not best first: {} then {}", pair[0].score, pair[1].score);
+        prop_assert!(
+            pair[0].score >= pair[1].score,
+            "scores not best first: {} then {}",
+            pair[0].score,
+            pair[1].score
+        );
     }
     Ok(())
 }
@@ -676,11 +716,28 @@ fn any_json() -> impl Strategy<Value = serde_json::Value> {
         any::<f64>().prop_map(|n| json!(n)),
         (0u64..200).prop_map(|n| json!(n)),
         any_text().prop_map(Value::String),
-        select(&["patient", "professional", "worel", "rta", "huisarts", "recommendation", "medication"][..]).prop_map(|s| json!(s)),
+        select(
+            &[
+                "patient",
+                "professional",
+                "worel",
+                "rta",
+                "huisarts",
+                "recommendation",
+                "medication"
+            ][..]
+        )
+        .prop_map(|s| json!(s)),
     ];
-    let value = leaf.prop_recursive(2, 8, 4, |inner| prop::collection::vec(inner, 0..4).prop_map(Value::Array));
-    let key = prop_oneof![select(SearchOptions::FIELDS).prop_map(String::from), Just("limiet".to_string()), any_text()];
-    prop::collection::btree_map(key, value, 0..5).prop_map(|m| Value::Object(m.into_iter().collect()))
+    let value = leaf
+        .prop_recursive(2, 8, 4, |inner| prop::collection::vec(inner, 0..4).prop_map(Value::Array));
+    let key = prop_oneof![
+        select(SearchOptions::FIELDS).prop_map(String::from),
+        Just("limiet".to_string()),
+        any_text()
+    ];
+    prop::collection::btree_map(key, value, 0..5)
+        .prop_map(|m| Value::Object(m.into_iter().collect()))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -696,7 +753,9 @@ fn hits_of(text: &str) -> Vec<Hit<'static>> {
 fn assert_cut(text: &str) {
     let k = knowledge();
     let start = Instant::now();
-    let hits = k.search(text, &SearchOptions { prefix: Some(true), ..SearchOptions::default() }).expect("a long query is answered");
+    let hits = k
+        .search(text, &SearchOptions { prefix: Some(true), ..SearchOptions::default() })
+        .expect("a long query is answered");
     let took = start.elapsed();
     assert!(took < call_budget(), "a query of {} bytes took {took:?}", text.len());
     let cut: String = text.chars().take(MAX_QUERY_CHARS).collect();
@@ -711,12 +770,22 @@ fn assert_cut(text: &str) {
 
     let start = Instant::now();
     let words = k.suggest(text, MAX_LIMIT);
-    assert!(start.elapsed() < call_budget(), "suggest on {} bytes took {:?}", text.len(), start.elapsed());
+    assert!(
+        start.elapsed() < call_budget(),
+        "suggest on {} bytes took {:?}",
+        text.len(),
+        start.elapsed()
+    );
     assert!(words.len() <= MAX_LIMIT);
 
     let start = Instant::now();
     let error = k.node(text).expect_err("no node has this id");
-    assert!(start.elapsed() < call_budget(), "node on {} bytes took {:?}", text.len(), start.elapsed());
+    assert!(
+        start.elapsed() < call_budget(),
+        "node on {} bytes took {:?}",
+        text.len(),
+        start.elapsed()
+    );
     assert!(error.to_string().chars().count() < 200, "the error repeats the whole id");
 }
 
@@ -732,7 +801,10 @@ fn a_one_megabyte_query_is_answered_and_cut() {
     assert_cut(&"pijn".repeat(1 << 18));
     // A megabyte of separators, then a word past the cut.
     assert_cut(&format!("{}opioïden", " -'’".repeat(1 << 17)));
-    assert!(hits_of(&format!("{}opioïden", " ".repeat(MAX_QUERY_CHARS))).is_empty(), "a word after the cut was searched");
+    assert!(
+        hits_of(&format!("{}opioïden", " ".repeat(MAX_QUERY_CHARS))).is_empty(),
+        "a word after the cut was searched"
+    );
 }
 
 #[test]
@@ -740,7 +812,8 @@ fn a_query_of_100_000_words_is_answered_and_cut() {
     let words = &vocabulary().words;
     let text: String = words.iter().cycle().take(100_000).map(|w| format!("{w} ")).collect();
     assert_cut(&text);
-    let typos: String = (0..100_000).map(|i| format!("{}x ", words[i * 7919 % words.len()])).collect();
+    let typos: String =
+        (0..100_000).map(|i| format!("{}x ", words[i * 7919 % words.len()])).collect();
     assert_cut(&typos);
 }
 
@@ -749,7 +822,11 @@ fn words_past_the_twelfth_are_ignored() {
     let twelve = "pijn ".repeat(MAX_QUERY_WORDS);
     assert!(twelve.chars().count() < MAX_QUERY_CHARS);
     assert_eq!(hits_of(&format!("{twelve}opioïden tramadol")), hits_of(&twelve));
-    assert_ne!(hits_of("opioïden"), hits_of(&twelve), "the test needs a word that changes the hits");
+    assert_ne!(
+        hits_of("opioïden"),
+        hits_of(&twelve),
+        "the test needs a word that changes the hits"
+    );
 }
 
 #[test]
@@ -761,7 +838,12 @@ fn the_long_analysis_stays_linear() {
     let folded = analyze::fold(&text);
     let escaped = html::escape(&text);
     let back = html::to_text(&escaped);
-    assert!(start.elapsed() < call_budget() * 5, "analysing {} bytes took {:?}", text.len(), start.elapsed());
+    assert!(
+        start.elapsed() < call_budget() * 5,
+        "analysing {} bytes took {:?}",
+        text.len(),
+        start.elapsed()
+    );
     assert!(!tokens.is_empty() && spans.len() >= tokens.len() && !folded.is_empty());
     assert_eq!(back, text);
 }
@@ -778,12 +860,20 @@ fn script_in_a_query_is_escaped_in_snippets() {
         "<mark>pijn</mark>",
     ] {
         for audience in ["professional", "patient"] {
-            let options =
-                SearchOptions { audience: Some(audience.to_string()), prefix: Some(true), limit: Some(MAX_LIMIT), ..SearchOptions::default() };
+            let options = SearchOptions {
+                audience: Some(audience.to_string()),
+                prefix: Some(true),
+                limit: Some(MAX_LIMIT),
+                ..SearchOptions::default()
+            };
             let hits = k.search(query, &options).unwrap();
             for hit in &hits {
                 check_snippet(&hit.snippet).unwrap();
-                assert!(!hit.snippet.contains("<script") && !hit.snippet.contains("<img"), "{}", hit.snippet);
+                assert!(
+                    !hit.snippet.contains("<script") && !hit.snippet.contains("<img"),
+                    "{}",
+                    hit.snippet
+                );
             }
         }
     }
@@ -812,7 +902,16 @@ fn every_embedded_layer_is_safe_html() {
 fn suggest_after_trailing_whitespace_neither_panics_nor_garbles() {
     let k = knowledge();
     let mut failures = Vec::new();
-    for text in ["\u{200b}\t", "a é ", "opioïden ", "pijn ", "rode vlag ", "pijn\u{a0}", "pijn\n", "rugpijn  "] {
+    for text in [
+        "\u{200b}\t",
+        "a é ",
+        "opioïden ",
+        "pijn ",
+        "rode vlag ",
+        "pijn\u{a0}",
+        "pijn\n",
+        "rugpijn  ",
+    ] {
         match std::panic::catch_unwind(|| k.suggest(text, 8)) {
             Err(_) => failures.push(format!("suggest({text:?}, 8) panics")),
             Ok(words) => {
@@ -820,7 +919,9 @@ fn suggest_after_trailing_whitespace_neither_panics_nor_garbles() {
                 let last = trimmed.split_whitespace().last().unwrap_or("");
                 let head = &trimmed[..trimmed.len() - last.len()];
                 for word in &words {
-                    let completes = word.strip_prefix(head).is_some_and(|rest| analyze::fold(rest).starts_with(&analyze::fold(last)));
+                    let completes = word
+                        .strip_prefix(head)
+                        .is_some_and(|rest| analyze::fold(rest).starts_with(&analyze::fold(last)));
                     if !completes {
                         failures.push(format!("suggest({text:?}, 8) gives {word:?}: not {head:?} followed by a completion of {last:?}"));
                     }
@@ -857,7 +958,12 @@ fn twelve_long_misspelt_words_answer_within_budget() {
     assert_eq!(words.len(), MAX_QUERY_WORDS);
     let query = words.join(" ");
     for audience in ["professional", "patient"] {
-        let options = SearchOptions { audience: Some(audience.into()), limit: Some(MAX_LIMIT), prefix: Some(true), ..SearchOptions::default() };
+        let options = SearchOptions {
+            audience: Some(audience.into()),
+            limit: Some(MAX_LIMIT),
+            prefix: Some(true),
+            ..SearchOptions::default()
+        };
         let best = (0..3)
             .map(|_| {
                 let start = Instant::now();
@@ -867,6 +973,10 @@ fn twelve_long_misspelt_words_answer_within_budget() {
             .min()
             .unwrap();
         eprintln!("twelve misspelt words ({audience}): {best:?}");
-        assert!(best < call_budget(), "{query:?} ({audience}) took {best:?} at best (budget {:?})", call_budget());
+        assert!(
+            best < call_budget(),
+            "{query:?} ({audience}) took {best:?} at best (budget {:?})",
+            call_budget()
+        );
     }
 }

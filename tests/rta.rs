@@ -15,14 +15,23 @@ const MATRIX: [(&str, [u8; 8]); 7] = [
     ("multimorbiditeit", [0, 0, 0, 0, 0, 0, 1, 0]),
     ("middelen", [0, 0, 0, 0, 0, 0, 0, 1]),
 ];
-const DISCIPLINES: [&str; 8] =
-    ["paramedicus", "psycholoog", "revalidatiearts", "pijn", "orgaanspecialist", "psychiater", "geriater", "verslavingszorg"];
+const DISCIPLINES: [&str; 8] = [
+    "paramedicus",
+    "psycholoog",
+    "revalidatiearts",
+    "pijn",
+    "orgaanspecialist",
+    "psychiater",
+    "geriater",
+    "verslavingszorg",
+];
 
 /// A word from each escalation criterion (lines 199–210), de-escalation criterion (lines 211–219)
 /// and handover item (lines 306–318), in source order.
 const MOVE_UP: [&str; 4] = ["diagnose", "complex", "therapie", "hulpvraag"];
 const MOVE_DOWN: [&str; 4] = ["pijndiagnose", "lagere lijn", "competenties", "hulpvraag"];
-const HANDOVER: [&str; 6] = ["anamnese", "medicatie", "scegs", "beloop", "conclusie", "vraagstelling"];
+const HANDOVER: [&str; 6] =
+    ["anamnese", "medicatie", "scegs", "beloop", "conclusie", "vraagstelling"];
 
 #[test]
 fn every_cell_of_the_referral_matrix_matches_the_source() {
@@ -32,7 +41,11 @@ fn every_cell_of_the_referral_matrix_matches_the_source() {
     }
     assert_eq!(matrix.rows.len(), MATRIX.len());
     for (row, (complaint, cells)) in matrix.rows.iter().zip(MATRIX) {
-        assert!(fold(&row.complaint).contains(complaint), "row `{}` should be about {complaint}", row.complaint);
+        assert!(
+            fold(&row.complaint).contains(complaint),
+            "row `{}` should be about {complaint}",
+            row.complaint
+        );
         assert_eq!(row.cells, cells.map(|c| c == 1), "{}", row.complaint);
     }
 }
@@ -49,11 +62,21 @@ fn the_escalation_de_escalation_and_handover_items_match_the_source() {
     let knowledge = pijnwijzer::embedded().unwrap();
     let stepping = knowledge.node("rta.stepping").unwrap();
     let items = |key: &str| -> Vec<String> {
-        let layer = stepping.layers.iter().find(|l| l.key.as_str() == key).unwrap_or_else(|| panic!("rta.stepping has no {key} layer"));
+        let layer = stepping
+            .layers
+            .iter()
+            .find(|l| l.key.as_str() == key)
+            .unwrap_or_else(|| panic!("rta.stepping has no {key} layer"));
         layer.text.lines().filter_map(|line| line.strip_prefix("- ")).map(str::to_string).collect()
     };
     assert_in_order(&items("move_up"), &MOVE_UP, "opschalen");
     assert_in_order(&items("move_down"), &MOVE_DOWN, "afschalen");
-    let handover: Vec<String> = knowledge.checklist("rta.referral.handover").unwrap().items.into_iter().map(|i| i.text).collect();
+    let handover: Vec<String> = knowledge
+        .checklist("rta.referral.handover")
+        .unwrap()
+        .items
+        .into_iter()
+        .map(|i| i.text)
+        .collect();
     assert_in_order(&handover, &HANDOVER, "overdracht");
 }

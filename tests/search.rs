@@ -97,11 +97,19 @@ fn content_says(word: &str) -> bool {
 /// and with the same scores (a near-spelling match would score lower).
 #[test]
 fn case_and_diacritics_are_folded() {
-    for spellings in [["opioïden", "opioiden", "Opioïden"], ["zorgcoördinator", "zorgcoordinator", "Zorgcoördinator"]] {
+    for spellings in [
+        ["opioïden", "opioiden", "Opioïden"],
+        ["zorgcoördinator", "zorgcoordinator", "Zorgcoördinator"],
+    ] {
         let expected = ranking(&hits(spellings[0]));
         assert!(!expected.is_empty(), "{:?} finds nodes", spellings[0]);
         for spelling in &spellings[1..] {
-            assert_eq!(ranking(&hits(spelling)), expected, "{spelling:?} against {:?}", spellings[0]);
+            assert_eq!(
+                ranking(&hits(spelling)),
+                expected,
+                "{spelling:?} against {:?}",
+                spellings[0]
+            );
         }
     }
     assert_eq!(first("opioiden"), "worel.med.opioiden");
@@ -123,7 +131,10 @@ fn a_possessive_apostrophe_straight_or_curly_is_the_bare_word() {
 #[test]
 fn stemming_joins_inflections_the_content_does_not_use() {
     for (typed, written) in [("duizelig", "duizeligheid"), ("hoofdpijnen", "hoofdpijn")] {
-        assert!(!content_says(typed) && content_says(written), "premise: the content writes {written:?}, never {typed:?}");
+        assert!(
+            !content_says(typed) && content_says(written),
+            "premise: the content writes {written:?}, never {typed:?}"
+        );
         let expected = ranking(&hits(written));
         assert!(!expected.is_empty());
         assert_eq!(ranking(&hits(typed)), expected, "{typed:?} against {written:?}");
@@ -141,8 +152,16 @@ fn compound_parts_find_the_whole() {
     assert!(rank("pijn educatie", cognities).is_some(), "`pijn educatie` finds {cognities}");
 
     let richtsnoer = "zs.2_1.richtsnoer";
-    assert!(says(richtsnoer, "ketenzorgcoördinator") && !says(richtsnoer, "ketenzorg") && !says(richtsnoer, "coördinator"), "premise");
-    assert!(rank("ketenzorg coördinator", richtsnoer).is_some_and(|r| r <= 10), "`ketenzorg coördinator` finds {richtsnoer} in the top 10");
+    assert!(
+        says(richtsnoer, "ketenzorgcoördinator")
+            && !says(richtsnoer, "ketenzorg")
+            && !says(richtsnoer, "coördinator"),
+        "premise"
+    );
+    assert!(
+        rank("ketenzorg coördinator", richtsnoer).is_some_and(|r| r <= 10),
+        "`ketenzorg coördinator` finds {richtsnoer} in the top 10"
+    );
 }
 
 /// A compound typed as one word finds the parts written apart: `medicatieadvies`, which no node
@@ -161,7 +180,10 @@ fn a_compound_query_finds_its_parts() {
 #[test]
 fn a_linking_s_compound_is_found_by_its_first_part() {
     let gezond = "worel.levensstijl.gezond";
-    assert!(says(gezond, "gespreksvoering") && !says(gezond, "gesprek") && !says(gezond, "gesprekken"), "premise");
+    assert!(
+        says(gezond, "gespreksvoering") && !says(gezond, "gesprek") && !says(gezond, "gesprekken"),
+        "premise"
+    );
     assert!(rank("gesprek", gezond).is_some(), "`gesprek` finds {gezond}");
 }
 
@@ -172,9 +194,16 @@ fn a_linking_s_compound_is_found_by_its_first_part() {
 fn acronyms_are_kept_whole() {
     let tens = ids(&all_hits("TENS"));
     assert!(tens.contains(&"worel.nonpharm.tens".to_string()), "{tens:?}");
-    assert_eq!(ids(&all_hits("tens")), tens, "lower case finds the acronym the content writes in capitals");
+    assert_eq!(
+        ids(&all_hits("tens")),
+        tens,
+        "lower case finds the acronym the content writes in capitals"
+    );
     for only_ten in ["worel.med.educatie", "worel.med.opioiden.werkzaamheid"] {
-        assert!(says(only_ten, "ten") && !says(only_ten, "tens"), "premise: {only_ten} says `ten`, not TENS");
+        assert!(
+            says(only_ten, "ten") && !says(only_ten, "tens"),
+            "premise: {only_ten} says `ten`, not TENS"
+        );
         assert!(!tens.contains(&only_ten.to_string()), "`TENS` must not find {only_ten}");
     }
     for (acronym, id, within) in [
@@ -184,7 +213,11 @@ fn acronyms_are_kept_whole() {
         ("MBSR", "worel.psy.mbsr", 2),
         ("SCEGS", "zs.bps.scegs", 5),
     ] {
-        assert!(rank(acronym, id).is_some_and(|r| r <= within), "{acronym} finds {id} within rank {within}: {:?}", ids(&hits(acronym)));
+        assert!(
+            rank(acronym, id).is_some_and(|r| r <= within),
+            "{acronym} finds {id} within rank {within}: {:?}",
+            ids(&hits(acronym))
+        );
     }
 }
 
@@ -215,7 +248,11 @@ fn a_lay_word_finds_the_professional_term() {
         ("sporten", "zs.mod.bewegen", 10),
     ] {
         assert!(!says(id, lay), "premise: {id} does not say {lay:?}");
-        assert!(rank(lay, id).is_some_and(|r| r <= within), "{lay:?} finds {id} within rank {within}: {:?}", ids(&hits(lay)));
+        assert!(
+            rank(lay, id).is_some_and(|r| r <= within),
+            "{lay:?} finds {id} within rank {within}: {:?}",
+            ids(&hits(lay))
+        );
     }
 }
 
@@ -261,7 +298,11 @@ fn english_terms_find_dutch_text() {
         for word in words(english) {
             assert!(!says(id, &word), "premise: {id} does not say {word:?}");
         }
-        assert!(rank(english, id).is_some_and(|r| r <= within), "{english:?} finds {id} within rank {within}: {:?}", ids(&hits(english)));
+        assert!(
+            rank(english, id).is_some_and(|r| r <= within),
+            "{english:?} finds {id} within rank {within}: {:?}",
+            ids(&hits(english))
+        );
     }
 }
 
@@ -310,7 +351,8 @@ fn a_transposition_counts_as_one_edit() {
 /// misspelling `dieat` does find.
 #[test]
 fn exact_and_stemmed_matches_rank_above_near_spellings() {
-    let [exact, stemmed, near] = ["duizeligheid", "duizelig", "duizeligheit"].map(|q| hits(q).into_iter().next().expect("a hit"));
+    let [exact, stemmed, near] = ["duizeligheid", "duizelig", "duizeligheit"]
+        .map(|q| hits(q).into_iter().next().expect("a hit"));
     assert_eq!((&stemmed.node.id, &near.node.id), (&exact.node.id, &exact.node.id));
     assert_eq!(stemmed.score, exact.score);
     assert!(near.score < exact.score, "near {} against exact {}", near.score, exact.score);
@@ -328,8 +370,14 @@ fn exact_and_stemmed_matches_rank_above_near_spellings() {
 fn the_last_word_is_completed_while_typing() {
     let typing = SearchOptions { prefix: Some(true), ..Default::default() };
     let completed = search_with("pijneduc", &typing);
-    assert!(completed.len() >= 3 && completed[..3].iter().all(|h| h.node.title.contains("Pijneducatie")), "{:?}", ids(&completed));
-    let goal = completed.iter().find(|h| h.node.id == "rta.education.goal").expect("rta.education.goal");
+    assert!(
+        completed.len() >= 3
+            && completed[..3].iter().all(|h| h.node.title.contains("Pijneducatie")),
+        "{:?}",
+        ids(&completed)
+    );
+    let goal =
+        completed.iter().find(|h| h.node.id == "rta.education.goal").expect("rta.education.goal");
     assert!(goal.snippet.contains("<mark>Pijneducatie</mark>"), "{}", goal.snippet);
     assert!(hits("pijneduc").is_empty(), "without prefix `pijneduc` is not a word");
     assert!(search_with("pijneduc ", &typing).is_empty(), "a space ends the word");
@@ -337,7 +385,10 @@ fn the_last_word_is_completed_while_typing() {
     let flags = search_with("rode vla", &typing);
     assert!(flags[..3].iter().all(|h| h.node.title.contains("vlag")), "{:?}", ids(&flags));
     assert_eq!(flags[0].node.id, "worel.alg.rodevlaggen");
-    assert!(!hits("rode vla")[..3].iter().all(|h| h.node.title.contains("vlag")), "without prefix `vla` is not `vlaggen`");
+    assert!(
+        !hits("rode vla")[..3].iter().all(|h| h.node.title.contains("vlag")),
+        "without prefix `vla` is not `vlaggen`"
+    );
 }
 
 /// `suggest` completes the last word with words of the content, most used first, keeping the
@@ -367,14 +418,25 @@ fn the_title_and_statement_outweigh_the_rationale() {
     let (titled, stated) = ("mc.zorgstandaard.new_financing", "zs.class.ontwikkeling");
     assert_eq!(fields_saying(titled, "voorstel"), ["title"], "premise");
     assert_eq!(fields_saying(stated, "voorstel"), ["main"], "premise");
-    let count = |id: &str| node(id).layers.iter().map(|l| words(&layer_text(l)).iter().filter(|w| *w == "voorstel").count()).sum::<usize>();
+    let count = |id: &str| {
+        node(id)
+            .layers
+            .iter()
+            .map(|l| words(&layer_text(l)).iter().filter(|w| *w == "voorstel").count())
+            .sum::<usize>()
+    };
     assert!(count(stated) >= 3, "premise: {stated} says `voorstel` three times");
     assert_eq!(ids(&hits("voorstel"))[..2], [titled, stated]);
 
     let (statement, rationale) = ("zs.overig.tens_thermo", "worel.alg.relatie");
     assert_eq!(fields_saying(statement, "geslaagde"), ["main"], "premise");
     assert!(!fields_saying(rationale, "geslaagde").is_empty(), "premise");
-    assert!(fields_saying(rationale, "geslaagde").iter().all(|f| [LayerKey::Rationale, LayerKey::Note].map(LayerKey::as_str).contains(f)), "premise");
+    assert!(
+        fields_saying(rationale, "geslaagde")
+            .iter()
+            .all(|f| [LayerKey::Rationale, LayerKey::Note].map(LayerKey::as_str).contains(f)),
+        "premise"
+    );
     assert_eq!(node(statement).kind, node(rationale).kind, "premise: same kind, same prior");
     assert_eq!(ids(&hits("geslaagde")), [statement, rationale]);
 }
@@ -386,13 +448,22 @@ fn the_title_and_statement_outweigh_the_rationale() {
 fn a_recommendation_ranks_above_a_page_that_mentions_it() {
     let found = all_hits("pijneducatie");
     assert_eq!(found[0].node.kind, Kind::Recommendation, "{:?}", ids(&found));
-    let at = |id: &str| found.iter().position(|h| h.node.id == id).unwrap_or_else(|| panic!("{id} found"));
+    let at = |id: &str| {
+        found.iter().position(|h| h.node.id == id).unwrap_or_else(|| panic!("{id} found"))
+    };
     assert_eq!(node("topic.pijneducatie").title, "Pijneducatie", "premise");
     assert!(at("worel.edu.pijneducatie") < at("topic.pijneducatie"));
     assert!(at("worel.edu.pijneducatie") < at("mc.zorgstandaard.pain_education"));
 
-    assert_eq!(node("worel.begrip.motiverende-gespreksvoering").title, "Motiverende gespreksvoering", "premise");
-    assert_eq!(ids(&hits("motiverende gespreksvoering"))[..2], ["worel.edu.motiverende-gespreksvoering", "worel.begrip.motiverende-gespreksvoering"]);
+    assert_eq!(
+        node("worel.begrip.motiverende-gespreksvoering").title,
+        "Motiverende gespreksvoering",
+        "premise"
+    );
+    assert_eq!(
+        ids(&hits("motiverende gespreksvoering"))[..2],
+        ["worel.edu.motiverende-gespreksvoering", "worel.begrip.motiverende-gespreksvoering"]
+    );
 }
 
 /// The kind, document, actor and step filters drop every other node and keep the ranking: the
@@ -402,27 +473,55 @@ fn filters_keep_the_ranking_and_drop_the_rest() {
     let one = |s: &str| Some(OneOrMany::One(s.to_string()));
     type Case<'a> = (&'a str, SearchOptions, &'a dyn Fn(&Node) -> bool);
     let cases: [Case; 5] = [
-        ("pijneducatie", SearchOptions { kind: one("checklist"), ..Default::default() }, &|n| n.kind == Kind::Checklist),
-        ("pijneducatie", SearchOptions { kind: Some(OneOrMany::Many(vec!["concept".into(), "checklist".into()])), ..Default::default() }, &|n| {
-            matches!(n.kind, Kind::Concept | Kind::Checklist)
+        ("pijneducatie", SearchOptions { kind: one("checklist"), ..Default::default() }, &|n| {
+            n.kind == Kind::Checklist
         }),
-        ("verwijzen", SearchOptions { document: one("rta"), ..Default::default() }, &|n| n.source.as_ref().is_some_and(|s| s.document == "rta")),
-        ("coördinatie", SearchOptions { actor: one("ketenzorgcoordinator"), ..Default::default() }, &|n| {
-            n.actors.iter().any(|a| a == "ketenzorgcoordinator")
+        (
+            "pijneducatie",
+            SearchOptions {
+                kind: Some(OneOrMany::Many(vec!["concept".into(), "checklist".into()])),
+                ..Default::default()
+            },
+            &|n| matches!(n.kind, Kind::Concept | Kind::Checklist),
+        ),
+        ("verwijzen", SearchOptions { document: one("rta"), ..Default::default() }, &|n| {
+            n.source.as_ref().is_some_and(|s| s.document == "rta")
         }),
-        ("verwijzen", SearchOptions { step: Some(OneOrMany::One(4)), ..Default::default() }, &|n| n.step == Some(4) || n.steps.contains(&4)),
+        (
+            "coördinatie",
+            SearchOptions { actor: one("ketenzorgcoordinator"), ..Default::default() },
+            &|n| n.actors.iter().any(|a| a == "ketenzorgcoordinator"),
+        ),
+        (
+            "verwijzen",
+            SearchOptions { step: Some(OneOrMany::One(4)), ..Default::default() },
+            &|n| n.step == Some(4) || n.steps.contains(&4),
+        ),
     ];
     for (query, options, passes) in cases {
         let everything = all_hits(query);
-        let expected: Vec<(String, f64)> = ranking(&everything).into_iter().filter(|(id, _)| passes(node(id))).collect();
-        let filtered = ranking(&search_with(query, &SearchOptions { limit: Some(MAX_LIMIT), ..options.clone() }));
-        assert!(!filtered.is_empty() && filtered.len() < everything.len(), "{query:?} {options:?}: the filter keeps some, drops some");
+        let expected: Vec<(String, f64)> =
+            ranking(&everything).into_iter().filter(|(id, _)| passes(node(id))).collect();
+        let filtered = ranking(&search_with(
+            query,
+            &SearchOptions { limit: Some(MAX_LIMIT), ..options.clone() },
+        ));
+        assert!(
+            !filtered.is_empty() && filtered.len() < everything.len(),
+            "{query:?} {options:?}: the filter keeps some, drops some"
+        );
         if everything.len() < MAX_LIMIT {
             assert_eq!(filtered, expected, "{query:?} {options:?}");
         } else {
             // The unfiltered list is cut at the limit: what passes of it starts the filtered list.
-            assert!(filtered.iter().all(|(id, _)| passes(node(id))), "{query:?} {options:?}: {filtered:?}");
-            assert!(filtered.starts_with(&expected), "{query:?} {options:?}: {filtered:?} against {expected:?}");
+            assert!(
+                filtered.iter().all(|(id, _)| passes(node(id))),
+                "{query:?} {options:?}: {filtered:?}"
+            );
+            assert!(
+                filtered.starts_with(&expected),
+                "{query:?} {options:?}: {filtered:?} against {expected:?}"
+            );
         }
     }
 }
@@ -432,9 +531,10 @@ fn filters_keep_the_ranking_and_drop_the_rest() {
 #[test]
 fn the_patient_audience_puts_concepts_first() {
     let patient = SearchOptions { audience: Some("patient".into()), ..Default::default() };
-    for (query, recommendation, concept) in
-        [("cognitieve gedragstherapie", "worel.psy.cgt", "worel.begrip.cgt"), ("mindfulness", "worel.psy.mbsr", "worel.begrip.mindfulness")]
-    {
+    for (query, recommendation, concept) in [
+        ("cognitieve gedragstherapie", "worel.psy.cgt", "worel.begrip.cgt"),
+        ("mindfulness", "worel.psy.mbsr", "worel.begrip.mindfulness"),
+    ] {
         assert_eq!(node(concept).kind, Kind::Concept, "premise");
         assert_eq!(first(query), recommendation, "professional");
         assert_eq!(search_with(query, &patient)[0].node.id, concept, "patient");
@@ -453,7 +553,11 @@ fn the_patient_audience_weighs_lay_text_over_the_statement() {
     assert_eq!(first("verstoren"), statement, "professional");
     let for_patient = search_with("verstoren", &patient);
     assert_eq!(for_patient[0].node.id, lay, "patient");
-    assert!(for_patient[0].snippet.contains("<mark>verstoren</mark>"), "{}", for_patient[0].snippet);
+    assert!(
+        for_patient[0].snippet.contains("<mark>verstoren</mark>"),
+        "{}",
+        for_patient[0].snippet
+    );
 }
 
 /// Snippets are escaped HTML with the matched words in `<mark>`, as written in the content: the
@@ -463,10 +567,19 @@ fn the_patient_audience_weighs_lay_text_over_the_statement() {
 fn snippets_mark_the_matched_words_in_escaped_html() {
     let snippet = |query: &str, id: &str| {
         let found = all_hits(query);
-        found.iter().find(|h| h.node.id == id).unwrap_or_else(|| panic!("{query:?} finds {id}")).snippet.clone()
+        found
+            .iter()
+            .find(|h| h.node.id == id)
+            .unwrap_or_else(|| panic!("{query:?} finds {id}"))
+            .snippet
+            .clone()
     };
     let cases = [
-        ("Reuma alternatieve", "zs.b3.patientenmateriaal", "<mark>Reuma</mark> &amp; <mark>Alternatieve</mark>"),
+        (
+            "Reuma alternatieve",
+            "zs.b3.patientenmateriaal",
+            "<mark>Reuma</mark> &amp; <mark>Alternatieve</mark>",
+        ),
         ("NSAID's", "worel.med.nsaid", "<mark>NSAID</mark>&#39;s"),
         ("foto", "worel.alg.geen-extra-onderzoek", "<mark>onderzoek</mark>"),
     ];
@@ -487,7 +600,10 @@ fn snippets_mark_the_matched_words_in_escaped_html() {
 /// nodes (`Disability Index` finds the Pain Disability Index).
 #[test]
 fn a_name_the_guidance_never_mentions_gives_no_answer() {
-    for (query, rest) in [("Örebro screeningsvragenlijst", "screeningsvragenlijst"), ("Oswestry Disability Index", "Disability Index")] {
+    for (query, rest) in [
+        ("Örebro screeningsvragenlijst", "screeningsvragenlijst"),
+        ("Oswestry Disability Index", "Disability Index"),
+    ] {
         assert!(hits(query).is_empty(), "{query:?}: {:?}", ids(&hits(query)));
         assert!(!hits(rest).is_empty(), "{rest:?} alone finds nodes");
     }
@@ -510,7 +626,10 @@ fn opioid_tapering_returns_the_node_that_says_it_is_not_addressed() {
         let mut got = top.clone();
         got.sort();
         assert_eq!(got, expected, "{query:?}: {top:?}");
-        let says_not_covered = node(&top[0]).layers.iter().any(|l| l.key == LayerKey::NotCovered && layer_text(l).contains("afbouwschema"));
+        let says_not_covered = node(&top[0])
+            .layers
+            .iter()
+            .any(|l| l.key == LayerKey::NotCovered && layer_text(l).contains("afbouwschema"));
         assert!(says_not_covered, "{query:?}: {} says it gives no tapering schedule", top[0]);
     }
 }

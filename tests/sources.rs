@@ -41,10 +41,16 @@ fn every_citation_points_at_lines_of_its_source_file() {
     let mut lengths = HashMap::new();
     for node in knowledge.nodes() {
         let Some(source) = &node.source else { continue };
-        let file = knowledge.source_file(&source.document).expect("every cited document is in the vocabulary").to_string();
-        let length = *lengths
-            .entry(file.clone())
-            .or_insert_with(|| fs::read_to_string(shared.join("sources").join(&file)).expect("source file").lines().count() as u32);
+        let file = knowledge
+            .source_file(&source.document)
+            .expect("every cited document is in the vocabulary")
+            .to_string();
+        let length = *lengths.entry(file.clone()).or_insert_with(|| {
+            fs::read_to_string(shared.join("sources").join(&file))
+                .expect("source file")
+                .lines()
+                .count() as u32
+        });
         assert!(
             source.lines.0 >= 1 && source.lines.0 <= source.lines.1 && source.lines.1 <= length,
             "{}: lines {:?} outside {file} ({length} lines)",
@@ -62,7 +68,13 @@ fn every_covered_id_is_in_a_manifest() {
         let path = entry.unwrap().path();
         if path.extension().is_some_and(|e| e == "toml") {
             let table: toml::Table = toml::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
-            known.extend(table["statement"].as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap().to_string()));
+            known.extend(
+                table["statement"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|s| s["id"].as_str().unwrap().to_string()),
+            );
         }
     }
     let knowledge = pijnwijzer::embedded().unwrap();
@@ -82,11 +94,16 @@ fn manifest(shared: &std::path::Path) -> HashMap<String, (String, u32, u32)> {
             continue;
         }
         let table: toml::Table = toml::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
-        let default_file = table.get("source").and_then(|s| s.as_str()).unwrap_or_default().to_string();
+        let default_file =
+            table.get("source").and_then(|s| s.as_str()).unwrap_or_default().to_string();
         for statement in table["statement"].as_array().unwrap() {
-            let file = statement.get("source").and_then(|s| s.as_str()).map_or(default_file.clone(), str::to_string);
+            let file = statement
+                .get("source")
+                .and_then(|s| s.as_str())
+                .map_or(default_file.clone(), str::to_string);
             let lines = statement["lines"].as_array().unwrap();
-            let (first, last) = (lines[0].as_integer().unwrap() as u32, lines[1].as_integer().unwrap() as u32);
+            let (first, last) =
+                (lines[0].as_integer().unwrap() as u32, lines[1].as_integer().unwrap() as u32);
             statements.insert(statement["id"].as_str().unwrap().to_string(), (file, first, last));
         }
     }
@@ -102,13 +119,28 @@ fn every_citation_overlaps_a_statement_it_covers() {
     for node in knowledge.nodes() {
         let Some(source) = &node.source else { continue };
         let file = knowledge.source_file(&source.document).unwrap();
-        let same_file: Vec<&(String, u32, u32)> = node.covers.iter().filter_map(|id| statements.get(id)).filter(|(f, _, _)| f == file).collect();
-        let overlaps = same_file.iter().any(|(_, first, last)| source.lines.0 <= *last && *first <= source.lines.1);
+        let same_file: Vec<&(String, u32, u32)> = node
+            .covers
+            .iter()
+            .filter_map(|id| statements.get(id))
+            .filter(|(f, _, _)| f == file)
+            .collect();
+        let overlaps = same_file
+            .iter()
+            .any(|(_, first, last)| source.lines.0 <= *last && *first <= source.lines.1);
         if !same_file.is_empty() && !overlaps {
-            wrong.push(format!("{}: lines {:?} overlap none of {:?}", node.id, source.lines, same_file));
+            wrong.push(format!(
+                "{}: lines {:?} overlap none of {:?}",
+                node.id, source.lines, same_file
+            ));
         }
     }
-    assert!(wrong.is_empty(), "{} citations point away from what the node restates:\n{}", wrong.len(), wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "{} citations point away from what the node restates:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
 }
 
 #[test]
@@ -134,5 +166,10 @@ fn no_node_copies_a_run_of_twelve_words_from_the_sources() {
             }
         }
     }
-    assert!(copied.is_empty(), "{} passages repeat {COPY_RUN} or more words of a source:\n{}", copied.len(), copied.join("\n"));
+    assert!(
+        copied.is_empty(),
+        "{} passages repeat {COPY_RUN} or more words of a source:\n{}",
+        copied.len(),
+        copied.join("\n")
+    );
 }

@@ -23,7 +23,10 @@ fn message(error: ApiError) -> String {
 }
 
 fn hits(query: &str, options: Option<JsValue>) -> Array {
-    bindings::search(JsValue::from_str(query), options).expect("search answers").into_iter().collect()
+    bindings::search(JsValue::from_str(query), options)
+        .expect("search answers")
+        .into_iter()
+        .collect()
 }
 
 #[wasm_bindgen_test]
@@ -44,7 +47,10 @@ fn a_node_has_its_layers_as_html_and_text() {
     assert_eq!(text(&main, "key"), "main");
     assert!(text(&main, "html").starts_with("<p>"));
     assert!(!text(&main, "text").contains('<'));
-    assert!(layers.iter().any(|layer| text(&layer, "key") == "lay"), "the red-flags node has a lay explanation");
+    assert!(
+        layers.iter().any(|layer| text(&layer, "key") == "lay"),
+        "the red-flags node has a lay explanation"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -56,16 +62,27 @@ fn the_version_names_every_source_document() {
 
 #[wasm_bindgen_test]
 fn bad_input_throws_errors_and_the_module_keeps_answering() {
-    let unknown = bindings::node(JsValue::from_str("worel.alg.rodevlagen")).expect_err("no such id");
+    let unknown =
+        bindings::node(JsValue::from_str("worel.alg.rodevlagen")).expect_err("no such id");
     assert!(message(unknown).contains("did you mean `worel.alg.rodevlaggen`"));
-    assert!(message(bindings::search(JsValue::from_f64(42.0), None).expect_err("not a string")).contains("must be a string"));
-    assert!(message(bindings::node(JsValue::NULL).expect_err("not a string")).contains("must be a string"));
+    assert!(message(bindings::search(JsValue::from_f64(42.0), None).expect_err("not a string"))
+        .contains("must be a string"));
+    assert!(message(bindings::node(JsValue::NULL).expect_err("not a string"))
+        .contains("must be a string"));
     let options = js_sys::Object::new();
     Reflect::set(&options, &"limt".into(), &JsValue::from_f64(3.0)).expect("settable");
-    assert!(message(bindings::search(JsValue::from_str("pijn"), Some(options.into())).expect_err("unknown option")).contains("unknown option `limt`"));
+    assert!(message(
+        bindings::search(JsValue::from_str("pijn"), Some(options.into()))
+            .expect_err("unknown option")
+    )
+    .contains("unknown option `limt`"));
     let options = js_sys::Object::new();
     Reflect::set(&options, &"kind".into(), &"recept".into()).expect("settable");
-    assert!(message(bindings::search(JsValue::from_str("pijn"), Some(options.into())).expect_err("unknown kind")).contains("kind `recept`"));
+    assert!(message(
+        bindings::search(JsValue::from_str("pijn"), Some(options.into()))
+            .expect_err("unknown kind")
+    )
+    .contains("kind `recept`"));
     // After every rejected call the module still answers.
     assert_eq!(text(&hits("rode vlaggen", None).get(0), "id"), "worel.alg.rodevlaggen");
 }
@@ -86,25 +103,45 @@ fn call(result: Result<JsValue, ApiError>) -> JsValue {
 fn medication_referral_stepped_care_and_flags_answer_in_the_browser() {
     let lyrica = call(bindings::medication(JsValue::from_str("Lyrica")));
     assert_eq!(text(&lyrica, "id"), "worel.med.pregabaline");
-    assert_eq!((text(&lyrica, "strength"), text(&lyrica, "direction")), ("2B".into(), "for".into()));
+    assert_eq!(
+        (text(&lyrica, "strength"), text(&lyrica, "direction")),
+        ("2B".into(), "for".into())
+    );
     let oxycodon = call(bindings::medication(JsValue::from_str("oxycodon")));
-    assert_eq!((text(&oxycodon, "strength"), text(&oxycodon, "direction")), ("2C".into(), "against".into()));
-    assert_eq!(text(&call(bindings::medication(JsValue::from_str("paracetamol"))), "position"), "no-recommendation");
+    assert_eq!(
+        (text(&oxycodon, "strength"), text(&oxycodon, "direction")),
+        ("2C".into(), "against".into())
+    );
+    assert_eq!(
+        text(&call(bindings::medication(JsValue::from_str("paracetamol"))), "position"),
+        "no-recommendation"
+    );
 
     let psychosocial = call(bindings::referral(JsValue::from_str("psychosociale klachten")));
-    let disciplines: Vec<String> = Array::from(&get(&psychosocial, "disciplines")).iter().filter_map(|d| d.as_string()).collect();
+    let disciplines: Vec<String> = Array::from(&get(&psychosocial, "disciplines"))
+        .iter()
+        .filter_map(|d| d.as_string())
+        .collect();
     assert_eq!(disciplines, ["Paramedicus", "Psycholoog", "Revalidatiearts"]);
 
     let steps = Array::from(&call(bindings::stepped_care()));
     assert_eq!(steps.length(), 4);
-    assert!(Array::from(&get(&steps.get(1), "moveUp")).length() > 0 && Array::from(&get(&steps.get(1), "moveDown")).length() > 0);
+    assert!(
+        Array::from(&get(&steps.get(1), "moveUp")).length() > 0
+            && Array::from(&get(&steps.get(1), "moveDown")).length() > 0
+    );
 
     let red = Array::from(&get(&call(bindings::red_flags()), "red"));
-    let worel = red.iter().find(|list| text(list, "id") == "worel.alg.rodevlaggen.lijst").expect("the WOREL list");
+    let worel = red
+        .iter()
+        .find(|list| text(list, "id") == "worel.alg.rodevlaggen.lijst")
+        .expect("the WOREL list");
     assert_eq!(Array::from(&get(&worel, "flags")).length(), 10);
 
     assert!(Array::from(&call(bindings::checklists())).length() > 20);
-    assert!(text(&call(bindings::lay(JsValue::from_str("worel.alg.rodevlaggen"))), "text").len() > 50);
+    assert!(
+        text(&call(bindings::lay(JsValue::from_str("worel.alg.rodevlaggen"))), "text").len() > 50
+    );
 }
 
 #[wasm_bindgen_test]
@@ -123,13 +160,19 @@ fn every_call_rejects_a_wrong_type_with_an_error() {
         let error = function(JsValue::from_f64(7.0)).expect_err(name);
         assert!(message(error).contains("must be a string"), "{name}");
     }
-    assert!(message(bindings::related(JsValue::from_str("worel.alg.bps"), Some(JsValue::from_str("broer"))).expect_err("edge")).contains("edge type"));
+    assert!(message(
+        bindings::related(JsValue::from_str("worel.alg.bps"), Some(JsValue::from_str("broer")))
+            .expect_err("edge")
+    )
+    .contains("edge type"));
     assert_eq!(text(&hits("rode vlaggen", None).get(0), "id"), "worel.alg.rodevlaggen");
 }
 
 #[wasm_bindgen_test]
 fn errors_are_data_a_code_and_close_names() {
-    let error = JsValue::from(bindings::node(JsValue::from_str("worel.alg.rodevlagen")).expect_err("no such node"));
+    let error = JsValue::from(
+        bindings::node(JsValue::from_str("worel.alg.rodevlagen")).expect_err("no such node"),
+    );
     assert_eq!(text(&error, "code"), "not-found");
     let suggestions = Array::from(&get(&error, "suggestions"));
     assert_eq!(suggestions.get(0).as_string().as_deref(), Some("worel.alg.rodevlaggen"));

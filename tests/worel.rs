@@ -87,7 +87,8 @@ fn every_graded_recommendation_has_the_source_grade_and_direction_and_nothing_el
         assert_eq!(node.strength, Strength::parse(strength), "{id} strength");
         assert_eq!(node.direction, Direction::parse(direction), "{id} direction");
     }
-    let graded: Vec<&str> = worel_nodes(&knowledge).filter(|n| n.strength.is_some()).map(|n| n.id.as_str()).collect();
+    let graded: Vec<&str> =
+        worel_nodes(&knowledge).filter(|n| n.strength.is_some()).map(|n| n.id.as_str()).collect();
     let expected: Vec<&str> = GRADES.iter().map(|(id, _, _)| *id).collect();
     let extra: Vec<&&str> = graded.iter().filter(|id| !expected.contains(id)).collect();
     assert!(extra.is_empty(), "graded in content but not in the source: {extra:?}");
@@ -102,8 +103,10 @@ fn every_medication_has_the_source_position() {
         assert_eq!(node.position, Position::parse(position), "{id}");
     }
     let listed: Vec<&str> = POSITIONS.iter().map(|(id, _)| *id).collect();
-    let unlisted: Vec<&str> =
-        worel_nodes(&knowledge).filter(|n| n.kind == Kind::Medication && !listed.contains(&n.id.as_str())).map(|n| n.id.as_str()).collect();
+    let unlisted: Vec<&str> = worel_nodes(&knowledge)
+        .filter(|n| n.kind == Kind::Medication && !listed.contains(&n.id.as_str()))
+        .map(|n| n.id.as_str())
+        .collect();
     assert!(unlisted.is_empty(), "medication nodes without an expected position: {unlisted:?}");
 }
 
@@ -117,15 +120,27 @@ fn every_member_of_a_graded_class_exposes_the_class_grade_and_position() {
     let mut members = 0;
     for summary in &summaries {
         let card = knowledge.medication(&summary.id).unwrap();
-        let Some(class) = card.class.as_ref().map(|c| knowledge.medication(&c.id).unwrap()) else { continue };
+        let Some(class) = card.class.as_ref().map(|c| knowledge.medication(&c.id).unwrap()) else {
+            continue;
+        };
         if class.strength.is_none() {
             continue;
         }
         let own = knowledge.raw_node(&summary.id).unwrap();
         if own.strength.is_none() {
-            assert_eq!((card.strength, card.direction), (class.strength, class.direction), "{}", summary.id);
+            assert_eq!(
+                (card.strength, card.direction),
+                (class.strength, class.direction),
+                "{}",
+                summary.id
+            );
             assert_eq!(card.graded_by.as_deref(), Some(class.id.as_str()), "{}", summary.id);
-            assert_eq!((summary.strength, summary.direction), (class.strength, class.direction), "{} in medications()", summary.id);
+            assert_eq!(
+                (summary.strength, summary.direction),
+                (class.strength, class.direction),
+                "{} in medications()",
+                summary.id
+            );
         }
         assert_eq!(card.position, class.position, "{}", summary.id);
         assert_eq!(summary.position, class.position, "{} in medications()", summary.id);

@@ -55,7 +55,9 @@ thread_local! {
 /// Reports a panic on the console. It should never run: every input is checked before use.
 #[wasm_bindgen(start, skip_typescript)]
 fn start() {
-    std::panic::set_hook(Box::new(|info| console_error(&format!("pijnwijzer: internal error: {info}"))));
+    std::panic::set_hook(Box::new(|info| {
+        console_error(&format!("pijnwijzer: internal error: {info}"))
+    }));
 }
 
 /// What every call throws: a JS `Error` with the message, a stable `code` (`not-found`,
@@ -76,7 +78,11 @@ impl ApiError {
 
 impl From<crate::knowledge::Error> for ApiError {
     fn from(error: crate::knowledge::Error) -> ApiError {
-        ApiError { message: error.to_string(), code: error.code(), suggestions: error.suggestions().to_vec() }
+        ApiError {
+            message: error.to_string(),
+            code: error.code(),
+            suggestions: error.suggestions().to_vec(),
+        }
     }
 }
 
@@ -94,13 +100,21 @@ impl From<ApiError> for JsValue {
 /// The knowledge, loaded on first use.
 fn knowledge() -> Result<&'static Knowledge, ApiError> {
     KNOWLEDGE.with(|cell| {
-        let loaded = cell.get_or_init(|| crate::embedded().map(|k| &*Box::leak(Box::new(k))).map_err(|e| e.to_string()));
-        loaded.as_ref().copied().map_err(|e| ApiError { message: e.clone(), code: "unavailable", suggestions: Vec::new() })
+        let loaded = cell.get_or_init(|| {
+            crate::embedded().map(|k| &*Box::leak(Box::new(k))).map_err(|e| e.to_string())
+        });
+        loaded.as_ref().copied().map_err(|e| ApiError {
+            message: e.clone(),
+            code: "unavailable",
+            suggestions: Vec::new(),
+        })
     })
 }
 
 /// Runs `f` on the knowledge and converts its answer to JS.
-fn with<T: Serialize>(f: impl FnOnce(&'static Knowledge) -> Result<T, crate::knowledge::Error>) -> Result<JsValue, ApiError> {
+fn with<T: Serialize>(
+    f: impl FnOnce(&'static Knowledge) -> Result<T, crate::knowledge::Error>,
+) -> Result<JsValue, ApiError> {
     let value = f(knowledge()?)?;
     to_js(&value)
 }
@@ -120,7 +134,8 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, ApiError> {
 fn hits_to_js(hits: &[Hit<'static>]) -> Result<Vec<JsValue>, ApiError> {
     hits.iter()
         .map(|hit| {
-            let object: JsHit = Object::assign(&Object::new(), &summary_to_js(hit.node)?).unchecked_into();
+            let object: JsHit =
+                Object::assign(&Object::new(), &summary_to_js(hit.node)?).unchecked_into();
             object.set_snippet(&hit.snippet);
             object.set_score(hit.score);
             Ok(object.into())
@@ -149,7 +164,9 @@ fn freeze_deep(value: &JsValue) {
 }
 
 fn string_argument(value: &JsValue, function: &str, name: &str) -> Result<String, ApiError> {
-    value.as_string().ok_or_else(|| ApiError::invalid(format!("{function}: `{name}` must be a string")))
+    value
+        .as_string()
+        .ok_or_else(|| ApiError::invalid(format!("{function}: `{name}` must be a string")))
 }
 
 /// Every vocabulary (kinds, layers, strengths, directions, forces, positions, agreements,
@@ -178,14 +195,21 @@ pub fn search(
             if !value.is_object() {
                 return Err(ApiError::invalid("search: `options` must be an object".into()));
             }
-            let options: SearchOptions =
-                serde_wasm_bindgen::from_value(value.clone()).map_err(|e| ApiError::invalid(format!("search: invalid options: {e}")))?;
+            let options: SearchOptions = serde_wasm_bindgen::from_value(value.clone())
+                .map_err(|e| ApiError::invalid(format!("search: invalid options: {e}")))?;
             // serde-wasm-bindgen reads only the known keys; a misspelt option must not be dropped
             // silently. Counting the keys finds one without sending every key to Rust.
             let keys = Object::keys(value.unchecked_ref::<Object>());
             if keys.length() as usize > options_given(&options) {
-                if let Some(key) = keys.iter().filter_map(|k| k.as_string()).find(|k| !SearchOptions::FIELDS.contains(&k.as_str())) {
-                    return Err(ApiError::invalid(format!("search: unknown option `{key}`; options are {}", SearchOptions::FIELDS.join(", "))));
+                if let Some(key) = keys
+                    .iter()
+                    .filter_map(|k| k.as_string())
+                    .find(|k| !SearchOptions::FIELDS.contains(&k.as_str()))
+                {
+                    return Err(ApiError::invalid(format!(
+                        "search: unknown option `{key}`; options are {}",
+                        SearchOptions::FIELDS.join(", ")
+                    )));
                 }
             }
             options
@@ -199,10 +223,18 @@ pub fn search(
 /// How many options `options` sets.
 fn options_given(options: &SearchOptions) -> usize {
     let SearchOptions { limit, audience, document, kind, actor, step, prefix } = options;
-    [limit.is_some(), audience.is_some(), document.is_some(), kind.is_some(), actor.is_some(), step.is_some(), prefix.is_some()]
-        .into_iter()
-        .filter(|&given| given)
-        .count()
+    [
+        limit.is_some(),
+        audience.is_some(),
+        document.is_some(),
+        kind.is_some(),
+        actor.is_some(),
+        step.is_some(),
+        prefix.is_some(),
+    ]
+    .into_iter()
+    .filter(|&given| given)
+    .count()
 }
 
 /// Completions of what is being typed, most used words first.
@@ -215,7 +247,11 @@ pub fn suggest(
     let limit = match limit {
         Some(value) if !value.is_undefined() => match value.as_f64() {
             Some(n) if n.fract() == 0.0 && (1.0..=100.0).contains(&n) => n as usize,
-            _ => return Err(ApiError::invalid("suggest: `limit` must be a whole number from 1 to 100".into())),
+            _ => {
+                return Err(ApiError::invalid(
+                    "suggest: `limit` must be a whole number from 1 to 100".into(),
+                ))
+            }
         },
         _ => 8,
     };
@@ -224,7 +260,9 @@ pub fn suggest(
 
 /// The whole node with `id`. Throws when no node has that id, naming close ids.
 #[wasm_bindgen(unchecked_return_type = "KnowledgeNode")]
-pub fn node(#[wasm_bindgen(unchecked_param_type = "string")] id: JsValue) -> Result<JsValue, ApiError> {
+pub fn node(
+    #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+) -> Result<JsValue, ApiError> {
     let id = string_argument(&id, "node", "id")?;
     with(|k| k.node(&id))
 }
@@ -248,7 +286,9 @@ pub fn checklists() -> Result<JsValue, ApiError> {
 
 /// One checklist (by id or title) with its items in order and where each comes from.
 #[wasm_bindgen(unchecked_return_type = "Checklist")]
-pub fn checklist(#[wasm_bindgen(unchecked_param_type = "string")] id: JsValue) -> Result<JsValue, ApiError> {
+pub fn checklist(
+    #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+) -> Result<JsValue, ApiError> {
     let id = string_argument(&id, "checklist", "id")?;
     with(|k| k.checklist(&id))
 }
@@ -261,7 +301,9 @@ pub fn medications() -> Result<JsValue, ApiError> {
 
 /// The guidance on a drug, by id, generic or brand name, misspelling or lay word.
 #[wasm_bindgen(unchecked_return_type = "Medication")]
-pub fn medication(#[wasm_bindgen(unchecked_param_type = "string")] name: JsValue) -> Result<JsValue, ApiError> {
+pub fn medication(
+    #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
+) -> Result<JsValue, ApiError> {
     let name = string_argument(&name, "medication", "nameOrAlias")?;
     with(|k| k.medication(&name))
 }
@@ -274,14 +316,18 @@ pub fn referral_matrix() -> Result<JsValue, ApiError> {
 
 /// The disciplines the matrix marks for a complaint type, named in words or by row number.
 #[wasm_bindgen(unchecked_return_type = "ReferralRow")]
-pub fn referral(#[wasm_bindgen(unchecked_param_type = "string")] complaint: JsValue) -> Result<JsValue, ApiError> {
+pub fn referral(
+    #[wasm_bindgen(unchecked_param_type = "string")] complaint: JsValue,
+) -> Result<JsValue, ApiError> {
     let complaint = string_argument(&complaint, "referral", "complaint")?;
     with(|k| k.referral(&complaint))
 }
 
 /// The complaint types the matrix sends to a discipline.
 #[wasm_bindgen(js_name = referralsTo, unchecked_return_type = "string[]")]
-pub fn referrals_to(#[wasm_bindgen(unchecked_param_type = "string")] discipline: JsValue) -> Result<JsValue, ApiError> {
+pub fn referrals_to(
+    #[wasm_bindgen(unchecked_param_type = "string")] discipline: JsValue,
+) -> Result<JsValue, ApiError> {
     let discipline = string_argument(&discipline, "referralsTo", "discipline")?;
     with(|k| k.referrals_to(&discipline))
 }
@@ -300,21 +346,31 @@ pub fn red_flags() -> Result<JsValue, ApiError> {
 
 /// What each document says on a topic (id or words), side by side, agreement marked.
 #[wasm_bindgen(unchecked_return_type = "Comparison")]
-pub fn compare(#[wasm_bindgen(unchecked_param_type = "string")] topic: JsValue) -> Result<JsValue, ApiError> {
+pub fn compare(
+    #[wasm_bindgen(unchecked_param_type = "string")] topic: JsValue,
+) -> Result<JsValue, ApiError> {
     let topic = string_argument(&topic, "compare", "topic")?;
     with(|k| k.compare(&topic))
 }
 
 /// The lay explanation (B1 Dutch) of a node.
 #[wasm_bindgen(unchecked_return_type = "Lay")]
-pub fn lay(#[wasm_bindgen(unchecked_param_type = "string")] id: JsValue) -> Result<JsValue, ApiError> {
+pub fn lay(
+    #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+) -> Result<JsValue, ApiError> {
     let id = string_argument(&id, "lay", "id")?;
     with(|k| k.lay(&id))
 }
 
-fn optional_string(value: Option<JsValue>, function: &str, name: &str) -> Result<Option<String>, ApiError> {
+fn optional_string(
+    value: Option<JsValue>,
+    function: &str,
+    name: &str,
+) -> Result<Option<String>, ApiError> {
     match value {
-        Some(value) if !value.is_undefined() && !value.is_null() => string_argument(&value, function, name).map(Some),
+        Some(value) if !value.is_undefined() && !value.is_null() => {
+            string_argument(&value, function, name).map(Some)
+        }
         _ => Ok(None),
     }
 }

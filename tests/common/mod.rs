@@ -34,8 +34,27 @@ pub fn check_entities(text: &str) -> Result<(), String> {
 /// Layer HTML holds only the compiler's tags and attributes (glossary terms as
 /// `<span class="term" title="…">`), links only to nodes and https pages, and escaped text.
 pub fn check_layer_html(html: &str) -> Result<(), String> {
-    const TAGS: &[&str] =
-        &["p", "h4", "blockquote", "ul", "ol", "li", "table", "thead", "tbody", "tr", "th", "td", "em", "strong", "del", "code", "br", "a", "span"];
+    const TAGS: &[&str] = &[
+        "p",
+        "h4",
+        "blockquote",
+        "ul",
+        "ol",
+        "li",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "em",
+        "strong",
+        "del",
+        "code",
+        "br",
+        "a",
+        "span",
+    ];
     let mut rest = html;
     while let Some(i) = rest.find(['<', '>', '"', '\'']) {
         check_entities(&rest[..i])?;
@@ -63,10 +82,13 @@ pub fn check_layer_html(html: &str) -> Result<(), String> {
             if attributes.is_empty() {
                 break;
             }
-            let eq = attributes.find("=\"").ok_or_else(|| format!("attribute without a quoted value in `<{tag}>`"))?;
+            let eq = attributes
+                .find("=\"")
+                .ok_or_else(|| format!("attribute without a quoted value in `<{tag}>`"))?;
             let attribute = &attributes[..eq];
             let after = &attributes[eq + 2..];
-            let close = after.find('"').ok_or_else(|| format!("unterminated attribute in `<{tag}>`"))?;
+            let close =
+                after.find('"').ok_or_else(|| format!("unterminated attribute in `<{tag}>`"))?;
             let value = &after[..close];
             attributes = &after[close + 1..];
             check_entities(value)?;
@@ -80,7 +102,8 @@ pub fn check_layer_html(html: &str) -> Result<(), String> {
             if !allowed {
                 return Err(format!("attribute `{attribute}` on <{name}> in {html:?}"));
             }
-            if attribute == "href" && !(value.starts_with("#/n/") || value.starts_with("https://")) {
+            if attribute == "href" && !(value.starts_with("#/n/") || value.starts_with("https://"))
+            {
                 return Err(format!("link `{value}` in {html:?}"));
             }
             if value.to_ascii_lowercase().contains("javascript:") {

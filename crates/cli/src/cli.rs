@@ -58,12 +58,14 @@ struct Args {
 }
 
 fn parse_args(args: &[String], with_value: &[&str], flags: &[&str]) -> Result<Args, String> {
-    let mut parsed = Args { positional: Vec::new(), values: BTreeMap::new(), flags: BTreeSet::new() };
+    let mut parsed =
+        Args { positional: Vec::new(), values: BTreeMap::new(), flags: BTreeSet::new() };
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
         if let Some(name) = arg.strip_prefix("--") {
             if with_value.contains(&name) {
-                let value = iter.next().ok_or_else(|| format!("--{name} needs a value\n\n{USAGE}"))?;
+                let value =
+                    iter.next().ok_or_else(|| format!("--{name} needs a value\n\n{USAGE}"))?;
                 parsed.values.insert(name.to_string(), value.clone());
             } else if flags.contains(&name) {
                 parsed.flags.insert(name.to_string());
@@ -91,7 +93,9 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 Ok(pack) => {
                     println!("ok: {} nodes in {}", pack.nodes.len(), content.display());
                     report_readability(&pack);
-                    let Some(sources) = args.values.get("sources") else { return Ok(ExitCode::SUCCESS) };
+                    let Some(sources) = args.values.get("sources") else {
+                        return Ok(ExitCode::SUCCESS);
+                    };
                     let problems = review_problems(&pack, Path::new(sources))?;
                     for problem in &problems {
                         eprintln!("{problem}");
@@ -120,19 +124,30 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 return Err(format!("search takes one QUERY (quote it)\n\n{USAGE}"));
             };
             let limit = match args.values.get("limit") {
-                Some(n) => Some(n.parse::<usize>().map_err(|_| format!("--limit takes a number, not `{n}`"))?),
+                Some(n) => Some(
+                    n.parse::<usize>().map_err(|_| format!("--limit takes a number, not `{n}`"))?,
+                ),
                 None => None,
             };
             let knowledge = Knowledge::new(load(&args)?);
-            let options = SearchOptions { limit, audience: args.values.get("audience").cloned(), ..SearchOptions::default() };
+            let options = SearchOptions {
+                limit,
+                audience: args.values.get("audience").cloned(),
+                ..SearchOptions::default()
+            };
             let hits = knowledge.search(query, &options).map_err(|e| e.to_string())?;
             if args.flags.contains("json") {
                 println!("{}", serde_json::to_string_pretty(&hits).map_err(|e| e.to_string())?);
             } else {
                 for hit in &hits {
-                    let strength = hit.node.strength.map(|s| format!(" [{}]", s.as_str())).unwrap_or_default();
-                    let citation = hit.node.source.as_ref().map(|s| s.citation.as_str()).unwrap_or("");
-                    println!("{:>7.3}  {}{}  {}\n         {}", hit.score, hit.node.title, strength, citation, hit.node.id);
+                    let strength =
+                        hit.node.strength.map(|s| format!(" [{}]", s.as_str())).unwrap_or_default();
+                    let citation =
+                        hit.node.source.as_ref().map(|s| s.citation.as_str()).unwrap_or("");
+                    println!(
+                        "{:>7.3}  {}{}  {}\n         {}",
+                        hit.score, hit.node.title, strength, citation, hit.node.id
+                    );
                 }
             }
             Ok(ExitCode::SUCCESS)
@@ -140,9 +155,16 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         "coverage" => {
             let args = parse_args(rest, &["content", "manifest"], &["require-complete"])?;
             no_positional(&args)?;
-            let manifest = args.values.get("manifest").ok_or_else(|| format!("coverage needs --manifest DIR\n\n{USAGE}"))?;
+            let manifest = args
+                .values
+                .get("manifest")
+                .ok_or_else(|| format!("coverage needs --manifest DIR\n\n{USAGE}"))?;
             let complete = coverage(&load(&args)?, Path::new(manifest))?;
-            Ok(if complete || !args.flags.contains("require-complete") { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+            Ok(if complete || !args.flags.contains("require-complete") {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
         }
         "export" => {
             let args = parse_args(rest, &["content"], &["json"])?;
@@ -151,7 +173,12 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 return Err("export writes JSON: pass --json".to_string());
             }
             let knowledge = Knowledge::new(load(&args)?);
-            let nodes: Vec<_> = knowledge.nodes().iter().map(|n| knowledge.node(&n.id)).collect::<Result<_, _>>().map_err(|e| e.to_string())?;
+            let nodes: Vec<_> = knowledge
+                .nodes()
+                .iter()
+                .map(|n| knowledge.node(&n.id))
+                .collect::<Result<_, _>>()
+                .map_err(|e| e.to_string())?;
             let export = serde_json::json!({ "version": knowledge.version(), "nodes": nodes });
             println!("{}", serde_json::to_string_pretty(&export).map_err(|e| e.to_string())?);
             Ok(ExitCode::SUCCESS)
@@ -159,19 +186,37 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         "stamp" => {
             let args = parse_args(rest, &["content", "sources", "on"], &[])?;
             if args.positional.is_empty() {
-                return Err(format!("stamp needs the ids of the nodes whose lay texts you checked\n\n{USAGE}"));
+                return Err(format!(
+                    "stamp needs the ids of the nodes whose lay texts you checked\n\n{USAGE}"
+                ));
             }
-            let sources = args.values.get("sources").ok_or_else(|| format!("stamp needs --sources DIR\n\n{USAGE}"))?;
+            let sources = args
+                .values
+                .get("sources")
+                .ok_or_else(|| format!("stamp needs --sources DIR\n\n{USAGE}"))?;
             let on = match args.values.get("on") {
                 Some(day) => day.clone(),
                 None => today(),
             };
             let pack = load(&args)?;
             for id in &args.positional {
-                let node = pack.nodes.iter().find(|n| &n.id == id).ok_or_else(|| format!("no node has the id `{id}`"))?;
-                let review = node.lay_review.as_ref().ok_or_else(|| format!("`{id}` has no lay text to stamp"))?;
+                let node = pack
+                    .nodes
+                    .iter()
+                    .find(|n| &n.id == id)
+                    .ok_or_else(|| format!("no node has the id `{id}`"))?;
+                let review = node
+                    .lay_review
+                    .as_ref()
+                    .ok_or_else(|| format!("`{id}` has no lay text to stamp"))?;
                 let source = digest(&cited_lines(&pack, node, Path::new(sources))?);
-                write_stamp(&review.file, &format!("lay_checked = {{ on = \"{on}\", lay = \"{}\", source = \"{source}\" }}", review.lay_digest))?;
+                write_stamp(
+                    &review.file,
+                    &format!(
+                        "lay_checked = {{ on = \"{on}\", lay = \"{}\", source = \"{source}\" }}",
+                        review.lay_digest
+                    ),
+                )?;
                 println!("stamped {id} ({})", review.file.display());
             }
             Ok(ExitCode::SUCCESS)
@@ -193,18 +238,37 @@ fn no_positional(args: &Args) -> Result<(), String> {
 
 /// Prints the readability of the lay texts: the Flesch-Douma spread and the texts below 60.
 fn report_readability(pack: &Pack) {
-    let mut measured: Vec<(f64, &str)> = pack.nodes.iter().filter_map(|n| n.readability.map(|r| (r.flesch_douma, n.id.as_str()))).collect();
+    let mut measured: Vec<(f64, &str)> = pack
+        .nodes
+        .iter()
+        .filter_map(|n| n.readability.map(|r| (r.flesch_douma, n.id.as_str())))
+        .collect();
     if measured.is_empty() {
         return;
     }
     measured.sort_by(|a, b| a.0.total_cmp(&b.0));
     let median = measured[measured.len() / 2].0;
-    let bands = [(f64::MIN, 40.0, "below 40"), (40.0, 50.0, "40-50"), (50.0, 60.0, "50-60"), (60.0, 70.0, "60-70"), (70.0, f64::MAX, "70 and above")];
+    let bands = [
+        (f64::MIN, 40.0, "below 40"),
+        (40.0, 50.0, "40-50"),
+        (50.0, 60.0, "50-60"),
+        (60.0, 70.0, "60-70"),
+        (70.0, f64::MAX, "70 and above"),
+    ];
     let spread: Vec<String> = bands
         .iter()
-        .map(|(low, high, label)| format!("{label}: {}", measured.iter().filter(|(score, _)| score >= low && score < high).count()))
+        .map(|(low, high, label)| {
+            format!(
+                "{label}: {}",
+                measured.iter().filter(|(score, _)| score >= low && score < high).count()
+            )
+        })
         .collect();
-    println!("readability of {} lay texts (Flesch-Douma, target 60 or more): median {median}; {}", measured.len(), spread.join(", "));
+    println!(
+        "readability of {} lay texts (Flesch-Douma, target 60 or more): median {median}; {}",
+        measured.len(),
+        spread.join(", ")
+    );
     for (score, id) in measured.iter().take_while(|(score, _)| *score < 60.0) {
         println!("  below 60: {id} ({score})");
     }
@@ -237,12 +301,25 @@ fn review_problems(pack: &Pack, sources: &Path) -> Result<Vec<String>, String> {
 /// source of its own (a comparison topic) is checked against its member nodes: nothing to cite.
 fn cited_lines(pack: &Pack, node: &Node, sources: &Path) -> Result<String, String> {
     let Some(source) = &node.source else { return Ok(String::new()) };
-    let document = pack.documents.iter().find(|d| d.id == source.document).ok_or_else(|| format!("unknown document `{}`", source.document))?;
+    let document = pack
+        .documents
+        .iter()
+        .find(|d| d.id == source.document)
+        .ok_or_else(|| format!("unknown document `{}`", source.document))?;
     let path = sources.join(&document.source_file);
-    let text =
-        fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e} (pass the folder of source texts with --sources)", path.display()))?;
+    let text = fs::read_to_string(&path).map_err(|e| {
+        format!(
+            "cannot read {}: {e} (pass the folder of source texts with --sources)",
+            path.display()
+        )
+    })?;
     let (first, last) = source.lines;
-    Ok(text.lines().skip(first as usize - 1).take((last - first + 1) as usize).collect::<Vec<_>>().join("\n"))
+    Ok(text
+        .lines()
+        .skip(first as usize - 1)
+        .take((last - first + 1) as usize)
+        .collect::<Vec<_>>()
+        .join("\n"))
 }
 
 /// Writes `stamp` as the `lay_checked` line of the front matter of `file`, replacing an old one.
@@ -250,7 +327,12 @@ fn cited_lines(pack: &Pack, node: &Node, sources: &Path) -> Result<String, Strin
 fn write_stamp(file: &Path, stamp: &str) -> Result<(), String> {
     let text = fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
     let mut lines: Vec<&str> = text.lines().collect();
-    let close = lines.iter().skip(1).position(|l| l.trim() == "+++").map(|i| i + 1).ok_or_else(|| format!("{}: no front matter", file.display()))?;
+    let close = lines
+        .iter()
+        .skip(1)
+        .position(|l| l.trim() == "+++")
+        .map(|i| i + 1)
+        .ok_or_else(|| format!("{}: no front matter", file.display()))?;
     if let Some(old) = lines[..close].iter().position(|l| l.starts_with("lay_checked")) {
         lines[old] = stamp;
     } else {
@@ -268,10 +350,14 @@ fn write_stamp(file: &Path, stamp: &str) -> Result<(), String> {
 /// Today's date (UTC) as `YYYY-MM-DD`, from the system clock (days to civil date, after Howard
 /// Hinnant's algorithm).
 fn today() -> String {
-    let days = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() / 86_400) as i64 + 719_468;
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400) as i64
+        + 719_468;
     let era = days.div_euclid(146_097);
     let day_of_era = days - era * 146_097;
-    let year_of_era = (day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let year_of_era =
+        (day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
     let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
     let month_index = (5 * day_of_year + 2) / 153;
     let day = day_of_year - (153 * month_index + 2) / 5 + 1;
@@ -308,7 +394,8 @@ struct Statement {
 /// Prints coverage per manifest; returns whether every id is covered and no node covers an id
 /// that no manifest lists.
 fn coverage(pack: &Pack, dir: &Path) -> Result<bool, String> {
-    let covered: BTreeSet<&str> = pack.nodes.iter().flat_map(|n| n.covers.iter().map(String::as_str)).collect();
+    let covered: BTreeSet<&str> =
+        pack.nodes.iter().flat_map(|n| n.covers.iter().map(String::as_str)).collect();
     let mut files: Vec<PathBuf> = fs::read_dir(dir)
         .map_err(|e| format!("cannot read manifest folder {}: {e}", dir.display()))?
         .flatten()
@@ -324,10 +411,17 @@ fn coverage(pack: &Pack, dir: &Path) -> Result<bool, String> {
     let mut summary = Vec::new();
     for file in &files {
         let text = fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
-        let manifest: Manifest = toml::from_str(&text).map_err(|e| format!("{}: {}", file.display(), e.message()))?;
-        let missing: Vec<&Statement> = manifest.statement.iter().filter(|s| !covered.contains(s.id.as_str())).collect();
+        let manifest: Manifest =
+            toml::from_str(&text).map_err(|e| format!("{}: {}", file.display(), e.message()))?;
+        let missing: Vec<&Statement> =
+            manifest.statement.iter().filter(|s| !covered.contains(s.id.as_str())).collect();
         for statement in &missing {
-            println!("{}: not covered: {}  ({})", file.display(), statement.id, statement.label.as_deref().unwrap_or(""));
+            println!(
+                "{}: not covered: {}  ({})",
+                file.display(),
+                statement.id,
+                statement.label.as_deref().unwrap_or("")
+            );
         }
         let count = manifest.statement.len();
         total += count;

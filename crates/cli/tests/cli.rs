@@ -30,48 +30,79 @@ fn node(front: &str, body: &str) -> String {
 #[test]
 fn the_cli_check_fails_with_the_file_and_line() {
     let dir = content_with("cli", &node("", "Zie [x](#worel.test.onbekend)."));
-    let output = Command::new(env!("CARGO_BIN_EXE_pijnwijzer")).args(["check", "--content"]).arg(&dir).output().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_pijnwijzer"))
+        .args(["check", "--content"])
+        .arg(&dir)
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8(output.stderr).unwrap();
-    assert!(stderr.contains("nieuw.md:14: error: link to unknown id `worel.test.onbekend`"), "{stderr}");
+    assert!(
+        stderr.contains("nieuw.md:14: error: link to unknown id `worel.test.onbekend`"),
+        "{stderr}"
+    );
 }
 
 /// `check --sources` reports a lay text without a stamp, and one whose text or cited source lines
 /// changed after it was stamped; `stamp` writes a stamp that `check` then accepts.
 #[test]
 fn review_stamps_go_stale_when_the_lay_text_or_the_cited_lines_change() {
-    let dir = content_with("review", &node("", "Tekst.\n\n## Voor patiënten\n\nKort en duidelijk."));
+    let dir =
+        content_with("review", &node("", "Tekst.\n\n## Voor patiënten\n\nKort en duidelijk."));
     let sources = dir.join("bronnen");
     fs::create_dir_all(&sources).unwrap();
     let source_file = sources.join("worel-chronische-primaire-pijn.txt");
     let mut lines: Vec<String> = (1..=2000).map(|n| format!("regel {n}")).collect();
     fs::write(&source_file, lines.join("\n")).unwrap();
     let run = |args: &[&str]| {
-        let output =
-            Command::new(env!("CARGO_BIN_EXE_pijnwijzer")).args(args).arg("--content").arg(&dir).arg("--sources").arg(&sources).output().unwrap();
-        (output.status.code(), String::from_utf8(output.stdout).unwrap() + &String::from_utf8(output.stderr).unwrap())
+        let output = Command::new(env!("CARGO_BIN_EXE_pijnwijzer"))
+            .args(args)
+            .arg("--content")
+            .arg(&dir)
+            .arg("--sources")
+            .arg(&sources)
+            .output()
+            .unwrap();
+        (
+            output.status.code(),
+            String::from_utf8(output.stdout).unwrap() + &String::from_utf8(output.stderr).unwrap(),
+        )
     };
     let (code, out) = run(&["check"]);
     assert_eq!(code, Some(1), "{out}");
     assert!(out.contains("the lay text of `worel.test.nieuw` has no review stamp"), "{out}");
     assert!(out.contains("the lay text of `worel.test.rodevlaggen` has no review stamp"), "{out}");
 
-    let (code, out) = run(&["stamp", "worel.test.nieuw", "worel.test.rodevlaggen", "--on", "2026-01-02"]);
+    let (code, out) =
+        run(&["stamp", "worel.test.nieuw", "worel.test.rodevlaggen", "--on", "2026-01-02"]);
     assert_eq!(code, Some(0), "{out}");
     let written = fs::read_to_string(dir.join("nieuw.md")).unwrap();
     assert!(written.contains("lay_checked = { on = \"2026-01-02\", lay = \""), "{written}");
-    assert!(written.find("lay_checked").unwrap() < written.find("[source]").unwrap(), "the stamp is a top-level key: {written}");
+    assert!(
+        written.find("lay_checked").unwrap() < written.find("[source]").unwrap(),
+        "the stamp is a top-level key: {written}"
+    );
     let (code, out) = run(&["check"]);
     assert_eq!(code, Some(0), "{out}");
     assert!(out.contains("ok: all 2 lay texts carry a current review stamp"), "{out}");
 
     // Rewrapping changes nothing; another word makes the stamp stale.
-    fs::write(dir.join("nieuw.md"), written.replace("Kort en duidelijk.", "Kort\nen duidelijk.")).unwrap();
+    fs::write(dir.join("nieuw.md"), written.replace("Kort en duidelijk.", "Kort\nen duidelijk."))
+        .unwrap();
     assert_eq!(run(&["check"]).0, Some(0));
-    fs::write(dir.join("nieuw.md"), written.replace("Kort en duidelijk.", "Kort en heel duidelijk.")).unwrap();
+    fs::write(
+        dir.join("nieuw.md"),
+        written.replace("Kort en duidelijk.", "Kort en heel duidelijk."),
+    )
+    .unwrap();
     let (code, out) = run(&["check"]);
     assert_eq!(code, Some(1));
-    assert!(out.contains("nieuw.md:6: the lay text of `worel.test.nieuw` changed since its review of 2026-01-02"), "{out}");
+    assert!(
+        out.contains(
+            "nieuw.md:6: the lay text of `worel.test.nieuw` changed since its review of 2026-01-02"
+        ),
+        "{out}"
+    );
 
     // A changed line in the cited range (1295–1299) makes the other kind of stale stamp.
     fs::write(dir.join("nieuw.md"), &written).unwrap();
@@ -79,6 +110,11 @@ fn review_stamps_go_stale_when_the_lay_text_or_the_cited_lines_change() {
     fs::write(&source_file, lines.join("\n")).unwrap();
     let (code, out) = run(&["check"]);
     assert_eq!(code, Some(1));
-    assert!(out.contains("the source lines `worel.test.nieuw` cites changed since its review of 2026-01-02"), "{out}");
+    assert!(
+        out.contains(
+            "the source lines `worel.test.nieuw` cites changed since its review of 2026-01-02"
+        ),
+        "{out}"
+    );
     assert!(!out.contains("worel.test.rodevlaggen` cites changed"), "{out}");
 }

@@ -6,7 +6,10 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::diagnostic::Diagnostic;
-use pijnwijzer_model::{Agreement, Audience, Comparison, Direction, Force, Kind, LayCheck, Position, SourceRef, Strength};
+use pijnwijzer_model::{
+    Agreement, Audience, Comparison, Direction, Force, Kind, LayCheck, Position, SourceRef,
+    Strength,
+};
 
 /// The front matter as written. Unknown fields are refused so a typo never drops data silently.
 #[derive(Debug, Deserialize)]
@@ -94,8 +97,13 @@ pub struct Vocabulary<'a> {
 }
 
 /// Which id prefix belongs to which documents.
-const ID_PREFIXES: &[(&str, &[&str])] =
-    &[("worel", &["worel"]), ("zs", &["zorgstandaard"]), ("rta", &["rta"]), ("mc", &["mc-samen", "mc-zorgstandaard"]), ("topic", &[])];
+const ID_PREFIXES: &[(&str, &[&str])] = &[
+    ("worel", &["worel"]),
+    ("zs", &["zorgstandaard"]),
+    ("rta", &["rta"]),
+    ("mc", &["mc-samen", "mc-zorgstandaard"]),
+    ("topic", &[]),
+];
 
 /// Whether `id` is a well-formed node id: dotted, lowercase ASCII, at least two parts.
 pub fn is_valid_id(id: &str) -> bool {
@@ -104,16 +112,25 @@ pub fn is_valid_id(id: &str) -> bool {
         && parts.iter().all(|part| {
             let mut chars = part.chars();
             matches!(chars.next(), Some(c) if c.is_ascii_lowercase() || c.is_ascii_digit())
-                && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+                && chars
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
         })
 }
 
 /// Parses and checks the front matter `toml`, which starts on line `first_line` of `file`.
-pub fn parse(file: &Path, toml_text: &str, first_line: usize, vocabulary: &Vocabulary) -> Result<FrontMatter, Vec<Diagnostic>> {
+pub fn parse(
+    file: &Path,
+    toml_text: &str,
+    first_line: usize,
+    vocabulary: &Vocabulary,
+) -> Result<FrontMatter, Vec<Diagnostic>> {
     let field_lines = field_lines(toml_text, first_line);
     let raw: Raw = toml::from_str(toml_text).map_err(|error| {
-        let line = error.span().map_or(first_line, |span| first_line + toml_text[..span.start].matches('\n').count());
-        vec![Diagnostic::new(file, line, format!("front matter: {}", error.message())).hint("see content/README.md for the fields a node may have")]
+        let line = error
+            .span()
+            .map_or(first_line, |span| first_line + toml_text[..span.start].matches('\n').count());
+        vec![Diagnostic::new(file, line, format!("front matter: {}", error.message()))
+            .hint("see content/README.md for the fields a node may have")]
     })?;
     let mut errors = Vec::new();
     let at = |field: &str| field_lines.get(field).copied().unwrap_or(first_line);
@@ -125,12 +142,17 @@ pub fn parse(file: &Path, toml_text: &str, first_line: usize, vocabulary: &Vocab
         error(
             "id",
             format!("invalid id `{}`", raw.id),
-            "ids are dotted lowercase ASCII (letters, digits, `-`, `_`), e.g. `worel.med.opioiden`".into(),
+            "ids are dotted lowercase ASCII (letters, digits, `-`, `_`), e.g. `worel.med.opioiden`"
+                .into(),
         );
     }
     let kind = Kind::parse(&raw.kind);
     if kind.is_none() {
-        error("kind", format!("unknown kind `{}`", raw.kind), format!("use one of: {}", Kind::spellings()));
+        error(
+            "kind",
+            format!("unknown kind `{}`", raw.kind),
+            format!("use one of: {}", Kind::spellings()),
+        );
     }
     let is_topic = kind == Some(Kind::Topic);
     if raw.title.trim().is_empty() {
@@ -156,8 +178,14 @@ pub fn parse(file: &Path, toml_text: &str, first_line: usize, vocabulary: &Vocab
                 if !documents.is_empty() && !documents.contains(&source.document.as_str()) {
                     error(
                         "id",
-                        format!("id `{}` does not belong to document `{}`", raw.id, source.document),
-                        format!("ids of `{}` nodes start with the prefix of that document", source.document),
+                        format!(
+                            "id `{}` does not belong to document `{}`",
+                            raw.id, source.document
+                        ),
+                        format!(
+                            "ids of `{}` nodes start with the prefix of that document",
+                            source.document
+                        ),
                     );
                 }
             }
@@ -176,30 +204,50 @@ pub fn parse(file: &Path, toml_text: &str, first_line: usize, vocabulary: &Vocab
             // Topics and background sections (signatories, colophon) may restate nothing the
             // manifests list; every other node restates at least one statement.
             if covers.is_empty() && !matches!(kind, Some(Kind::Topic | Kind::Section)) {
-                error("covers", "`covers` is empty".into(), "list the ids of ../shared/coverage/*.toml that this node restates".into());
+                error(
+                    "covers",
+                    "`covers` is empty".into(),
+                    "list the ids of ../shared/coverage/*.toml that this node restates".into(),
+                );
             }
             covers
         }
         None if is_topic => Vec::new(),
         None => {
-            error("id", "the node has no `covers`".into(), "add `covers = [\"…\"]` with the coverage ids this node restates".into());
+            error(
+                "id",
+                "the node has no `covers`".into(),
+                "add `covers = [\"…\"]` with the coverage ids this node restates".into(),
+            );
             Vec::new()
         }
     };
 
     let source = match (raw.source, is_topic) {
         (Some(_), true) => {
-            error("source", "a comparison topic has no [source]".into(), "a topic cites through its member nodes; remove [source]".into());
+            error(
+                "source",
+                "a comparison topic has no [source]".into(),
+                "a topic cites through its member nodes; remove [source]".into(),
+            );
             None
         }
         (None, true) => None,
         (None, false) => {
-            error("id", "the node has no source reference".into(), "add a [source] table with document, section, page and lines".into());
+            error(
+                "id",
+                "the node has no source reference".into(),
+                "add a [source] table with document, section, page and lines".into(),
+            );
             None
         }
         (Some(source), false) => {
             if !vocabulary.documents.contains(&source.document) {
-                error("source", format!("unknown document `{}`", source.document), format!("use one of: {}", vocabulary.documents.join(", ")));
+                error(
+                    "source",
+                    format!("unknown document `{}`", source.document),
+                    format!("use one of: {}", vocabulary.documents.join(", ")),
+                );
             }
             let (first, last) = match source.lines.as_slice() {
                 [first, last] if *first >= 1 && first <= last => (*first as u32, *last as u32),
@@ -213,10 +261,18 @@ pub fn parse(file: &Path, toml_text: &str, first_line: usize, vocabulary: &Vocab
                 }
             };
             if source.page < 1 || source.page_end.is_some_and(|end| end < source.page) {
-                error("source", "`page` must be at least 1 and `page_end` not before it".into(), "use the page from the coverage manifest".into());
+                error(
+                    "source",
+                    "`page` must be at least 1 and `page_end` not before it".into(),
+                    "use the page from the coverage manifest".into(),
+                );
             }
             if source.section.trim().is_empty() {
-                error("source", "the section is empty".into(), "give the section number as printed, e.g. \"4\" or \"6.3.4\"".into());
+                error(
+                    "source",
+                    "the section is empty".into(),
+                    "give the section number as printed, e.g. \"4\" or \"6.3.4\"".into(),
+                );
             }
             Some(SourceRef {
                 document: source.document,
@@ -232,43 +288,79 @@ pub fn parse(file: &Path, toml_text: &str, first_line: usize, vocabulary: &Vocab
     let strength = raw.strength.as_deref().and_then(|text| {
         let parsed = Strength::parse(text);
         if parsed.is_none() {
-            error("strength", format!("invalid GRADE code `{text}`"), format!("use one of: {}", Strength::spellings()));
+            error(
+                "strength",
+                format!("invalid GRADE code `{text}`"),
+                format!("use one of: {}", Strength::spellings()),
+            );
         }
         parsed
     });
     let direction = raw.direction.as_deref().and_then(|text| {
         let parsed = Direction::parse(text);
         if parsed.is_none() {
-            error("direction", format!("invalid direction `{text}`"), format!("use one of: {}", Direction::spellings()));
+            error(
+                "direction",
+                format!("invalid direction `{text}`"),
+                format!("use one of: {}", Direction::spellings()),
+            );
         }
         parsed
     });
     if raw.strength.is_some() != raw.direction.is_some() {
-        error("strength", "`strength` and `direction` go together".into(), "a graded statement says both how strong and in which direction".into());
+        error(
+            "strength",
+            "`strength` and `direction` go together".into(),
+            "a graded statement says both how strong and in which direction".into(),
+        );
     }
     if raw.strength.is_some() && !matches!(kind, Some(Kind::Recommendation | Kind::Medication)) {
-        error("strength", "only recommendations and medications are graded".into(), "remove `strength` and `direction`".into());
+        error(
+            "strength",
+            "only recommendations and medications are graded".into(),
+            "remove `strength` and `direction`".into(),
+        );
     }
     let force = raw.force.as_deref().and_then(|text| {
         let parsed = Force::parse(text);
         if parsed.is_none() {
-            error("force", format!("invalid force `{text}`"), format!("use one of: {}", Force::spellings()));
+            error(
+                "force",
+                format!("invalid force `{text}`"),
+                format!("use one of: {}", Force::spellings()),
+            );
         }
         parsed
     });
     if raw.force.is_some() && raw.strength.is_some() {
-        error("force", "a node has either a GRADE `strength` or an ungraded `force`, not both".into(), "keep the one the source gives".into());
+        error(
+            "force",
+            "a node has either a GRADE `strength` or an ungraded `force`, not both".into(),
+            "keep the one the source gives".into(),
+        );
     }
     let position = raw.position.as_deref().and_then(|text| {
         let parsed = Position::parse(text);
         if parsed.is_none() {
-            error("position", format!("invalid position `{text}`"), format!("use one of: {}", Position::spellings()));
+            error(
+                "position",
+                format!("invalid position `{text}`"),
+                format!("use one of: {}", Position::spellings()),
+            );
         }
         parsed
     });
     match (kind == Some(Kind::Medication), raw.position.is_some()) {
-        (true, false) => error("kind", "a medication needs a `position`".into(), format!("use one of: {}", Position::spellings())),
-        (false, true) => error("position", "only medications have a `position`".into(), "remove `position`".into()),
+        (true, false) => error(
+            "kind",
+            "a medication needs a `position`".into(),
+            format!("use one of: {}", Position::spellings()),
+        ),
+        (false, true) => error(
+            "position",
+            "only medications have a `position`".into(),
+            "remove `position`".into(),
+        ),
         _ => {}
     }
     let in_step_range = |n: i64| (1..=4).contains(&n);
@@ -279,7 +371,11 @@ pub fn parse(file: &Path, toml_text: &str, first_line: usize, vocabulary: &Vocab
             None
         }
         (false, Some(_)) => {
-            error("step", "only step nodes have `step`".into(), "use `steps = [..]` for the steps a node belongs to".into());
+            error(
+                "step",
+                "only step nodes have `step`".into(),
+                "use `steps = [..]` for the steps a node belongs to".into(),
+            );
             None
         }
         (false, None) => None,
@@ -291,7 +387,10 @@ pub fn parse(file: &Path, toml_text: &str, first_line: usize, vocabulary: &Vocab
         error(
             "actors",
             format!("unknown actor `{actor}`"),
-            format!("use keys of [actors] in content/vocabulary.toml: {}", vocabulary.actors.join(", ")),
+            format!(
+                "use keys of [actors] in content/vocabulary.toml: {}",
+                vocabulary.actors.join(", ")
+            ),
         );
     }
     for alias in raw.aliases.iter().filter(|a| a.trim().is_empty()) {
@@ -300,17 +399,29 @@ pub fn parse(file: &Path, toml_text: &str, first_line: usize, vocabulary: &Vocab
     let audience = match raw.audience.as_deref() {
         None => Audience::Professional,
         Some(text) => Audience::parse(text).unwrap_or_else(|| {
-            error("audience", format!("invalid audience `{text}`"), format!("use one of: {}", Audience::spellings()));
+            error(
+                "audience",
+                format!("invalid audience `{text}`"),
+                format!("use one of: {}", Audience::spellings()),
+            );
             Audience::Professional
         }),
     };
 
     let mut compare = Vec::new();
     if !raw.compare.is_empty() && !is_topic {
-        error("compare", "only topics have [[compare]]".into(), "use kind = \"topic\" or remove [[compare]]".into());
+        error(
+            "compare",
+            "only topics have [[compare]]".into(),
+            "use kind = \"topic\" or remove [[compare]]".into(),
+        );
     }
     if is_topic && raw.compare.len() < 2 {
-        error("id", "a topic compares at least two documents".into(), "add a [[compare]] table per document".into());
+        error(
+            "id",
+            "a topic compares at least two documents".into(),
+            "add a [[compare]] table per document".into(),
+        );
     }
     for entry in raw.compare {
         if !vocabulary.documents.contains(&entry.document) {
@@ -321,7 +432,11 @@ pub fn parse(file: &Path, toml_text: &str, first_line: usize, vocabulary: &Vocab
             );
         }
         let Some(agreement) = Agreement::parse(&entry.agreement) else {
-            error("compare", format!("invalid agreement `{}`", entry.agreement), format!("use one of: {}", Agreement::spellings()));
+            error(
+                "compare",
+                format!("invalid agreement `{}`", entry.agreement),
+                format!("use one of: {}", Agreement::spellings()),
+            );
             continue;
         };
         if (agreement == Agreement::NotAddressed) != entry.nodes.is_empty() {
@@ -332,18 +447,40 @@ pub fn parse(file: &Path, toml_text: &str, first_line: usize, vocabulary: &Vocab
             );
         }
         if entry.point.trim().is_empty() {
-            error("compare", format!("document `{}`: the point is empty", entry.document), "say in one sentence what this document says".into());
+            error(
+                "compare",
+                format!("document `{}`: the point is empty", entry.document),
+                "say in one sentence what this document says".into(),
+            );
         }
-        compare.push(Comparison { document: entry.document, agreement, nodes: entry.nodes, point: entry.point });
+        compare.push(Comparison {
+            document: entry.document,
+            agreement,
+            nodes: entry.nodes,
+            point: entry.point,
+        });
     }
     let lay_checked = raw.lay_checked.and_then(|stamp| {
-        let is_digest = |text: &str| text.len() == 16 && text.chars().all(|c| c.is_ascii_hexdigit());
-        let is_day =
-            |text: &str| text.len() == 10 && text.chars().enumerate().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
+        let is_digest =
+            |text: &str| text.len() == 16 && text.chars().all(|c| c.is_ascii_hexdigit());
+        let is_day = |text: &str| {
+            text.len() == 10
+                && text.chars().enumerate().all(|(i, c)| {
+                    if i == 4 || i == 7 {
+                        c == '-'
+                    } else {
+                        c.is_ascii_digit()
+                    }
+                })
+        };
         if is_day(&stamp.on) && is_digest(&stamp.lay) && is_digest(&stamp.source) {
             Some(LayCheck { on: stamp.on, lay: stamp.lay, source: stamp.source })
         } else {
-            error("lay_checked", "malformed `lay_checked` stamp".into(), "let `pijnwijzer stamp ID --sources DIR` write it".into());
+            error(
+                "lay_checked",
+                "malformed `lay_checked` stamp".into(),
+                "let `pijnwijzer stamp ID --sources DIR` write it".into(),
+            );
             None
         }
     });

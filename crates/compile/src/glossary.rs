@@ -58,29 +58,51 @@ pub fn read(dir: &Path) -> Result<Glossary, Diagnostic> {
     if !path.exists() {
         return Ok(Glossary { terms: Vec::new(), everyday: Vec::new() });
     }
-    let text = fs::read_to_string(&path).map_err(|e| Diagnostic::new(&path, 1, format!("cannot read the glossary: {e}")).hint("it is UTF-8 TOML"))?;
+    let text = fs::read_to_string(&path).map_err(|e| {
+        Diagnostic::new(&path, 1, format!("cannot read the glossary: {e}")).hint("it is UTF-8 TOML")
+    })?;
     let file: GlossaryFile = toml::from_str(&text).map_err(|e| {
         let line = e.span().map_or(1, |span| 1 + text[..span.start].matches('\n').count());
-        Diagnostic::new(&path, line, e.message().to_string()).hint("each entry is [[woord]] with `term`, optional `ook` and `uitleg`")
+        Diagnostic::new(&path, line, e.message().to_string())
+            .hint("each entry is [[woord]] with `term`, optional `ook` and `uitleg`")
     })?;
-    let line_of = |term: &str| text.lines().position(|l| l.contains(&format!("\"{term}\""))).map_or(1, |i| i + 1);
+    let line_of = |term: &str| {
+        text.lines().position(|l| l.contains(&format!("\"{term}\""))).map_or(1, |i| i + 1)
+    };
     let mut seen = BTreeSet::new();
     let mut terms = Vec::new();
     for entry in file.woord {
         for form in std::iter::once(&entry.term).chain(&entry.ook) {
             if form != &form.to_lowercase() || form.trim() != form || form.is_empty() {
-                return Err(Diagnostic::new(&path, line_of(form), format!("glossary term `{form}` must be lower case, without spaces around it"))
-                    .hint("the compiler matches terms in any case"));
+                return Err(Diagnostic::new(
+                    &path,
+                    line_of(form),
+                    format!("glossary term `{form}` must be lower case, without spaces around it"),
+                )
+                .hint("the compiler matches terms in any case"));
             }
             if !seen.insert(form.clone()) {
-                return Err(Diagnostic::new(&path, line_of(form), format!("glossary term `{form}` is defined twice")).hint("keep one entry"));
+                return Err(Diagnostic::new(
+                    &path,
+                    line_of(form),
+                    format!("glossary term `{form}` is defined twice"),
+                )
+                .hint("keep one entry"));
             }
         }
         if entry.uitleg.trim().is_empty() {
-            return Err(Diagnostic::new(&path, line_of(&entry.term), format!("glossary term `{}` has no `uitleg`", entry.term))
-                .hint("write one or two plain sentences"));
+            return Err(Diagnostic::new(
+                &path,
+                line_of(&entry.term),
+                format!("glossary term `{}` has no `uitleg`", entry.term),
+            )
+            .hint("write one or two plain sentences"));
         }
-        terms.push(GlossaryTerm { term: entry.term, forms: entry.ook, definition: entry.uitleg.trim().to_string() });
+        terms.push(GlossaryTerm {
+            term: entry.term,
+            forms: entry.ook,
+            definition: entry.uitleg.trim().to_string(),
+        });
     }
     Ok(Glossary { terms, everyday: file.gewoon.iter().map(|w| w.to_lowercase()).collect() })
 }
@@ -92,7 +114,9 @@ pub fn professional_terms(actor_labels: &[String], nodes: &[Node]) -> Vec<(Strin
     let mut add = |name: &str, origin: &'static str| {
         let name = name.split(':').next().unwrap_or(name).replace("(definitie)", "");
         let (main, inner) = match name.split_once('(') {
-            Some((main, rest)) => (main.trim().to_string(), Some(rest.trim_end_matches(')').trim().to_string())),
+            Some((main, rest)) => {
+                (main.trim().to_string(), Some(rest.trim_end_matches(')').trim().to_string()))
+            }
             None => (name.trim().to_string(), None),
         };
         for term in std::iter::once(main).chain(inner) {
@@ -118,15 +142,25 @@ pub fn professional_terms(actor_labels: &[String], nodes: &[Node]) -> Vec<(Strin
 
 /// Marks the first use of each glossary term in a node's lay layer, and returns the professional
 /// terms it uses that the glossary neither defines nor calls everyday.
-pub fn mark_lay_text(node: &mut Node, glossary: &Glossary, professional: &[(String, &'static str)]) -> Vec<(String, &'static str)> {
-    let Some(layer) = node.layers.iter_mut().find(|l| l.key == LayerKey::Lay) else { return Vec::new() };
+pub fn mark_lay_text(
+    node: &mut Node,
+    glossary: &Glossary,
+    professional: &[(String, &'static str)],
+) -> Vec<(String, &'static str)> {
+    let Some(layer) = node.layers.iter_mut().find(|l| l.key == LayerKey::Lay) else {
+        return Vec::new();
+    };
     let mut text = String::new();
     collect_text(&layer.blocks, &mut text);
     let text = text.to_lowercase();
-    let defined = |term: &str| glossary.terms.iter().any(|t| t.term == term || t.forms.iter().any(|f| f == term));
+    let defined = |term: &str| {
+        glossary.terms.iter().any(|t| t.term == term || t.forms.iter().any(|f| f == term))
+    };
     let missing = professional
         .iter()
-        .filter(|(term, _)| !defined(term) && !glossary.everyday.contains(term) && find_word(&text, term).is_some())
+        .filter(|(term, _)| {
+            !defined(term) && !glossary.everyday.contains(term) && find_word(&text, term).is_some()
+        })
         .cloned()
         .collect();
     for entry in &glossary.terms {
@@ -161,7 +195,9 @@ fn for_each_html_ref(blocks: &[Block], f: &mut impl FnMut(&str)) {
                     for_each_html_ref(&item.blocks, f);
                 }
             }
-            Block::Table { head, rows } => head.iter().chain(rows.iter().flatten()).for_each(|cell| f(cell)),
+            Block::Table { head, rows } => {
+                head.iter().chain(rows.iter().flatten()).for_each(|cell| f(cell))
+            }
         }
     }
 }
@@ -172,8 +208,12 @@ fn for_each_html(blocks: &mut [Block], f: &mut impl FnMut(&mut String) -> bool) 
         let done = match block {
             Block::Paragraph(html) | Block::Heading(html) => f(html),
             Block::Quote(inner) => for_each_html(inner, f),
-            Block::List { items, .. } => items.iter_mut().any(|item| f(&mut item.html) || for_each_html(&mut item.blocks, f)),
-            Block::Table { head, rows } => head.iter_mut().chain(rows.iter_mut().flatten()).any(&mut *f),
+            Block::List { items, .. } => {
+                items.iter_mut().any(|item| f(&mut item.html) || for_each_html(&mut item.blocks, f))
+            }
+            Block::Table { head, rows } => {
+                head.iter_mut().chain(rows.iter_mut().flatten()).any(&mut *f)
+            }
         };
         if done {
             return true;
@@ -214,7 +254,11 @@ fn mark_first(html: &mut String, term: &str, definition: &str) -> bool {
             if segment.len() == end - position {
                 if let Some(at) = find_word(&segment, &html::escape(term)) {
                     let (from, to) = (position + at, position + at + html::escape(term).len());
-                    let marked = format!("<span class=\"term\" title=\"{}\">{}</span>", html::escape(definition), &html[from..to]);
+                    let marked = format!(
+                        "<span class=\"term\" title=\"{}\">{}</span>",
+                        html::escape(definition),
+                        &html[from..to]
+                    );
                     html.replace_range(from..to, &marked);
                     return true;
                 }
@@ -260,7 +304,8 @@ mod tests {
 
     #[test]
     fn professional_terms_come_from_titles_and_labels() {
-        let terms = professional_terms(&["praktijkondersteuner (POH)".into(), "huisarts".into()], &[]);
+        let terms =
+            professional_terms(&["praktijkondersteuner (POH)".into(), "huisarts".into()], &[]);
         let names: Vec<&str> = terms.iter().map(|(t, _)| t.as_str()).collect();
         assert_eq!(names, ["huisarts", "poh", "praktijkondersteuner"]);
     }

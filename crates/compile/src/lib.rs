@@ -19,7 +19,9 @@ use serde::Deserialize;
 pub use diagnostic::Diagnostic;
 
 use pijnwijzer_model::distance::levenshtein;
-use pijnwijzer_model::{digest, Agreement, Document, EdgeType, Kind, LayReview, LayerKey, Link, Node, Pack, PACK_FORMAT};
+use pijnwijzer_model::{
+    digest, Agreement, Document, EdgeType, Kind, LayReview, LayerKey, Link, Node, Pack, PACK_FORMAT,
+};
 
 /// The vocabulary file: documents and actors.
 const VOCABULARY: &str = "vocabulary.toml";
@@ -52,7 +54,10 @@ pub fn compile_dir(dir: &Path) -> Result<Pack, Vec<Diagnostic>> {
         let text = match fs::read_to_string(file) {
             Ok(text) => text,
             Err(e) => {
-                errors.push(Diagnostic::new(file, 1, format!("cannot read the file: {e}")).hint("content files are UTF-8 text"));
+                errors.push(
+                    Diagnostic::new(file, 1, format!("cannot read the file: {e}"))
+                        .hint("content files are UTF-8 text"),
+                );
                 continue;
             }
         };
@@ -71,7 +76,13 @@ pub fn compile_dir(dir: &Path) -> Result<Pack, Vec<Diagnostic>> {
             let labels: Vec<String> = actors.iter().map(|(_, label)| label.clone()).collect();
             let nodes: Vec<Node> = compiled.iter().map(|c| c.node.clone()).collect();
             let mut professional = glossary::professional_terms(&labels, &nodes);
-            professional.extend(words.terms.iter().flat_map(|t| std::iter::once(&t.term).chain(&t.forms)).map(|t| (t.clone(), "the glossary")));
+            professional.extend(
+                words
+                    .terms
+                    .iter()
+                    .flat_map(|t| std::iter::once(&t.term).chain(&t.forms))
+                    .map(|t| (t.clone(), "the glossary")),
+            );
             for c in &mut compiled {
                 for (term, origin) in glossary::mark_lay_text(&mut c.node, &words, &professional) {
                     let line = lay_line_of(&c.file, &term).unwrap_or(c.id_line);
@@ -89,10 +100,21 @@ pub fn compile_dir(dir: &Path) -> Result<Pack, Vec<Diagnostic>> {
     }
     let mut nodes: Vec<Node> = compiled.into_iter().map(|c| c.node).collect();
     nodes.sort_by(|a, b| a.id.cmp(&b.id));
-    Ok(Pack { format: PACK_FORMAT, content_version: format!("{:016x}", digest.finish()), documents, actors, synonyms, nodes })
+    Ok(Pack {
+        format: PACK_FORMAT,
+        content_version: format!("{:016x}", digest.finish()),
+        documents,
+        actors,
+        synonyms,
+        nodes,
+    })
 }
 
-fn compile_file(file: &Path, text: &str, vocabulary: &front_matter::Vocabulary) -> Result<Compiled, Vec<Diagnostic>> {
+fn compile_file(
+    file: &Path,
+    text: &str,
+    vocabulary: &front_matter::Vocabulary,
+) -> Result<Compiled, Vec<Diagnostic>> {
     let (parsed, mut errors) = markdown::parse(file, text);
     let Some((toml_text, first_line)) = parsed.front_matter else {
         errors.insert(
@@ -109,18 +131,23 @@ fn compile_file(file: &Path, text: &str, vocabulary: &front_matter::Vocabulary) 
             return Err(front_errors);
         }
     };
-    let main_is_empty = parsed.layers.iter().all(|layer| layer.key != LayerKey::Main || layer.blocks.is_empty());
+    let main_is_empty =
+        parsed.layers.iter().all(|layer| layer.key != LayerKey::Main || layer.blocks.is_empty());
     if main_is_empty {
         let line = first_line + toml_text.lines().count() + 1;
         errors.push(
-            Diagnostic::new(file, line, "the node has no main text")
-                .hint("write the statement, definition or description before the first `##` heading"),
+            Diagnostic::new(file, line, "the node has no main text").hint(
+                "write the statement, definition or description before the first `##` heading",
+            ),
         );
     }
     if !errors.is_empty() {
         return Err(errors);
     }
-    let lay_line = text.lines().position(|line| line.trim_start_matches('#').trim() == LayerKey::Lay.heading()).map(|i| i + 1);
+    let lay_line = text
+        .lines()
+        .position(|line| line.trim_start_matches('#').trim() == LayerKey::Lay.heading())
+        .map(|i| i + 1);
     let readability = parsed.layers.iter().find(|layer| layer.key == LayerKey::Lay).map(|layer| {
         check_readability(file, text, lay_line.unwrap_or(1), &layer.blocks, &mut errors);
         readability::measure(&layer.blocks)
@@ -136,7 +163,11 @@ fn compile_file(file: &Path, text: &str, vocabulary: &front_matter::Vocabulary) 
     }
     let id_line = front.field_lines.get("id").copied().unwrap_or(first_line);
     let compare_line = front.field_lines.get("compare").copied().unwrap_or(id_line);
-    let links = parsed.links.iter().map(|link| Link { target: link.target.clone(), edge: link.edge }).collect();
+    let links = parsed
+        .links
+        .iter()
+        .map(|link| Link { target: link.target.clone(), edge: link.edge })
+        .collect();
     let node = Node {
         id: front.id,
         kind: front.kind,
@@ -164,22 +195,42 @@ fn compile_file(file: &Path, text: &str, vocabulary: &front_matter::Vocabulary) 
 /// The file line where the lay layer of `file` first uses `term` (in any case).
 fn lay_line_of(file: &Path, term: &str) -> Option<usize> {
     let text = fs::read_to_string(file).ok()?;
-    let heading = text.lines().position(|line| line.trim_start_matches('#').trim() == LayerKey::Lay.heading())?;
-    text.lines().enumerate().skip(heading).find(|(_, line)| line.to_lowercase().contains(term)).map(|(i, _)| i + 1)
+    let heading = text
+        .lines()
+        .position(|line| line.trim_start_matches('#').trim() == LayerKey::Lay.heading())?;
+    text.lines()
+        .enumerate()
+        .skip(heading)
+        .find(|(_, line)| line.to_lowercase().contains(term))
+        .map(|(i, _)| i + 1)
 }
 
 /// The Markdown of the lay layer whose heading is on line `heading`: up to the next `##` heading.
 fn lay_markdown(text: &str, heading: usize) -> String {
-    text.lines().skip(heading).take_while(|line| !line.starts_with("## ")).collect::<Vec<_>>().join("\n")
+    text.lines()
+        .skip(heading)
+        .take_while(|line| !line.starts_with("## "))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Refuses a lay text that B1 readers cannot follow: a sentence over
 /// [`readability::MAX_SENTENCE_WORDS`] words, or an average over [`readability::MAX_AVERAGE_WORDS`].
-fn check_readability(file: &Path, text: &str, lay_line: usize, blocks: &[pijnwijzer_model::Block], errors: &mut Vec<Diagnostic>) {
+fn check_readability(
+    file: &Path,
+    text: &str,
+    lay_line: usize,
+    blocks: &[pijnwijzer_model::Block],
+    errors: &mut Vec<Diagnostic>,
+) {
     // The file line where a sentence starts: its first words, searched below the lay heading.
     let line_of = |sentence: &str| {
         let start: String = sentence.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
-        text.lines().enumerate().skip(lay_line).find(|(_, line)| line.contains(&start)).map_or(lay_line, |(i, _)| i + 1)
+        text.lines()
+            .enumerate()
+            .skip(lay_line)
+            .find(|(_, line)| line.contains(&start))
+            .map_or(lay_line, |(i, _)| i + 1)
     };
     let sentences = readability::sentences(blocks);
     for sentence in &sentences {
@@ -189,7 +240,10 @@ fn check_readability(file: &Path, text: &str, lay_line: usize, blocks: &[pijnwij
                 Diagnostic::new(
                     file,
                     line_of(sentence),
-                    format!("a lay sentence of {words} words (at most {}): \"{sentence}\"", readability::MAX_SENTENCE_WORDS),
+                    format!(
+                        "a lay sentence of {words} words (at most {}): \"{sentence}\"",
+                        readability::MAX_SENTENCE_WORDS
+                    ),
                 )
                 .hint("split it: B1 readers follow sentences of about 12 words"),
             );
@@ -201,7 +255,11 @@ fn check_readability(file: &Path, text: &str, lay_line: usize, blocks: &[pijnwij
             Diagnostic::new(
                 file,
                 lay_line,
-                format!("the lay text averages {} words a sentence (at most {})", measured.words_per_sentence, readability::MAX_AVERAGE_WORDS),
+                format!(
+                    "the lay text averages {} words a sentence (at most {})",
+                    measured.words_per_sentence,
+                    readability::MAX_AVERAGE_WORDS
+                ),
             )
             .hint("use shorter sentences: B1 readers follow sentences of about 12 words"),
         );
@@ -214,36 +272,59 @@ fn check_graph(compiled: &mut [Compiled], errors: &mut Vec<Diagnostic>) {
     let mut first_seen: HashMap<String, (PathBuf, usize)> = HashMap::new();
     for c in compiled.iter() {
         if let Some((file, line)) = first_seen.get(&c.node.id) {
-            errors.push(Diagnostic::new(&c.file, c.id_line, format!("duplicate id `{}`", c.node.id)).hint(format!(
-                "{}:{} already uses it; give one of them another id",
-                file.display(),
-                line
-            )));
+            errors.push(
+                Diagnostic::new(&c.file, c.id_line, format!("duplicate id `{}`", c.node.id)).hint(
+                    format!(
+                        "{}:{} already uses it; give one of them another id",
+                        file.display(),
+                        line
+                    ),
+                ),
+            );
         } else {
             first_seen.insert(c.node.id.clone(), (c.file.clone(), c.id_line));
         }
     }
-    let document_of: HashMap<String, Option<String>> =
-        compiled.iter().map(|c| (c.node.id.clone(), c.node.source.as_ref().map(|s| s.document.clone()))).collect();
+    let document_of: HashMap<String, Option<String>> = compiled
+        .iter()
+        .map(|c| (c.node.id.clone(), c.node.source.as_ref().map(|s| s.document.clone())))
+        .collect();
 
     for c in compiled.iter() {
         for link in c.links.iter().filter(|link| !document_of.contains_key(&link.target)) {
             errors.push(
-                Diagnostic::new(&c.file, link.line, format!("link to unknown id `{}`", link.target))
-                    .hint(suggestion(&link.target, document_of.keys())),
+                Diagnostic::new(
+                    &c.file,
+                    link.line,
+                    format!("link to unknown id `{}`", link.target),
+                )
+                .hint(suggestion(&link.target, document_of.keys())),
             );
         }
         for entry in &c.node.compare {
             for member in &entry.nodes {
                 match document_of.get(member) {
                     None => errors.push(
-                        Diagnostic::new(&c.file, c.compare_line, format!("[[compare]] names unknown node `{member}`"))
-                            .hint(suggestion(member, document_of.keys())),
+                        Diagnostic::new(
+                            &c.file,
+                            c.compare_line,
+                            format!("[[compare]] names unknown node `{member}`"),
+                        )
+                        .hint(suggestion(member, document_of.keys())),
                     ),
-                    Some(document) if document.as_deref() != Some(entry.document.as_str()) => errors.push(
-                        Diagnostic::new(&c.file, c.compare_line, format!("node `{member}` is not from document `{}`", entry.document))
+                    Some(document) if document.as_deref() != Some(entry.document.as_str()) => {
+                        errors.push(
+                            Diagnostic::new(
+                                &c.file,
+                                c.compare_line,
+                                format!(
+                                    "node `{member}` is not from document `{}`",
+                                    entry.document
+                                ),
+                            )
                             .hint("list each node under the document it comes from"),
-                    ),
+                        )
+                    }
                     Some(_) => {}
                 }
             }
@@ -260,17 +341,29 @@ fn check_graph(compiled: &mut [Compiled], errors: &mut Vec<Diagnostic>) {
             .node
             .compare
             .iter()
-            .flat_map(|entry| entry.nodes.iter().map(move |id| (id.as_str(), entry.agreement, entry.document.as_str())))
+            .flat_map(|entry| {
+                entry
+                    .nodes
+                    .iter()
+                    .map(move |id| (id.as_str(), entry.agreement, entry.document.as_str()))
+            })
             .collect();
         for &(id, agreement, document) in &members {
-            implied.entry(id.to_string()).or_default().push(Link { target: c.node.id.clone(), edge: EdgeType::About });
+            implied
+                .entry(id.to_string())
+                .or_default()
+                .push(Link { target: c.node.id.clone(), edge: EdgeType::About });
             for &(other, other_agreement, other_document) in &members {
                 if document == other_document {
                     continue;
                 }
-                let differs = agreement == Agreement::Differs || other_agreement == Agreement::Differs;
+                let differs =
+                    agreement == Agreement::Differs || other_agreement == Agreement::Differs;
                 let edge = if differs { EdgeType::DiffersFrom } else { EdgeType::SameTopic };
-                implied.entry(id.to_string()).or_default().push(Link { target: other.to_string(), edge });
+                implied
+                    .entry(id.to_string())
+                    .or_default()
+                    .push(Link { target: other.to_string(), edge });
             }
         }
     }
@@ -287,7 +380,8 @@ fn check_graph(compiled: &mut [Compiled], errors: &mut Vec<Diagnostic>) {
 
 /// A hint naming the known ids closest to `id`.
 fn suggestion<'a>(id: &str, known: impl Iterator<Item = &'a String>) -> String {
-    let mut close: Vec<(usize, &String)> = known.map(|k| (levenshtein(id, k), k)).filter(|(d, _)| *d <= 3).collect();
+    let mut close: Vec<(usize, &String)> =
+        known.map(|k| (levenshtein(id, k), k)).filter(|(d, _)| *d <= 3).collect();
     close.sort();
     match close.first() {
         Some((_, best)) => format!("did you mean `{best}`?"),
@@ -313,10 +407,13 @@ struct DocumentEntry {
 }
 
 fn read_toml<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T, Diagnostic> {
-    let text = fs::read_to_string(path).map_err(|e| Diagnostic::new(path, 1, format!("cannot read: {e}")).hint("the file belongs in content/"))?;
+    let text = fs::read_to_string(path).map_err(|e| {
+        Diagnostic::new(path, 1, format!("cannot read: {e}")).hint("the file belongs in content/")
+    })?;
     toml::from_str(&text).map_err(|e| {
         let line = e.span().map_or(1, |span| 1 + text[..span.start].matches('\n').count());
-        Diagnostic::new(path, line, e.message().to_string()).hint("see content/README.md for this file's format")
+        Diagnostic::new(path, line, e.message().to_string())
+            .hint("see content/README.md for this file's format")
     })
 }
 
@@ -329,12 +426,20 @@ fn read_vocabulary(dir: &Path) -> Result<(Vec<Document>, Actors), Diagnostic> {
     let documents = file
         .documents
         .into_iter()
-        .map(|(id, d)| Document { id, short: d.short, title: d.title, version: d.version, country: d.country, source_file: d.source_file })
+        .map(|(id, d)| Document {
+            id,
+            short: d.short,
+            title: d.title,
+            version: d.version,
+            country: d.country,
+            source_file: d.source_file,
+        })
         .collect();
     let mut actors = Vec::new();
     for (key, label) in file.actors {
         let Some(label) = label.as_str() else {
-            return Err(Diagnostic::new(&path, 1, format!("actor `{key}` needs a text label")).hint("write `key = \"Dutch label\"`"));
+            return Err(Diagnostic::new(&path, 1, format!("actor `{key}` needs a text label"))
+                .hint("write `key = \"Dutch label\"`"));
         };
         actors.push((key, label.to_string()));
     }
@@ -362,8 +467,12 @@ fn read_synonyms(dir: &Path) -> Result<Vec<Vec<String>>, Diagnostic> {
     let file: SynonymsFile = read_toml(&path)?;
     for group in &file.groep {
         if group.termen.len() < 2 || group.termen.iter().any(|t| t.trim().is_empty()) {
-            return Err(Diagnostic::new(&path, 1, format!("synonym group {:?} needs two or more non-empty terms", group.termen))
-                .hint("each [[groep]] lists words that mean the same"));
+            return Err(Diagnostic::new(
+                &path,
+                1,
+                format!("synonym group {:?} needs two or more non-empty terms", group.termen),
+            )
+            .hint("each [[groep]] lists words that mean the same"));
         }
     }
     Ok(file.groep.into_iter().map(|g| g.termen).collect())
@@ -374,13 +483,17 @@ fn markdown_files(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     let mut files = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(folder) = pending.pop() {
-        let entries = fs::read_dir(&folder)
-            .map_err(|e| Diagnostic::new(&folder, 1, format!("cannot list the folder: {e}")).hint("run from the repository root"))?;
+        let entries = fs::read_dir(&folder).map_err(|e| {
+            Diagnostic::new(&folder, 1, format!("cannot list the folder: {e}"))
+                .hint("run from the repository root")
+        })?;
         for entry in entries.flatten() {
             let path = entry.path();
             if path.is_dir() {
                 pending.push(path);
-            } else if path.extension().is_some_and(|e| e == "md") && path.file_name().is_some_and(|n| n != "README.md") {
+            } else if path.extension().is_some_and(|e| e == "md")
+                && path.file_name().is_some_and(|n| n != "README.md")
+            {
                 files.push(path);
             }
         }

@@ -32,13 +32,24 @@ pub struct Parsed {
 
 /// The parser options content uses: tables, task lists, strikethrough and `+++` front matter.
 fn options() -> Options {
-    Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
+    Options::ENABLE_TABLES
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
 }
 
 /// Parses the whole file `text`, collecting every problem rather than stopping at the first.
 pub fn parse(file: &Path, text: &str) -> (Parsed, Vec<Diagnostic>) {
-    let events: Vec<(Event, Range<usize>)> = Parser::new_ext(text, options()).into_offset_iter().collect();
-    let mut reader = Reader { file, lines: LineIndex::new(text), events, at: 0, errors: Vec::new(), links: Vec::new() };
+    let events: Vec<(Event, Range<usize>)> =
+        Parser::new_ext(text, options()).into_offset_iter().collect();
+    let mut reader = Reader {
+        file,
+        lines: LineIndex::new(text),
+        events,
+        at: 0,
+        errors: Vec::new(),
+        links: Vec::new(),
+    };
     let front_matter = reader.front_matter();
     let layers = reader.layers();
     let parsed = Parsed { front_matter, layers, links: reader.links };
@@ -100,15 +111,23 @@ impl<'a> Reader<'a> {
                 let heading = self.plain_until_end();
                 match LayerKey::from_heading(heading.trim()) {
                     Some(key) if layers.iter().any(|layer| layer.key == key) => {
-                        self.error(line, format!("the layer `## {}` appears twice", heading.trim()), "merge the two sections");
+                        self.error(
+                            line,
+                            format!("the layer `## {}` appears twice", heading.trim()),
+                            "merge the two sections",
+                        );
                     }
                     Some(key) => layers.push(Layer { key, blocks: Vec::new() }),
                     None => {
-                        let allowed: Vec<&str> = LayerKey::ALL.iter().skip(1).map(|key| key.heading()).collect();
+                        let allowed: Vec<&str> =
+                            LayerKey::ALL.iter().skip(1).map(|key| key.heading()).collect();
                         self.error(
                             line,
                             format!("`## {}` is not a layer heading", heading.trim()),
-                            format!("use one of: {} (or `###` for a sub-heading inside a layer)", allowed.join(", ")),
+                            format!(
+                                "use one of: {} (or `###` for a sub-heading inside a layer)",
+                                allowed.join(", ")
+                            ),
                         );
                     }
                 }
@@ -130,7 +149,11 @@ impl<'a> Reader<'a> {
             Event::Start(Tag::Heading { level, .. }) => {
                 let html = self.inline_until_end();
                 if level == HeadingLevel::H1 {
-                    self.error(line, "a `#` heading in the body", "the node's title is `title` in the front matter; use `###` inside a layer");
+                    self.error(
+                        line,
+                        "a `#` heading in the body",
+                        "the node's title is `title` in the front matter; use `###` inside a layer",
+                    );
                 }
                 Some(Block::Heading(html))
             }
@@ -139,20 +162,32 @@ impl<'a> Reader<'a> {
             Event::Start(Tag::Table(_)) => Some(self.table()),
             Event::Start(Tag::CodeBlock(kind)) => {
                 let hint = match kind {
-                    CodeBlockKind::Indented => "an indented line is read as code: remove the indentation",
-                    CodeBlockKind::Fenced(_) => "remove the ``` fence: content is prose, lists and tables",
+                    CodeBlockKind::Indented => {
+                        "an indented line is read as code: remove the indentation"
+                    }
+                    CodeBlockKind::Fenced(_) => {
+                        "remove the ``` fence: content is prose, lists and tables"
+                    }
                 };
                 self.error(line, "code blocks are not allowed in content", hint);
                 self.skip_until_end();
                 None
             }
             Event::Start(Tag::HtmlBlock) => {
-                self.error(line, "raw HTML is not allowed in content", "write it in Markdown: the compiler produces all HTML");
+                self.error(
+                    line,
+                    "raw HTML is not allowed in content",
+                    "write it in Markdown: the compiler produces all HTML",
+                );
                 self.skip_until_end();
                 None
             }
             Event::Start(_) => {
-                self.error(line, "this Markdown construct is not supported in content", "use paragraphs, lists, tables, quotes and `###` headings");
+                self.error(
+                    line,
+                    "this Markdown construct is not supported in content",
+                    "use paragraphs, lists, tables, quotes and `###` headings",
+                );
                 self.skip_until_end();
                 None
             }
@@ -288,7 +323,11 @@ impl<'a> Reader<'a> {
                 Event::SoftBreak => html.push(' '),
                 Event::HardBreak => html.push_str("<br>"),
                 Event::Html(_) | Event::InlineHtml(_) => {
-                    self.error(line, "raw HTML is not allowed in content", "write it in Markdown: the compiler produces all HTML");
+                    self.error(
+                        line,
+                        "raw HTML is not allowed in content",
+                        "write it in Markdown: the compiler produces all HTML",
+                    );
                 }
                 Event::Start(tag) => {
                     depth += 1;
@@ -301,10 +340,18 @@ impl<'a> Reader<'a> {
                             open_links.push(opened);
                         }
                         Tag::Image { .. } => {
-                            self.error(line, "images are not allowed in content", "describe the figure in text or as a table");
+                            self.error(
+                                line,
+                                "images are not allowed in content",
+                                "describe the figure in text or as a table",
+                            );
                             open_links.push(false);
                         }
-                        _ => self.error(line, "this inline construct is not supported", "use emphasis, strong, code and links"),
+                        _ => self.error(
+                            line,
+                            "this inline construct is not supported",
+                            "use emphasis, strong, code and links",
+                        ),
                     }
                 }
                 Event::End(tag) => {
@@ -314,12 +361,18 @@ impl<'a> Reader<'a> {
                         TagEnd::Strong => html.push_str("</strong>"),
                         TagEnd::Strikethrough => html.push_str("</del>"),
                         // Only a link that was written as `<a>` is closed (an unsafe one became text).
-                        TagEnd::Link | TagEnd::Image => html.push_str(if open_links.pop() == Some(true) { "</a>" } else { "" }),
+                        TagEnd::Link | TagEnd::Image => {
+                            html.push_str(if open_links.pop() == Some(true) { "</a>" } else { "" })
+                        }
                         _ => {}
                     }
                 }
                 Event::TaskListMarker(_) | Event::Rule => {}
-                _ => self.error(line, "this construct is not supported in content", "use paragraphs, lists, tables and links"),
+                _ => self.error(
+                    line,
+                    "this construct is not supported in content",
+                    "use paragraphs, lists, tables and links",
+                ),
             }
         }
         html.trim().to_string()
@@ -329,7 +382,11 @@ impl<'a> Reader<'a> {
     fn link(&mut self, html: &mut String, dest: &str, title: &str, line: usize) -> bool {
         if let Some(target) = dest.strip_prefix('#') {
             if !is_valid_id(target) {
-                self.error(line, format!("`{dest}` is not a link to a node id"), "link to a node as `[tekst](#worel.med.opioiden)`");
+                self.error(
+                    line,
+                    format!("`{dest}` is not a link to a node id"),
+                    "link to a node as `[tekst](#worel.med.opioiden)`",
+                );
                 return false;
             }
             let edge = if title.is_empty() {
@@ -337,7 +394,11 @@ impl<'a> Reader<'a> {
             } else if let Some(edge) = EdgeType::parse(title) {
                 edge
             } else {
-                self.error(line, format!("unknown edge type `{title}` in the link title"), format!("use one of: {}", EdgeType::spellings()));
+                self.error(
+                    line,
+                    format!("unknown edge type `{title}` in the link title"),
+                    format!("use one of: {}", EdgeType::spellings()),
+                );
                 EdgeType::SeeAlso
             };
             self.links.push(NodeLink { target: target.to_string(), edge, line });
@@ -353,7 +414,11 @@ impl<'a> Reader<'a> {
             html.push_str("\" rel=\"noopener noreferrer\">");
             true
         } else {
-            self.error(line, format!("link `{dest}` is not allowed"), "link to a node as `(#node.id)` or to a page as `(https://…)`");
+            self.error(
+                line,
+                format!("link `{dest}` is not allowed"),
+                "link to a node as `(#node.id)` or to a page as `(https://…)`",
+            );
             false
         }
     }

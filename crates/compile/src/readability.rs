@@ -21,7 +21,8 @@ pub const MAX_AVERAGE_WORDS: f64 = 12.0;
 
 /// Measures the text of `blocks` (a lay layer).
 pub fn measure(blocks: &[Block]) -> Readability {
-    let lengths: Vec<(u32, u32)> = sentences(blocks).iter().map(|s| words_and_syllables(s)).collect();
+    let lengths: Vec<(u32, u32)> =
+        sentences(blocks).iter().map(|s| words_and_syllables(s)).collect();
     let words: u32 = lengths.iter().map(|(w, _)| w).sum();
     let syllables: u32 = lengths.iter().map(|(_, s)| s).sum();
     let count = lengths.len() as u32;
@@ -57,7 +58,9 @@ fn round1(value: f64) -> f64 {
 fn collect_sentences(blocks: &[Block], out: &mut Vec<String>) {
     for block in blocks {
         match block {
-            Block::Paragraph(text) | Block::Heading(text) => split_sentences(&html::to_text(text), out),
+            Block::Paragraph(text) | Block::Heading(text) => {
+                split_sentences(&html::to_text(text), out)
+            }
             Block::Quote(inner) => collect_sentences(inner, out),
             Block::List { items, .. } => {
                 for item in items {
@@ -83,7 +86,9 @@ fn split_sentences(text: &str, out: &mut Vec<String>) {
         if !matches!(chars[i], '.' | '?' | '!') {
             continue;
         }
-        let next = chars[i + 1..].iter().find(|c| !c.is_whitespace() && !matches!(c, '"' | '\'' | ')' | '’' | '”'));
+        let next = chars[i + 1..]
+            .iter()
+            .find(|c| !c.is_whitespace() && !matches!(c, '"' | '\'' | ')' | '’' | '”'));
         if next.is_none_or(|c| c.is_uppercase()) {
             push_sentence(&chars[start..=i], out);
             start = i + 1;
@@ -93,7 +98,8 @@ fn split_sentences(text: &str, out: &mut Vec<String>) {
 }
 
 fn push_sentence(chars: &[char], out: &mut Vec<String>) {
-    let sentence: String = chars.iter().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ");
+    let sentence: String =
+        chars.iter().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ");
     if sentence.chars().any(char::is_alphanumeric) {
         out.push(sentence);
     }
@@ -109,12 +115,15 @@ fn words_and_syllables(sentence: &str) -> (u32, u32) {
 }
 
 /// Vowel letters that together make one sound, longest first: each is one syllable.
-const VOWEL_UNITS: &[&str] =
-    &["aai", "ooi", "oei", "eeu", "ieu", "eau", "aa", "ee", "oo", "uu", "ie", "oe", "eu", "ui", "ei", "ij", "au", "ou", "ai", "oi"];
+const VOWEL_UNITS: &[&str] = &[
+    "aai", "ooi", "oei", "eeu", "ieu", "eau", "aa", "ee", "oo", "uu", "ie", "oe", "eu", "ui", "ei",
+    "ij", "au", "ou", "ai", "oi",
+];
 
 /// The syllables of one word by the vowel-group rule (see the module's documentation).
 pub fn syllables_of(word: &str) -> u32 {
-    let letters: String = word.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
+    let letters: String =
+        word.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
     if letters.is_empty() {
         return 1;
     }
@@ -133,7 +142,26 @@ pub fn syllables_of(word: &str) -> u32 {
 }
 
 fn is_vowel(c: char) -> bool {
-    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'á' | 'é' | 'í' | 'ó' | 'ú' | 'à' | 'è' | 'â' | 'ê' | 'î' | 'ô' | 'û') || has_diaeresis(c)
+    matches!(
+        c,
+        'a' | 'e'
+            | 'i'
+            | 'o'
+            | 'u'
+            | 'y'
+            | 'á'
+            | 'é'
+            | 'í'
+            | 'ó'
+            | 'ú'
+            | 'à'
+            | 'è'
+            | 'â'
+            | 'ê'
+            | 'î'
+            | 'ô'
+            | 'û'
+    ) || has_diaeresis(c)
 }
 
 fn has_diaeresis(c: char) -> bool {
@@ -213,7 +241,10 @@ mod tests {
     fn sentences_end_at_a_full_stop_before_a_capital_and_list_items_count_alone() {
         let blocks = vec![
             Block::Paragraph("Neem o.a. rust. Bewegen mag ook! Vraag het uw arts?".into()),
-            Block::List { ordered: false, items: vec![Item { html: "het soort pijn;".into(), task: false, blocks: vec![] }] },
+            Block::List {
+                ordered: false,
+                items: vec![Item { html: "het soort pijn;".into(), task: false, blocks: vec![] }],
+            },
         ];
         let r = measure(&blocks);
         assert_eq!((r.sentences, r.words, r.longest_sentence), (4, 13, 4));

@@ -1,3 +1,4 @@
+#![deny(missing_docs)]
 //! The knowledge core: the compiled pack, the graph over it, and the questions it answers.
 //!
 //! Plain Rust, no wasm or DOM types: the bindings and the CLI both call [`Knowledge`] and
@@ -18,17 +19,28 @@ use serde::Deserialize;
 use pijnwijzer_model::distance::levenshtein;
 use pijnwijzer_model::{Audience, Document, EdgeType, Kind, Node, Pack};
 use search::{Query, SearchIndex};
-use view::{ActorView, ComparisonView, DocumentView, Hit, LayerView, LinkView, NodeSummary, NodeView, SourceView, VersionInfo};
+use view::{
+    ActorView, ComparisonView, DocumentView, Hit, LayerView, LinkView, NodeSummary, NodeView,
+    SourceView, VersionInfo,
+};
 
-/// Default and largest number of search results.
+/// Default number of search results.
 pub const DEFAULT_LIMIT: usize = 10;
+/// Largest number of search results a call may ask for.
 pub const MAX_LIMIT: usize = 100;
 
 /// Why a question could not be answered.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Error {
     /// Nothing has this id or name; `suggestions` are close ones that exist.
-    NotFound { what: &'static str, name: String, suggestions: Vec<String> },
+    NotFound {
+        /// What was looked for ("node id", "checklist", …).
+        what: &'static str,
+        /// The id or name asked for.
+        name: String,
+        /// Close ids or names that exist, best first.
+        suggestions: Vec<String>,
+    },
     /// An argument has a value the API does not accept.
     InvalidArgument(String),
     /// The pack could not be read (a build problem, never the caller's).
@@ -41,7 +53,11 @@ impl fmt::Display for Error {
             Error::NotFound { what, name, suggestions } => {
                 write!(f, "unknown {what} `{name}`")?;
                 if !suggestions.is_empty() {
-                    write!(f, "; did you mean {}?", suggestions.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", "))?;
+                    write!(
+                        f,
+                        "; did you mean {}?",
+                        suggestions.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
+                    )?;
                 }
                 Ok(())
             }
@@ -102,13 +118,16 @@ pub struct SearchOptions {
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(untagged)]
 pub enum OneOrMany<T> {
+    /// One value.
     One(T),
+    /// Any of these values.
     Many(Vec<T>),
 }
 
 impl SearchOptions {
     /// The option names, as JS spells them.
-    pub const FIELDS: &'static [&'static str] = &["limit", "audience", "document", "kind", "actor", "step", "prefix"];
+    pub const FIELDS: &'static [&'static str] =
+        &["limit", "audience", "document", "kind", "actor", "step", "prefix"];
 }
 
 impl<T: Clone> OneOrMany<T> {
@@ -143,7 +162,8 @@ impl Knowledge {
 
     /// Builds the graph over `pack`; the search index follows on first use.
     pub fn new(pack: Pack) -> Knowledge {
-        let by_id: HashMap<String, usize> = pack.nodes.iter().enumerate().map(|(i, n)| (n.id.clone(), i)).collect();
+        let by_id: HashMap<String, usize> =
+            pack.nodes.iter().enumerate().map(|(i, n)| (n.id.clone(), i)).collect();
         let mut incoming = vec![Vec::new(); pack.nodes.len()];
         for (from, node) in pack.nodes.iter().enumerate() {
             for link in &node.links {
@@ -170,7 +190,9 @@ impl Knowledge {
             .iter()
             .map(|member| {
                 let refines = member.links.iter().filter(|l| l.edge == EdgeType::Refines);
-                let mut classes = refines.filter_map(|l| by_id.get(&l.target).copied()).filter(|&class| is_caution(&pack.nodes[class]));
+                let mut classes = refines
+                    .filter_map(|l| by_id.get(&l.target).copied())
+                    .filter(|&class| is_caution(&pack.nodes[class]));
                 classes.next().filter(|_| member.kind == Kind::Medication)
             })
             .collect();
@@ -225,9 +247,16 @@ impl Knowledge {
     pub fn node(&self, id: &str) -> Result<NodeView, Error> {
         let node = self.raw_node(id)?;
         let index = self.by_id[id];
-        let mut links: Vec<LinkView> =
-            node.links.iter().filter_map(|link| self.by_id.get(&link.target).map(|&to| self.link_view(to, link.edge, true))).collect();
-        links.extend(self.incoming[index].iter().map(|&(from, edge)| self.link_view(from, edge, false)));
+        let mut links: Vec<LinkView> = node
+            .links
+            .iter()
+            .filter_map(|link| {
+                self.by_id.get(&link.target).map(|&to| self.link_view(to, link.edge, true))
+            })
+            .collect();
+        links.extend(
+            self.incoming[index].iter().map(|&(from, edge)| self.link_view(from, edge, false)),
+        );
         Ok(NodeView {
             id: node.id.clone(),
             kind: node.kind,
@@ -239,7 +268,11 @@ impl Knowledge {
             position: node.position,
             step: node.step,
             steps: node.steps.clone(),
-            actors: node.actors.iter().map(|a| ActorView { id: a.clone(), label: self.actor_label(a) }).collect(),
+            actors: node
+                .actors
+                .iter()
+                .map(|a| ActorView { id: a.clone(), label: self.actor_label(a) })
+                .collect(),
             aliases: node.aliases.clone(),
             audience: node.audience,
             covers: node.covers.clone(),
@@ -249,14 +282,24 @@ impl Knowledge {
                 .map(|layer| {
                     let mut html = String::new();
                     render::blocks_html(&layer.blocks, &mut html);
-                    LayerView { key: layer.key, title: layer.key.heading().to_string(), html, text: search::layer_text(layer) }
+                    LayerView {
+                        key: layer.key,
+                        title: layer.key.heading().to_string(),
+                        html,
+                        text: search::layer_text(layer),
+                    }
                 })
                 .collect(),
             links,
             compare: node
                 .compare
                 .iter()
-                .map(|c| ComparisonView { document: c.document.clone(), agreement: c.agreement, nodes: c.nodes.clone(), point: c.point.clone() })
+                .map(|c| ComparisonView {
+                    document: c.document.clone(),
+                    agreement: c.agreement,
+                    nodes: c.nodes.clone(),
+                    point: c.point.clone(),
+                })
                 .collect(),
             readability: node.readability,
         })
@@ -312,26 +355,46 @@ impl Knowledge {
         if prefix.ends_with(char::is_whitespace) {
             return Vec::new();
         }
-        let start = prefix.char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
+        let start = prefix
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
         let (head, last) = prefix.split_at(start);
-        self.index().complete(last, limit.min(MAX_LIMIT)).into_iter().map(|word| format!("{head}{word}")).collect()
+        self.index()
+            .complete(last, limit.min(MAX_LIMIT))
+            .into_iter()
+            .map(|word| format!("{head}{word}"))
+            .collect()
     }
 
     fn query(&self, text: &str, options: &SearchOptions) -> Result<Query, Error> {
         let limit = options.limit.unwrap_or(DEFAULT_LIMIT);
         if limit > MAX_LIMIT {
-            return Err(Error::InvalidArgument(format!("limit {limit} is above the maximum of {MAX_LIMIT}")));
+            return Err(Error::InvalidArgument(format!(
+                "limit {limit} is above the maximum of {MAX_LIMIT}"
+            )));
         }
         let audience = options
             .audience
             .as_deref()
-            .map(|a| Audience::parse(a).ok_or_else(|| Error::InvalidArgument(format!("audience `{a}`: use one of {}", Audience::spellings()))))
+            .map(|a| {
+                Audience::parse(a).ok_or_else(|| {
+                    Error::InvalidArgument(format!(
+                        "audience `{a}`: use one of {}",
+                        Audience::spellings()
+                    ))
+                })
+            })
             .transpose()?;
         let documents = options.document.as_ref().map(OneOrMany::to_vec).unwrap_or_default();
         for document in &documents {
             if !self.pack.documents.iter().any(|d| &d.id == document) {
                 let known: Vec<&str> = self.pack.documents.iter().map(|d| d.id.as_str()).collect();
-                return Err(Error::InvalidArgument(format!("document `{document}`: use one of {}", known.join(", "))));
+                return Err(Error::InvalidArgument(format!(
+                    "document `{document}`: use one of {}",
+                    known.join(", ")
+                )));
             }
         }
         let kinds = options
@@ -340,19 +403,34 @@ impl Knowledge {
             .map(OneOrMany::to_vec)
             .unwrap_or_default()
             .iter()
-            .map(|k| Kind::parse(k).ok_or_else(|| Error::InvalidArgument(format!("kind `{k}`: use one of {}", Kind::spellings()))))
+            .map(|k| {
+                Kind::parse(k).ok_or_else(|| {
+                    Error::InvalidArgument(format!("kind `{k}`: use one of {}", Kind::spellings()))
+                })
+            })
             .collect::<Result<Vec<_>, _>>()?;
         let actors = options.actor.as_ref().map(OneOrMany::to_vec).unwrap_or_default();
         for actor in &actors {
             if !self.pack.actors.iter().any(|(id, _)| id == actor) {
-                return Err(Error::InvalidArgument(format!("actor `{actor}` is not in the vocabulary")));
+                return Err(Error::InvalidArgument(format!(
+                    "actor `{actor}` is not in the vocabulary"
+                )));
             }
         }
         let steps = options.step.as_ref().map(OneOrMany::to_vec).unwrap_or_default();
         if let Some(step) = steps.iter().find(|s| !(1..=4).contains(*s)) {
             return Err(Error::InvalidArgument(format!("step {step}: steps are 1 to 4")));
         }
-        Ok(Query { text: text.to_string(), limit, audience, documents, kinds, actors, steps, prefix: options.prefix.unwrap_or(false) })
+        Ok(Query {
+            text: text.to_string(),
+            limit,
+            audience,
+            documents,
+            kinds,
+            actors,
+            steps,
+            prefix: options.prefix.unwrap_or(false),
+        })
     }
 
     fn link_view(&self, other: usize, edge: EdgeType, outgoing: bool) -> LinkView {
@@ -361,7 +439,11 @@ impl Knowledge {
     }
 
     fn actor_label(&self, id: &str) -> String {
-        self.pack.actors.iter().find(|(key, _)| key == id).map_or_else(|| id.to_string(), |(_, label)| label.clone())
+        self.pack
+            .actors
+            .iter()
+            .find(|(key, _)| key == id)
+            .map_or_else(|| id.to_string(), |(_, label)| label.clone())
     }
 
     /// The source of `node` with a citation such as "WOREL §4 aanbeveling 6, p. 29".
@@ -381,7 +463,8 @@ impl Knowledge {
             .filter_map(|n| {
                 let distance = levenshtein(id, &n.id);
                 let shares_prefix = id.len() >= 4 && n.id.contains(id);
-                (distance <= 3 || shares_prefix).then_some((if shares_prefix { 0 } else { distance }, n.id.as_str()))
+                (distance <= 3 || shares_prefix)
+                    .then_some((if shares_prefix { 0 } else { distance }, n.id.as_str()))
             })
             .collect();
         scored.sort();
@@ -393,15 +476,26 @@ impl Knowledge {
 fn is_caution(node: &Node) -> bool {
     node.kind == Kind::Medication
         && (node.direction == Some(pijnwijzer_model::Direction::Against)
-            || matches!(node.position, Some(pijnwijzer_model::Position::PreferablyNot | pijnwijzer_model::Position::NoPlace)))
+            || matches!(
+                node.position,
+                Some(
+                    pijnwijzer_model::Position::PreferablyNot | pijnwijzer_model::Position::NoPlace
+                )
+            ))
 }
 
 /// Where `node` stands in its source, with a citation such as "WOREL §4 aanbeveling 6, p. 29".
 fn cite(documents: &[Document], node: &Node) -> Option<SourceView> {
     let source = node.source.as_ref()?;
-    let short = documents.iter().find(|d| d.id == source.document).map_or(source.document.as_str(), |d| d.short.as_str());
-    let section =
-        if source.section.chars().next().is_some_and(|c| c.is_ascii_digit()) { format!("§{}", source.section) } else { source.section.clone() };
+    let short = documents
+        .iter()
+        .find(|d| d.id == source.document)
+        .map_or(source.document.as_str(), |d| d.short.as_str());
+    let section = if source.section.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        format!("§{}", source.section)
+    } else {
+        source.section.clone()
+    };
     let mut citation = format!("{short} {section}");
     if let Some(label) = &source.label {
         citation.push(' ');

@@ -3,7 +3,10 @@
 
 use serde::Serialize;
 
-use pijnwijzer_model::{Agreement, Audience, Direction, EdgeType, Force, Kind, LayerKey, Position, Readability, Strength};
+use pijnwijzer_model::{
+    Agreement, Audience, Direction, EdgeType, Force, Kind, LayerKey, Position, Readability,
+    Strength,
+};
 
 /// The module's version and what it was built from.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -16,6 +19,7 @@ pub struct VersionInfo {
     pub content: String,
     /// Number of nodes in the knowledge graph.
     pub nodes: usize,
+    /// The source documents.
     pub documents: Vec<DocumentView>,
 }
 
@@ -24,10 +28,15 @@ pub struct VersionInfo {
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct DocumentView {
+    /// The node's id.
     pub id: String,
+    /// The name in citations ("WOREL").
     pub short: String,
+    /// Its title.
     pub title: String,
+    /// The version or year of the edition restated.
     pub version: String,
+    /// `BE` or `NL`: where it applies.
     pub country: String,
 }
 
@@ -37,10 +46,15 @@ pub struct DocumentView {
 #[cfg_attr(feature = "typescript", ts(rename = "SourceRef"))]
 #[serde(rename_all = "camelCase")]
 pub struct SourceView {
+    /// The document's key.
     pub document: String,
+    /// The section as printed (`"4"`, `"6.3.4"`).
     pub section: String,
+    /// Its Dutch label.
     pub label: Option<String>,
+    /// The (first) page.
     pub page: u32,
+    /// The last page, when it spans pages.
     pub page_end: Option<u32>,
     /// First and last line in the source text.
     pub lines: [u32; 2],
@@ -53,12 +67,19 @@ pub struct SourceView {
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct NodeSummary {
+    /// The node's id.
     pub id: String,
+    /// What the node is.
     pub kind: Kind,
+    /// Its title.
     pub title: String,
+    /// Where it stands in its source, with a citation; none for a comparison topic.
     pub source: Option<SourceView>,
+    /// The GRADE code or GPP that governs it, if graded.
     pub strength: Option<Strength>,
+    /// For or against, with `strength`.
     pub direction: Option<Direction>,
+    /// Coverage-manifest ids it restates.
     pub covers: Vec<String>,
 }
 
@@ -70,10 +91,12 @@ pub struct NodeSummary {
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[cfg_attr(feature = "typescript", ts(rename = "SearchHit"))]
 pub struct Hit<'a> {
+    /// The node as a result list shows it (its fields stand in the hit itself).
     #[serde(flatten)]
     pub node: &'a NodeSummary,
     /// Escaped HTML with the matched words in `<mark>`.
     pub snippet: String,
+    /// The ranking score: higher ranks first; comparable only within one search.
     pub score: f64,
 }
 
@@ -83,22 +106,39 @@ pub struct Hit<'a> {
 #[cfg_attr(feature = "typescript", ts(rename = "KnowledgeNode"))]
 #[serde(rename_all = "camelCase")]
 pub struct NodeView {
+    /// The node's id.
     pub id: String,
+    /// What the node is.
     pub kind: Kind,
+    /// Its title.
     pub title: String,
+    /// Where it stands in its source, with a citation; none for a comparison topic.
     pub source: Option<SourceView>,
+    /// The GRADE code or GPP that governs it, if graded.
     pub strength: Option<Strength>,
+    /// For or against, with `strength`.
     pub direction: Option<Direction>,
+    /// The force of an ungraded norm, in the source's words.
     pub force: Option<Force>,
+    /// The guidance's position on a drug or class.
     pub position: Option<Position>,
+    /// The step's number, for a stepped-care step.
     pub step: Option<u8>,
+    /// The stepped-care steps it belongs to.
     pub steps: Vec<u8>,
+    /// Whom the statement addresses.
     pub actors: Vec<ActorView>,
+    /// Names people type for it: generic and brand names, misspellings, lay words.
     pub aliases: Vec<String>,
+    /// Who the text is written for.
     pub audience: Audience,
+    /// Coverage-manifest ids it restates.
     pub covers: Vec<String>,
+    /// Its text, layer by layer, main text first.
     pub layers: Vec<LayerView>,
+    /// Its typed links, both ways.
     pub links: Vec<LinkView>,
+    /// For a comparison topic or its members: what each document says.
     pub compare: Vec<ComparisonView>,
     /// How easy the lay explanation is to read; absent when there is none.
     pub readability: Option<Readability>,
@@ -109,7 +149,9 @@ pub struct NodeView {
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ActorView {
+    /// The node's id.
     pub id: String,
+    /// Its Dutch label.
     pub label: String,
 }
 
@@ -119,10 +161,13 @@ pub struct ActorView {
 #[cfg_attr(feature = "typescript", ts(rename = "Layer"))]
 #[serde(rename_all = "camelCase")]
 pub struct LayerView {
+    /// Which layer.
     pub key: LayerKey,
     /// The layer's Dutch title ("Onderbouwing"); empty for the main text.
     pub title: String,
+    /// Safe HTML written by the content compiler.
     pub html: String,
+    /// The same as plain text.
     pub text: String,
 }
 
@@ -132,9 +177,13 @@ pub struct LayerView {
 #[cfg_attr(feature = "typescript", ts(rename = "NodeLink"))]
 #[serde(rename_all = "camelCase")]
 pub struct LinkView {
+    /// The node's id.
     pub id: String,
+    /// Its title.
     pub title: String,
+    /// What the node is.
     pub kind: Kind,
+    /// What the link means.
     pub edge: EdgeType,
     /// `true` when this node links to the other, `false` when the other links here.
     pub outgoing: bool,
@@ -145,8 +194,12 @@ pub struct LinkView {
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ComparisonView {
+    /// The document's key.
     pub document: String,
+    /// How far the document agrees with the others.
     pub agreement: Agreement,
+    /// The ids of that document's nodes on the topic.
     pub nodes: Vec<String>,
+    /// What the document says, in one Dutch sentence.
     pub point: String,
 }

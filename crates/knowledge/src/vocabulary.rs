@@ -1,7 +1,9 @@
 //! Every closed vocabulary with its Dutch labels, and the content's own documents, actors and
 //! steps: what a front end needs to label and filter, so that it declares none of them itself.
 
-use pijnwijzer_model::{Agreement, Audience, Direction, EdgeType, Force, Kind, LayerKey, Position, Strength};
+use pijnwijzer_model::{
+    Agreement, Audience, Direction, EdgeType, Force, Kind, LayerKey, Position, Strength,
+};
 use serde::Serialize;
 
 use crate::view::DocumentView;
@@ -11,7 +13,9 @@ use crate::Knowledge;
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Term {
+    /// The value as the API spells it.
     pub id: String,
+    /// Its Dutch label.
     pub label: String,
 }
 
@@ -19,6 +23,7 @@ pub struct Term {
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct EdgeTerm {
+    /// The value as the API spells it.
     pub id: String,
     /// Seen from the node the edge starts at ("Onderdeel van").
     pub outgoing: String,
@@ -30,25 +35,38 @@ pub struct EdgeTerm {
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Vocabulary {
+    /// Node kinds.
     pub kinds: Vec<Term>,
+    /// The source documents.
     pub documents: Vec<DocumentView>,
     /// The content's actors (`content/vocabulary.toml`), in its order.
     pub actors: Vec<Term>,
     /// The stepped-care steps the content has.
     pub steps: Vec<u8>,
+    /// Node layers, labelled as readers see them.
     pub layers: Vec<Term>,
+    /// GRADE codes and GPP.
     pub strengths: Vec<Term>,
+    /// For and against.
     pub directions: Vec<Term>,
+    /// Forces of ungraded norms.
     pub forces: Vec<Term>,
+    /// Positions on a drug.
     pub positions: Vec<Term>,
+    /// Agreement on a comparison topic.
     pub agreements: Vec<Term>,
+    /// Who a text is written for.
     pub audiences: Vec<Term>,
+    /// Edge types.
     pub edges: Vec<EdgeTerm>,
 }
 
 macro_rules! terms {
     ($vocabulary:ty) => {
-        <$vocabulary>::ALL.iter().map(|value| Term { id: value.as_str().to_string(), label: value.label().to_string() }).collect()
+        <$vocabulary>::ALL
+            .iter()
+            .map(|value| Term { id: value.as_str().to_string(), label: value.label().to_string() })
+            .collect()
     };
 }
 
@@ -61,7 +79,12 @@ impl Knowledge {
         Vocabulary {
             kinds: terms!(Kind),
             documents: self.version().documents,
-            actors: self.pack.actors.iter().map(|(id, label)| Term { id: id.clone(), label: label.clone() }).collect(),
+            actors: self
+                .pack
+                .actors
+                .iter()
+                .map(|(id, label)| Term { id: id.clone(), label: label.clone() })
+                .collect(),
             steps,
             layers: terms!(LayerKey),
             strengths: terms!(Strength),

@@ -42,10 +42,11 @@ pub fn to_text(html: &str) -> String {
             }
             rest = rest.find('>').map_or("", |end| &rest[end + 1..]);
         } else {
-            let (entity, decoded) = [("&amp;", '&'), ("&lt;", '<'), ("&gt;", '>'), ("&quot;", '"'), ("&#39;", '\'')]
-                .into_iter()
-                .find(|(entity, _)| rest.starts_with(entity))
-                .unwrap_or(("&", '&'));
+            let (entity, decoded) =
+                [("&amp;", '&'), ("&lt;", '<'), ("&gt;", '>'), ("&quot;", '"'), ("&#39;", '\'')]
+                    .into_iter()
+                    .find(|(entity, _)| rest.starts_with(entity))
+                    .unwrap_or(("&", '&'));
             text.push(decoded);
             rest = &rest[entity.len()..];
         }
@@ -66,6 +67,9 @@ mod tests {
 
     #[test]
     fn tags_are_dropped_and_breaks_become_spaces() {
-        assert_eq!(to_text("<em>pijn</em>educatie<br>en <a href=\"#/n/x.y\">meer</a>"), "pijneducatie en meer");
+        assert_eq!(
+            to_text("<em>pijn</em>educatie<br>en <a href=\"#/n/x.y\">meer</a>"),
+            "pijneducatie en meer"
+        );
     }
 }

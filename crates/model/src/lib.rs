@@ -1,3 +1,4 @@
+#![deny(missing_docs)]
 //! The knowledge model: the node types and their vocabularies, and the pack the content compiler
 //! writes and the knowledge core reads. It depends on nothing but `serde` and `postcard`, so the
 //! compiler (at build time) and the wasm module share it.
@@ -17,9 +18,11 @@ pub const PACK_FORMAT: u32 = 2;
 /// Everything the module knows, as compiled from `content/`.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Pack {
+    /// The [`PACK_FORMAT`] it was written in.
     pub format: u32,
     /// A digest of every content file, so two builds of the same content share a version.
     pub content_version: String,
+    /// The source documents (`content/vocabulary.toml`).
     pub documents: Vec<Document>,
     /// Actor key and Dutch label, in vocabulary order.
     pub actors: Vec<(String, String)>,
@@ -32,34 +35,56 @@ pub struct Pack {
 /// A source document of the guidance.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Document {
+    /// The key content uses (`worel`, `zorgstandaard`, …).
     pub id: String,
+    /// The name in citations ("WOREL").
     pub short: String,
+    /// The full title.
     pub title: String,
+    /// The version or year of the edition restated.
     pub version: String,
+    /// `BE` or `NL`: where it applies.
     pub country: String,
+    /// The text file of the source in `../shared/sources/`.
     pub source_file: String,
 }
 
 /// One node of the knowledge graph.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Node {
+    /// Stable, dotted, lowercase id (`worel.med.opioiden`).
     pub id: String,
+    /// What the node is.
     pub kind: Kind,
+    /// Short Dutch title, in the content's own words.
     pub title: String,
     /// Absent only for comparison topics, whose sources are their member nodes.
     pub source: Option<SourceRef>,
+    /// The GRADE code or GPP of a graded recommendation.
     pub strength: Option<Strength>,
+    /// For or against, with `strength`.
     pub direction: Option<Direction>,
+    /// The force of an ungraded norm, in the source's words.
     pub force: Option<Force>,
+    /// The guidance's position on a drug or class (medication nodes).
     pub position: Option<Position>,
+    /// The step's number, for stepped-care step nodes.
     pub step: Option<u8>,
+    /// The stepped-care steps the node belongs to.
     pub steps: Vec<u8>,
+    /// Keys of the actors the statement addresses.
     pub actors: Vec<String>,
+    /// Names people type for the node: generic and brand names, misspellings, lay words.
     pub aliases: Vec<String>,
+    /// Who the text is written for.
     pub audience: Audience,
+    /// Coverage-manifest ids the node restates.
     pub covers: Vec<String>,
+    /// The node's text, layer by layer, main text first.
     pub layers: Vec<Layer>,
+    /// Typed edges to other nodes.
     pub links: Vec<Link>,
+    /// For a comparison topic: what each document says.
     pub compare: Vec<Comparison>,
     /// How easy the lay explanation is to read; absent when the node has none.
     pub readability: Option<Readability>,
@@ -83,11 +108,13 @@ pub struct LayCheck {
 /// What the author tool needs to tell whether a node's lay text review is current.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LayReview {
+    /// The node's content file.
     pub file: std::path::PathBuf,
     /// The line of the `lay_checked` stamp, or of the lay heading when there is none.
     pub line: usize,
     /// [`digest`] of the lay text's Markdown as it is now.
     pub lay_digest: String,
+    /// The stamp in the front matter, if there is one.
     pub stamp: Option<LayCheck>,
 }
 
@@ -109,8 +136,11 @@ pub fn digest(text: &str) -> String {
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Readability {
+    /// Sentences, each list item counting as one.
     pub sentences: u32,
+    /// Words: tokens with a letter or digit.
     pub words: u32,
+    /// Syllables, by the vowel-group rule of the compiler.
     pub syllables: u32,
     /// Average words per sentence, to one decimal.
     pub words_per_sentence: f64,
@@ -124,10 +154,15 @@ pub struct Readability {
 /// Where a node's content stands in its source.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct SourceRef {
+    /// The document's key.
     pub document: String,
+    /// The section as printed (`"4"`, `"6.3.4"`, `"Bijlage 2"`).
     pub section: String,
+    /// How a citation names the place ("aanbeveling 6").
     pub label: Option<String>,
+    /// The (first) page.
     pub page: u32,
+    /// The last page, when the statement spans pages.
     pub page_end: Option<u32>,
     /// First and last line, 1-based and inclusive, in the document's source text.
     pub lines: (u32, u32),
@@ -136,23 +171,31 @@ pub struct SourceRef {
 /// A typed edge to another node.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Link {
+    /// The id of the node linked to.
     pub target: String,
+    /// What the link means.
     pub edge: EdgeType,
 }
 
 /// What one document says on a comparison topic.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Comparison {
+    /// The document's key.
     pub document: String,
+    /// How far it agrees with the others.
     pub agreement: Agreement,
+    /// Its nodes on the topic (none when it does not address it).
     pub nodes: Vec<String>,
+    /// What it says, in one Dutch sentence.
     pub point: String,
 }
 
 /// One layer of a node's text: the main text, the rationale, the lay explanation, …
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Layer {
+    /// Which layer.
     pub key: LayerKey,
+    /// Its text, block by block.
     pub blocks: Vec<Block>,
 }
 
@@ -160,18 +203,36 @@ pub struct Layer {
 /// referral matrix are data rather than markup.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub enum Block {
+    /// A paragraph's inline HTML.
     Paragraph(String),
+    /// A subheading inside a layer.
     Heading(String),
+    /// A quotation, with its own blocks.
     Quote(Vec<Block>),
-    List { ordered: bool, items: Vec<Item> },
-    Table { head: Vec<String>, rows: Vec<Vec<String>> },
+    /// A list: numbered or not.
+    List {
+        /// Whether it is numbered.
+        ordered: bool,
+        /// Its items.
+        items: Vec<Item>,
+    },
+    /// A table: header cells and rows of cells (inline HTML).
+    Table {
+        /// The header cells.
+        head: Vec<String>,
+        /// The rows.
+        rows: Vec<Vec<String>>,
+    },
 }
 
 /// A list item: its own text, whether it is a task (checklist) item, and nested blocks.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Item {
+    /// The item's own inline HTML.
     pub html: String,
+    /// Whether it is a task (`- [ ]`), as checklist items are.
     pub task: bool,
+    /// Nested blocks (sub-lists).
     pub blocks: Vec<Block>,
 }
 
@@ -182,7 +243,7 @@ macro_rules! vocabulary {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
-        pub enum $name { $(#[serde(rename = $text)] $variant),+ }
+        pub enum $name { $(#[doc = concat!("`", $text, "`: ", $label)] #[serde(rename = $text)] $variant),+ }
 
         impl $name {
             /// Every value, in declaration order.
@@ -350,9 +411,13 @@ impl Pack {
 
     /// Reads a pack written by [`Pack::to_bytes`] of the same [`PACK_FORMAT`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Pack, String> {
-        let pack: Pack = postcard::from_bytes(bytes).map_err(|e| format!("the knowledge pack is unreadable: {e}"))?;
+        let pack: Pack = postcard::from_bytes(bytes)
+            .map_err(|e| format!("the knowledge pack is unreadable: {e}"))?;
         if pack.format != PACK_FORMAT {
-            return Err(format!("knowledge pack format {} is not the expected {PACK_FORMAT}; rebuild", pack.format));
+            return Err(format!(
+                "knowledge pack format {} is not the expected {PACK_FORMAT}; rebuild",
+                pack.format
+            ));
         }
         Ok(pack)
     }

@@ -66,8 +66,11 @@ impl Knowledge {
     pub fn checklist(&self, id: &str) -> Result<Checklist, Error> {
         let node = self.find(Kind::Checklist, "checklist", id)?;
         let main = node.layers.iter().find(|l| l.key == LayerKey::Main);
-        let intro_blocks: Vec<Block> =
-            main.map(|l| l.blocks.iter().filter(|b| !matches!(b, Block::List { .. })).cloned().collect()).unwrap_or_default();
+        let intro_blocks: Vec<Block> = main
+            .map(|l| {
+                l.blocks.iter().filter(|b| !matches!(b, Block::List { .. })).cloned().collect()
+            })
+            .unwrap_or_default();
         let mut intro_html = String::new();
         crate::render::blocks_html(&intro_blocks, &mut intro_html);
         let mut intro_text = String::new();

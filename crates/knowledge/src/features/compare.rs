@@ -53,7 +53,12 @@ impl Knowledge {
                 short: self.document_short(&c.document),
                 agreement: c.agreement,
                 point: c.point.clone(),
-                nodes: c.nodes.iter().filter_map(|id| self.raw_node(id).ok()).map(|n| self.node_ref(n)).collect(),
+                nodes: c
+                    .nodes
+                    .iter()
+                    .filter_map(|id| self.raw_node(id).ok())
+                    .map(|n| self.node_ref(n))
+                    .collect(),
             })
             .collect();
         for document in MAIN_DOCUMENTS {
@@ -70,13 +75,19 @@ impl Knowledge {
         Ok(Comparison {
             id: node.id.clone(),
             title: node.title.clone(),
-            intro: self.layer_text(node, LayerKey::Main).unwrap_or(Text { html: String::new(), text: String::new() }),
+            intro: self
+                .layer_text(node, LayerKey::Main)
+                .unwrap_or(Text { html: String::new(), text: String::new() }),
             documents,
         })
     }
 
     /// The short name of document `id` (`WOREL`), or the id if no document has it.
     fn document_short(&self, id: &str) -> String {
-        self.pack.documents.iter().find(|d| d.id == id).map_or_else(|| id.to_string(), |d| d.short.clone())
+        self.pack
+            .documents
+            .iter()
+            .find(|d| d.id == id)
+            .map_or_else(|| id.to_string(), |d| d.short.clone())
     }
 }

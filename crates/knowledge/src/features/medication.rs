@@ -102,14 +102,22 @@ impl Knowledge {
         let node = self.find(Kind::Medication, "medication", name)?;
         let class = self.class_of(node);
         let (strength, direction) = self.governing_grade(node, class);
-        let graded_by = if node.strength.is_none() { class.filter(|c| c.strength.is_some()).map(|c| c.id.clone()) } else { None };
-        let members =
-            self.nodes_of(Kind::Medication).filter(|m| self.class_of(m).is_some_and(|c| c.id == node.id)).map(|m| self.node_ref(m)).collect();
+        let graded_by = if node.strength.is_none() {
+            class.filter(|c| c.strength.is_some()).map(|c| c.id.clone())
+        } else {
+            None
+        };
+        let members = self
+            .nodes_of(Kind::Medication)
+            .filter(|m| self.class_of(m).is_some_and(|c| c.id == node.id))
+            .map(|m| self.node_ref(m))
+            .collect();
         let general_rules = self
             .nodes_of(Kind::Recommendation)
             .filter(|n| {
                 let section = n.source.as_ref().map_or("", |s| s.section.as_str());
-                (n.id.starts_with("worel.med.") && section.starts_with("6.2")) || n.id.starts_with("zs.med.")
+                (n.id.starts_with("worel.med.") && section.starts_with("6.2"))
+                    || n.id.starts_with("zs.med.")
             })
             .map(|n| self.node_ref(n))
             .collect();
@@ -122,7 +130,9 @@ impl Knowledge {
             direction,
             graded_by,
             source: self.source_view(node),
-            statement: self.layer_text(node, LayerKey::Main).unwrap_or(Text { html: String::new(), text: String::new() }),
+            statement: self
+                .layer_text(node, LayerKey::Main)
+                .unwrap_or(Text { html: String::new(), text: String::new() }),
             cautions: self.layer_text(node, LayerKey::Cautions),
             adverse_effects: self.layer_text(node, LayerKey::AdverseEffects),
             dependence: self.layer_text(node, LayerKey::Dependence),
@@ -139,11 +149,19 @@ impl Knowledge {
 
     /// The medication class `node` refines, if any.
     fn class_of(&self, node: &Node) -> Option<&Node> {
-        node.links.iter().filter(|l| l.edge == EdgeType::Refines).filter_map(|l| self.raw_node(&l.target).ok()).find(|n| n.kind == Kind::Medication)
+        node.links
+            .iter()
+            .filter(|l| l.edge == EdgeType::Refines)
+            .filter_map(|l| self.raw_node(&l.target).ok())
+            .find(|n| n.kind == Kind::Medication)
     }
 
     /// The grade that governs `node`: its own, or else its `class`'s.
-    fn governing_grade(&self, node: &Node, class: Option<&Node>) -> (Option<Strength>, Option<Direction>) {
+    fn governing_grade(
+        &self,
+        node: &Node,
+        class: Option<&Node>,
+    ) -> (Option<Strength>, Option<Direction>) {
         match (node.strength, class) {
             (Some(strength), _) => (Some(strength), node.direction),
             (None, Some(class)) => (class.strength, class.direction),

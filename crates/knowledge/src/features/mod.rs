@@ -92,7 +92,12 @@ pub struct Text {
 impl Knowledge {
     /// A short reference to `node`, with its citation.
     fn node_ref(&self, node: &Node) -> NodeRef {
-        NodeRef { id: node.id.clone(), title: node.title.clone(), kind: node.kind, citation: self.source_view(node).map(|s| s.citation) }
+        NodeRef {
+            id: node.id.clone(),
+            title: node.title.clone(),
+            kind: node.kind,
+            citation: self.source_view(node).map(|s| s.citation),
+        }
     }
 
     /// The layer `key` of `node` as HTML and text, if it has one that is not empty.
@@ -106,7 +111,8 @@ impl Knowledge {
 
     /// A list item as HTML and text, with the node its first link names.
     fn item_view(&self, item: &Item) -> ItemView {
-        let origin = first_link(&item.html).and_then(|id| self.raw_node(id).ok()).map(|n| self.node_ref(n));
+        let origin =
+            first_link(&item.html).and_then(|id| self.raw_node(id).ok()).map(|n| self.node_ref(n));
         ItemView { html: item.html.clone(), text: html::to_text(&item.html), origin }
     }
 
@@ -135,17 +141,25 @@ impl Knowledge {
         }
         // Something shaped like an id that is not one is a mistake to report, not words to search.
         if name.contains('.') && !name.contains(char::is_whitespace) {
-            let mut close: Vec<(usize, &str)> =
-                self.nodes_of(kind).map(|n| (pijnwijzer_model::distance::levenshtein(name, &n.id), n.id.as_str())).collect();
+            let mut close: Vec<(usize, &str)> = self
+                .nodes_of(kind)
+                .map(|n| (pijnwijzer_model::distance::levenshtein(name, &n.id), n.id.as_str()))
+                .collect();
             close.sort();
             return Err(Error::NotFound {
                 what,
                 name: name.chars().take(80).collect(),
-                suggestions: close.into_iter().filter(|(d, _)| *d <= ID_SUGGESTION_MAX_EDITS).take(3).map(|(_, id)| id.to_string()).collect(),
+                suggestions: close
+                    .into_iter()
+                    .filter(|(d, _)| *d <= ID_SUGGESTION_MAX_EDITS)
+                    .take(3)
+                    .map(|(_, id)| id.to_string())
+                    .collect(),
             });
         }
         let folded = fold(name);
-        let named = |n: &&Node| fold(&n.title) == folded || n.aliases.iter().any(|a| fold(a) == folded);
+        let named =
+            |n: &&Node| fold(&n.title) == folded || n.aliases.iter().any(|a| fold(a) == folded);
         // A drug's own node before the class that lists it among its aliases.
         if let Some(node) = self.nodes_of(kind).filter(named).max_by_key(|n| n.id.len()) {
             return Ok(node);
@@ -156,29 +170,58 @@ impl Knowledge {
         if folded.chars().count() >= NEAR_NAME_MIN_LETTERS {
             let near = self
                 .nodes_of(kind)
-                .flat_map(|n| n.title.split(':').take(1).chain(n.aliases.iter().map(String::as_str)).map(move |name| (name, n)))
-                .map(|(name, n)| (pijnwijzer_model::distance::levenshtein(&folded, &fold(name)), std::cmp::Reverse(n.id.len()), n))
+                .flat_map(|n| {
+                    n.title
+                        .split(':')
+                        .take(1)
+                        .chain(n.aliases.iter().map(String::as_str))
+                        .map(move |name| (name, n))
+                })
+                .map(|(name, n)| {
+                    (
+                        pijnwijzer_model::distance::levenshtein(&folded, &fold(name)),
+                        std::cmp::Reverse(n.id.len()),
+                        n,
+                    )
+                })
                 .filter(|(distance, ..)| *distance <= allowed)
                 .min_by_key(|(distance, length, n)| (*distance, *length, n.id.as_str()));
             if let Some((.., node)) = near {
                 return Ok(node);
             }
         }
-        let options = SearchOptions { limit: Some(1), kind: Some(super::OneOrMany::One(kind.as_str().to_string())), ..SearchOptions::default() };
+        let options = SearchOptions {
+            limit: Some(1),
+            kind: Some(super::OneOrMany::One(kind.as_str().to_string())),
+            ..SearchOptions::default()
+        };
         let hits = self.search(name, &options)?;
         match hits.first() {
             Some(hit) => self.raw_node(&hit.node.id),
             None => {
                 let mut close: Vec<(usize, &str)> = self
                     .nodes_of(kind)
-                    .flat_map(|n| std::iter::once(n.title.as_str()).chain(n.aliases.iter().map(String::as_str)))
-                    .map(|candidate| (pijnwijzer_model::distance::levenshtein(&folded, &fold(candidate)), candidate))
+                    .flat_map(|n| {
+                        std::iter::once(n.title.as_str())
+                            .chain(n.aliases.iter().map(String::as_str))
+                    })
+                    .map(|candidate| {
+                        (
+                            pijnwijzer_model::distance::levenshtein(&folded, &fold(candidate)),
+                            candidate,
+                        )
+                    })
                     .collect();
                 close.sort();
                 Err(Error::NotFound {
                     what,
                     name: name.chars().take(80).collect(),
-                    suggestions: close.into_iter().take(3).filter(|(d, _)| *d <= NAME_SUGGESTION_MAX_EDITS).map(|(_, c)| c.to_string()).collect(),
+                    suggestions: close
+                        .into_iter()
+                        .take(3)
+                        .filter(|(d, _)| *d <= NAME_SUGGESTION_MAX_EDITS)
+                        .map(|(_, c)| c.to_string())
+                        .collect(),
                 })
             }
         }

@@ -51,7 +51,8 @@ impl Knowledge {
         let mut flags = RedFlags { red: Vec::new(), other: Vec::new() };
         for node in self.nodes() {
             let title = fold(&node.title);
-            let named_flag = matches!(node.kind, Kind::RiskFactor | Kind::Concept) && title.contains("vlag");
+            let named_flag =
+                matches!(node.kind, Kind::RiskFactor | Kind::Concept) && title.contains("vlag");
             if node.kind == Kind::RedFlag || (named_flag && title.contains("rode vlag")) {
                 flags.red.push(list(node));
             } else if named_flag {

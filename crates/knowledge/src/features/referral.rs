@@ -47,8 +47,15 @@ impl Knowledge {
     /// The referral node that holds the matrix: the one named `matrix` with a table.
     fn matrix_node(&self) -> Result<&Node, Error> {
         self.nodes_of(Kind::Referral)
-            .find(|n| n.layers.iter().any(|l| l.blocks.iter().any(|b| matches!(b, Block::Table { .. }))) && n.id.contains("matrix"))
-            .ok_or_else(|| Error::NotFound { what: "referral matrix", name: "matrix".into(), suggestions: Vec::new() })
+            .find(|n| {
+                n.layers.iter().any(|l| l.blocks.iter().any(|b| matches!(b, Block::Table { .. })))
+                    && n.id.contains("matrix")
+            })
+            .ok_or_else(|| Error::NotFound {
+                what: "referral matrix",
+                name: "matrix".into(),
+                suggestions: Vec::new(),
+            })
     }
 
     /// The referral matrix as rows and columns, with its citation and how it was read.
@@ -64,21 +71,34 @@ impl Knowledge {
         let rows = rows
             .iter()
             .map(|row| {
-                let cells: Vec<bool> = (1..=disciplines.len()).map(|i| row.get(i).is_some_and(|c| !html::to_text(c).trim().is_empty())).collect();
-                let marked = disciplines.iter().zip(&cells).filter(|(_, &on)| on).map(|(d, _)| d.clone()).collect();
-                ReferralRow { complaint: row.first().map(|c| html::to_text(c)).unwrap_or_default(), cells, disciplines: marked }
+                let cells: Vec<bool> = (1..=disciplines.len())
+                    .map(|i| row.get(i).is_some_and(|c| !html::to_text(c).trim().is_empty()))
+                    .collect();
+                let marked = disciplines
+                    .iter()
+                    .zip(&cells)
+                    .filter(|(_, &on)| on)
+                    .map(|(d, _)| d.clone())
+                    .collect();
+                ReferralRow {
+                    complaint: row.first().map(|c| html::to_text(c)).unwrap_or_default(),
+                    cells,
+                    disciplines: marked,
+                }
             })
             .collect();
-        let related =
-            node.links.iter().filter_map(|l| self.raw_node(&l.target).ok()).chain(self.incoming_nodes(node)).filter(|n| n.id != node.id).fold(
-                Vec::<NodeRef>::new(),
-                |mut refs, n| {
-                    if !refs.iter().any(|r| r.id == n.id) {
-                        refs.push(self.node_ref(n));
-                    }
-                    refs
-                },
-            );
+        let related = node
+            .links
+            .iter()
+            .filter_map(|l| self.raw_node(&l.target).ok())
+            .chain(self.incoming_nodes(node))
+            .filter(|n| n.id != node.id)
+            .fold(Vec::<NodeRef>::new(), |mut refs, n| {
+                if !refs.iter().any(|r| r.id == n.id) {
+                    refs.push(self.node_ref(n));
+                }
+                refs
+            });
         Ok(ReferralMatrix {
             id: node.id.clone(),
             title: node.title.clone(),
@@ -95,11 +115,12 @@ impl Knowledge {
     pub fn referral(&self, complaint: &str) -> Result<ReferralRow, Error> {
         let matrix = self.referral_matrix()?;
         if let Ok(n) = complaint.trim().parse::<usize>() {
-            return matrix
-                .rows
-                .get(n.wrapping_sub(1))
-                .cloned()
-                .ok_or_else(|| Error::InvalidArgument(format!("complaint type {n}: the matrix has {} rows", matrix.rows.len())));
+            return matrix.rows.get(n.wrapping_sub(1)).cloned().ok_or_else(|| {
+                Error::InvalidArgument(format!(
+                    "complaint type {n}: the matrix has {} rows",
+                    matrix.rows.len()
+                ))
+            });
         }
         let best = best_match(complaint, matrix.rows.iter().map(|r| r.complaint.as_str()));
         best.map(|i| matrix.rows[i].clone()).ok_or_else(|| Error::NotFound {
@@ -112,11 +133,12 @@ impl Knowledge {
     /// The complaint types the matrix sends to a discipline (`psycholoog`, `geriater`).
     pub fn referrals_to(&self, discipline: &str) -> Result<Vec<String>, Error> {
         let matrix = self.referral_matrix()?;
-        let column = best_match(discipline, matrix.disciplines.iter().map(String::as_str)).ok_or_else(|| Error::NotFound {
-            what: "discipline",
-            name: discipline.chars().take(80).collect(),
-            suggestions: matrix.disciplines.clone(),
-        })?;
+        let column = best_match(discipline, matrix.disciplines.iter().map(String::as_str))
+            .ok_or_else(|| Error::NotFound {
+                what: "discipline",
+                name: discipline.chars().take(80).collect(),
+                suggestions: matrix.disciplines.clone(),
+            })?;
         Ok(matrix.rows.iter().filter(|r| r.cells[column]).map(|r| r.complaint.clone()).collect())
     }
 }
@@ -131,8 +153,15 @@ fn best_match<'a>(query: &str, candidates: impl Iterator<Item = &'a str>) -> Opt
     candidates
         .enumerate()
         .map(|(i, candidate)| {
-            let have: Vec<String> = analyzer.tokens(candidate).into_iter().map(|t| t.term).collect();
-            let shared = wanted.iter().filter(|w| have.iter().any(|h| h == *w || h.starts_with(w.as_str()) || w.starts_with(h.as_str()))).count();
+            let have: Vec<String> =
+                analyzer.tokens(candidate).into_iter().map(|t| t.term).collect();
+            let shared = wanted
+                .iter()
+                .filter(|w| {
+                    have.iter()
+                        .any(|h| h == *w || h.starts_with(w.as_str()) || w.starts_with(h.as_str()))
+                })
+                .count();
             (i, shared)
         })
         .filter(|&(_, shared)| shared > 0)

@@ -8,7 +8,14 @@ impl Knowledge {
     /// The neighbours of a node, optionally only over edges of one type.
     pub fn related(&self, id: &str, edge: Option<&str>) -> Result<Vec<LinkView>, Error> {
         let edge = edge
-            .map(|e| EdgeType::parse(e).ok_or_else(|| Error::InvalidArgument(format!("edge type `{e}`: use one of {}", EdgeType::spellings()))))
+            .map(|e| {
+                EdgeType::parse(e).ok_or_else(|| {
+                    Error::InvalidArgument(format!(
+                        "edge type `{e}`: use one of {}",
+                        EdgeType::spellings()
+                    ))
+                })
+            })
             .transpose()?;
         Ok(self.node(id)?.links.into_iter().filter(|l| edge.is_none_or(|e| l.edge == e)).collect())
     }

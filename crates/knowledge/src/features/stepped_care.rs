@@ -49,7 +49,9 @@ impl Knowledge {
                 step: n.step.unwrap_or(0),
                 title: n.title.clone(),
                 source: self.source_view(n),
-                summary: self.layer_text(n, LayerKey::Main).unwrap_or(Text { html: String::new(), text: String::new() }),
+                summary: self
+                    .layer_text(n, LayerKey::Main)
+                    .unwrap_or(Text { html: String::new(), text: String::new() }),
                 when: self.layer_items(n, LayerKey::Conditions),
                 providers: self.layer_items(n, LayerKey::Providers),
                 building_blocks: self.layer_items(n, LayerKey::BuildingBlocks),

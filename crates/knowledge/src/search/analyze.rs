@@ -15,8 +15,9 @@ pub struct Token {
     pub word: String,
     /// The index term: the Dutch stem, or the word itself for acronyms and numbers.
     pub term: String,
-    /// Byte range of the word in the original text.
+    /// Where the word starts in the original text (bytes).
     pub start: usize,
+    /// Where it ends (bytes, exclusive).
     pub end: usize,
 }
 
@@ -33,9 +34,11 @@ impl Default for Analyzer {
 
 /// Dutch function words that carry no meaning for search.
 const STOPWORDS: &[&str] = &[
-    "aan", "al", "als", "bij", "dan", "dat", "de", "der", "des", "deze", "die", "dit", "door", "een", "en", "er", "het", "hij", "hoe", "ik", "in",
-    "is", "je", "maar", "met", "na", "naar", "niet", "nog", "of", "om", "onder", "ook", "op", "over", "te", "tegen", "tot", "u", "uit", "van",
-    "voor", "wat", "wel", "wie", "wij", "worden", "wordt", "ze", "zich", "zij", "zijn", "zo",
+    "aan", "al", "als", "bij", "dan", "dat", "de", "der", "des", "deze", "die", "dit", "door",
+    "een", "en", "er", "het", "hij", "hoe", "ik", "in", "is", "je", "maar", "met", "na", "naar",
+    "niet", "nog", "of", "om", "onder", "ook", "op", "over", "te", "tegen", "tot", "u", "uit",
+    "van", "voor", "wat", "wel", "wie", "wij", "worden", "wordt", "ze", "zich", "zij", "zijn",
+    "zo",
 ];
 
 /// Whether `word` (folded) is a stopword.
@@ -86,7 +89,9 @@ impl Analyzer {
 
 /// Whether a word is written as an acronym: two or more capitals (digits allowed), `TENS`, `PDI`.
 pub fn is_acronym(original: &str) -> bool {
-    original.chars().count() >= 2 && original.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()) && original.chars().any(char::is_uppercase)
+    original.chars().count() >= 2
+        && original.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        && original.chars().any(char::is_uppercase)
 }
 
 /// Byte ranges of the words of `text`: runs of letters and digits. A `'s` or `’s` right after
@@ -104,7 +109,9 @@ pub fn word_spans(text: &str) -> Vec<(usize, usize)> {
             spans.push((s, i));
             if matches!(c, '\'' | '’') {
                 let mut ahead = chars.clone();
-                if matches!(ahead.next(), Some((_, 's' | 'S'))) && !ahead.next().is_some_and(|(_, c)| c.is_alphanumeric()) {
+                if matches!(ahead.next(), Some((_, 's' | 'S')))
+                    && !ahead.next().is_some_and(|(_, c)| c.is_alphanumeric())
+                {
                     chars.next();
                 }
             }

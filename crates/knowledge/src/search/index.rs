@@ -137,7 +137,13 @@ impl VocabularyBuilder {
                 None => {
                     let word = self.words.len() as u32;
                     self.by_folded.insert(folded.clone(), word);
-                    self.words.push(Word { folded, display: original.to_lowercase(), term, count: 0, parts: None });
+                    self.words.push(Word {
+                        folded,
+                        display: original.to_lowercase(),
+                        term,
+                        count: 0,
+                        parts: None,
+                    });
                     word
                 }
             };
@@ -212,7 +218,15 @@ impl SearchIndex {
         }
 
         // Words are sorted by folded form for binary search; every stored word id is renumbered.
-        let VocabularyBuilder { analyzer, mut words, terms, term_names, acronyms, mut by_folded, .. } = vocabulary;
+        let VocabularyBuilder {
+            analyzer,
+            mut words,
+            terms,
+            term_names,
+            acronyms,
+            mut by_folded,
+            ..
+        } = vocabulary;
         let mut order: Vec<u32> = (0..words.len() as u32).collect();
         order.sort_by(|&a, &b| words[a as usize].folded.cmp(&words[b as usize].folded));
         let mut renumber = vec![0u32; words.len()];
@@ -220,7 +234,8 @@ impl SearchIndex {
             renumber[old as usize] = new as u32;
         }
         let mut slots: Vec<Option<Word>> = words.drain(..).map(Some).collect();
-        let words: Vec<Word> = order.iter().map(|&old| slots[old as usize].take().expect("each word once")).collect();
+        let words: Vec<Word> =
+            order.iter().map(|&old| slots[old as usize].take().expect("each word once")).collect();
         for word in by_folded.values_mut() {
             *word = renumber[*word as usize];
         }
@@ -247,7 +262,8 @@ impl SearchIndex {
             phrase_lengths: HashMap::default(),
             names,
             named_by: HashMap::default(),
-            priors: AUDIENCES.map(|audience| nodes.iter().map(|node| kind_prior(node.kind, audience)).collect()),
+            priors: AUDIENCES
+                .map(|audience| nodes.iter().map(|node| kind_prior(node.kind, audience)).collect()),
             snippet_sources,
             snippet_texts,
         };
@@ -258,7 +274,11 @@ impl SearchIndex {
         for id in 0..index.words.len() {
             index.words[id].parts = index.compound_parts(&index.words[id].folded);
         }
-        let splits: HashMap<u32, &[u32]> = index.words.iter().filter_map(|word| word.parts.as_deref().map(|parts| (word.term, parts))).collect();
+        let splits: HashMap<u32, &[u32]> = index
+            .words
+            .iter()
+            .filter_map(|word| word.parts.as_deref().map(|parts| (word.term, parts)))
+            .collect();
         let weights = AUDIENCES.map(field_weights);
         for (node, found) in node_terms.iter().enumerate() {
             let mut tf: HashMap<u32, [f32; FIELDS]> = HashMap::default();
@@ -266,7 +286,8 @@ impl SearchIndex {
                 tf.entry(term).or_insert([0.0; FIELDS])[field as usize] += 1.0;
                 if let Some(parts) = splits.get(&term) {
                     for part in parts.iter() {
-                        tf.entry(*part).or_insert([0.0; FIELDS])[field as usize] += COMPOUND_PART_FREQUENCY;
+                        tf.entry(*part).or_insert([0.0; FIELDS])[field as usize] +=
+                            COMPOUND_PART_FREQUENCY;
                     }
                 }
             }
@@ -282,12 +303,16 @@ impl SearchIndex {
             *slot = (lengths.iter().map(|l| l[f]).sum::<f32>() / count).max(1.0);
         }
         let average = weights.map(|w| dot(&w, &average));
-        let norms: Vec<[f32; 2]> = lengths.iter().map(|l| [0, 1].map(|a| K1 * (1.0 - B + B * dot(&weights[a], l) / average[a]))).collect();
+        let norms: Vec<[f32; 2]> = lengths
+            .iter()
+            .map(|l| [0, 1].map(|a| K1 * (1.0 - B + B * dot(&weights[a], l) / average[a])))
+            .collect();
         for postings in &mut index.postings {
             let idf = idf(count, postings.len());
             for posting in postings.iter_mut() {
                 let norm = norms[posting.node as usize];
-                posting.score = [0, 1].map(|a| idf * posting.score[a] * (K1 + 1.0) / (posting.score[a] + norm[a]));
+                posting.score = [0, 1]
+                    .map(|a| idf * posting.score[a] * (K1 + 1.0) / (posting.score[a] + norm[a]));
             }
         }
 
@@ -350,8 +375,13 @@ impl SearchIndex {
             let Some(left_term) = known(left) else {
                 continue;
             };
-            let right_term = known(right)
-                .or_else(|| right.strip_prefix('s').or_else(|| right.strip_prefix('e')).filter(|r| r.len() >= COMPOUND_PART_MIN_LEN).and_then(known));
+            let right_term = known(right).or_else(|| {
+                right
+                    .strip_prefix('s')
+                    .or_else(|| right.strip_prefix('e'))
+                    .filter(|r| r.len() >= COMPOUND_PART_MIN_LEN)
+                    .and_then(known)
+            });
             if let Some(right_term) = right_term {
                 return Some(Box::new([left_term, right_term]));
             }

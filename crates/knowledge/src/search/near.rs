@@ -12,8 +12,10 @@ const PAIRS_PER_EDIT: usize = 3;
 
 /// The distinct letter pairs of `word`, its ends marked, as keys of [`SearchIndex::bigrams`].
 fn bigrams(word: &str) -> Vec<u64> {
-    let chars: Vec<char> = std::iter::once('^').chain(word.chars()).chain(std::iter::once('$')).collect();
-    let mut keys: Vec<u64> = chars.windows(2).map(|pair| (u64::from(pair[0]) << 32) | u64::from(pair[1])).collect();
+    let chars: Vec<char> =
+        std::iter::once('^').chain(word.chars()).chain(std::iter::once('$')).collect();
+    let mut keys: Vec<u64> =
+        chars.windows(2).map(|pair| (u64::from(pair[0]) << 32) | u64::from(pair[1])).collect();
     keys.sort_unstable();
     keys.dedup();
     keys
@@ -38,7 +40,12 @@ impl SearchIndex {
     /// Each edit (insert, delete, substitute, swap) breaks at most three of a word's distinct
     /// letter pairs, so a near word is within `max` letters of its length and shares all but
     /// `3 · max` of its pairs. Only words that pass this count are compared letter by letter.
-    pub(super) fn near_spellings<'a>(&'a self, word: &str, max: usize, mut found: impl FnMut(&'a Word)) {
+    pub(super) fn near_spellings<'a>(
+        &'a self,
+        word: &str,
+        max: usize,
+        mut found: impl FnMut(&'a Word),
+    ) {
         let mut near = NearSpelling::new(word, max);
         let keys = bigrams(word);
         let letters = word.chars().count();
@@ -91,7 +98,12 @@ impl NearSpelling {
     fn new(word: &str, max: usize) -> Self {
         let word: Vec<char> = word.chars().collect();
         let width = word.len() + max + 2;
-        NearSpelling { word, max, other: Vec::with_capacity(width), rows: [vec![0; width], vec![0; width], vec![0; width]] }
+        NearSpelling {
+            word,
+            max,
+            other: Vec::with_capacity(width),
+            rows: [vec![0; width], vec![0; width], vec![0; width]],
+        }
     }
 
     /// Whether `other` is at most `max` edits from the word.
@@ -117,7 +129,8 @@ impl NearSpelling {
             let mut row_min = i;
             for j in 1..=m {
                 let cost = usize::from(a[i - 1] != b[j - 1]);
-                let mut value = (previous[j] + 1).min(current[j - 1] + 1).min(previous[j - 1] + cost);
+                let mut value =
+                    (previous[j] + 1).min(current[j - 1] + 1).min(previous[j - 1] + cost);
                 if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                     value = value.min(before[j - 2] + 1);
                 }
@@ -149,6 +162,11 @@ mod tests {
         assert!(!within_edits("oxycodon", "codeine", 2));
         assert!(within_edits("amitryptiline", "amitriptyline", 2));
         let mut near = NearSpelling::new("sensitisatie", 2);
-        assert!(near.matches("sensitasatie") && !near.matches("stimulatie") && near.matches("sensitisatie"), "reusable");
+        assert!(
+            near.matches("sensitasatie")
+                && !near.matches("stimulatie")
+                && near.matches("sensitisatie"),
+            "reusable"
+        );
     }
 }

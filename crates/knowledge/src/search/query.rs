@@ -105,13 +105,18 @@ impl SearchIndex {
                     key.push_str(&word.term);
                 }
                 if let Some(group_ids) = self.synonym_index.get(&key) {
-                    let typed: Option<Vec<u32>> = phrase.iter().map(|w| w.term_id.copied()).collect();
+                    let typed: Option<Vec<u32>> =
+                        phrase.iter().map(|w| w.term_id.copied()).collect();
                     for &group in group_ids {
                         for synonym in &self.synonyms[group] {
                             let Some(terms) = &synonym.terms else {
                                 continue;
                             };
-                            let weight = if typed.as_ref() == Some(terms) { EXACT_WEIGHT } else { SYNONYM_WEIGHT };
+                            let weight = if typed.as_ref() == Some(terms) {
+                                EXACT_WEIGHT
+                            } else {
+                                SYNONYM_WEIGHT
+                            };
                             terms.iter().for_each(|&t| outcome.terms.insert(t));
                             alternatives.push(Alternative { terms: Cow::Borrowed(terms), weight });
                         }
@@ -124,12 +129,20 @@ impl SearchIndex {
             }
             if consumed == 1 {
                 let is_last = i + 1 == words.len();
-                self.word_alternatives(&words[i], completing_last && is_last, &mut alternatives, outcome);
+                self.word_alternatives(
+                    &words[i],
+                    completing_last && is_last,
+                    &mut alternatives,
+                    outcome,
+                );
             }
             if alternatives.is_empty() {
                 let word = &words[i];
                 let still_typing = completing_last && i + 1 == words.len();
-                let is_name = text[word.start..word.end].chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+                let is_name = text[word.start..word.end]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
                 if is_name && !still_typing {
                     return None;
                 }
@@ -144,12 +157,21 @@ impl SearchIndex {
     /// Adds the alternatives of one query word: its term (and, for an acronym, the acronym),
     /// its compound parts, completions while it is `completing`, and near spellings when the
     /// content lacks the word itself.
-    fn word_alternatives<'a>(&'a self, word: &QueryWord<'a>, completing: bool, alternatives: &mut Vec<Alternative<'a>>, outcome: &mut Outcome) {
+    fn word_alternatives<'a>(
+        &'a self,
+        word: &QueryWord<'a>,
+        completing: bool,
+        alternatives: &mut Vec<Alternative<'a>>,
+        outcome: &mut Outcome,
+    ) {
         let mut exact = false;
         let mut add_exact = |id: &'a u32, outcome: &mut Outcome| {
             exact = true;
             outcome.terms.insert(*id);
-            alternatives.push(Alternative { terms: Cow::Borrowed(std::slice::from_ref(id)), weight: EXACT_WEIGHT });
+            alternatives.push(Alternative {
+                terms: Cow::Borrowed(std::slice::from_ref(id)),
+                weight: EXACT_WEIGHT,
+            });
         };
         if let Some(id) = word.term_id {
             add_exact(id, outcome);
@@ -170,14 +192,19 @@ impl SearchIndex {
         }
         if completing && word.folded.len() >= PREFIX_MIN_LEN {
             outcome.prefixes.push(word.folded.clone());
-            let mut completions: Vec<&Word> = self.completions(&word.folded).iter().filter(|w| w.folded != word.folded).collect();
+            let mut completions: Vec<&Word> =
+                self.completions(&word.folded).iter().filter(|w| w.folded != word.folded).collect();
             let take = completions.len().min(MAX_COMPLETIONS);
             if completions.len() > take {
                 completions.select_nth_unstable_by(take - 1, |a, b| b.count.cmp(&a.count));
             }
             for completion in &completions[..take] {
-                let weight = PREFIX_WEIGHT * (word.folded.len() as f32 / completion.folded.len() as f32).sqrt();
-                alternatives.push(Alternative { terms: Cow::Borrowed(std::slice::from_ref(&completion.term)), weight });
+                let weight = PREFIX_WEIGHT
+                    * (word.folded.len() as f32 / completion.folded.len() as f32).sqrt();
+                alternatives.push(Alternative {
+                    terms: Cow::Borrowed(std::slice::from_ref(&completion.term)),
+                    weight,
+                });
             }
         }
         if !exact {
@@ -192,7 +219,10 @@ impl SearchIndex {
             if max_edits > 0 {
                 self.near_spellings(&word.folded, max_edits, |near| {
                     outcome.terms.insert(near.term);
-                    alternatives.push(Alternative { terms: Cow::Borrowed(std::slice::from_ref(&near.term)), weight: TYPO_WEIGHT });
+                    alternatives.push(Alternative {
+                        terms: Cow::Borrowed(std::slice::from_ref(&near.term)),
+                        weight: TYPO_WEIGHT,
+                    });
                 });
             }
         }

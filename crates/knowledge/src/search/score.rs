@@ -43,7 +43,15 @@ pub(super) fn kind_prior(kind: Kind, audience: Audience) -> f32 {
     match (kind, audience) {
         (Kind::Recommendation | Kind::Medication, _) => GUIDANCE_PRIOR,
         (Kind::Concept, Audience::Patient) => PATIENT_CONCEPT_PRIOR,
-        (Kind::Checklist | Kind::RedFlag | Kind::Referral | Kind::Step | Kind::Concept | Kind::Role, _) => PRACTICAL_PRIOR,
+        (
+            Kind::Checklist
+            | Kind::RedFlag
+            | Kind::Referral
+            | Kind::Step
+            | Kind::Concept
+            | Kind::Role,
+            _,
+        ) => PRACTICAL_PRIOR,
         (Kind::Topic, _) => TOPIC_PRIOR,
         _ => OTHER_PRIOR,
     }
@@ -57,7 +65,8 @@ impl SearchIndex {
             None => query.text.as_str(),
         };
         let words = self.query_words(text);
-        let mut outcome = Outcome { terms: TermSet::with_capacity(self.term_names.len()), ..Outcome::default() };
+        let mut outcome =
+            Outcome { terms: TermSet::with_capacity(self.term_names.len()), ..Outcome::default() };
         if words.is_empty() || query.limit == 0 {
             return outcome;
         }
@@ -71,22 +80,24 @@ impl SearchIndex {
         // Dense per-node accumulators, one allocation per query; the `in_*` lists say which
         // entries are in use, so nothing is scanned in full.
         let mut acc = vec![Accumulator::default(); nodes.len()];
-        let (mut in_total, mut in_best) = (Vec::with_capacity(nodes.len()), Vec::with_capacity(nodes.len()));
+        let (mut in_total, mut in_best) =
+            (Vec::with_capacity(nodes.len()), Vec::with_capacity(nodes.len()));
         for alternatives in &groups {
             for alternative in alternatives {
                 let share = alternative.weight / alternative.terms.len() as f32;
-                let keep_best = |acc: &mut Accumulator, node: usize, score: f32, in_best: &mut Vec<usize>| {
-                    if acc.has_best {
-                        // A comparison, not `f32::max`: in wasm that is a call to `fmaxf`.
-                        if score > acc.best {
+                let keep_best =
+                    |acc: &mut Accumulator, node: usize, score: f32, in_best: &mut Vec<usize>| {
+                        if acc.has_best {
+                            // A comparison, not `f32::max`: in wasm that is a call to `fmaxf`.
+                            if score > acc.best {
+                                acc.best = score;
+                            }
+                        } else {
+                            acc.has_best = true;
                             acc.best = score;
+                            in_best.push(node);
                         }
-                    } else {
-                        acc.has_best = true;
-                        acc.best = score;
-                        in_best.push(node);
-                    }
-                };
+                    };
                 if let [term] = alternative.terms[..] {
                     for posting in &self.postings[term as usize] {
                         let node = posting.node as usize;
@@ -96,7 +107,11 @@ impl SearchIndex {
                 }
                 // A compound or phrase alternative counts only where all its parts are found: walk
                 // the rarest part's nodes and look the others up (postings are in node order).
-                let mut parts: Vec<&[Posting]> = alternative.terms.iter().map(|&t| self.postings[t as usize].as_slice()).collect();
+                let mut parts: Vec<&[Posting]> = alternative
+                    .terms
+                    .iter()
+                    .map(|&t| self.postings[t as usize].as_slice())
+                    .collect();
                 parts.sort_unstable_by_key(|postings| postings.len());
                 let Some((rarest, others)) = parts.split_first() else { continue };
                 'nodes: for posting in *rarest {
@@ -128,21 +143,38 @@ impl SearchIndex {
         let mut name_boosts = vec![NO_NAME_BOOST; nodes.len()];
         for word in &query_words {
             for &(node, name) in self.named_by.get(word).map_or(&[][..], Vec::as_slice) {
-                let boost = name_boost(&self.names[node as usize][name as usize], name == 0, &query_words);
+                let boost =
+                    name_boost(&self.names[node as usize][name as usize], name == 0, &query_words);
                 if boost > name_boosts[node as usize] {
                     name_boosts[node as usize] = boost;
                 }
             }
         }
         let mut matches: Vec<Match> = Vec::with_capacity(in_total.len());
-        let filtered = !(query.documents.is_empty() && query.kinds.is_empty() && query.actors.is_empty() && query.steps.is_empty());
+        let filtered = !(query.documents.is_empty()
+            && query.kinds.is_empty()
+            && query.actors.is_empty()
+            && query.steps.is_empty());
         let priors = &self.priors[slot];
-        matches.extend(in_total.into_iter().filter(|&node| !filtered || passes_filters(&nodes[node], query)).map(|node| {
-            let coverage = f32::from(acc[node].words) / wanted;
-            Match { node, score: acc[node].total * coverage * coverage * priors[node] * name_boosts[node] }
-        }));
+        matches.extend(
+            in_total
+                .into_iter()
+                .filter(|&node| !filtered || passes_filters(&nodes[node], query))
+                .map(|node| {
+                    let coverage = f32::from(acc[node].words) / wanted;
+                    Match {
+                        node,
+                        score: acc[node].total
+                            * coverage
+                            * coverage
+                            * priors[node]
+                            * name_boosts[node],
+                    }
+                }),
+        );
         // Ties go to the lower id; the pack keeps nodes sorted by id, so that is the lower index.
-        let order = |a: &Match, b: &Match| b.score.total_cmp(&a.score).then_with(|| a.node.cmp(&b.node));
+        let order =
+            |a: &Match, b: &Match| b.score.total_cmp(&a.score).then_with(|| a.node.cmp(&b.node));
         if matches.len() > query.limit {
             matches.select_nth_unstable_by(query.limit - 1, order);
             matches.truncate(query.limit);
@@ -160,11 +192,16 @@ impl SearchIndex {
 fn name_boost(name: &[u32], is_title: bool, words: &[u32]) -> f32 {
     // Element by element: these slices hold a few words, too short for `memcmp` to pay.
     let same = |a: &[u32], b: &[u32]| a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y);
-    let contains =
-        |outer: &[u32], inner: &[u32]| !inner.is_empty() && inner.len() <= outer.len() && outer.windows(inner.len()).any(|w| same(w, inner));
+    let contains = |outer: &[u32], inner: &[u32]| {
+        !inner.is_empty()
+            && inner.len() <= outer.len()
+            && outer.windows(inner.len()).any(|w| same(w, inner))
+    };
     if same(name, words) {
         NAME_IS_QUERY_BOOST
-    } else if (is_title && name.len() >= words.len() && same(&name[..words.len()], words)) || contains(words, name) {
+    } else if (is_title && name.len() >= words.len() && same(&name[..words.len()], words))
+        || contains(words, name)
+    {
         NAME_HOLDS_QUERY_BOOST
     } else if contains(name, words) {
         QUERY_IN_NAME_BOOST
@@ -179,5 +216,6 @@ fn passes_filters(node: &Node, query: &Query) -> bool {
     (query.documents.is_empty() || document.is_some_and(|d| query.documents.iter().any(|q| q == d)))
         && (query.kinds.is_empty() || query.kinds.contains(&node.kind))
         && (query.actors.is_empty() || node.actors.iter().any(|a| query.actors.contains(a)))
-        && (query.steps.is_empty() || node.steps.iter().chain(node.step.iter()).any(|s| query.steps.contains(s)))
+        && (query.steps.is_empty()
+            || node.steps.iter().chain(node.step.iter()).any(|s| query.steps.contains(s)))
 }

@@ -52,7 +52,13 @@ impl SearchIndex {
     /// The snippet for a hit on `node`: its lay text for patients (when it has one), otherwise
     /// its main text, as escaped HTML with the words `outcome` searched for wrapped in `<mark>`,
     /// cut to the window of about `width` words that holds the most of them.
-    pub fn snippet(&self, node: usize, audience: Audience, outcome: &Outcome, width: usize) -> String {
+    pub fn snippet(
+        &self,
+        node: usize,
+        audience: Audience,
+        outcome: &Outcome,
+        width: usize,
+    ) -> String {
         let [main, lay] = self.snippet_sources[node];
         let source = match audience {
             Audience::Patient => lay.or(main),
@@ -70,7 +76,10 @@ impl SearchIndex {
         // stack, since a snippet is made for every hit of every query.
         let mut marks = [0usize; MAX_MARKS];
         let mut count = 0;
-        let is_marked = |span: &Span| outcome.terms.contains(span.term) || (!outcome.prefixes.is_empty() && completes(span.word));
+        let is_marked = |span: &Span| {
+            outcome.terms.contains(span.term)
+                || (!outcome.prefixes.is_empty() && completes(span.word))
+        };
         for (i, span) in spans.iter().enumerate() {
             if is_marked(span) {
                 marks[count] = i;
