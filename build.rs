@@ -49,8 +49,8 @@ fn typescript() -> String {
     use pijnwijzer_knowledge::vocabulary::{EdgeTerm, Term, Vocabulary};
     use pijnwijzer_knowledge::{OneOrMany, SearchOptions};
     use pijnwijzer_model::{
-        Agreement, Audience, Direction, EdgeType, Force, Kind, LayerKey, Position, Readability,
-        Strength,
+        Agreement, Audience, Direction, EdgeType, Feature, Force, Kind, LayerKey, Position,
+        Readability, Strength,
     };
     use ts_rs::{Config, TS};
 
@@ -66,6 +66,7 @@ fn typescript() -> String {
         Direction,
         Force,
         Position,
+        Feature,
         Audience,
         EdgeType,
         Agreement,

@@ -158,3 +158,10 @@ fn a_professional_term_in_a_lay_text_needs_a_glossary_entry_and_is_marked() {
         "{errors:#?}"
     );
 }
+
+/// Features find their nodes by the `feature` field: an unknown value is refused, not ignored.
+#[test]
+fn an_unknown_feature_is_refused() {
+    let errors = errors_for("feature", &node("feature = \"verwijsmatrix\"", "Tekst."));
+    assert_one(&errors, 6, "invalid feature `verwijsmatrix`");
+}

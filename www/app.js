@@ -303,7 +303,7 @@ function showNode(id) {
     medication: [`/medicatie/${encodeURIComponent(item.id)}`, 'Bekijk de medicatiekaart'],
     step: ['/stappen', 'Bekijk in het schema van de vier stappen'],
   };
-  if (item.id === 'rta.referral.matrix') views.referral = ['/verwijzen', 'Bekijk de verwijsmatrix als tabel'];
+  if (item.feature === 'referral-matrix') views.referral = ['/verwijzen', 'Bekijk de verwijsmatrix als tabel'];
   if (views[item.kind])
     facts.push(
       h('p', { class: 'facts view-link' }, h('a', { href: href(views[item.kind][0]) }, `${views[item.kind][1]} →`)),

@@ -7,8 +7,8 @@ use serde::Deserialize;
 
 use super::diagnostic::Diagnostic;
 use pijnwijzer_model::{
-    Agreement, Audience, Comparison, Direction, Force, Kind, LayCheck, Position, SourceRef,
-    Strength,
+    Agreement, Audience, Comparison, Direction, Feature, Force, Kind, LayCheck, Position,
+    SourceRef, Strength,
 };
 
 /// The front matter as written. Unknown fields are refused so a typo never drops data silently.
@@ -24,6 +24,7 @@ struct Raw {
     direction: Option<String>,
     force: Option<String>,
     position: Option<String>,
+    feature: Option<String>,
     step: Option<i64>,
     #[serde(default)]
     steps: Vec<i64>,
@@ -78,6 +79,7 @@ pub struct FrontMatter {
     pub direction: Option<Direction>,
     pub force: Option<Force>,
     pub position: Option<Position>,
+    pub feature: Option<Feature>,
     pub step: Option<u8>,
     pub steps: Vec<u8>,
     pub actors: Vec<String>,
@@ -339,6 +341,17 @@ pub fn parse(
             "keep the one the source gives".into(),
         );
     }
+    let feature = raw.feature.as_deref().and_then(|text| {
+        let parsed = Feature::parse(text);
+        if parsed.is_none() {
+            error(
+                "feature",
+                format!("invalid feature `{text}`"),
+                format!("use one of: {}", Feature::spellings()),
+            );
+        }
+        parsed
+    });
     let position = raw.position.as_deref().and_then(|text| {
         let parsed = Position::parse(text);
         if parsed.is_none() {
@@ -498,6 +511,7 @@ pub fn parse(
         direction,
         force,
         position,
+        feature,
         step,
         steps: raw.steps.into_iter().map(|n| n as u8).collect(),
         actors: raw.actors,

@@ -177,6 +177,7 @@ fn compile_file(
         direction: front.direction,
         force: front.force,
         position: front.position,
+        feature: front.feature,
         step: front.step,
         steps: front.steps,
         actors: front.actors,
@@ -404,6 +405,8 @@ struct DocumentEntry {
     version: String,
     country: String,
     source_file: String,
+    #[serde(default)]
+    main: bool,
 }
 
 fn read_toml<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T, Diagnostic> {
@@ -433,6 +436,7 @@ fn read_vocabulary(dir: &Path) -> Result<(Vec<Document>, Actors), Diagnostic> {
             version: d.version,
             country: d.country,
             source_file: d.source_file,
+            main: d.main,
         })
         .collect();
     let mut actors = Vec::new();

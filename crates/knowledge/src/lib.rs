@@ -266,6 +266,7 @@ impl Knowledge {
             direction: node.direction,
             force: node.force,
             position: node.position,
+            feature: node.feature,
             step: node.step,
             steps: node.steps.clone(),
             actors: node

@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use pijnwijzer_model::{
-    Agreement, Audience, Direction, EdgeType, Force, Kind, LayerKey, Position, Readability,
-    Strength,
+    Agreement, Audience, Direction, EdgeType, Feature, Force, Kind, LayerKey, Position,
+    Readability, Strength,
 };
 
 /// The module's version and what it was built from.
@@ -122,6 +122,8 @@ pub struct NodeView {
     pub force: Option<Force>,
     /// The guidance's position on a drug or class.
     pub position: Option<Position>,
+    /// The feature the node is the data of ("referral-matrix", …), if any.
+    pub feature: Option<Feature>,
     /// The step's number, for a stepped-care step.
     pub step: Option<u8>,
     /// The stepped-care steps it belongs to.

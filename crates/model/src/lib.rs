@@ -13,7 +13,7 @@ pub mod html;
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever the pack layout changes, so a stale pack is refused rather than misread.
-pub const PACK_FORMAT: u32 = 2;
+pub const PACK_FORMAT: u32 = 3;
 
 /// Everything the module knows, as compiled from `content/`.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -47,6 +47,9 @@ pub struct Document {
     pub country: String,
     /// The text file of the source in `../shared/sources/`.
     pub source_file: String,
+    /// A main guidance document (WOREL, the Zorgstandaard, the RTA), which every comparison
+    /// shows even where it says nothing; the background articles are not.
+    pub main: bool,
 }
 
 /// One node of the knowledge graph.
@@ -68,6 +71,9 @@ pub struct Node {
     pub force: Option<Force>,
     /// The guidance's position on a drug or class (medication nodes).
     pub position: Option<Position>,
+    /// The feature the node is the data of, if any: a rule for every drug, the referral matrix,
+    /// a list of flags. Features find their nodes by it, never by id or title.
+    pub feature: Option<Feature>,
     /// The step's number, for stepped-care step nodes.
     pub step: Option<u8>,
     /// The stepped-care steps the node belongs to.
@@ -322,6 +328,16 @@ vocabulary!(
         NoRecommendation = "no-recommendation" => "geen aanbeveling",
         NoPlace = "no-place" => "geen plaats",
         NotDiscussed = "not-discussed" => "niet besproken",
+    }
+);
+
+vocabulary!(
+    /// What a node is the data of, for the features that gather nodes.
+    Feature {
+        MedicationRule = "medication-rule" => "Regel voor elk middel",
+        ReferralMatrix = "referral-matrix" => "Verwijsmatrix",
+        RedFlags = "red-flags" => "Rode vlaggen",
+        OtherFlags = "other-flags" => "Andere vlaggen",
     }
 );
 

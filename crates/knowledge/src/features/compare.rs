@@ -6,9 +6,6 @@ use super::{NodeRef, Text};
 use crate::{Error, Knowledge};
 use pijnwijzer_model::{Agreement, Kind, LayerKey};
 
-/// Documents every comparison shows, whether or not they address the topic.
-const MAIN_DOCUMENTS: [&str; 3] = ["worel", "zorgstandaard", "rta"];
-
 /// What the documents say on one topic, side by side.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
@@ -61,10 +58,13 @@ impl Knowledge {
                     .collect(),
             })
             .collect();
-        for document in MAIN_DOCUMENTS {
-            if !documents.iter().any(|d| d.document == document) {
+        // The main documents (`main = true` in the vocabulary) show even where they say nothing.
+        let main: Vec<String> =
+            self.pack.documents.iter().filter(|d| d.main).map(|d| d.id.clone()).collect();
+        for document in &main {
+            if !documents.iter().any(|d| &d.document == document) {
                 documents.push(DocumentPosition {
-                    document: document.to_string(),
+                    document: document.clone(),
                     short: self.document_short(document),
                     agreement: Agreement::NotAddressed,
                     point: String::new(),

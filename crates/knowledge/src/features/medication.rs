@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::{NodeRef, Text};
 use crate::view::SourceView;
 use crate::{Error, Knowledge};
-use pijnwijzer_model::{Direction, EdgeType, Kind, LayerKey, Node, Position, Strength};
+use pijnwijzer_model::{Direction, EdgeType, Feature, Kind, LayerKey, Node, Position, Strength};
 
 /// The guidance on a drug or drug class.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -113,12 +113,9 @@ impl Knowledge {
             .map(|m| self.node_ref(m))
             .collect();
         let general_rules = self
-            .nodes_of(Kind::Recommendation)
-            .filter(|n| {
-                let section = n.source.as_ref().map_or("", |s| s.section.as_str());
-                (n.id.starts_with("worel.med.") && section.starts_with("6.2"))
-                    || n.id.starts_with("zs.med.")
-            })
+            .nodes()
+            .iter()
+            .filter(|n| n.feature == Some(Feature::MedicationRule))
             .map(|n| self.node_ref(n))
             .collect();
         Ok(Medication {

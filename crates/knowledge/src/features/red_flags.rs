@@ -3,10 +3,9 @@
 use serde::Serialize;
 
 use super::ItemView;
-use crate::search::analyze::fold;
 use crate::view::SourceView;
 use crate::Knowledge;
-use pijnwijzer_model::{Kind, LayerKey, Node};
+use pijnwijzer_model::{Feature, Kind, LayerKey, Node};
 
 /// A list of flags with its source.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -38,8 +37,8 @@ pub struct RedFlags {
 
 impl Knowledge {
     /// The flags of every document: red flags (alarm signs of serious disease) and the other
-    /// flags (yellow, orange, black, blue: risk of chronicity), as lists and definitions. A node
-    /// is a flag node when it is a red-flag list, or a risk factor or concept named after flags.
+    /// flags (yellow, orange, black, blue: risk of chronicity), as lists and definitions: every
+    /// red-flag node, and every node the content marks `feature = "red-flags"` or `"other-flags"`.
     pub fn red_flags(&self) -> RedFlags {
         let list = |n: &Node| FlagList {
             id: n.id.clone(),
@@ -50,12 +49,9 @@ impl Knowledge {
         };
         let mut flags = RedFlags { red: Vec::new(), other: Vec::new() };
         for node in self.nodes() {
-            let title = fold(&node.title);
-            let named_flag =
-                matches!(node.kind, Kind::RiskFactor | Kind::Concept) && title.contains("vlag");
-            if node.kind == Kind::RedFlag || (named_flag && title.contains("rode vlag")) {
+            if node.kind == Kind::RedFlag || node.feature == Some(Feature::RedFlags) {
                 flags.red.push(list(node));
-            } else if named_flag {
+            } else if node.feature == Some(Feature::OtherFlags) {
                 flags.other.push(list(node));
             }
         }

@@ -7,7 +7,7 @@ use super::{NodeRef, Text};
 use crate::view::SourceView;
 use crate::{Error, Knowledge};
 use pijnwijzer_model::html;
-use pijnwijzer_model::{Block, Kind, LayerKey, Node};
+use pijnwijzer_model::{Block, Feature, LayerKey, Node};
 
 /// The referral matrix: complaint types × disciplines.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -44,12 +44,15 @@ pub struct ReferralRow {
 }
 
 impl Knowledge {
-    /// The referral node that holds the matrix: the one named `matrix` with a table.
+    /// The node that holds the matrix (`feature = "referral-matrix"`), with its table.
     fn matrix_node(&self) -> Result<&Node, Error> {
-        self.nodes_of(Kind::Referral)
+        self.nodes()
+            .iter()
             .find(|n| {
-                n.layers.iter().any(|l| l.blocks.iter().any(|b| matches!(b, Block::Table { .. })))
-                    && n.id.contains("matrix")
+                n.feature == Some(Feature::ReferralMatrix)
+                    && n.layers
+                        .iter()
+                        .any(|l| l.blocks.iter().any(|b| matches!(b, Block::Table { .. })))
             })
             .ok_or_else(|| Error::NotFound {
                 what: "referral matrix",
