@@ -7,8 +7,8 @@ use serde::Deserialize;
 
 use super::diagnostic::Diagnostic;
 use pijnwijzer_model::{
-    Agreement, Audience, Comparison, Direction, Feature, Force, Kind, LayCheck, Position,
-    SourceRef, Strength,
+    Agreement, Audience, Comparison, Direction, Feature, Force, Kind, LayCheck, NodeFacts,
+    Position, SourceRef, Strength,
 };
 
 /// The front matter as written. Unknown fields are refused so a typo never drops data silently.
@@ -71,20 +71,10 @@ struct RawComparison {
 #[derive(Debug)]
 pub struct FrontMatter {
     pub id: String,
-    pub kind: Kind,
-    pub title: String,
-    pub covers: Vec<String>,
+    /// The plain facts, typed and checked, as the node carries them.
+    pub facts: NodeFacts,
     pub source: Option<SourceRef>,
-    pub strength: Option<Strength>,
-    pub direction: Option<Direction>,
-    pub force: Option<Force>,
-    pub position: Option<Position>,
-    pub feature: Option<Feature>,
-    pub step: Option<u8>,
-    pub steps: Vec<u8>,
     pub actors: Vec<String>,
-    pub aliases: Vec<String>,
-    pub audience: Audience,
     pub compare: Vec<Comparison>,
     /// The record that the lay text was checked against its source, if it was.
     pub lay_checked: Option<LayCheck>,
@@ -503,20 +493,22 @@ pub fn parse(
     }
     Ok(FrontMatter {
         id: raw.id,
-        kind: kind.unwrap_or(Kind::Section),
-        title: raw.title.trim().to_string(),
-        covers,
+        facts: NodeFacts {
+            kind: kind.unwrap_or(Kind::Section),
+            title: raw.title.trim().to_string(),
+            strength,
+            direction,
+            force,
+            position,
+            feature,
+            step,
+            steps: raw.steps.into_iter().map(|n| n as u8).collect(),
+            aliases: raw.aliases,
+            audience,
+            covers,
+        },
         source,
-        strength,
-        direction,
-        force,
-        position,
-        feature,
-        step,
-        steps: raw.steps.into_iter().map(|n| n as u8).collect(),
         actors: raw.actors,
-        aliases: raw.aliases,
-        audience,
         compare,
         lay_checked,
         field_lines,

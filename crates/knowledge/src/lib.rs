@@ -259,24 +259,13 @@ impl Knowledge {
         );
         Ok(NodeView {
             id: node.id.clone(),
-            kind: node.kind,
-            title: node.title.clone(),
+            facts: node.facts.clone(),
             source: self.source_view(node),
-            strength: node.strength,
-            direction: node.direction,
-            force: node.force,
-            position: node.position,
-            feature: node.feature,
-            step: node.step,
-            steps: node.steps.clone(),
             actors: node
                 .actors
                 .iter()
                 .map(|a| ActorView { id: a.clone(), label: self.actor_label(a) })
                 .collect(),
-            aliases: node.aliases.clone(),
-            audience: node.audience,
-            covers: node.covers.clone(),
             layers: node
                 .layers
                 .iter()

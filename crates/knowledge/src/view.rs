@@ -4,8 +4,7 @@
 use serde::Serialize;
 
 use pijnwijzer_model::{
-    Agreement, Audience, Direction, EdgeType, Feature, Force, Kind, LayerKey, Position,
-    Readability, Strength,
+    Agreement, Direction, EdgeType, Kind, LayerKey, NodeFacts, Readability, Strength,
 };
 
 /// The module's version and what it was built from.
@@ -108,34 +107,13 @@ pub struct Hit<'a> {
 pub struct NodeView {
     /// The node's id.
     pub id: String,
-    /// What the node is.
-    pub kind: Kind,
-    /// Its title.
-    pub title: String,
+    /// The node's plain facts (kind, title, strength, …), as fields of the view itself.
+    #[serde(flatten)]
+    pub facts: NodeFacts,
     /// Where it stands in its source, with a citation; none for a comparison topic.
     pub source: Option<SourceView>,
-    /// The GRADE code or GPP that governs it, if graded.
-    pub strength: Option<Strength>,
-    /// For or against, with `strength`.
-    pub direction: Option<Direction>,
-    /// The force of an ungraded norm, in the source's words.
-    pub force: Option<Force>,
-    /// The guidance's position on a drug or class.
-    pub position: Option<Position>,
-    /// The feature the node is the data of ("referral-matrix", …), if any.
-    pub feature: Option<Feature>,
-    /// The step's number, for a stepped-care step.
-    pub step: Option<u8>,
-    /// The stepped-care steps it belongs to.
-    pub steps: Vec<u8>,
     /// Whom the statement addresses.
     pub actors: Vec<ActorView>,
-    /// Names people type for it: generic and brand names, misspellings, lay words.
-    pub aliases: Vec<String>,
-    /// Who the text is written for.
-    pub audience: Audience,
-    /// Coverage-manifest ids it restates.
-    pub covers: Vec<String>,
     /// Its text, layer by layer, main text first.
     pub layers: Vec<LayerView>,
     /// Its typed links, both ways.

@@ -13,7 +13,7 @@ pub mod html;
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever the pack layout changes, so a stale pack is refused rather than misread.
-pub const PACK_FORMAT: u32 = 3;
+pub const PACK_FORMAT: u32 = 4;
 
 /// Everything the module knows, as compiled from `content/`.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -52,17 +52,50 @@ pub struct Document {
     pub main: bool,
 }
 
-/// One node of the knowledge graph.
+/// One node of the knowledge graph: its id, its [`NodeFacts`] (reached through `Deref`, so
+/// `node.kind` reads as a field), and what the compiler and the views treat specially.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Node {
     /// Stable, dotted, lowercase id (`worel.med.opioiden`).
     pub id: String,
+    /// The plain facts of the front matter, as `node()` shows them.
+    pub facts: NodeFacts,
+    /// Absent only for comparison topics, whose sources are their member nodes.
+    pub source: Option<SourceRef>,
+    /// Keys of the actors the statement addresses.
+    pub actors: Vec<String>,
+    /// The node's text, layer by layer, main text first.
+    pub layers: Vec<Layer>,
+    /// Typed edges to other nodes.
+    pub links: Vec<Link>,
+    /// For a comparison topic: what each document says.
+    pub compare: Vec<Comparison>,
+    /// How easy the lay explanation is to read; absent when the node has none.
+    pub readability: Option<Readability>,
+    /// Whether the lay explanation's review is current, for the author tool; never in the pack.
+    #[serde(skip)]
+    pub lay_review: Option<LayReview>,
+}
+
+impl std::ops::Deref for Node {
+    type Target = NodeFacts;
+
+    fn deref(&self) -> &NodeFacts {
+        &self.facts
+    }
+}
+
+/// The facts of a node that its front matter states and `node()` shows as they are. This is the
+/// one place to add such a field: the compiler reads it, the pack carries it, the view flattens
+/// it, and the TypeScript declarations follow.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct NodeFacts {
     /// What the node is.
     pub kind: Kind,
     /// Short Dutch title, in the content's own words.
     pub title: String,
-    /// Absent only for comparison topics, whose sources are their member nodes.
-    pub source: Option<SourceRef>,
     /// The GRADE code or GPP of a graded recommendation.
     pub strength: Option<Strength>,
     /// For or against, with `strength`.
@@ -78,25 +111,12 @@ pub struct Node {
     pub step: Option<u8>,
     /// The stepped-care steps the node belongs to.
     pub steps: Vec<u8>,
-    /// Keys of the actors the statement addresses.
-    pub actors: Vec<String>,
     /// Names people type for the node: generic and brand names, misspellings, lay words.
     pub aliases: Vec<String>,
     /// Who the text is written for.
     pub audience: Audience,
     /// Coverage-manifest ids the node restates.
     pub covers: Vec<String>,
-    /// The node's text, layer by layer, main text first.
-    pub layers: Vec<Layer>,
-    /// Typed edges to other nodes.
-    pub links: Vec<Link>,
-    /// For a comparison topic: what each document says.
-    pub compare: Vec<Comparison>,
-    /// How easy the lay explanation is to read; absent when the node has none.
-    pub readability: Option<Readability>,
-    /// Whether the lay explanation's review is current, for the author tool; never in the pack.
-    #[serde(skip)]
-    pub lay_review: Option<LayReview>,
 }
 
 /// A record in a node's front matter (`lay_checked`) that its lay text was checked against the
