@@ -158,3 +158,13 @@ fn every_lay_text_has_its_readability_within_the_limits() {
     }
     assert!(measured > 500, "{measured}");
 }
+
+/// A node may have a title in a patient's words beside its clinician's title.
+#[test]
+fn a_node_carries_its_lay_title_where_the_content_gives_one() {
+    let k = pijnwijzer::embedded().unwrap();
+    let node = k.node("worel.alg.actieve-rol").unwrap();
+    assert!(node.facts.title.starts_with("Moedig de patiënt aan"));
+    assert_eq!(node.facts.lay_title.as_deref(), Some("Zelf actief meedoen aan uw behandeling"));
+    assert_eq!(k.node("worel.alg.rodevlaggen").unwrap().facts.lay_title, None);
+}

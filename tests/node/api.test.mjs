@@ -165,3 +165,8 @@ test("vocabulary() gives every vocabulary with its Dutch labels, and the content
       actor.id,
     );
 });
+
+test('node() carries the fields of the front matter as they are, a lay title among them', () => {
+  assert.equal(node('worel.alg.actieve-rol').layTitle, 'Zelf actief meedoen aan uw behandeling');
+  assert.equal(node('worel.alg.rodevlaggen').layTitle, null);
+});

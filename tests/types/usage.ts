@@ -115,6 +115,7 @@ export async function everyCall(wasm: ArrayBuffer): Promise<void> {
   const moreWords: string[] = suggest('pijn');
 
   const whole: KnowledgeNode = node('worel.alg.rodevlaggen');
+  const layTitle: string | null = whole.layTitle;
   const layers: Layer[] = whole.layers;
   const layerText: string[] = layers.map((l) => `${l.key} ${l.title} ${l.html} ${l.text}`);
   const links: NodeLink[] = whole.links;
@@ -217,6 +218,7 @@ export async function everyCall(wasm: ArrayBuffer): Promise<void> {
   ];
 
   void [
+    layTitle,
     labels,
     documentIds,
     counts,

@@ -18,6 +18,7 @@ struct Raw {
     id: String,
     kind: String,
     title: String,
+    lay_title: Option<String>,
     covers: Option<Vec<String>>,
     source: Option<RawSource>,
     strength: Option<String>,
@@ -496,6 +497,7 @@ pub fn parse(
         facts: NodeFacts {
             kind: kind.unwrap_or(Kind::Section),
             title: raw.title.trim().to_string(),
+            lay_title: raw.lay_title.map(|t| t.trim().to_string()),
             strength,
             direction,
             force,

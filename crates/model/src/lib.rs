@@ -96,6 +96,8 @@ pub struct NodeFacts {
     pub kind: Kind,
     /// Short Dutch title, in the content's own words.
     pub title: String,
+    /// A title in a patient's words, where `title` speaks to clinicians.
+    pub lay_title: Option<String>,
     /// The GRADE code or GPP of a graded recommendation.
     pub strength: Option<Strength>,
     /// For or against, with `strength`.
