@@ -75,31 +75,20 @@ function diagram(steps, narrow) {
     s(
       'defs',
       {},
-      s(
-        'marker',
-        {
-          id: 'arrow-up',
-          viewBox: '0 0 10 10',
-          refX: '5',
-          refY: '5',
-          markerWidth: '6',
-          markerHeight: '6',
-          orient: 'auto',
-        },
-        s('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrow-head up' }),
-      ),
-      s(
-        'marker',
-        {
-          id: 'arrow-down',
-          viewBox: '0 0 10 10',
-          refX: '5',
-          refY: '5',
-          markerWidth: '6',
-          markerHeight: '6',
-          orient: 'auto',
-        },
-        s('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrow-head down' }),
+      ['up', 'down'].map((direction) =>
+        s(
+          'marker',
+          {
+            id: `arrow-${direction}`,
+            viewBox: '0 0 10 10',
+            refX: '5',
+            refY: '5',
+            markerWidth: '6',
+            markerHeight: '6',
+            orient: 'auto',
+          },
+          s('path', { d: 'M0,0 L10,5 L0,10 z', class: `arrow-head ${direction}` }),
+        ),
       ),
     ),
   );
