@@ -28,6 +28,8 @@ use view::{
 pub const DEFAULT_LIMIT: usize = 10;
 /// Largest number of search results a call may ask for.
 pub const MAX_LIMIT: usize = 100;
+/// About how many words a hit's snippet shows: two lines of a result card.
+const SNIPPET_WORDS: usize = 28;
 
 /// Why a question could not be answered.
 #[derive(Debug, Clone, PartialEq)]
@@ -308,7 +310,7 @@ impl Knowledge {
             .iter()
             .map(|m| Hit {
                 node: &self.summaries[m.node],
-                snippet: self.index().snippet(m.node, audience, &outcome, 28),
+                snippet: self.index().snippet(m.node, audience, &outcome, SNIPPET_WORDS),
                 score: (f64::from(m.score) * 1000.0).round() / 1000.0,
             })
             .collect())

@@ -1,0 +1,968 @@
+//! The search's rules, each on a small synthetic pack: every test states one rule of the Dutch
+//! text analysis or of the ranking in its name, builds the few nodes that show it (one that should
+//! be found, and a distractor that must not be, or must rank lower), and checks it through the
+//! public API (`Knowledge::search` and `Knowledge::suggest`). An edit of `content/` cannot break
+//! them; only a change of the engine can.
+//!
+//! The token-level analysis (folding, apostrophes, stems, acronyms, numbers) has unit tests in
+//! `src/search/analyze.rs`, and the module's `tests/relevance.rs` measures the overall ranking on
+//! the real content. Where a rule is only visible when the query word is absent from the text (a
+//! stem, a compound, a synonym, a typo), the test first checks that premise with [`says`], so it
+//! cannot pass because the node simply holds the word.
+
+use pijnwijzer_knowledge::search::analyze::fold;
+use pijnwijzer_knowledge::search::layer_text;
+use pijnwijzer_knowledge::view::Hit;
+use pijnwijzer_knowledge::{Knowledge, OneOrMany, SearchOptions, MAX_LIMIT};
+use pijnwijzer_model::html::escape;
+use pijnwijzer_model::{
+    Audience, Block, Document, EdgeType, Kind, Layer, LayerKey, Link, Node, NodeFacts, Pack,
+    Position, SourceRef, PACK_FORMAT,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Building packs
+// ---------------------------------------------------------------------------------------------
+
+/// A node with `id`, `kind` and `title`, its `main` text, an optional `lay` text and `aliases`;
+/// plain words, escaped here into the HTML a pack holds. It cites the document `worel`.
+fn node(
+    id: &str,
+    kind: Kind,
+    title: &str,
+    main: &str,
+    lay: Option<&str>,
+    aliases: &[&str],
+) -> Node {
+    let mut node = Node {
+        id: id.to_string(),
+        facts: NodeFacts {
+            kind,
+            title: title.to_string(),
+            lay_title: None,
+            strength: None,
+            direction: None,
+            force: None,
+            position: None,
+            feature: None,
+            step: None,
+            steps: Vec::new(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            audience: Audience::Professional,
+            covers: Vec::new(),
+        },
+        source: Some(SourceRef {
+            document: "worel".to_string(),
+            section: "1".to_string(),
+            label: None,
+            page: 1,
+            page_end: None,
+            lines: (1, 1),
+        }),
+        actors: Vec::new(),
+        layers: Vec::new(),
+        links: Vec::new(),
+        compare: Vec::new(),
+        readability: None,
+        lay_review: None,
+    };
+    with_layer(&mut node, LayerKey::Main, main);
+    if let Some(lay) = lay {
+        with_layer(&mut node, LayerKey::Lay, lay);
+    }
+    node
+}
+
+/// Adds a layer `key` with the plain `text` to `node`.
+fn with_layer(node: &mut Node, key: LayerKey, text: &str) {
+    node.layers.push(Layer { key, blocks: vec![Block::Paragraph(escape(text))] });
+}
+
+/// The knowledge over `nodes` (in any order) with the thesaurus `synonyms`; the documents `worel`
+/// and `rta` and the actor `ketenzorgcoordinator` exist for the filters.
+fn knowledge_with(synonyms: &[&[&str]], nodes: Vec<Node>) -> Knowledge {
+    let mut nodes = nodes;
+    nodes.sort_by(|a, b| a.id.cmp(&b.id));
+    let document = |id: &str, short: &str| Document {
+        id: id.to_string(),
+        short: short.to_string(),
+        title: short.to_string(),
+        version: "1".to_string(),
+        country: "BE".to_string(),
+        source_file: format!("{id}.txt"),
+        main: true,
+    };
+    Knowledge::new(Pack {
+        format: PACK_FORMAT,
+        content_version: "test".to_string(),
+        documents: vec![document("worel", "WOREL"), document("rta", "RTA")],
+        actors: vec![("ketenzorgcoordinator".to_string(), "Ketenzorgcoördinator".to_string())],
+        synonyms: synonyms.iter().map(|g| g.iter().map(|w| w.to_string()).collect()).collect(),
+        nodes,
+    })
+}
+
+/// The knowledge over `nodes`, without a thesaurus.
+fn knowledge(nodes: Vec<Node>) -> Knowledge {
+    knowledge_with(&[], nodes)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Asking
+// ---------------------------------------------------------------------------------------------
+
+fn search_with<'k>(k: &'k Knowledge, query: &str, options: &SearchOptions) -> Vec<Hit<'k>> {
+    k.search(query, options).expect("the search answers")
+}
+
+/// Every hit, up to the largest limit.
+fn hits<'k>(k: &'k Knowledge, query: &str) -> Vec<Hit<'k>> {
+    search_with(k, query, &SearchOptions { limit: Some(MAX_LIMIT), ..Default::default() })
+}
+
+fn ids_of(hits: &[Hit]) -> Vec<String> {
+    hits.iter().map(|h| h.node.id.clone()).collect()
+}
+
+/// The ids of the hits of `query`, best first.
+fn ids(k: &Knowledge, query: &str) -> Vec<String> {
+    ids_of(&hits(k, query))
+}
+
+/// The ids of the hits with their scores: two queries that analyse alike give equal lists.
+fn ranking(hits: &[Hit]) -> Vec<(String, f64)> {
+    hits.iter().map(|h| (h.node.id.clone(), h.score)).collect()
+}
+
+fn first(k: &Knowledge, query: &str) -> String {
+    ids(k, query).into_iter().next().unwrap_or_default()
+}
+
+/// The 1-based rank of `id` among the hits of `query`.
+fn rank(k: &Knowledge, query: &str, id: &str) -> Option<usize> {
+    ids(k, query).iter().position(|h| h == id).map(|i| i + 1)
+}
+
+/// The words of `text`, folded (lower case, no diacritics).
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(fold).collect()
+}
+
+/// Where node `id` holds `word` (folded, as a whole word): `"title"` for its title or an alias,
+/// else the key of each layer that holds it.
+fn fields_saying(k: &Knowledge, id: &str, word: &str) -> Vec<&'static str> {
+    let node = k.raw_node(id).unwrap_or_else(|e| panic!("{id}: {e}"));
+    let word = fold(word);
+    let mut fields = Vec::new();
+    if std::iter::once(&node.title).chain(&node.aliases).any(|name| words(name).contains(&word)) {
+        fields.push("title");
+    }
+    for layer in &node.layers {
+        if words(&layer_text(layer)).contains(&word) {
+            fields.push(layer.key.as_str());
+        }
+    }
+    fields
+}
+
+/// Whether node `id` holds `word` anywhere (folded, as a whole word).
+fn says(k: &Knowledge, id: &str, word: &str) -> bool {
+    !fields_saying(k, id, word).is_empty()
+}
+
+/// Whether any node holds `word` (folded, as a whole word).
+fn pack_says(k: &Knowledge, word: &str) -> bool {
+    k.nodes().iter().any(|n| says(k, &n.id, word))
+}
+
+fn patient() -> SearchOptions {
+    SearchOptions { audience: Some("patient".into()), ..Default::default() }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text analysis, shared by indexing and querying
+// ---------------------------------------------------------------------------------------------
+
+/// Case and diacritics are folded on both sides: `opioiden`, `opioïden` and `Opioïden` are one
+/// word, and so are `zorgcoordinator` and `Zorgcoördinator`, with the same hits in the same order
+/// and with the same scores (a near-spelling match would score lower).
+#[test]
+fn case_and_diacritics_are_folded() {
+    use Kind::*;
+    let k = knowledge(vec![
+        node("med.opioiden", Medication, "Opioïden", "Opioïden helpen weinig.", None, &[]),
+        node("rol.coordinator", Role, "Zorgcoördinator", "De zorgcoördinator plant.", None, &[]),
+        node(
+            "rec.medicatie",
+            Recommendation,
+            "Medicatie bespreken",
+            "Bespreek opioïden en andere middelen met de zorgcoördinator.",
+            None,
+            &[],
+        ),
+        node("rec.slaap", Recommendation, "Slaap", "Slaap goed.", None, &[]),
+    ]);
+    for spellings in [
+        ["opioïden", "opioiden", "Opioïden"],
+        ["zorgcoördinator", "zorgcoordinator", "Zorgcoördinator"],
+    ] {
+        let expected = ranking(&hits(&k, spellings[0]));
+        assert_eq!(expected.len(), 2, "{:?} finds two nodes: {expected:?}", spellings[0]);
+        for spelling in &spellings[1..] {
+            assert_eq!(
+                ranking(&hits(&k, spelling)),
+                expected,
+                "{spelling:?} against {:?}",
+                spellings[0]
+            );
+        }
+    }
+    assert_eq!(first(&k, "opioiden"), "med.opioiden");
+    assert_eq!(first(&k, "zorgcoordinator"), "rol.coordinator");
+}
+
+/// A possessive `'s`, straight or curly, belongs to the word before it: `NSAID's`, `NSAID’s` and
+/// `NSAID` search alike (a stray `s` would count as a word nothing matches and halve the scores).
+#[test]
+fn a_possessive_apostrophe_straight_or_curly_is_the_bare_word() {
+    use Kind::*;
+    let k = knowledge(vec![
+        node("med.nsaid", Medication, "NSAID", "Een NSAID remt de ontsteking.", None, &[]),
+        node("med.paracetamol", Medication, "Paracetamol", "Dit is geen NSAID.", None, &[]),
+    ]);
+    assert!(!pack_says(&k, "s"), "premise: no word `s` for a stray `s` to match");
+    let expected = ranking(&hits(&k, "NSAID"));
+    assert_eq!(ids_of(&hits(&k, "NSAID")), ["med.nsaid", "med.paracetamol"]);
+    assert_eq!(ranking(&hits(&k, "NSAID's")), expected);
+    assert_eq!(ranking(&hits(&k, "NSAID’s")), expected);
+}
+
+/// Snowball Dutch stemming joins inflections: `duizelig` and `hoofdpijnen`, which the pack never
+/// writes, find exactly what `duizeligheid` and `hoofdpijn` find, with the same scores.
+#[test]
+fn stemming_joins_inflections_the_content_does_not_use() {
+    use Kind::*;
+    let k = knowledge(vec![
+        node(
+            "rec.duizelig",
+            Recommendation,
+            "Bijwerkingen",
+            "Duizeligheid en hoofdpijn komen vaak voor.",
+            None,
+            &[],
+        ),
+        node("con.hoofdpijn", Concept, "Klachten", "Hoofdpijn is pijn in het hoofd.", None, &[]),
+        node("rec.slaap", Recommendation, "Slaap", "Slecht slapen maakt moe.", None, &[]),
+    ]);
+    for (typed, written) in [("duizelig", "duizeligheid"), ("hoofdpijnen", "hoofdpijn")] {
+        assert!(
+            !pack_says(&k, typed) && pack_says(&k, written),
+            "premise: the pack writes {written:?}, never {typed:?}"
+        );
+        let expected = ranking(&hits(&k, written));
+        assert!(!expected.is_empty());
+        assert_eq!(ranking(&hits(&k, typed)), expected, "{typed:?} against {written:?}");
+    }
+}
+
+/// A part of a compound finds the whole: `educatie` and `pijn educatie` find a recommendation that
+/// writes only `pijneducatie`, and `ketenzorg coördinator` finds a node that writes only
+/// `ketenzorgcoördinator`.
+#[test]
+fn compound_parts_find_the_whole() {
+    use Kind::*;
+    let k = knowledge(vec![
+        node("rec.cognities", Recommendation, "Cognities", "Geef pijneducatie.", None, &[]),
+        node("sec.educatie", Section, "Educatie", "Educatie over pijn helpt.", None, &[]),
+        node(
+            "rol.richtsnoer",
+            Role,
+            "Richtsnoer",
+            "Een ketenzorgcoördinator plant de zorg.",
+            None,
+            &[],
+        ),
+        node("sec.keten", Section, "Keten", "De ketenzorg heeft een coördinator.", None, &[]),
+        node("rec.slaap", Recommendation, "Slaap", "Slaap goed.", None, &[]),
+    ]);
+    let cognities = "rec.cognities";
+    assert!(says(&k, cognities, "pijneducatie") && !says(&k, cognities, "educatie"), "premise");
+    assert!(rank(&k, "educatie", cognities).is_some(), "`educatie` finds {cognities}");
+    assert!(rank(&k, "pijn educatie", cognities).is_some(), "`pijn educatie` finds {cognities}");
+
+    let richtsnoer = "rol.richtsnoer";
+    assert!(
+        says(&k, richtsnoer, "ketenzorgcoördinator")
+            && !says(&k, richtsnoer, "ketenzorg")
+            && !says(&k, richtsnoer, "coördinator"),
+        "premise"
+    );
+    assert!(
+        rank(&k, "ketenzorg coördinator", richtsnoer).is_some(),
+        "`ketenzorg coördinator` finds {richtsnoer}: {:?}",
+        ids(&k, "ketenzorg coördinator")
+    );
+    assert!(!ids(&k, "educatie").contains(&"rec.slaap".to_string()), "the distractor is not found");
+}
+
+/// A compound typed as one word finds the parts written apart: `medicatieadvies`, which no node
+/// writes, finds the recommendation to give advice on medication ("uitleg en advies over …
+/// medicatie") first, above nodes that hold only one of the parts.
+#[test]
+fn a_compound_query_finds_its_parts() {
+    use Kind::*;
+    let k = knowledge(vec![
+        node(
+            "rec.educatie",
+            Recommendation,
+            "Educatie",
+            "Geef uitleg en advies over de medicatie.",
+            None,
+            &[],
+        ),
+        node("rec.medicatie", Recommendation, "Medicatie", "Medicatie, medicatie.", None, &[]),
+        node("rec.advies", Recommendation, "Advies", "Advies over slaap.", None, &[]),
+    ]);
+    assert!(!pack_says(&k, "medicatieadvies"), "premise");
+    let educatie = "rec.educatie";
+    assert!(says(&k, educatie, "medicatie") && says(&k, educatie, "advies"), "premise");
+    assert_eq!(first(&k, "medicatieadvies"), educatie);
+}
+
+/// A compound with a linking `s` whose second half never stands alone in the pack is found by its
+/// first part: `gesprek` finds a recommendation that writes only `gespreksvoering`.
+#[test]
+fn a_linking_s_compound_is_found_by_its_first_part() {
+    use Kind::*;
+    let k = knowledge(vec![
+        node(
+            "rec.gezond",
+            Recommendation,
+            "Gezond leven",
+            "Gebruik motiverende gespreksvoering.",
+            None,
+            &[],
+        ),
+        node("con.gesprek", Concept, "Gesprek", "Een gesprek met de arts.", None, &[]),
+        node("rec.slaap", Recommendation, "Slaap", "Slaap goed en lang.", None, &[]),
+    ]);
+    let gezond = "rec.gezond";
+    assert!(
+        says(&k, gezond, "gespreksvoering")
+            && !says(&k, gezond, "gesprek")
+            && !says(&k, gezond, "gesprekken")
+            && !pack_says(&k, "voering"),
+        "premise"
+    );
+    let found = ids(&k, "gesprek");
+    assert!(found.contains(&gezond.to_string()), "`gesprek` finds {gezond}: {found:?}");
+    assert!(!found.contains(&"rec.slaap".to_string()), "{found:?}");
+}
+
+/// Acronyms are kept whole, not stemmed: `TENS` (or `tens`) is not the word `ten`, so no node that
+/// only says `ten` (`ten onrechte`) is found; `PDI` and `CGT` find their nodes.
+#[test]
+fn acronyms_are_kept_whole() {
+    use Kind::*;
+    let k = knowledge(vec![
+        node("rec.tens", Recommendation, "TENS", "TENS geeft stroompjes.", None, &[]),
+        node("rec.stoppen", Recommendation, "Stoppen", "Niet ten onrechte stoppen.", None, &[]),
+        node("ins.pdi", Instrument, "PDI", "De PDI meet beperking.", None, &[]),
+        node("rec.cgt", Recommendation, "CGT", "Bied CGT aan.", None, &[]),
+        node("rec.pijn", Recommendation, "Pijn", "Pijn meten en behandelen.", None, &[]),
+    ]);
+    let tens = ids(&k, "TENS");
+    assert_eq!(tens, ["rec.tens"]);
+    assert_eq!(ids(&k, "tens"), tens, "lower case finds the acronym the pack writes in capitals");
+    let only_ten = "rec.stoppen";
+    assert!(says(&k, only_ten, "ten") && !says(&k, only_ten, "tens"), "premise");
+    for (acronym, id) in [("PDI", "ins.pdi"), ("CGT", "rec.cgt")] {
+        assert_eq!(ids(&k, acronym), [id], "{acronym}");
+    }
+}
+
+/// Numbers are kept as words: `60 mg` finds duloxetine (60 mg/dag), `600 mg` pregabaline, and
+/// `3 weken` the delayed-recovery concept (after three weeks), each first.
+#[test]
+fn numbers_are_kept() {
+    use Kind::*;
+    let k = knowledge(vec![
+        node("med.duloxetine", Medication, "Duloxetine", "Start met 60 mg per dag.", None, &[]),
+        node("med.pregabaline", Medication, "Pregabaline", "Tot 600 mg per dag.", None, &[]),
+        node(
+            "con.afwijkend_3wk",
+            Concept,
+            "Afwijkend herstel",
+            "Na 3 weken geen herstel.",
+            None,
+            &[],
+        ),
+        node("con.chronisch", Concept, "Chronische pijn", "Na 12 weken chronisch.", None, &[]),
+    ]);
+    assert_eq!(first(&k, "60 mg"), "med.duloxetine");
+    assert_eq!(first(&k, "600 mg"), "med.pregabaline");
+    assert_eq!(first(&k, "3 weken"), "con.afwijkend_3wk");
+    assert_eq!(first(&k, "12 weken"), "con.chronisch");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Synonyms as content: the thesaurus and the drug nodes' aliases
+// ---------------------------------------------------------------------------------------------
+
+/// Lay words find professional text through the thesaurus: `foto` (which no node writes) finds
+/// the advice against extra imaging first, `pijnstillers` a node on `pijnmiddel`, and `sporten`
+/// advice on `bewegen`; nodes that hold none of a group's words are not found.
+#[test]
+fn a_lay_word_finds_the_professional_term() {
+    use Kind::*;
+    let k = knowledge_with(
+        &[
+            &["scan", "foto", "extra onderzoek"],
+            &["pijnstiller", "pijnstillers", "pijnmiddel"],
+            &["sporten", "bewegen"],
+        ],
+        vec![
+            node(
+                "rec.geen-onderzoek",
+                Recommendation,
+                "Geen extra onderzoek",
+                "Vraag geen extra onderzoek aan.",
+                None,
+                &[],
+            ),
+            node("rec.mechanisme", Recommendation, "Mechanisme", "Kies een pijnmiddel.", None, &[]),
+            node("rec.bewegen", Recommendation, "Actief blijven", "Blijf bewegen.", None, &[]),
+            node("rec.slaap", Recommendation, "Slaap", "Onderzoek de slaap.", None, &[]),
+        ],
+    );
+    for (lay, id) in [
+        ("foto", "rec.geen-onderzoek"),
+        ("pijnstillers", "rec.mechanisme"),
+        ("sporten", "rec.bewegen"),
+    ] {
+        assert!(!pack_says(&k, lay), "premise: no node says {lay:?}");
+        assert_eq!(ids(&k, lay), [id], "{lay:?}");
+    }
+}
+
+/// A brand name finds its generic first; for an opioid brand the class caution comes first and
+/// the generic directly below it.
+#[test]
+fn a_brand_name_finds_its_generic() {
+    use Kind::*;
+    let mut opioiden = node(
+        "med.opioiden",
+        Medication,
+        "Opioïden",
+        "Opioïden bij voorkeur niet gebruiken.",
+        None,
+        &["Durogesic"],
+    );
+    opioiden.facts.position = Some(Position::PreferablyNot);
+    let mut tramadol = node(
+        "med.opioiden.tramadol",
+        Medication,
+        "Tramadol",
+        "Tramadol is een opioïde.",
+        None,
+        &["Tramal"],
+    );
+    tramadol.links.push(Link { target: "med.opioiden".into(), edge: EdgeType::Refines });
+    let k = knowledge(vec![
+        node("med.pregabaline", Medication, "Pregabaline", "Bij zenuwpijn.", None, &["Lyrica"]),
+        node(
+            "med.gabapentine",
+            Medication,
+            "Gabapentine",
+            "Gabapentine werkt als Lyrica; Lyrica en gabapentine samen is niet zinvol.",
+            None,
+            &[],
+        ),
+        opioiden,
+        tramadol,
+        node("rec.tramal", Recommendation, "Pijnstilling", "Tramal of Lyrica?", None, &[]),
+    ]);
+    assert_eq!(first(&k, "Lyrica"), "med.pregabaline");
+    assert_eq!(ids(&k, "Tramal")[..2], ["med.opioiden", "med.opioiden.tramadol"]);
+    assert_eq!(first(&k, "Durogesic"), "med.opioiden");
+}
+
+/// English terms find the Dutch text: `tapering`, `return to work` and `shared decision making`
+/// find nodes that hold none of the English words.
+#[test]
+fn english_terms_find_dutch_text() {
+    use Kind::*;
+    let k = knowledge_with(
+        &[
+            &["afbouwen", "tapering"],
+            &["werkhervatting", "return to work"],
+            &["samen beslissen", "shared decision making"],
+        ],
+        vec![
+            node(
+                "rec.stop",
+                Recommendation,
+                "Stoppen",
+                "Bouw de medicatie af: afbouwen.",
+                None,
+                &[],
+            ),
+            node("rec.werk", Recommendation, "Werk", "Bereid de werkhervatting voor.", None, &[]),
+            node("rec.sdm", Recommendation, "Keuzes", "Samen beslissen over zorg.", None, &[]),
+            node("rec.slaap", Recommendation, "Slaap", "Slaap, werk en zorg.", None, &[]),
+        ],
+    );
+    for (english, id) in [
+        ("tapering", "rec.stop"),
+        ("return to work", "rec.werk"),
+        ("shared decision making", "rec.sdm"),
+    ] {
+        for word in words(english) {
+            assert!(!says(&k, id, &word), "premise: {id} does not say {word:?}");
+        }
+        assert_eq!(first(&k, english), id, "{english:?}: {:?}", ids(&k, english));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Typo tolerance and search-as-you-type
+// ---------------------------------------------------------------------------------------------
+
+/// The nodes the typo rules search: a few treatments and drugs.
+fn treatments() -> Knowledge {
+    use Kind::*;
+    knowledge(vec![
+        node("rec.yoga", Recommendation, "Yoga", "Yoga kan helpen.", None, &[]),
+        node("rec.pilates", Recommendation, "Pilates", "Pilates kan helpen.", None, &[]),
+        node("rec.dieet", Recommendation, "Dieet", "Een dieet helpt niet.", None, &[]),
+        node("sec.anamnese", Section, "Anamnese", "De anamnese dient volledig.", None, &[]),
+        node("med.paracetamol", Medication, "Paracetamol", "Paracetamol eerst.", None, &[]),
+        node("med.tca", Medication, "Amitriptyline", "Amitriptyline in lage dosis.", None, &[]),
+        node("med.tramadol", Medication, "Tramadol", "Tramadol liever niet.", None, &[]),
+        node("con.duizelig", Concept, "Bijwerkingen", "Duizeligheid na medicatie.", None, &[]),
+    ])
+}
+
+/// One edit is forgiven from five letters, none below: `yogaa` finds yoga, `joga` finds nothing;
+/// `pilatez` (seven letters) finds pilates.
+#[test]
+fn one_edit_is_forgiven_from_five_letters() {
+    let k = treatments();
+    for typo in ["yogaa", "joga", "pilatez"] {
+        assert!(!pack_says(&k, typo), "premise: {typo:?} is not a word of the pack");
+    }
+    assert_eq!(ids(&k, "yogaa"), ["rec.yoga"]);
+    assert!(ids(&k, "joga").is_empty(), "a four-letter word is not fuzzed: {:?}", ids(&k, "joga"));
+    assert_eq!(ids(&k, "pilatez"), ["rec.pilates"]);
+}
+
+/// Two edits are forgiven from nine letters, one below: `paracetml` (nine letters, two
+/// deletions) and `amitreptylin` find their drugs; `tremedol` (eight letters, two from tramadol)
+/// finds nothing.
+#[test]
+fn two_edits_are_forgiven_from_nine_letters() {
+    let k = treatments();
+    for typo in ["paracetml", "amitreptylin", "tremedol"] {
+        assert!(!pack_says(&k, typo), "premise: {typo:?} is not a word of the pack");
+    }
+    assert_eq!(ids(&k, "paracetml"), ["med.paracetamol"]);
+    assert_eq!(ids(&k, "amitreptylin"), ["med.tca"]);
+    assert!(ids(&k, "tremedol").is_empty(), "{:?}", ids(&k, "tremedol"));
+}
+
+/// Swapping two neighbouring letters is one edit, not two: `pilaets` (seven letters) and `deiet`
+/// (five) are within the one edit their length allows.
+#[test]
+fn a_transposition_counts_as_one_edit() {
+    let k = treatments();
+    for typo in ["pilaets", "deiet"] {
+        assert!(!pack_says(&k, typo), "premise: {typo:?} is not a word of the pack");
+    }
+    assert_eq!(ids(&k, "pilaets"), ["rec.pilates"]);
+    assert_eq!(ids(&k, "deiet"), ["rec.dieet"]);
+}
+
+/// Exact and stemmed matches rank above near spellings: `duizeligheid` (exact) and `duizelig`
+/// (stem) score alike and above `duizeligheit` (one edit) on the same node; and a word the pack
+/// has is not fuzzed at all: `dieet` does not find the node that only says `dient`, which the
+/// misspelling `dieat` does find.
+#[test]
+fn exact_and_stemmed_matches_rank_above_near_spellings() {
+    let k = treatments();
+    let [exact, stemmed, near] = ["duizeligheid", "duizelig", "duizeligheit"]
+        .map(|q| hits(&k, q).into_iter().next().expect("a hit"));
+    assert_eq!(exact.node.id, "con.duizelig");
+    assert_eq!((&stemmed.node.id, &near.node.id), (&exact.node.id, &exact.node.id));
+    assert_eq!(stemmed.score, exact.score);
+    assert!(near.score < exact.score, "near {} against exact {}", near.score, exact.score);
+
+    let dient = "sec.anamnese";
+    assert!(says(&k, dient, "dient") && !says(&k, dient, "dieet"), "premise");
+    assert!(rank(&k, "dieat", dient).is_some(), "the misspelling reaches `dient`");
+    assert!(rank(&k, "dieet", dient).is_none(), "`dieet` is a word of the pack and is not fuzzed");
+}
+
+/// With `prefix: Some(true)` the last word is completed while typing: `pijneduc` finds the
+/// pijneducatie recommendations (and marks the completed word), `rode vla` the red-flag nodes;
+/// without prefix, or once a space ends the word, it is not completed.
+#[test]
+fn the_last_word_is_completed_while_typing() {
+    use Kind::*;
+    let k = knowledge(vec![
+        node("rec.educatie", Recommendation, "Pijneducatie geven", "Geef pijneducatie.", None, &[]),
+        node("rta.goal", Section, "Doel", "Pijneducatie heeft een doel.", None, &[]),
+        node("con.pijn", Concept, "Pijn", "Uitleg over pijn.", None, &[]),
+        node(
+            "flag.rodevlaggen",
+            RedFlag,
+            "Rode vlaggen",
+            "Rode vlaggen wijzen op ziekte.",
+            None,
+            &[],
+        ),
+        node("flag.rug", RedFlag, "Rug", "Bij rugpijn zijn er rode vlaggen.", None, &[]),
+        node(
+            "con.rode-ogen",
+            Concept,
+            "Rode ogen",
+            "Rode ogen, rode huid, rode wangen.",
+            None,
+            &[],
+        ),
+    ]);
+    let typing = SearchOptions { prefix: Some(true), limit: Some(MAX_LIMIT), ..Default::default() };
+    let completed = search_with(&k, "pijneduc", &typing);
+    assert_eq!(ids_of(&completed), ["rec.educatie", "rta.goal"]);
+    let goal = completed.iter().find(|h| h.node.id == "rta.goal").expect("rta.goal");
+    assert!(goal.snippet.contains("<mark>Pijneducatie</mark>"), "{}", goal.snippet);
+    assert!(hits(&k, "pijneduc").is_empty(), "without prefix `pijneduc` is not a word");
+    assert!(search_with(&k, "pijneduc ", &typing).is_empty(), "a space ends the word");
+
+    let flags = ids_of(&search_with(&k, "rode vla", &typing));
+    assert_eq!(flags, ["flag.rodevlaggen", "flag.rug", "con.rode-ogen"]);
+    assert_eq!(
+        first(&k, "rode vla"),
+        "con.rode-ogen",
+        "without prefix `vla` is not `vlaggen`: {:?}",
+        ids(&k, "rode vla")
+    );
+}
+
+/// `suggest` completes the last word with words of the pack, most used first, keeping the words
+/// before it and the pack's spelling (diacritics), whether or not the prefix has them.
+#[test]
+fn suggest_completes_the_last_word() {
+    use Kind::*;
+    let k = knowledge(vec![
+        node("rec.educatie", Recommendation, "Pijneducatie", "Geef pijneducatie.", None, &[]),
+        node("flag.rode", RedFlag, "Rode vlaggen", "Rode vlaggen en rode vlekken.", None, &[]),
+        node("med.opioiden", Medication, "Opioïden", "Opioïden en opioïde middelen.", None, &[]),
+    ]);
+    assert_eq!(k.suggest("pijned", 5), ["pijneducatie"]);
+    assert_eq!(k.suggest("rode vl", 5), ["rode vlaggen", "rode vlekken"]);
+    let opioids = k.suggest("opioï", 5);
+    assert_eq!(opioids, ["opioïden", "opioïde"]);
+    assert_eq!(k.suggest("opioi", 5), opioids, "the prefix is folded");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ranking, filters and snippets
+// ---------------------------------------------------------------------------------------------
+
+/// A word weighs more in the title than in the statement, and more in the statement than in the
+/// rationale: `voorstel` once in a section's title beats three times in another section's
+/// statement; `geslaagde` in a recommendation's statement beats the same word in another
+/// recommendation's rationale.
+#[test]
+fn the_title_and_statement_outweigh_the_rationale() {
+    use Kind::*;
+    let mut rationale = node(
+        "rec.relatie",
+        Recommendation,
+        "Relatie",
+        "Werk aan de relatie met de patiënt.",
+        None,
+        &[],
+    );
+    with_layer(&mut rationale, LayerKey::Rationale, "Een geslaagde relatie helpt.");
+    let k = knowledge(vec![
+        node(
+            "sec.financiering",
+            Section,
+            "Financiering: een voorstel",
+            "Een nieuwe financiering van de zorg.",
+            None,
+            &[],
+        ),
+        node(
+            "sec.ontwikkeling",
+            Section,
+            "Ontwikkeling",
+            "Het voorstel, een tweede voorstel en een derde voorstel.",
+            None,
+            &[],
+        ),
+        node(
+            "rec.thermo",
+            Recommendation,
+            "Thermotherapie",
+            "Na een geslaagde proef verder.",
+            None,
+            &[],
+        ),
+        rationale,
+        node("sec.slaap", Section, "Slaap", "Slaap is een voorwaarde.", None, &[]),
+    ]);
+    let (titled, stated) = ("sec.financiering", "sec.ontwikkeling");
+    assert_eq!(fields_saying(&k, titled, "voorstel"), ["title"], "premise");
+    assert_eq!(fields_saying(&k, stated, "voorstel"), ["main"], "premise");
+    assert_eq!(ids(&k, "voorstel"), [titled, stated]);
+
+    let (statement, rationale) = ("rec.thermo", "rec.relatie");
+    assert_eq!(fields_saying(&k, statement, "geslaagde"), ["main"], "premise");
+    assert_eq!(fields_saying(&k, rationale, "geslaagde"), ["rationale"], "premise");
+    assert_eq!(ids(&k, "geslaagde"), [statement, rationale]);
+}
+
+/// A recommendation ranks above a page that merely carries the words: `pijneducatie` puts the
+/// recommendation first, above the topic page and the section named exactly `Pijneducatie`;
+/// `motiverende gespreksvoering` puts the recommendation above the concept of that exact name.
+#[test]
+fn a_recommendation_ranks_above_a_page_that_mentions_it() {
+    use Kind::*;
+    let k = knowledge(vec![
+        node(
+            "rec.pijneducatie",
+            Recommendation,
+            "Pijneducatie voor iedereen",
+            "Geef pijneducatie aan elke patiënt.",
+            None,
+            &[],
+        ),
+        node("topic.pijneducatie", Topic, "Pijneducatie", "Pijneducatie in de bronnen.", None, &[]),
+        node("sec.pijneducatie", Section, "Pijneducatie", "Pijneducatie in de zorg.", None, &[]),
+        node(
+            "rec.motiverende-gespreksvoering",
+            Recommendation,
+            "Motiverende gespreksvoering gebruiken",
+            "Gebruik motiverende gespreksvoering.",
+            None,
+            &[],
+        ),
+        node(
+            "con.motiverende-gespreksvoering",
+            Concept,
+            "Motiverende gespreksvoering",
+            "Motiverende gespreksvoering is een manier van praten.",
+            None,
+            &[],
+        ),
+    ]);
+    assert_eq!(k.raw_node("topic.pijneducatie").unwrap().title, "Pijneducatie", "premise");
+    assert_eq!(ids(&k, "pijneducatie")[0], "rec.pijneducatie");
+    assert_eq!(
+        ids(&k, "motiverende gespreksvoering"),
+        ["rec.motiverende-gespreksvoering", "con.motiverende-gespreksvoering"]
+    );
+}
+
+/// The kind, document, actor and step filters drop every other node and keep the ranking: the
+/// filtered hits are the unfiltered ones that pass, in the same order with the same scores.
+#[test]
+fn filters_keep_the_ranking_and_drop_the_rest() {
+    use Kind::*;
+    let mut nodes = vec![
+        node("a.rec", Recommendation, "Verwijzen", "Verwijzen naar de pijnkliniek.", None, &[]),
+        node("b.check", Checklist, "Checklist", "Voor het verwijzen: verwijzen.", None, &[]),
+        node("c.concept", Concept, "Verwijzing", "Wat verwijzen is.", None, &[]),
+        node("d.referral", Referral, "Verwijzen bij twijfel", "Verwijzen mag.", None, &[]),
+        node("e.step", Step, "Stap 4", "In stap 4 is verwijzen gewoon.", None, &[]),
+    ];
+    nodes[1].source.as_mut().unwrap().document = "rta".into();
+    nodes[3].source.as_mut().unwrap().document = "rta".into();
+    nodes[0].actors.push("ketenzorgcoordinator".into());
+    nodes[2].actors.push("ketenzorgcoordinator".into());
+    nodes[3].facts.steps = vec![3, 4];
+    nodes[4].facts.step = Some(4);
+    let k = knowledge(nodes);
+    let one = |s: &str| Some(OneOrMany::One(s.to_string()));
+    type Case<'a> = (SearchOptions, &'a dyn Fn(&Node) -> bool);
+    let cases: [Case; 5] = [
+        (SearchOptions { kind: one("checklist"), ..Default::default() }, &|n| {
+            n.kind == Kind::Checklist
+        }),
+        (
+            SearchOptions {
+                kind: Some(OneOrMany::Many(vec!["concept".into(), "checklist".into()])),
+                ..Default::default()
+            },
+            &|n| matches!(n.kind, Kind::Concept | Kind::Checklist),
+        ),
+        (SearchOptions { document: one("rta"), ..Default::default() }, &|n| {
+            n.source.as_ref().is_some_and(|s| s.document == "rta")
+        }),
+        (SearchOptions { actor: one("ketenzorgcoordinator"), ..Default::default() }, &|n| {
+            n.actors.iter().any(|a| a == "ketenzorgcoordinator")
+        }),
+        (SearchOptions { step: Some(OneOrMany::One(4)), ..Default::default() }, &|n| {
+            n.step == Some(4) || n.steps.contains(&4)
+        }),
+    ];
+    let everything = hits(&k, "verwijzen");
+    assert_eq!(everything.len(), 5, "premise: every node says `verwijzen`");
+    for (options, passes) in cases {
+        let node = |id: &str| k.raw_node(id).expect("a node");
+        let expected: Vec<(String, f64)> =
+            ranking(&everything).into_iter().filter(|(id, _)| passes(node(id))).collect();
+        let filtered = ranking(&search_with(
+            &k,
+            "verwijzen",
+            &SearchOptions { limit: Some(MAX_LIMIT), ..options.clone() },
+        ));
+        assert!(
+            !filtered.is_empty() && filtered.len() < everything.len(),
+            "{options:?}: the filter keeps some, drops some"
+        );
+        assert_eq!(filtered, expected, "{options:?}");
+    }
+}
+
+/// For the patient audience concepts rank first: `cognitieve gedragstherapie` puts the
+/// recommendation first for professionals and the concept that explains it for patients.
+#[test]
+fn the_patient_audience_puts_concepts_first() {
+    use Kind::*;
+    let k = knowledge(vec![
+        node(
+            "rec.cgt",
+            Recommendation,
+            "Cognitieve gedragstherapie",
+            "Bied cognitieve gedragstherapie aan.",
+            None,
+            &[],
+        ),
+        node(
+            "con.cgt",
+            Concept,
+            "Cognitieve gedragstherapie",
+            "Bij cognitieve gedragstherapie leert u.",
+            None,
+            &[],
+        ),
+        node("rec.slaap", Recommendation, "Slaap", "Slaap goed.", None, &[]),
+    ]);
+    let query = "cognitieve gedragstherapie";
+    assert_eq!(ids(&k, query), ["rec.cgt", "con.cgt"], "professional");
+    assert_eq!(ids_of(&search_with(&k, query, &patient())), ["con.cgt", "rec.cgt"], "patient");
+}
+
+/// For the patient audience lay text weighs more than the statement: `verstoren` in one
+/// recommendation's statement and in another's lay text swaps their order between audiences,
+/// and the patient's snippet is cut from the lay text.
+#[test]
+fn the_patient_audience_weighs_lay_text_over_the_statement() {
+    use Kind::*;
+    let k = knowledge(vec![
+        node(
+            "rec.balans",
+            Recommendation,
+            "Balans",
+            "Pijn kan het werk verstoren.",
+            Some("Zoek balans tussen werk en rust."),
+            &[],
+        ),
+        node(
+            "rec.emoties",
+            Recommendation,
+            "Emoties",
+            "Let op emoties bij pijn.",
+            Some("Pijn kan uw slaap verstoren."),
+            &[],
+        ),
+    ]);
+    let (statement, lay) = ("rec.balans", "rec.emoties");
+    assert_eq!(fields_saying(&k, statement, "verstoren"), ["main"], "premise");
+    assert_eq!(fields_saying(&k, lay, "verstoren"), ["lay"], "premise");
+    assert_eq!(ids(&k, "verstoren"), [statement, lay], "professional");
+    let for_patient = search_with(&k, "verstoren", &patient());
+    assert_eq!(ids_of(&for_patient), [lay, statement], "patient");
+    assert_eq!(for_patient[0].snippet, "Pijn kan uw slaap <mark>verstoren</mark>.");
+}
+
+/// Snippets are escaped HTML with the matched words in `<mark>`, as written in the text: the words
+/// typed, a synonym's words (`foto` marks `onderzoek`), and nothing else as markup (`&` and `'`
+/// stay entities).
+#[test]
+fn snippets_mark_the_matched_words_in_escaped_html() {
+    use Kind::*;
+    let k = knowledge_with(
+        &[&["foto", "onderzoek"]],
+        vec![
+            node(
+                "sec.materiaal",
+                Section,
+                "Materiaal",
+                "Zie Reuma & Alternatieve <geneeswijzen> \"nu\".",
+                None,
+                &[],
+            ),
+            node("med.nsaid", Medication, "NSAID", "Een NSAID's werking.", None, &[]),
+            node("rec.onderzoek", Recommendation, "Beeld", "Geen onderzoek doen.", None, &[]),
+        ],
+    );
+    let cases = [
+        (
+            "Reuma alternatieve",
+            "sec.materiaal",
+            "<mark>Reuma</mark> &amp; <mark>Alternatieve</mark>",
+        ),
+        ("NSAID's", "med.nsaid", "<mark>NSAID</mark>&#39;s"),
+        ("foto", "rec.onderzoek", "<mark>onderzoek</mark>"),
+    ];
+    for (query, id, expected) in cases {
+        let found = hits(&k, query);
+        let hit = found.iter().find(|h| h.node.id == id).unwrap_or_else(|| panic!("{query:?}"));
+        assert!(hit.snippet.contains(expected), "{query:?} on {id}: {}", hit.snippet);
+        let text = hit.snippet.replace("<mark>", "").replace("</mark>", "");
+        assert!(!text.contains(['<', '>', '"']), "only <mark> is markup: {}", hit.snippet);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Honest answers
+// ---------------------------------------------------------------------------------------------
+
+/// A capitalised name the pack never mentions means the guidance does not address the question,
+/// so the answer is empty rather than a guess on the other words, which alone do find nodes
+/// (`Disability Index` finds the Pain Disability Index).
+#[test]
+fn a_name_the_guidance_never_mentions_gives_no_answer() {
+    use Kind::*;
+    let k = knowledge(vec![
+        node(
+            "ins.pdi",
+            Instrument,
+            "Pain Disability Index",
+            "De Pain Disability Index meet beperking.",
+            None,
+            &[],
+        ),
+        node(
+            "ins.vragen",
+            Instrument,
+            "Vragenlijst",
+            "Een korte screeningsvragenlijst.",
+            None,
+            &[],
+        ),
+    ]);
+    for (query, rest) in [
+        ("Örebro screeningsvragenlijst", "screeningsvragenlijst"),
+        ("Oswestry Disability Index", "Disability Index"),
+    ] {
+        assert!(hits(&k, query).is_empty(), "{query:?}: {:?}", ids(&k, query));
+        assert!(!hits(&k, rest).is_empty(), "{rest:?} alone finds nodes");
+    }
+    assert_eq!(first(&k, "Disability Index"), "ins.pdi");
+    assert!(hits(&k, "Oswestry").is_empty());
+}
