@@ -229,3 +229,21 @@ fn no_lay_text_calls_a_weakly_acting_opioid_strong() {
         }
     }
 }
+
+/// Every name the content gives a drug (generic, brand, misspelling) opens a card that carries that
+/// name: the search's rules are tested on synthetic packs, this guards the real names.
+#[test]
+fn every_drug_name_in_the_content_opens_a_card_that_carries_it() {
+    let knowledge = knowledge();
+    let fold = |text: &str| pijnwijzer::knowledge::search::analyze::fold(text);
+    let mut checked = 0;
+    for node in knowledge.nodes().iter().filter(|n| n.kind == Kind::Medication) {
+        for alias in &node.aliases {
+            let card = knowledge.medication(alias).unwrap_or_else(|e| panic!("{alias}: {e}"));
+            let names: Vec<String> = card.aliases.iter().map(|a| fold(a)).collect();
+            assert!(names.contains(&fold(alias)), "`{alias}` of {} opened {}", node.id, card.id);
+            checked += 1;
+        }
+    }
+    assert!(checked > 150, "{checked} names");
+}
