@@ -494,6 +494,13 @@ document.addEventListener('keydown', (event) => {
     target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
   if (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
     event.preventDefault();
+    // A page with a search field of its own (Medicatie) keeps the reader there.
+    const own = pageView.hidden ? null : pageView.querySelector('input[type="search"]');
+    if (own) {
+      own.focus();
+      own.select();
+      return;
+    }
     if (searchView.hidden || !detail.hidden) {
       history.pushState(null, '', searchHash());
       route();

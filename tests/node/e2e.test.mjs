@@ -303,6 +303,12 @@ test('the medication card always belongs to what the field says: another name cl
   const cardTitle = page.locator('.med-card h2').first();
   await eventually(async () => assert.match(await cardTitle.textContent(), /^Pregabaline/));
 
+  // `/` focuses the page's own field and stays on the page.
+  await page.locator('#view-page h1').click();
+  await page.keyboard.press('/');
+  await eventually(async () => assert.equal(await page.evaluate(() => document.activeElement?.id), 'med-q'));
+  assert.match(page.url(), /#\/medicatie\/Lyrica$/);
+
   // Replacing the name by a misspelt other drug takes the old card away at once.
   await field.selectText();
   await page.keyboard.type('tramdol');
