@@ -278,28 +278,22 @@ pub fn parse(
         }
     };
 
-    let strength = raw.strength.as_deref().and_then(|text| {
-        let parsed = Strength::parse(text);
-        if parsed.is_none() {
-            error(
-                "strength",
-                format!("invalid GRADE code `{text}`"),
-                format!("use one of: {}", Strength::spellings()),
-            );
-        }
-        parsed
-    });
-    let direction = raw.direction.as_deref().and_then(|text| {
-        let parsed = Direction::parse(text);
-        if parsed.is_none() {
-            error(
-                "direction",
-                format!("invalid direction `{text}`"),
-                format!("use one of: {}", Direction::spellings()),
-            );
-        }
-        parsed
-    });
+    let strength = value(
+        raw.strength.as_deref(),
+        "strength",
+        "GRADE code",
+        Strength::parse,
+        Strength::spellings,
+        &mut error,
+    );
+    let direction = value(
+        raw.direction.as_deref(),
+        "direction",
+        "direction",
+        Direction::parse,
+        Direction::spellings,
+        &mut error,
+    );
     if raw.strength.is_some() != raw.direction.is_some() {
         error(
             "strength",
@@ -314,17 +308,8 @@ pub fn parse(
             "remove `strength` and `direction`".into(),
         );
     }
-    let force = raw.force.as_deref().and_then(|text| {
-        let parsed = Force::parse(text);
-        if parsed.is_none() {
-            error(
-                "force",
-                format!("invalid force `{text}`"),
-                format!("use one of: {}", Force::spellings()),
-            );
-        }
-        parsed
-    });
+    let force =
+        value(raw.force.as_deref(), "force", "force", Force::parse, Force::spellings, &mut error);
     if raw.force.is_some() && raw.strength.is_some() {
         error(
             "force",
@@ -332,28 +317,22 @@ pub fn parse(
             "keep the one the source gives".into(),
         );
     }
-    let feature = raw.feature.as_deref().and_then(|text| {
-        let parsed = Feature::parse(text);
-        if parsed.is_none() {
-            error(
-                "feature",
-                format!("invalid feature `{text}`"),
-                format!("use one of: {}", Feature::spellings()),
-            );
-        }
-        parsed
-    });
-    let position = raw.position.as_deref().and_then(|text| {
-        let parsed = Position::parse(text);
-        if parsed.is_none() {
-            error(
-                "position",
-                format!("invalid position `{text}`"),
-                format!("use one of: {}", Position::spellings()),
-            );
-        }
-        parsed
-    });
+    let feature = value(
+        raw.feature.as_deref(),
+        "feature",
+        "feature",
+        Feature::parse,
+        Feature::spellings,
+        &mut error,
+    );
+    let position = value(
+        raw.position.as_deref(),
+        "position",
+        "position",
+        Position::parse,
+        Position::spellings,
+        &mut error,
+    );
     match (kind == Some(Kind::Medication), raw.position.is_some()) {
         (true, false) => error(
             "kind",
@@ -534,4 +513,22 @@ fn field_lines(toml_text: &str, first_line: usize) -> HashMap<String, usize> {
         }
     }
     lines
+}
+
+/// The vocabulary value written in `field`, if any; an unknown one is reported (as an invalid
+/// `what`, with the accepted spellings) and read as absent.
+fn value<T>(
+    text: Option<&str>,
+    field: &str,
+    what: &str,
+    parse: fn(&str) -> Option<T>,
+    spellings: fn() -> String,
+    error: &mut impl FnMut(&str, String, String),
+) -> Option<T> {
+    let text = text?;
+    let parsed = parse(text);
+    if parsed.is_none() {
+        error(field, format!("invalid {what} `{text}`"), format!("use one of: {}", spellings()));
+    }
+    parsed
 }
