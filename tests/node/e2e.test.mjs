@@ -3,94 +3,13 @@
 // Every test checks that the page logged no console error (CSP violations show up there) and made
 // no request outside its own origin. Accessibility is checked with axe-core on every view, in a
 // separate context that bypasses the CSP only to inject axe itself.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { eventually, openPage, startSite } from './browser.mjs';
+import { eventually } from './browser.mjs';
+import { useSite, visit, ready, shot } from './site.mjs';
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const SCREENSHOTS = new URL('../../test-results/screenshots/', import.meta.url);
-mkdirSync(SCREENSHOTS, { recursive: true });
-const shot = (name) => new URL(`${name}.png`, SCREENSHOTS).pathname;
-
-let base;
-let browser;
-let close;
-let axeContext;
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-before(async () => {
-  ({ base, browser, close } = await startSite());
-  // axe is injected as a script, which the CSP forbids: this context alone bypasses the CSP.
-  axeContext = await browser.newContext({
-    bypassCSP: true,
-    viewport: { width: 1100, height: 900 },
-    serviceWorkers: 'block',
-  });
-});
-
-/** The WCAG 2.2 A/AA violations axe-core finds on a view (every disclosure opened), as strings. */
-async function axeViolations(url, page = null) {
-  const own = page === null;
-  const axePage = page ?? (await axeContext.newPage());
-  await visit(axePage, url);
-  await axePage.evaluate(() => {
-    for (const d of document.querySelectorAll('details')) d.open = true;
-  });
-  await axePage.addScriptTag({ content: AXE_SOURCE });
-  const result = await axePage.evaluate((tags) => window.axe.run(document, { runOnly: tags }), AXE_TAGS);
-  if (own) await axePage.close();
-  assert.ok(result.passes.length > 10, `axe ran on ${url}`);
-  return result.violations.map(
-    (v) =>
-      `${url.slice(base.length)}: ${v.id} (${v.impact}): ${v.nodes
-        .slice(0, 3)
-        .map((n) => n.target.join(' '))
-        .join(' | ')}`,
-  );
-}
-
-after(async () => {
-  await axeContext?.close();
-  await close?.();
-});
-
-/** A fresh page (in its own context) that records console errors and every request it makes. */
-async function open(path = '', { width = 1100, height = 900, serviceWorkers = 'block' } = {}) {
-  const { context, page, problems, requests } = await openPage(browser, base + path, {
-    viewport: { width, height },
-    serviceWorkers,
-  });
-  await page.waitForSelector('html[data-ready="true"]');
-  const done = async () => {
-    assert.deepEqual(problems, [], 'no console errors (CSP violations show up there)');
-    // Every test also runs axe on the view it ended on.
-    assert.deepEqual(await axeViolations(page.url()), [], 'axe-core finds no WCAG 2.2 A/AA violations');
-    assert.deepEqual(
-      requests.filter((url) => !url.startsWith(base)),
-      [],
-      "no request leaves the page's own origin",
-    );
-    await context.close();
-  };
-  return { page, context, problems, requests, done };
-}
-
-async function ready(page) {
-  await page.waitForSelector('html[data-ready="true"]');
-}
-
-/**
- * Loads `url` as a new document and waits until the app has rendered it. A `goto` that changes only
- * the hash keeps the old document, whose `data-ready` is already set while the new view may not be.
- */
-async function visit(page, url) {
-  await page.goto('about:blank');
-  await page.goto(url);
-  await ready(page);
-}
+const site = useSite();
+const { open, axeViolations } = site;
 
 test('typing "rode vlaggen" shows the WOREL recommendation first; it opens by keyboard and its deep link survives a reload', async () => {
   const { page, done } = await open();
@@ -142,7 +61,7 @@ test('an unknown deep link says so instead of breaking', async () => {
   const { page, done } = await open('#/n/worel.bestaat.niet');
   await eventually(async () => assert.equal(await page.locator('#detail h1').textContent(), 'Niet gevonden'));
   // A near miss offers the right node as a link, in Dutch: no English error text reaches the reader.
-  await visit(page, `${base}#/n/worel.alg.rodevlagen`);
+  await visit(page, `${site.base}#/n/worel.alg.rodevlagen`);
   await eventually(async () => assert.equal(await page.locator('#detail h1').textContent(), 'Niet gevonden'));
   await page.locator('#detail .did-you-mean a[href="#/n/worel.alg.rodevlaggen"]').waitFor();
   assert.doesNotMatch(await page.locator('#detail').textContent(), /unknown|did you mean/i);
@@ -202,7 +121,7 @@ test('a node in a comparison topic shows "Wat zeggen de andere documenten?" with
   });
   // The content has cross-document topics (tests/topics.rs lists them), so one must be found.
   assert.ok(member, 'a topic node links to a member node');
-  await visit(page, `${base}#/n/${member.member}`);
+  await visit(page, `${site.base}#/n/${member.member}`);
   const section = page.locator('#detail .compare');
   await eventually(async () =>
     assert.match(await section.locator('h2').textContent(), /Wat zeggen de andere documenten\?/),
@@ -476,7 +395,7 @@ test('the patient view: set by the address, searches for lay text, shows the lay
   await eventually(async () => assert.equal(await page.locator('.badge').count(), 0, 'no grade badges for patients'));
   await page.screenshot({ path: shot('patient-zoeken'), fullPage: true });
 
-  await visit(page, `${base}#/n/worel.alg.rodevlaggen?voor=patient`);
+  await visit(page, `${site.base}#/n/worel.alg.rodevlaggen?voor=patient`);
   const first = page.locator('#detail .layer').first();
   await eventually(async () => assert.match(await first.getAttribute('class'), /\blay\b/));
   await eventually(async () => assert.equal(await first.getAttribute('open'), ''));
@@ -532,7 +451,7 @@ test('after one visit the site works offline through the service worker', async 
   await page.keyboard.press('/');
   await page.keyboard.type('Lyrica');
   await eventually(async () => assert.match(await page.locator('.hit-title').first().textContent(), /[Pp]regabaline/));
-  await page.goto(`${base}#/medicatie/tramadol`);
+  await page.goto(`${site.base}#/medicatie/tramadol`);
   await ready(page);
   await eventually(async () => assert.match(await page.locator('.med-card h2').first().textContent(), /^Tramadol/));
   await context.setOffline(false);
@@ -551,19 +470,18 @@ test('a 360 px wide screen: no page scrolls sideways', async () => {
   ];
   const { page, done } = await open('', { width: 360, height: 740 });
   for (const view of views) {
-    await visit(page, base + view);
+    await visit(page, site.base + view);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 360, `${view} is ${width} px wide`);
   }
-  await visit(page, `${base}#/stappen`);
+  await visit(page, `${site.base}#/stappen`);
   await page.screenshot({ path: shot('smal-stappen'), fullPage: true });
-  await visit(page, `${base}#/medicatie/Lyrica`);
+  await visit(page, `${site.base}#/medicatie/Lyrica`);
   await page.screenshot({ path: shot('smal-medicatie'), fullPage: true });
   await done();
 });
 
 test('axe-core finds no WCAG 2.2 A/AA violations on any view', async () => {
-  const page = await axeContext.newPage();
   const views = [
     '#/',
     '#/?q=rode%20vlaggen',
@@ -583,7 +501,6 @@ test('axe-core finds no WCAG 2.2 A/AA violations on any view', async () => {
     '#/n/zs.stap.2?voor=patient',
   ];
   const failures = [];
-  for (const view of views) failures.push(...(await axeViolations(base + view, page)));
-  await page.close();
+  for (const view of views) failures.push(...(await axeViolations(site.base + view)));
   assert.deepEqual(failures, []);
 });
