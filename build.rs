@@ -39,8 +39,9 @@ fn main() {
 /// The declarations of the API's types, in dependency order, each exported.
 fn typescript() -> String {
     use pijnwijzer_knowledge::features::{
-        Checklist, ChecklistSummary, Comparison, DocumentPosition, FlagList, ItemView, Lay,
-        Medication, MedicationSummary, NodeRef, RedFlags, ReferralMatrix, ReferralRow, Step, Text,
+        Checklist, ChecklistSummary, Comparison, Criterion, DocumentPosition, FlagList, ItemView,
+        Lay, Medication, MedicationSummary, NodeRef, RedFlags, ReferralMatrix, ReferralRow, Step,
+        Text,
     };
     use pijnwijzer_knowledge::view::{
         ActorView, ComparisonView, DocumentView, Hit, LayerView, LinkView, NodeView, SourceView,
@@ -92,6 +93,7 @@ fn typescript() -> String {
         Medication,
         ReferralRow,
         ReferralMatrix,
+        Criterion,
         Step,
         FlagList,
         RedFlags,

@@ -21,10 +21,14 @@ fn errors_for(test: &str, text: &str) -> Vec<Diagnostic> {
     compile_dir(&dir).expect_err("the content must be refused")
 }
 
-/// A valid node in the fixture's vocabulary, with `front` added to its front matter and `body`.
+/// A valid node in the fixture's vocabulary, with `front` added to its front matter and `body`
+/// (and a `lay_title` when `body` has a lay text).
 fn node(front: &str, body: &str) -> String {
+    // A node with a lay text has a lay title, on the line after `title`.
+    let lay_title =
+        if body.contains("## Voor patiënten") { "lay_title = \"Nieuw\"\n" } else { "" };
     format!(
-        "+++\nid = \"worel.test.nieuw\"\nkind = \"recommendation\"\ntitle = \"Nieuw\"\ncovers = [\"worel.alg.bps\"]\n{front}\n[source]\ndocument = \"worel\"\nsection = \"4\"\npage = 20\nlines = [1295, 1299]\n+++\n\n{body}\n"
+        "+++\nid = \"worel.test.nieuw\"\nkind = \"recommendation\"\ntitle = \"Nieuw\"\n{lay_title}covers = [\"worel.alg.bps\"]\n{front}\n[source]\ndocument = \"worel\"\nsection = \"4\"\npage = 20\nlines = [1295, 1299]\n+++\n\n{body}\n"
     )
 }
 
@@ -96,7 +100,7 @@ fn a_lay_sentence_over_twenty_words_is_refused_at_its_line() {
     let long = "Dit is een heel lange zin met veel te veel woorden voor een lezer die eenvoudige taal nodig heeft vandaag nu.";
     let errors =
         errors_for("lay-long", &node("", &format!("Tekst.\n\n## Voor patiënten\n\nKort. {long}")));
-    assert_one(&errors, 18, "a lay sentence of 21 words (at most 20)");
+    assert_one(&errors, 19, "a lay sentence of 21 words (at most 20)");
     assert_eq!(errors.len(), 1, "the average (11) is within bounds: {errors:#?}");
 }
 
@@ -107,7 +111,7 @@ fn a_lay_text_averaging_over_twelve_words_a_sentence_is_refused() {
         "lay-average",
         &node("", &format!("Tekst.\n\n## Voor patiënten\n\n{sentence} {sentence}")),
     );
-    assert_one(&errors, 16, "the lay text averages 13 words a sentence (at most 12)");
+    assert_one(&errors, 17, "the lay text averages 13 words a sentence (at most 12)");
 }
 
 #[test]
@@ -115,7 +119,7 @@ fn a_malformed_review_stamp_is_refused() {
     let stamp =
         "lay_checked = { on = \"5 december\", lay = \"abc\", source = \"0123456789abcdef\" }";
     let errors = errors_for("stamp", &node(stamp, "Tekst.\n\n## Voor patiënten\n\nKort."));
-    assert_one(&errors, 6, "malformed `lay_checked` stamp");
+    assert_one(&errors, 7, "malformed `lay_checked` stamp");
 }
 
 /// A lay text that uses a professional term (here an actor's label) needs a glossary entry, or the
@@ -127,7 +131,7 @@ fn a_professional_term_in_a_lay_text_needs_a_glossary_entry_and_is_marked() {
     let errors = compile_dir(&dir).expect_err("huisarts has no entry");
     assert_one(
         &errors,
-        18,
+        19,
         "the lay text uses `huisarts` (an actor in vocabulary.toml) without a glossary entry",
     );
 
@@ -164,4 +168,60 @@ fn a_professional_term_in_a_lay_text_needs_a_glossary_entry_and_is_marked() {
 fn an_unknown_feature_is_refused() {
     let errors = errors_for("feature", &node("feature = \"verwijsmatrix\"", "Tekst."));
     assert_one(&errors, 6, "invalid feature `verwijsmatrix`");
+}
+
+/// A step node with `criteria` under `## Opschalen` (its first item on line 19).
+fn step(criteria: &str) -> String {
+    format!(
+        "+++\nid = \"worel.test.stap\"\nkind = \"step\"\nstep = 2\ntitle = \"Stap 2\"\ncovers = [\"worel.alg.bps\"]\n\n[source]\ndocument = \"worel\"\nsection = \"4\"\npage = 20\nlines = [1295, 1299]\n+++\n\nTekst.\n\n## Opschalen\n\n{criteria}\n\n## Afschalen\n\nNiet van toepassing.\n"
+    )
+}
+
+/// The stepped-care diagram draws each criterion by its label: a step's criterion needs a bold
+/// lead-in, short enough to draw in full; the label is the lead-in's text.
+#[test]
+fn a_stepped_care_criterion_needs_a_short_label() {
+    let criteria = "- **Pijn blijft aanhouden**: meer zorg.\n- zonder label;\n- **Een label met veel te veel woorden erin**: tekst.";
+    let errors = errors_for("criterion", &step(criteria));
+    assert_one(&errors, 20, "a stepped-care criterion without a label");
+    assert_one(
+        &errors,
+        21,
+        "the label `Een label met veel te veel woorden erin` has 8 words (at most 6)",
+    );
+    assert_eq!(errors.len(), 2, "{errors:#?}");
+
+    let criteria = "- **Pijn blijft aanhouden**: meer zorg.\n- **Forse beperkingen**;";
+    let dir = content_with("criterion-ok", "stap.md", &step(criteria));
+    let pack = compile_dir(&dir).expect("every criterion has a label");
+    let node = pack.nodes.iter().find(|n| n.id == "worel.test.stap").unwrap();
+    let pijnwijzer::model::Block::List { items, .. } = &node.layers[1].blocks[0] else {
+        panic!("the criteria are a list: {:#?}", node.layers)
+    };
+    let labels: Vec<_> = items.iter().map(|item| item.label.as_deref()).collect();
+    assert_eq!(labels, [Some("Pijn blijft aanhouden"), Some("Forse beperkingen")]);
+    assert!(items[0].html.starts_with("<strong>Pijn blijft aanhouden</strong>: meer zorg."));
+
+    // Only a step must label its criteria: a referral's escalation list may be plain.
+    let plain =
+        step("- zonder label;").replace("\"step\"", "\"referral\"").replace("step = 2\n", "");
+    let dir = content_with("criterion-referral", "stap.md", &plain);
+    compile_dir(&dir).expect("a referral's criteria need no label");
+}
+
+/// A lay text has a lay title: a patient reads it above the text, since `title` speaks to
+/// clinicians. It is short, has no full stop, and needs a lay text to head.
+#[test]
+fn a_lay_text_needs_a_short_lay_title_and_a_lay_title_needs_a_lay_text() {
+    let without = "+++\nid = \"worel.test.nieuw\"\nkind = \"recommendation\"\ntitle = \"Nieuw\"\ncovers = [\"worel.alg.bps\"]\n[source]\ndocument = \"worel\"\nsection = \"4\"\npage = 20\nlines = [1295, 1299]\n+++\n\nTekst.\n\n## Voor patiënten\n\nKort.\n";
+    assert_one(&errors_for("lay-title-missing", without), 4, "a lay text without a `lay_title`");
+    let errors = errors_for("lay-title-alone", &node("lay_title = \"Voor u\"", "Tekst."));
+    assert_one(&errors, 6, "a `lay_title` without a lay text");
+    let long = without.replace(
+        "title = \"Nieuw\"\n",
+        "title = \"Nieuw\"\nlay_title = \"Een titel van elf woorden is voor een telefoon te lang.\"\n",
+    );
+    let errors = errors_for("lay-title-long", &long);
+    assert_one(&errors, 5, "the `lay_title` has 11 words (at most 10)");
+    assert_one(&errors, 5, "the `lay_title` ends with a full stop");
 }

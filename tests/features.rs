@@ -1,8 +1,8 @@
 //! The knowledge API's features on the real content: what educators' pages and patient
 //! portals call.
 
-use pijnwijzer::knowledge::{Error, Knowledge};
-use pijnwijzer::model::{Agreement, Direction, EdgeType, Position, Strength};
+use pijnwijzer::knowledge::{Error, Knowledge, SearchOptions};
+use pijnwijzer::model::{Agreement, Direction, EdgeType, LayerKey, Position, Strength};
 
 fn knowledge() -> Knowledge {
     pijnwijzer::embedded().unwrap()
@@ -21,7 +21,7 @@ fn medication_is_found_by_brand_generic_and_lay_names_with_its_governing_grade()
         (oxycodon.strength, oxycodon.direction),
         (Some(Strength::G2C), Some(Direction::Against))
     );
-    assert_eq!(oxycodon.graded_by.as_deref(), Some("worel.med.opioiden"));
+    assert_eq!(oxycodon.graded_by.as_ref().map(|c| c.id.as_str()), Some("worel.med.opioiden"));
     assert_eq!(oxycodon.class.as_ref().map(|c| c.id.as_str()), Some("worel.med.opioiden"));
 
     assert_eq!(k.medication("paracetamol").unwrap().position, Some(Position::NoRecommendation));
@@ -84,6 +84,37 @@ fn stepped_care_has_four_steps_with_criteria_both_ways_each_cited() {
             .any(|c| c.text.contains("stap 3") && c.text.contains("overgeslagen")),
         "severe problems skip step 3"
     );
+}
+
+/// The diagram draws every criterion by its label, in full: each has one, short, and no two
+/// criteria of the same move share one.
+#[test]
+fn every_stepped_care_criterion_has_a_short_label_of_its_own() {
+    for step in knowledge().stepped_care() {
+        for (direction, criteria) in [("up", &step.move_up), ("down", &step.move_down)] {
+            let mut labels = Vec::new();
+            for criterion in criteria {
+                let label = criterion.label.as_str();
+                assert!(
+                    !label.is_empty() && label.split_whitespace().count() <= 6,
+                    "step {} {direction}: label {label:?} of {:?}",
+                    step.step,
+                    criterion.text
+                );
+                assert!(
+                    criterion.text.starts_with(label),
+                    "step {} {direction}: the label {label:?} leads its criterion {:?}",
+                    step.step,
+                    criterion.text
+                );
+                labels.push(label);
+            }
+            let count = labels.len();
+            labels.sort_unstable();
+            labels.dedup();
+            assert_eq!(labels.len(), count, "step {} {direction}: labels repeat", step.step);
+        }
+    }
 }
 
 #[test]
@@ -159,12 +190,28 @@ fn every_lay_text_has_its_readability_within_the_limits() {
     assert!(measured > 500, "{measured}");
 }
 
-/// A node may have a title in a patient's words beside its clinician's title.
+/// Every node with a lay text has a title in a patient's words beside its clinician's title, and
+/// hands it out wherever a patient view shows titles: the node, its lay explanation, its search
+/// hits and its links.
 #[test]
-fn a_node_carries_its_lay_title_where_the_content_gives_one() {
+fn a_node_with_a_lay_text_carries_its_lay_title_in_the_node_hits_and_links() {
     let k = pijnwijzer::embedded().unwrap();
     let node = k.node("worel.alg.actieve-rol").unwrap();
     assert!(node.facts.title.starts_with("Moedig de patiënt aan"));
     assert_eq!(node.facts.lay_title.as_deref(), Some("Zelf actief meedoen aan uw behandeling"));
-    assert_eq!(k.node("worel.alg.rodevlaggen").unwrap().facts.lay_title, None);
+    // The lay explanation (what <pijn-uitleg> shows) is headed by the lay title.
+    assert_eq!(Some(k.lay("worel.alg.actieve-rol").unwrap().title), node.facts.lay_title);
+    let mut with_lay = 0;
+    for raw in k.nodes() {
+        let has_lay = raw.layers.iter().any(|l| l.key == LayerKey::Lay);
+        assert_eq!(raw.lay_title.is_some(), has_lay, "{}", raw.id);
+        with_lay += usize::from(has_lay);
+    }
+    assert!(with_lay > 500, "{with_lay}");
+    let hits = k.search("actieve rol", &SearchOptions::default()).unwrap();
+    let hit = hits.iter().find(|h| h.node.id == "worel.alg.actieve-rol").unwrap();
+    assert_eq!(hit.node.lay_title, node.facts.lay_title);
+    let linked = k.node("worel.alg.rodevlaggen").unwrap();
+    let link = linked.links.iter().find(|l| l.id == "worel.alg.rodevlaggen.lijst").unwrap();
+    assert_eq!(link.lay_title, k.node(&link.id).unwrap().facts.lay_title);
 }

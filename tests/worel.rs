@@ -1,7 +1,7 @@
 //! The WOREL guideline's grades and medication positions, against tables written from the
 //! source (`../shared/sources/worel-chronische-primaire-pijn.txt`, chapters 4–7).
 
-use pijnwijzer::knowledge::Knowledge;
+use pijnwijzer::knowledge::{Knowledge, SearchOptions};
 use pijnwijzer::model::{Direction, Kind, Position, Strength};
 
 /// Every graded statement of WOREL: 31 statements (23 GPP, 1B ×2, 1C, 2B ×2, 2C ×3).
@@ -112,7 +112,8 @@ fn every_medication_has_the_source_position() {
 
 /// Every member of a graded class carries its class's position, and its class's grade unless the
 /// source grades it on its own, in the card and in the overview: a program reading `position`
-/// never takes a drug under a graded class for one WOREL says nothing about.
+/// never takes a drug under a graded class for one WOREL says nothing about. Its search hits carry
+/// the class's grade too, with the class in `gradedBy`.
 #[test]
 fn every_member_of_a_graded_class_exposes_the_class_grade_and_position() {
     let knowledge = pijnwijzer::embedded().unwrap();
@@ -134,11 +135,32 @@ fn every_member_of_a_graded_class_exposes_the_class_grade_and_position() {
                 "{}",
                 summary.id
             );
-            assert_eq!(card.graded_by.as_deref(), Some(class.id.as_str()), "{}", summary.id);
+            assert_eq!(
+                card.graded_by.as_ref().map(|c| c.id.as_str()),
+                Some(class.id.as_str()),
+                "{}",
+                summary.id
+            );
             assert_eq!(
                 (summary.strength, summary.direction),
                 (class.strength, class.direction),
                 "{} in medications()",
+                summary.id
+            );
+            let name = own.title.split(':').next().unwrap_or(&own.title);
+            let hits = knowledge.search(name, &SearchOptions::default()).unwrap();
+            let hit = hits.iter().find(|h| h.node.id == summary.id);
+            let hit = hit.unwrap_or_else(|| panic!("searching {name:?} finds {}", summary.id));
+            assert_eq!(
+                (hit.node.strength, hit.node.direction),
+                (class.strength, class.direction),
+                "{} in search hits",
+                summary.id
+            );
+            assert_eq!(
+                hit.node.graded_by.as_ref().map(|c| c.id.as_str()),
+                Some(class.id.as_str()),
+                "{} in search hits",
                 summary.id
             );
         }

@@ -12,7 +12,10 @@ import {
   nodeHref,
   getAudience,
   setAudience,
+  addressAudience,
+  chosenAudience,
   isPatient,
+  shownTitle,
   fill,
   didYouMean,
 } from './dom.js';
@@ -47,12 +50,15 @@ function filterParams() {
 
 function searchOptions() {
   const options = { limit: 20, prefix: true };
+  if (isPatient()) return { ...options, audience: 'patient' };
   for (const f of FILTERS) {
     if (f.select.value) options[f.option] = f.number ? Number(f.select.value) : f.select.value;
   }
-  if (isPatient()) options.audience = 'patient';
   return options;
 }
+
+/** The filters in force: none in the patient view, which has no professional filters. */
+const activeFilters = () => (isPatient() ? [] : FILTERS.filter((f) => f.select.value));
 
 function searchHash(query = input.value) {
   return href('/', { q: query, ...filterParams() });
@@ -60,12 +66,13 @@ function searchHash(query = input.value) {
 
 function showResults(query) {
   detail.hidden = true;
-  $('filters').hidden = false;
+  showFilters(true);
   searchHeading.hidden = false;
   results.hidden = false;
   results.replaceChildren();
-  const active = FILTERS.filter((f) => f.select.value).length;
+  const active = activeFilters().length;
   $('filters-reset').hidden = active === 0;
+  $('filters-toggle').textContent = active ? `Filters (${active})` : 'Filters';
   $('quick').hidden = Boolean(query.trim());
   if (!query.trim()) {
     status.textContent = active ? 'Typ een zoekterm; de filters beperken de resultaten.' : '';
@@ -84,18 +91,33 @@ function showResults(query) {
       ? `Niets gevonden voor "${query}"${filtered}. De richtlijnen zeggen hier mogelijk niets over; probeer een ander woord${active ? ' of wis de filters' : ''}.`
       : `${hits.length} ${hits.length === 1 ? 'resultaat' : 'resultaten'} voor "${query}"${filtered}`;
   hits.forEach((hit, index) => {
-    const link = h('a', { href: nodeHref(hit.id), class: 'hit-title', 'data-index': index }, hit.title);
+    const link = h('a', { href: nodeHref(hit.id), class: 'hit-title', 'data-index': index }, shownTitle(hit));
     results.append(
       h(
         'li',
         { class: 'hit' },
-        h('div', { class: 'hit-meta' }, h('span', { class: 'kind' }, kindLabel(hit.kind)), renderBadges(hit)),
+        h('div', { class: 'hit-meta' }, kindTag(hit.kind), renderBadges(hit)),
         link,
         trustedHtml(h('p', { class: 'snippet' }), hit.snippet),
         h('p', { class: 'citation' }, citationText(hit.source)),
       ),
     );
   });
+}
+
+/** The kind of a node as a tag ("Aanbeveling"); none in the patient view, where it means little. */
+function kindTag(kind) {
+  return isPatient() ? null : h('span', { class: 'kind' }, kindLabel(kind));
+}
+
+/**
+ * Shows or hides the filters with the search: never in the patient view; on a narrow screen
+ * behind the "Filters" button, so that the first result stays in view.
+ */
+function showFilters(visible) {
+  const professional = visible && !isPatient();
+  $('filters-toggle').hidden = !professional;
+  $('filters').hidden = !professional;
 }
 
 function fillFilters() {
@@ -238,7 +260,7 @@ function showNode(id) {
   results.hidden = true;
   status.textContent = '';
   detail.hidden = false;
-  $('filters').hidden = true;
+  showFilters(false);
   $('quick').hidden = true;
   searchHeading.hidden = true;
   let item;
@@ -260,9 +282,7 @@ function showNode(id) {
   const main = layers.find((l) => l.key === 'main');
   const lay = layers.find((l) => l.key === 'lay');
   const rest = layers.filter((l) => l !== main && l !== lay);
-  const sections = patient
-    ? [lay && layerSection(lay, true), main && layerSection(main), ...rest.map((l) => layerSection(l, false))]
-    : [main && layerSection(main), ...rest.map((l) => layerSection(l, false)), lay && layerSection(lay, false)];
+  const sections = [main && layerSection(main), ...rest.map((l) => layerSection(l, false))];
   const groups = new Map();
   for (const link of item.links) {
     const label = edgeLabel(link.edge, link.outgoing);
@@ -285,13 +305,7 @@ function showNode(id) {
                 'ul',
                 {},
                 [...links.values()].map((l) =>
-                  h(
-                    'li',
-                    {},
-                    h('a', { href: nodeHref(l.id) }, l.title),
-                    ' ',
-                    h('span', { class: 'kind' }, kindLabel(l.kind)),
-                  ),
+                  h('li', {}, h('a', { href: nodeHref(l.id) }, shownTitle(l)), ' ', kindTag(l.kind)),
                 ),
               ),
             ),
@@ -329,24 +343,66 @@ function showNode(id) {
         h('a', { href: href('/stappen') }, '(stepped care)'),
       ),
     );
-  fill(
-    detail,
-    h(
-      'p',
-      { class: 'back' },
-      h('a', { href: searchHash() }, input.value ? '← Terug naar de resultaten' : '← Terug naar zoeken'),
-    ),
-    h('div', { class: 'hit-meta' }, h('span', { class: 'kind' }, kindLabel(item.kind)), renderBadges(item)),
-    h('h1', { id: 'detail-title', tabindex: '-1' }, item.title),
-    item.source ? h('p', { class: 'citation' }, citationText(item.source)) : null,
-    facts,
-    sections[0],
-    expandAll(sections),
-    sections.slice(1),
-    comparisonSection(item),
-    related,
+  const back = h(
+    'p',
+    { class: 'back' },
+    h('a', { href: searchHash() }, input.value ? '← Terug naar de resultaten' : '← Terug naar zoeken'),
   );
-  document.title = `${item.title} · Pijnwijzer`;
+  const citation = item.source ? h('p', { class: 'citation' }, citationText(item.source)) : null;
+  if (patient) {
+    // The lay text leads; what the guidance says for care providers, with its grade, is one click
+    // away and labelled as such. A node without a lay text says so and shows that text open.
+    const professional = [
+      h('h3', { class: 'professional-title' }, item.title),
+      h('div', { class: 'hit-meta' }, renderBadges(item, { always: true })),
+      sections,
+      comparisonSection(item),
+    ];
+    fill(
+      detail,
+      back,
+      h('h1', { id: 'detail-title', tabindex: '-1' }, shownTitle(item)),
+      citation,
+      facts,
+      lay
+        ? [
+            layerSection(lay, true),
+            h(
+              'details',
+              { class: 'layer for-professionals' },
+              h('summary', {}, h('h2', { class: 'layer-title' }, 'Voor zorgverleners: wat de richtlijn zegt')),
+              h('p', { class: 'help' }, 'Deze tekst is geschreven voor zorgverleners, in hun vaktaal.'),
+              professional,
+            ),
+          ]
+        : [
+            h(
+              'p',
+              { class: 'notice' },
+              'Hierover is geen uitleg voor patiënten. Hieronder staat wat de richtlijn zegt, geschreven voor zorgverleners.',
+            ),
+            professional,
+          ],
+      related,
+    );
+  } else {
+    // The statement leads; the other layers, the lay text last, are one click away.
+    const layers = [...sections, lay && layerSection(lay, false)].filter(Boolean);
+    fill(
+      detail,
+      back,
+      h('div', { class: 'hit-meta' }, kindTag(item.kind), renderBadges(item)),
+      h('h1', { id: 'detail-title', tabindex: '-1' }, item.title),
+      citation,
+      facts,
+      layers[0],
+      expandAll(layers),
+      layers.slice(1),
+      comparisonSection(item),
+      related,
+    );
+  }
+  document.title = `${shownTitle(item)} · Pijnwijzer`;
 }
 
 // ---------------------------------------------------------------- routing
@@ -369,6 +425,24 @@ function setNav(current) {
   document.querySelector('.brand').href = href('/');
 }
 
+/**
+ * The words that differ per mode: an element with `data-for="patient"` or `"professional"` shows
+ * in that mode only; `data-patient` and `data-patient-placeholder` hold an element's text and
+ * placeholder for patients (its own are the clinicians').
+ */
+function showModeTexts() {
+  const patient = isPatient();
+  for (const element of document.querySelectorAll('[data-for]')) element.hidden = element.dataset.for !== getAudience();
+  for (const element of document.querySelectorAll('[data-patient]')) {
+    element.dataset.professional ??= element.textContent;
+    element.textContent = patient ? element.dataset.patient : element.dataset.professional;
+  }
+  for (const element of document.querySelectorAll('[data-patient-placeholder]')) {
+    element.dataset.professionalPlaceholder ??= element.placeholder;
+    element.placeholder = patient ? element.dataset.patientPlaceholder : element.dataset.professionalPlaceholder;
+  }
+}
+
 function syncAudienceButtons() {
   $('mode-professional').setAttribute('aria-pressed', String(!isPatient()));
   $('mode-patient').setAttribute('aria-pressed', String(isPatient()));
@@ -380,9 +454,9 @@ function route() {
   const hash = location.hash.slice(1) || '/';
   const [rawPath, rawQuery = ''] = hash.split('?');
   const params = new URLSearchParams(rawQuery);
-  const voor = params.get('voor');
-  if (voor === 'patient' || voor === 'zorgverlener' || voor === 'professional') setAudience(voor);
+  setAudience(addressAudience(params) ?? chosenAudience());
   syncAudienceButtons();
+  showModeTexts();
   const path = rawPath;
   const focusTarget = firstRoute ? null : 'heading';
   firstRoute = false;
@@ -448,7 +522,6 @@ const info = version();
 $('sources').textContent = info.documents.map((d) => `${d.short} (${d.version})`).join(', ');
 useVocabulary(vocabularies());
 fillFilters();
-setAudience(getAudience());
 
 input.addEventListener('input', () => {
   history.replaceState(null, '', searchHash());
@@ -460,6 +533,11 @@ for (const f of FILTERS) {
     showResults(input.value);
   });
 }
+$('filters-toggle').addEventListener('click', () => {
+  const open = $('filters').classList.toggle('open');
+  $('filters-toggle').setAttribute('aria-expanded', String(open));
+  if (open) $('f-bron').focus();
+});
 $('filters-reset').addEventListener('click', () => {
   for (const f of FILTERS) f.select.value = '';
   history.replaceState(null, '', searchHash());
@@ -476,14 +554,18 @@ for (const [id, mode] of [
 ]) {
   $(id).addEventListener('click', () => {
     if (getAudience() === mode) return;
-    setAudience(mode);
-    // Re-render the current view in the new mode, and keep the mode in the address.
+    setAudience(mode, { remember: true });
+    // Re-render the current view in the new mode, and keep the mode in the address. A portal's
+    // `?voor=` in the query string gives way to the reader's own choice.
     const [path, query = ''] = (location.hash.slice(1) || '/').split('?');
     const params = new URLSearchParams(query);
     if (mode === 'patient') params.set('voor', 'patient');
     else params.delete('voor');
     const text = params.toString().replace(/\+/g, '%20');
-    history.replaceState(null, '', `#${path}${text ? `?${text}` : ''}`);
+    const search = new URLSearchParams(location.search);
+    search.delete('voor');
+    const page = `${location.pathname}${search.size ? `?${search}` : ''}`;
+    history.replaceState(null, '', `${page}#${path}${text ? `?${text}` : ''}`);
     route();
     $(id).focus();
   });
@@ -519,7 +601,26 @@ document.addEventListener('keydown', (event) => {
     moveSelection(-1);
   }
 });
-window.addEventListener('hashchange', route);
+// Back (and Forward) return the reader to where they were: before a link leaves a view, the view's
+// scroll position and the link are kept in its history entry; on return, after the view is drawn
+// again, the page scrolls there and the link has the focus again.
+history.scrollRestoration = 'manual';
+document.addEventListener(
+  'click',
+  (event) => {
+    const link = event.target instanceof Element ? event.target.closest('a[href^="#/"]') : null;
+    if (link) history.replaceState({ scroll: scrollY, link: link.getAttribute('href') }, '');
+  },
+  true,
+);
+window.addEventListener('hashchange', () => {
+  route();
+  const place = history.state;
+  if (typeof place?.scroll !== 'number') return;
+  const link = [...document.querySelectorAll('main a')].find((a) => a.getAttribute('href') === place.link);
+  link?.focus({ preventScroll: true });
+  scrollTo(0, place.scroll);
+});
 route();
 document.documentElement.dataset.ready = 'true';
 

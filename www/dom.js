@@ -60,30 +60,51 @@ export function didYouMean(suggestions, href) {
   );
 }
 
-/** The reader's mode: 'professional' (default) or 'patient'. Kept in localStorage, set by ?voor=. */
+/**
+ * The reader's mode: 'professional' (default) or 'patient'. The address decides when it says
+ * (`?voor=patient` in the query string or in the hash's query, as a portal links); otherwise the
+ * reader's last choice with the mode buttons, kept in localStorage. A link never changes that choice.
+ */
 const AUDIENCE_KEY = 'pijnwijzer:voor';
+const AUDIENCE_WORDS = { patient: 'patient', zorgverlener: 'professional', professional: 'professional' };
 let audience = 'professional';
-try {
-  if (localStorage.getItem(AUDIENCE_KEY) === 'patient') audience = 'patient';
-} catch {
-  /* storage may be blocked: stay professional */
+
+/** The mode the address asks for (`voor=` in `hashParams` or the query string), or null. */
+export function addressAudience(hashParams) {
+  const said = hashParams.get('voor') ?? new URLSearchParams(location.search).get('voor');
+  return AUDIENCE_WORDS[said] ?? null;
+}
+
+/** The reader's last choice with the mode buttons, or 'professional'. */
+export function chosenAudience() {
+  try {
+    return localStorage.getItem(AUDIENCE_KEY) === 'patient' ? 'patient' : 'professional';
+  } catch {
+    return 'professional'; // storage may be blocked
+  }
 }
 
 export function getAudience() {
   return audience;
 }
 
-export function setAudience(value) {
+/** Switches the mode; `remember` (a reader's own choice) keeps it for later visits. */
+export function setAudience(value, { remember = false } = {}) {
   audience = value === 'patient' ? 'patient' : 'professional';
-  try {
-    localStorage.setItem(AUDIENCE_KEY, audience);
-  } catch {
-    /* ignore */
+  if (remember) {
+    try {
+      localStorage.setItem(AUDIENCE_KEY, audience);
+    } catch {
+      /* ignore */
+    }
   }
   document.documentElement.classList.toggle('mode-patient', audience === 'patient');
 }
 
 export const isPatient = () => audience === 'patient';
+
+/** A node's title for the current reader: its title in a patient's words in the patient view. */
+export const shownTitle = (item) => (isPatient() && item.layTitle) || item.title;
 
 /** A hash route with its query: route('/medicatie', { x: 1 }) → '#/medicatie?x=1' (+ voor=patient). */
 export function route(path, params = {}) {
@@ -105,9 +126,12 @@ export function refHref(ref) {
   return nodeHref(ref.id);
 }
 
-/** The strength, direction and position badges, in words; none in the patient view. */
-export function renderBadges(item) {
-  if (isPatient()) return null;
+/**
+ * The strength, direction and position badges, in words; none in the patient view, unless
+ * `always` (inside the part labelled for care providers).
+ */
+export function renderBadges(item, { always = false } = {}) {
+  if (isPatient() && !always) return null;
   const list = badges(item);
   if (list.length === 0) return null;
   return h(

@@ -1,26 +1,40 @@
 // The embedding page: each snippet is written from the live example above it (so what an educator
-// copies is exactly what is shown), with the script's full address on this site; "Kopieer" puts it
-// on the clipboard, or selects it when the browser does not allow that. The list of checklist ids
-// comes from the module, loaded through the components' shared loader (one load per page).
+// copies is exactly what is shown), with every address made absolute on this site, because the
+// snippet goes on someone else's page; so is the Content-Security-Policy that page needs. "Kopieer"
+// puts a snippet on the clipboard, or selects it when the browser does not allow that. The list of
+// checklist ids comes from the module, loaded through the components' shared loader (one load per page).
 import { ready, h } from './pkg/components/shared.js';
 
-/** The exact HTML to paste for the element inside `demo`: its script tag and the element itself. */
+/** The absolute address of `path` on this site. */
+const absolute = (path) => new URL(path, document.baseURI).href;
+
+/**
+ * The exact HTML to paste for the element inside `demo`: its script tag, the element, and its
+ * fallback children (shown only if the script cannot load), one per line.
+ */
 function snippetFor(demo) {
   const element = demo.firstElementChild;
   const name = element.localName;
-  const script = new URL(`pkg/components/${name}.js`, document.baseURI).href;
-  const copy = element.cloneNode(false);
+  const copy = element.cloneNode(true);
   const link = copy.getAttribute('link');
-  // A relative link template means this site; on someone else's page it must be absolute.
-  if (link)
-    copy.setAttribute('link', new URL(link.replace('{id}', '__ID__'), document.baseURI).href.replace('__ID__', '{id}'));
-  return `<script type="module" src="${script}"></script>\n${copy.outerHTML}`;
+  if (link) copy.setAttribute('link', absolute(link.replace('{id}', '__ID__')).replace('__ID__', '{id}'));
+  for (const anchor of copy.querySelectorAll('a[href]')) anchor.setAttribute('href', anchor.href);
+  const fallback = [...copy.children].map((child) => `\n  ${child.outerHTML}`).join('');
+  copy.replaceChildren();
+  const close = `</${name}>`;
+  const open = copy.outerHTML.slice(0, -close.length);
+  const script = `<script type="module" src="${absolute(`pkg/components/${name}.js`)}"></script>`;
+  return `${script}\n${open}${fallback}${fallback ? '\n' : ''}${close}`;
 }
 
 for (const demo of document.querySelectorAll('.demo[data-snippet-for]')) {
   const code = document.getElementById(demo.dataset.snippetFor)?.querySelector('code');
   if (code && demo.firstElementChild) code.textContent = snippetFor(demo);
 }
+
+const pkg = absolute('pkg/');
+document.querySelector('#csp code').textContent =
+  `script-src 'self' ${pkg} 'wasm-unsafe-eval'; connect-src 'self' ${pkg}`;
 
 /** Selects the text of an element so the reader can copy it with Ctrl+C / Cmd+C. */
 function select(element) {

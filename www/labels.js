@@ -44,7 +44,9 @@ export function badges(item) {
     const strength = labels.strengths[item.strength] ?? item.strength;
     // A good-practice point reads as itself; a GRADE code says strong or weak, for or against.
     const words = item.strength === 'GPP' ? strength : `${strength} ${labels.directions[item.direction ?? 'for']}`;
-    list.push({ text: `${item.strength} · ${words}`, tone: item.direction === 'against' ? 'against' : 'for' });
+    // A drug graded by its class's recommendation says so ("2C · zwak tegen, via opioïden").
+    const via = item.gradedBy ? `, via ${inSentence(item.gradedBy.title.split(':')[0])}` : '';
+    list.push({ text: `${item.strength} · ${words}${via}`, tone: item.direction === 'against' ? 'against' : 'for' });
   }
   if (item.force) list.push({ text: item.force, tone: 'neutral' });
   if (item.position)
@@ -53,6 +55,11 @@ export function badges(item) {
       tone: item.position === 'preferably-not' || item.position === 'no-place' ? 'against' : 'neutral',
     });
   return list;
+}
+
+/** A name as it reads inside a sentence: "Opioïden" → "opioïden", but "NSAID's" stays. */
+function inSentence(name) {
+  return /^\p{Lu}\p{Ll}/u.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
 }
 
 /** The agreement of one document with the others on a topic, in words. */

@@ -32,9 +32,11 @@ pub fn check_entities(text: &str) -> Result<(), String> {
 }
 
 /// Layer HTML holds only the compiler's tags and attributes (glossary terms as
-/// `<span class="term" title="…">`), links only to nodes and https pages, and escaped text.
+/// `<span class="term" title="…">`, tables in a `<div class="table-scroll" …>`), links only to
+/// nodes and https pages, and escaped text.
 pub fn check_layer_html(html: &str) -> Result<(), String> {
     const TAGS: &[&str] = &[
+        "div",
         "p",
         "h4",
         "blockquote",
@@ -95,6 +97,14 @@ pub fn check_layer_html(html: &str) -> Result<(), String> {
             let allowed = match name {
                 "a" => matches!(attribute, "href" | "rel" | "data-node"),
                 "li" => attribute == "class",
+                // The box a table scrolls sideways in, named for assistive technology.
+                "div" => match attribute {
+                    "class" => value == "table-scroll",
+                    "tabindex" => value == "0",
+                    "role" => value == "region",
+                    "aria-label" => value.starts_with("Tabel"),
+                    _ => false,
+                },
                 // A glossary term in a lay text, with its definition.
                 "span" => attribute == "title" || (attribute == "class" && value == "term"),
                 _ => false,

@@ -168,5 +168,8 @@ test("vocabulary() gives every vocabulary with its Dutch labels, and the content
 
 test('node() carries the fields of the front matter as they are, a lay title among them', () => {
   assert.equal(node('worel.alg.actieve-rol').layTitle, 'Zelf actief meedoen aan uw behandeling');
-  assert.equal(node('worel.alg.rodevlaggen').layTitle, null);
+  // A node without a lay text has no lay title.
+  const withoutLay = node('zs.checklist.anamnese');
+  assert.ok(!withoutLay.layers.some((layer) => layer.key === 'lay'));
+  assert.equal(withoutLay.layTitle, null);
 });

@@ -105,7 +105,8 @@ test('the package ships the components beside the module, and the site serves th
       `${name}: no style attributes, no eval`,
     );
   }
-  assert.match(readFileSync(new URL('www/components/shared.js', ROOT), 'utf8'), /from '\.\.\/pijnwijzer\.js'/);
+  // Imported when first needed, so that a missing module leaves the elements defined to say so.
+  assert.match(readFileSync(new URL('www/components/shared.js', ROOT), 'utf8'), /import\('\.\.\/pijnwijzer\.js'\)/);
 });
 
 test('<pijn-checklist> on a bare page: title, intro, items with their origins, source; styled under the CSP', async () => {
@@ -191,9 +192,16 @@ test('<pijn-checklist> keeps ticks in localStorage across a reload; "Wis alles" 
     assert.match(await page.locator('pijn-checklist .progress').textContent(), new RegExp(`2 van ${total} afgevinkt`)),
   );
 
+  await page.evaluate(() => {
+    window.changes = [];
+    document.addEventListener('pijn-checklist-change', (event) => window.changes.push(event.detail));
+  });
   await page.locator('pijn-checklist').getByRole('button', { name: 'Wis alles' }).click();
   await eventually(async () =>
     assert.deepEqual(await boxes.evaluateAll((all) => all.filter((box) => box.checked).length), 0),
+  );
+  await eventually(async () =>
+    assert.deepEqual(await page.evaluate(() => window.changes), [{ id, checked: [], total, index: null }]),
   );
   await eventually(async () =>
     assert.equal(await page.evaluate((key) => localStorage.getItem(key), `pijnwijzer:checklist:${id}`), null),
@@ -276,6 +284,43 @@ test('<pijn-checklist> re-renders on attribute changes: voor="patient" adds the 
     .locator('.title')
     .filter({ hasText: checklist('rta.referral.handover').title })
     .waitFor();
+  clean(session);
+  await session.context.close();
+});
+
+test('a wide table in module HTML scrolls inside the element on a phone, with a shadow at the edge that has more', async () => {
+  const session = await open('embed-test/checklist.html', { viewport: { width: 390, height: 844 } });
+  const { page } = session;
+  const element = page.locator('pijn-checklist');
+  await element.locator('.intro').waitFor();
+  // The compiler wraps tables as <div class="table-scroll" tabindex="0"><table>…</table></div>.
+  await element.locator('.intro').evaluate((intro) => {
+    const cells = Array.from({ length: 8 }, (_, index) => `<td>kolom${index}-met-een-lang-woord</td>`).join('');
+    intro.insertAdjacentHTML(
+      'beforeend',
+      `<div class="table-scroll" tabindex="0"><table><tbody><tr>${cells}</tr></tbody></table></div>`,
+    );
+  });
+  const wrapper = element.locator('.table-scroll');
+  await wrapper.waitFor();
+  const look = () =>
+    wrapper.evaluate((node) => ({
+      overflowX: getComputedStyle(node).overflowX,
+      scrolls: node.scrollWidth > node.clientWidth,
+      layers: getComputedStyle(node).backgroundImage.match(/gradient/g)?.length ?? 0,
+      attachment: getComputedStyle(node).backgroundAttachment,
+      inside: node.getBoundingClientRect().right <= node.getRootNode().host.getBoundingClientRect().right,
+    }));
+  await eventually(async () =>
+    assert.deepEqual(await look(), {
+      overflowX: 'auto',
+      scrolls: true,
+      layers: 4,
+      attachment: 'local, local, scroll, scroll',
+      inside: true,
+    }),
+  );
+  await shot(page, 'tabel-telefoon', { fullPage: false });
   clean(session);
   await session.context.close();
 });
@@ -448,24 +493,49 @@ test("many elements on one page share one load of the wasm, and the page's CSS c
   await session.context.close();
 });
 
-test('when the module cannot load, every element says so in Dutch and nothing is thrown into the page', async () => {
-  const context = await browser.newContext();
-  await context.route('**/*.wasm', (route) => route.abort());
-  const page = await context.newPage();
-  const thrown = [];
-  page.on('pageerror', (error) => thrown.push(error.message));
-  await page.goto(`${base}embed-test/thema.html`);
-  for (const name of ['pijn-zoeken', 'pijn-uitleg', 'pijn-checklist.standaard']) {
-    await page.locator(`${name} .message`).waitFor();
+test('when the module cannot load, for any reason, every element says so in Dutch and nothing is thrown into the page', async () => {
+  const failures = {
+    'a network error on the wasm': ['**/*.wasm', (route) => route.abort()],
+    'a missing wasm (404)': ['**/*.wasm', (route) => route.fulfill({ status: 404, body: 'Niet gevonden' })],
+    'a network error on pijnwijzer.js': ['**/pkg/pijnwijzer.js', (route) => route.abort()],
+  };
+  for (const [failure, [pattern, handler]] of Object.entries(failures)) {
+    const context = await browser.newContext();
+    await context.route(pattern, handler);
+    const page = await context.newPage();
+    const thrown = [];
+    page.on('pageerror', (error) => thrown.push(error.message));
+    await page.addInitScript(() => {
+      window.errors = [];
+      for (const name of ['pijn-zoeken', 'pijn-uitleg', 'pijn-checklist']) {
+        document.addEventListener(`${name}-error`, (event) => window.errors.push(`${name}: ${event.detail.code}`));
+      }
+    });
+    await page.goto(`${base}embed-test/thema.html`);
+    for (const name of ['pijn-zoeken', 'pijn-uitleg', 'pijn-checklist.standaard']) {
+      await page.locator(`${name} [part="error"]`).waitFor();
+      await eventually(async () =>
+        assert.match(
+          await page.locator(`${name} [part="error"]`).textContent(),
+          /De Pijnwijzer-module kon niet worden geladen/,
+          failure,
+        ),
+      );
+    }
     await eventually(async () =>
-      assert.match(
-        await page.locator(`${name} .message`).textContent(),
-        /De Pijnwijzer-module kon niet worden geladen/,
+      assert.deepEqual(
+        (await page.evaluate(() => window.errors)).sort(),
+        ['pijn-checklist: load', 'pijn-checklist: load', 'pijn-uitleg: load', 'pijn-zoeken: load'],
+        failure,
       ),
     );
+    await eventually(async () =>
+      assert.equal(await page.locator('pijn-zoeken [part="form"]').isVisible(), false, 'no box that cannot search'),
+    );
+    if (failure.startsWith('a missing')) await shot(page, 'niet-geladen');
+    assert.deepEqual(thrown, [], failure);
+    await context.close();
   }
-  assert.deepEqual(thrown, []);
-  await context.close();
 });
 
 test('embed.html shows each element live with the exact snippet to paste, and "Kopieer" copies it (or selects it)', async () => {
@@ -476,24 +546,45 @@ test('embed.html shows each element live with the exact snippet to paste, and "K
   const { page } = session;
   await page.waitForSelector('html[data-ready="true"]');
   await rendered(page);
+  // Every relative address (link template, fallback link) is made absolute: the snippet goes on
+  // someone else's page. The fallback children come one per line.
   const snippets = {
-    checklist: '<pijn-checklist checklist="zs.checklist.pijneducatie" voor="patient" kop="4"></pijn-checklist>',
-    uitleg: '<pijn-uitleg onderwerp="worel.alg.rodevlaggen" kop="4"></pijn-uitleg>',
-    // A relative link template is made absolute: the snippet goes on someone else's page.
-    zoeken: `<pijn-zoeken voor="patient" link="${base}index.html#/n/{id}"></pijn-zoeken>`,
+    checklist: `<pijn-checklist checklist="zs.checklist.pijneducatie" voor="patient" kop="4">
+  <p>Bekijk de <a href="${base}index.html#/checklist/zs.checklist.pijneducatie">checklist over pijneducatie op de Pijnwijzer-site</a>.</p>
+</pijn-checklist>`,
+    uitleg: `<pijn-uitleg onderwerp="worel.alg.rodevlaggen" kop="4">
+  <p>Lees de <a href="${base}index.html#/n/worel.alg.rodevlaggen?voor=patient">uitleg over rode vlaggen op de Pijnwijzer-site</a>.</p>
+</pijn-uitleg>`,
+    zoeken: `<pijn-zoeken voor="patient" link="${base}index.html#/n/{id}">
+  <p><a href="${base}index.html#/?voor=patient">Zoek uitleg over pijn op de Pijnwijzer-site</a>.</p>
+</pijn-zoeken>`,
   };
   for (const [name, element] of Object.entries(snippets)) {
     assert.equal(
       await page.locator(`#snippet-${name}`).textContent(),
       `<script type="module" src="${base}pkg/components/pijn-${name}.js"></script>\n${element}`,
     );
-    const live = await page.locator(`#${name} .demo pijn-${name}`).evaluate((node) => node.cloneNode(false).outerHTML);
+    const live = await page.locator(`#${name} .demo pijn-${name}`).evaluate((node) => node.outerHTML);
     assert.equal(
-      live.replace('link="index.html', `link="${base}index.html`),
-      element,
+      live.replace(/\s*\n\s*/g, '').replaceAll('="index.html', `="${base}index.html`),
+      element.replace(/\s*\n\s*/g, ''),
       'the snippet is the live example',
     );
+    // The fallback is hidden once the element has its shadow root.
+    await eventually(async () =>
+      assert.equal(
+        await page.evaluate((tag) => document.querySelector(`#${tag} .demo > * > p`).checkVisibility(), name),
+        false,
+      ),
+    );
   }
+  // The CSP to add names this site's pkg/, as the README's does.
+  await eventually(async () =>
+    assert.equal(
+      await page.locator('#csp').textContent(),
+      `script-src 'self' ${base}pkg/ 'wasm-unsafe-eval'; connect-src 'self' ${base}pkg/`,
+    ),
+  );
   await eventually(async () => assert.ok((await page.locator('#checklist .demo pijn-checklist .item').count()) > 0));
   await eventually(async () => assert.ok(await page.locator('#uitleg .demo pijn-uitleg .text').isVisible()));
   await eventually(async () => assert.ok(await page.locator('#zoeken .demo pijn-zoeken input').isVisible()));

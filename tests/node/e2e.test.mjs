@@ -195,7 +195,7 @@ test('medication lookup by brand name: "Lyrica" gives the pregabaline card with 
   );
   await eventually(async () => assert.ok((await card.locator('.rules a').count()) > 3, 'the general rules are links'));
   await eventually(async () =>
-    assert.ok((await page.locator('.med-list li').count()) > 20, 'every medication is listed'),
+    assert.ok((await page.locator('table.med-overview tbody tr').count()) > 20, 'every medication is listed'),
   );
   await page.screenshot({ path: shot('medicatie'), fullPage: true });
 
@@ -335,19 +335,27 @@ test('the stepped-care diagram is an SVG drawn from the data, with the criteria 
   await done();
 });
 
-test('a checklist keeps its ticks across a reload, resets with "Wis alles", and prints as a clean handout', async () => {
+test('a checklist is the embeddable <pijn-checklist>: it keeps its ticks across a reload, resets with "Wis alles", and prints as a clean handout', async () => {
   const { page, done } = await open('#/checklists');
   await eventually(async () => assert.ok((await page.locator('.checklist-index li').count()) >= 10));
   await page.screenshot({ path: shot('checklists'), fullPage: true });
   await page.locator('.checklist-index a[href="#/checklist/rta.referral.handover"]').click();
   await page.waitForURL(/#\/checklist\/rta\.referral\.handover$/);
-  const boxes = page.locator('ol.checklist input[type="checkbox"]');
+  // Playwright's CSS locators reach into the element's open shadow root.
+  const element = page.locator('pijn-checklist[checklist="rta.referral.handover"]');
+  const boxes = element.locator('[part~="checkbox"]');
   await eventually(async () => assert.equal(await boxes.count(), 6));
-  // Each item has its own label, and the origin link and citation.
-  await page.getByLabel('de conclusie van de verwijzer;').check();
+  await eventually(async () =>
+    assert.equal(
+      await page.locator('#view-page h1').textContent(),
+      await element.evaluate((e) => e.shadowRoot.querySelector('[part~="title"]').textContent),
+    ),
+  );
+  // Each item has its own label, and its origin as a link into the site, with the citation.
+  await element.getByLabel('de conclusie van de verwijzer;').check();
   await boxes.nth(0).check();
-  await eventually(async () => assert.match(await page.locator('.progress').textContent(), /2 van 6/));
-  await eventually(async () => assert.ok((await page.locator('.check-item .origin a').count()) >= 4));
+  await eventually(async () => assert.match(await element.locator('[part~="progress"]').textContent(), /2 van 6/));
+  await eventually(async () => assert.ok((await element.locator('[part~="origin"] a[href^="#/n/"]').count()) >= 4));
   await eventually(async () =>
     assert.equal(
       await page.evaluate(() => localStorage.getItem('pijnwijzer:checklist:rta.referral.handover')),
@@ -361,59 +369,43 @@ test('a checklist keeps its ticks across a reload, resets with "Wis alles", and 
   await eventually(async () => assert.ok(await boxes.nth(4).isChecked()));
   await eventually(async () => assert.ok(!(await boxes.nth(1).isChecked())));
   await page.screenshot({ path: shot('checklist'), fullPage: true });
+  // The list of checklists counts the same ticks.
+  await visit(page, `${site.base}#/checklists`);
+  await eventually(async () =>
+    assert.match(
+      await page.locator('.checklist-index li', { hasText: 'overdracht' }).first().textContent(),
+      /2 afgevinkt/,
+    ),
+  );
+  await visit(page, `${site.base}#/checklist/rta.referral.handover`);
 
   await page.emulateMedia({ media: 'print' });
   await eventually(async () =>
     assert.equal(await page.locator('nav.primary').isVisible(), false, 'navigation is hidden in print'),
   );
   await eventually(async () =>
-    assert.equal(await page.locator('#checklist-reset').isVisible(), false, 'buttons are hidden in print'),
+    assert.equal(await element.locator('[part~="reset"]').isVisible(), false, 'buttons are hidden in print'),
   );
+  assert.equal(await page.locator('#checklist-print').isVisible(), false);
   await eventually(async () => assert.ok(await page.locator('#view-page h1').isVisible(), 'the title prints'));
-  await eventually(async () => assert.ok(await page.locator('.check-item').first().isVisible(), 'the items print'));
   await eventually(async () =>
-    assert.ok(await page.locator('.check-item .citation-inline').first().isVisible(), 'citations print'),
+    assert.ok(await element.locator('[part~="item"]').first().isVisible(), 'the items print'),
+  );
+  await eventually(async () =>
+    assert.ok(await element.locator('[part~="citation"]').first().isVisible(), 'the source prints'),
   );
   await page.screenshot({ path: shot('checklist-print'), fullPage: true });
   await page.emulateMedia({ media: 'screen' });
 
-  await page.locator('#checklist-reset').click();
-  await eventually(async () => assert.equal(await page.locator('ol.checklist input:checked').count(), 0));
+  await element.locator('[part~="reset"]').click();
+  await eventually(async () => assert.equal(await element.locator('[part~="checkbox"]:checked').count(), 0));
   await page.reload();
   await ready(page);
-  await eventually(async () => assert.equal(await page.locator('ol.checklist input:checked').count(), 0));
+  await element.locator('[part~="checkbox"]').first().waitFor();
+  await eventually(async () => assert.equal(await element.locator('[part~="checkbox"]:checked').count(), 0));
   await eventually(async () =>
     assert.equal(await page.evaluate(() => localStorage.getItem('pijnwijzer:checklist:rta.referral.handover')), null),
   );
-  await done();
-});
-
-test('the patient view: set by the address, searches for lay text, shows the lay layer first and no grades', async () => {
-  const { page, done } = await open('#/?q=rode%20vlaggen&voor=patient');
-  await page.locator('.hit').first().waitFor();
-  await eventually(async () => assert.equal(await page.locator('#mode-patient').getAttribute('aria-pressed'), 'true'));
-  await eventually(async () => assert.equal(await page.locator('.badge').count(), 0, 'no grade badges for patients'));
-  await page.screenshot({ path: shot('patient-zoeken'), fullPage: true });
-
-  await visit(page, `${site.base}#/n/worel.alg.rodevlaggen?voor=patient`);
-  const first = page.locator('#detail .layer').first();
-  await eventually(async () => assert.match(await first.getAttribute('class'), /\blay\b/));
-  await eventually(async () => assert.equal(await first.getAttribute('open'), ''));
-  await eventually(async () => assert.equal(await page.locator('#detail .badge').count(), 0));
-  await page.screenshot({ path: shot('patient-detail'), fullPage: true });
-
-  // Switching back shows the grades again, and the choice is kept in the address.
-  await page.locator('#mode-professional').click();
-  await eventually(async () =>
-    assert.equal(await page.locator('#mode-professional').getAttribute('aria-pressed'), 'true'),
-  );
-  await eventually(async () => assert.doesNotMatch(page.url(), /voor=patient/));
-  await eventually(async () => assert.match(await page.locator('#detail .badge').first().textContent(), /GPP/));
-  await eventually(async () =>
-    assert.match(await page.locator('#detail .layer').first().getAttribute('class'), /\bmain\b/),
-  );
-  await page.locator('#mode-patient').click();
-  await eventually(async () => assert.match(page.url(), /voor=patient/));
   await done();
 });
 

@@ -28,6 +28,7 @@ import type {
   ChecklistSummary,
   Comparison,
   ComparisonView,
+  Criterion,
   Direction,
   DocumentPosition,
   EdgeType,
@@ -90,14 +91,16 @@ export async function everyCall(wasm: ArrayBuffer): Promise<void> {
   const hits: SearchHit[] = search('rode vlaggen', options);
   const plain: SearchHit[] = search('rode vlaggen');
   const [hit] = hits;
-  const hitFields: [string, string, number, Strength | null, Direction | null, string[]] = [
-    hit.id,
-    hit.snippet,
-    hit.score,
-    hit.strength,
-    hit.direction,
-    hit.covers,
-  ];
+  const hitFields: [
+    string,
+    string,
+    number,
+    Strength | null,
+    Direction | null,
+    string[],
+    string | null,
+    NodeRef | null,
+  ] = [hit.id, hit.snippet, hit.score, hit.strength, hit.direction, hit.covers, hit.layTitle, hit.gradedBy];
   const source: SourceRef | null = hit.source;
   if (source) {
     const where: [string, string, string | null, number, number | null, [number, number], string] = [
@@ -119,6 +122,7 @@ export async function everyCall(wasm: ArrayBuffer): Promise<void> {
   const layers: Layer[] = whole.layers;
   const layerText: string[] = layers.map((l) => `${l.key} ${l.title} ${l.html} ${l.text}`);
   const links: NodeLink[] = whole.links;
+  const linkLayTitle: string | null = links[0].layTitle;
   const linkFields: [string, string, boolean][] = links.map((l) => [l.id, l.edge, l.outgoing]);
   // A node's comparison entries name their nodes by id; compare() gives the full topic.
   const entries: ComparisonView[] = whole.compare;
@@ -149,7 +153,7 @@ export async function everyCall(wasm: ArrayBuffer): Promise<void> {
 
   const drugs: MedicationSummary[] = medications();
   const drug: Medication = medication('Lyrica');
-  const drugFields: [string | null, NodeRef | null, NodeRef[], NodeRef[], Text | null] = [
+  const drugFields: [NodeRef | null, NodeRef | null, NodeRef[], NodeRef[], Text | null] = [
     drug.gradedBy,
     drug.class,
     drug.members,
@@ -164,7 +168,7 @@ export async function everyCall(wasm: ArrayBuffer): Promise<void> {
   const complaints: string[] = referralsTo('Psycholoog');
 
   const steps: Step[] = steppedCare();
-  const stepFields: [number, Item[], Item[], Item[], Item[], Item[], Text | null] = [
+  const stepFields: [number, Item[], Item[], Item[], Criterion[], Criterion[], Text | null] = [
     steps[0].step,
     steps[0].when,
     steps[0].providers,
@@ -172,6 +176,14 @@ export async function everyCall(wasm: ArrayBuffer): Promise<void> {
     steps[0].moveUp,
     steps[0].moveDown,
     steps[0].lay,
+  ];
+  // A criterion carries the short label the diagram draws.
+  const criterion: Criterion = steps[1].moveUp[0];
+  const criterionFields: [string, string, string, NodeRef | null] = [
+    criterion.label,
+    criterion.html,
+    criterion.text,
+    criterion.origin,
   ];
 
   const flags: RedFlags = redFlags();
@@ -236,11 +248,15 @@ export async function everyCall(wasm: ArrayBuffer): Promise<void> {
     intro,
     listLay,
     drugFields,
+    linkLayTitle,
+    drug.layTitle,
     drugClass,
     matrix,
     rowFields,
     complaints,
     stepFields,
+    criterion,
+    criterionFields,
     flagItems,
     positionFields,
     topicIntro,

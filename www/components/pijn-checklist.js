@@ -18,14 +18,25 @@
  *   link       URL template for links to other parts of the guidance, {id} = node id,
  *              e.g. "https://example.org/pijnwijzer/#/n/{id}"; without it those links are plain text
  *
- * Events: "pijn-checklist-change" (bubbles, composed) with detail { id, checked: [numbers], total }
- * after every tick or reset; "pijn-klaar" after each render.
+ * Fallback: put a sentence with a link to the checklist on the Pijnwijzer site inside the element;
+ * it shows until the script runs, and under the Dutch message if the module cannot be loaded.
+ *
+ * Events (bubbles, composed; see shared.js):
+ *   pijn-checklist-ready   the checklist is shown. detail { id, title, total, checked: [numbers] }
+ *   pijn-checklist-change  an item was ticked or unticked, or "Wis alles" was pressed.
+ *                          detail { id, checked: [numbers], total, index } where index is the
+ *                          item's number (from 0), or null for "Wis alles"
+ *   pijn-checklist-error   a Dutch message shows instead. detail { code, message }
+ *
+ * Parts (::part): body, title, intro, lay (the explanation for patients), items (the list), item,
+ * checkbox, item-text, origin, progress, reset (the button), warning, citation, loading, error,
+ * term, term-definition.
  *
  * Theme (CSS custom properties; set them in the page's CSS on the element or an ancestor):
  *   --pijn-accent, --pijn-ink, --pijn-muted, --pijn-bg, --pijn-line, --pijn-mark,
  *   --pijn-font, --pijn-size, --pijn-radius   (defaults and meaning: see shared.js)
  */
-import { PijnElement, define, h, headingLevel, moduleHtml } from './shared.js';
+import { Notice, PijnElement, define, h, headingLevel, linkFor, moduleHtml } from './shared.js';
 
 const KEY = 'pijnwijzer:checklist:';
 
@@ -111,6 +122,7 @@ class PijnChecklist extends PijnElement {
   static observedAttributes = ['checklist', 'voor', 'kop', 'link'];
 
   #id = null;
+  #title = '';
   #checked = new Set();
   #total = 0;
 
@@ -140,56 +152,67 @@ class PijnChecklist extends PijnElement {
   draw(api) {
     const wanted = (this.getAttribute('checklist') ?? '').trim();
     this.#id = null;
-    if (!wanted) return this.message('Geef met het attribuut checklist aan welke checklist u wilt tonen.');
+    if (!wanted) {
+      throw new Notice('missing-attribute', 'Geef met het attribuut checklist aan welke checklist u wilt tonen.');
+    }
     const list = api.checklist(wanted);
     const level = headingLevel(this.getAttribute('kop'));
     const template = this.getAttribute('link');
     const patient = this.getAttribute('voor') === 'patient';
     this.#id = list.id;
+    this.#title = list.title;
     this.#total = list.items.length;
     this.#checked = loadChecked(list.id, list.items.length);
 
     const titleId = 'titel';
-    const nodes = [h(`h${level}`, { class: 'title', id: titleId }, list.title)];
-    if (list.intro?.html) nodes.push(moduleHtml(h('div', { class: 'intro' }), list.intro.html, template));
+    const nodes = [h(`h${level}`, { class: 'title', part: 'title', id: titleId }, list.title)];
+    if (list.intro?.html) {
+      nodes.push(moduleHtml(h('div', { class: 'intro', part: 'intro' }), list.intro.html, template));
+    }
     if (patient && list.lay?.html) {
       nodes.push(
         h(
           'section',
-          { class: 'lay', 'aria-labelledby': 'lay-titel' },
+          { class: 'lay', part: 'lay', 'aria-labelledby': 'lay-titel' },
           h(`h${Math.min(level + 1, 6)}`, { class: 'subtitle', id: 'lay-titel' }, 'In gewone woorden'),
           moduleHtml(h('div'), list.lay.html, template),
         ),
       );
     }
     const items = list.items.map((item, index) => {
-      const box = h('input', { type: 'checkbox', id: `punt-${index}`, 'data-index': index });
+      const box = h('input', { type: 'checkbox', part: 'checkbox', id: `punt-${index}`, 'data-index': index });
       box.checked = this.#checked.has(index);
+      // With a link template, the item's origin is a link into the guidance.
+      const originHref = item.origin && template ? linkFor(template, item.origin.id) : null;
       const origin = item.origin
         ? h(
             'p',
-            { class: 'origin', id: `herkomst-${index}` },
-            `Uit: ${item.origin.title}`,
+            { class: 'origin', part: 'origin', id: `herkomst-${index}` },
+            'Uit: ',
+            originHref ? h('a', { href: originHref }, item.origin.title) : item.origin.title,
             item.origin.citation ? ` (${item.origin.citation})` : '',
           )
         : null;
       if (origin) box.setAttribute('aria-describedby', origin.id);
-      return h('li', { class: 'item' }, box, moduleHtml(h('label', { for: box.id }), item.html, template), origin);
+      const label = moduleHtml(h('label', { for: box.id, part: 'item-text' }), item.html, template);
+      return h('li', { class: 'item', part: 'item' }, box, label, origin);
     });
-    const ol = h('ol', { class: 'items', 'aria-labelledby': titleId }, items);
+    const ol = h('ol', { class: 'items', part: 'items', 'aria-labelledby': titleId }, items);
     ol.addEventListener('change', (event) => this.#toggle(event.target));
     nodes.push(ol);
 
-    this.progress = h('p', { class: 'progress', role: 'status', 'aria-live': 'polite' });
-    const reset = h('button', { type: 'button', class: 'secondary reset' }, 'Wis alles');
+    this.progress = h('p', { class: 'progress', part: 'progress', role: 'status', 'aria-live': 'polite' });
+    const reset = h('button', { type: 'button', class: 'secondary reset', part: 'reset' }, 'Wis alles');
     reset.addEventListener('click', () => this.reset());
     this.warning = h(
       'p',
-      { class: 'warning no-print', hidden: true },
+      { class: 'warning no-print', part: 'warning', hidden: true },
       'Let op: deze browser bewaart de vinkjes niet (opslag staat uit).',
     );
     nodes.push(h('div', { class: 'actions' }, this.progress, reset), this.warning);
-    if (list.source?.citation) nodes.push(h('p', { class: 'source' }, `Bron: ${list.source.citation}`));
+    if (list.source?.citation) {
+      nodes.push(h('p', { class: 'source', part: 'citation' }, `Bron: ${list.source.citation}`));
+    }
     this.#count('');
     return h('section', { 'aria-labelledby': titleId }, nodes);
   }
@@ -199,12 +222,16 @@ class PijnChecklist extends PijnElement {
     return [...this.#checked].sort((a, b) => a - b);
   }
 
+  readyDetail() {
+    return { id: this.#id, title: this.#title, total: this.#total, checked: this.checked };
+  }
+
   /** Clears every tick, here and in storage. */
   reset() {
     if (!this.#id) return;
     this.#checked.clear();
     for (const box of this.shadowRoot.querySelectorAll('.item input')) box.checked = false;
-    this.#store();
+    this.#store(null);
     this.#count('Alle vinkjes zijn gewist.');
     this.shadowRoot.querySelector('.item input')?.focus();
   }
@@ -214,20 +241,15 @@ class PijnChecklist extends PijnElement {
     const index = Number(box.dataset.index);
     if (box.checked) this.#checked.add(index);
     else this.#checked.delete(index);
-    this.#store();
+    this.#store(index);
     this.#count('');
   }
 
-  #store() {
+  /** Saves the ticks and tells the page; `index` is the item that changed, null for all. */
+  #store(index) {
     const saved = saveChecked(this.#id, this.#checked);
     if (this.warning) this.warning.hidden = saved;
-    this.dispatchEvent(
-      new CustomEvent('pijn-checklist-change', {
-        bubbles: true,
-        composed: true,
-        detail: { id: this.#id, checked: this.checked, total: this.#total },
-      }),
-    );
+    this.emit('change', { id: this.#id, checked: this.checked, total: this.#total, index });
   }
 
   #restore() {

@@ -16,14 +16,23 @@
  *   link       URL template for links to other parts of the guidance, {id} = node id;
  *              without it those links are plain text
  *
- * Events: "pijn-klaar" (bubbles, composed) after each render; the element's `shown` property then
- * holds the id of the node shown, or null.
+ * Fallback: put a sentence with a link to the explanation on the Pijnwijzer site inside the
+ * element; it shows until the script runs, and under the Dutch message if the module cannot be loaded.
+ *
+ * Events (bubbles, composed; see shared.js):
+ *   pijn-uitleg-ready   an explanation is shown. detail { id, title }; the element's `shown`
+ *                       property holds the same id (null while none is shown)
+ *   pijn-uitleg-error   a Dutch message shows instead (code "not-found" when there is no
+ *                       explanation for the topic). detail { code, message }
+ *
+ * Parts (::part): body, caption ("Uitleg in gewone taal"), title, text, citation, loading, error,
+ * term, term-definition.
  *
  * Theme (CSS custom properties; set them in the page's CSS on the element or an ancestor):
  *   --pijn-accent, --pijn-ink, --pijn-muted, --pijn-bg, --pijn-line, --pijn-mark,
  *   --pijn-font, --pijn-size, --pijn-radius   (defaults and meaning: see shared.js)
  */
-import { PijnElement, define, h, headingLevel, moduleHtml } from './shared.js';
+import { Notice, PijnElement, define, h, headingLevel, moduleHtml } from './shared.js';
 
 /** Looks like a node id (dotted, lowercase ASCII) rather than words to search for. */
 const ID = /^[a-z0-9_-]+(\.[a-z0-9_-]+)+$/;
@@ -40,25 +49,33 @@ class PijnUitleg extends PijnElement {
   static observedAttributes = ['onderwerp', 'kop', 'link'];
 
   shown = null;
+  #title = '';
 
   draw(api) {
     this.shown = null;
     const topic = (this.getAttribute('onderwerp') ?? '').trim();
-    if (!topic) return this.message('Geef met het attribuut onderwerp aan welke uitleg u wilt tonen.');
+    if (!topic) {
+      throw new Notice('missing-attribute', 'Geef met het attribuut onderwerp aan welke uitleg u wilt tonen.');
+    }
     const lay = this.#find(api, topic);
     if (!lay || !lay.text.trim()) {
-      return this.message(`Over ‘${topic}’ is nog geen uitleg in gewone taal beschikbaar.`);
+      throw new Notice('not-found', `Over ‘${topic}’ is nog geen uitleg in gewone taal beschikbaar.`);
     }
     this.shown = lay.id;
+    this.#title = lay.title;
     const level = headingLevel(this.getAttribute('kop'));
     return h(
       'article',
       { 'aria-labelledby': 'titel' },
-      h('p', { class: 'label' }, 'Uitleg in gewone taal'),
-      h(`h${level}`, { class: 'title', id: 'titel' }, lay.title),
-      moduleHtml(h('div', { class: 'text' }), lay.html, this.getAttribute('link')),
-      lay.citation ? h('p', { class: 'source' }, `Bron: ${lay.citation}`) : null,
+      h('p', { class: 'label', part: 'caption' }, 'Uitleg in gewone taal'),
+      h(`h${level}`, { class: 'title', part: 'title', id: 'titel' }, lay.title),
+      moduleHtml(h('div', { class: 'text', part: 'text' }), lay.html, this.getAttribute('link')),
+      lay.citation ? h('p', { class: 'source', part: 'citation' }, `Bron: ${lay.citation}`) : null,
     );
+  }
+
+  readyDetail() {
+    return { id: this.shown, title: this.#title };
   }
 
   /** The lay explanation for an id, or for the best patient search hit on words; null if none. */

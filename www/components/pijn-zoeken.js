@@ -19,13 +19,25 @@
  *   aantal  at most this many results, 1–20 (default 8)
  *   q       start with this search already typed in
  *
- * Events: "pijn-klaar" (bubbles, composed) after each render.
+ * Fallback: put a sentence with a link to the search on the Pijnwijzer site inside the element;
+ * it shows until the script runs, and under the Dutch message if the module cannot be loaded.
+ *
+ * Events (bubbles, composed; see shared.js):
+ *   pijn-zoeken-ready   the results for the query are shown (also for an empty query, with none).
+ *                       detail { query, count }
+ *   pijn-zoeken-open    the reader opens a result (click, or Enter on it). detail { id, title, href,
+ *                       query }. Cancelable: a page that opens it itself calls preventDefault(),
+ *                       and the link is not followed.
+ *   pijn-zoeken-error   a Dutch message shows instead of the results. detail { code, message }
+ *
+ * Parts (::part): form, label, input, help, status, body, results (the list), hit, hit-title (the
+ * link), snippet, citation, loading, error.
  *
  * Theme (CSS custom properties; set them in the page's CSS on the element or an ancestor):
  *   --pijn-accent, --pijn-ink, --pijn-muted, --pijn-bg, --pijn-line, --pijn-mark,
  *   --pijn-font, --pijn-size, --pijn-radius   (defaults and meaning: see shared.js)
  */
-import { PijnElement, define, h, linkFor } from './shared.js';
+import { PijnElement, define, h, linkFor, moduleHtml } from './shared.js';
 
 const DEFAULT_LINK = '#/n/{id}';
 
@@ -61,11 +73,15 @@ class PijnZoeken extends PijnElement {
   static what = 'Het zoeken';
   static observedAttributes = ['voor', 'link', 'label', 'aantal'];
 
+  /** The query and the number of results now shown. */
+  #shown = { query: '', count: 0 };
+
   constructor() {
     super();
-    this.label = h('label', { for: 'zoekvak' });
+    this.label = h('label', { for: 'zoekvak', part: 'label' });
     this.input = h('input', {
       id: 'zoekvak',
+      part: 'input',
       type: 'search',
       autocomplete: 'off',
       spellcheck: 'false',
@@ -73,11 +89,11 @@ class PijnZoeken extends PijnElement {
     });
     const help = h(
       'p',
-      { class: 'help', id: 'uitleg' },
+      { class: 'help', part: 'help', id: 'uitleg' },
       'Typ een woord. Met pijltje omlaag gaat u naar de resultaten, met Enter opent u er een.',
     );
-    this.form = h('form', { role: 'search' }, this.label, this.input, help);
-    this.status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
+    this.form = h('form', { role: 'search', part: 'form' }, this.label, this.input, help);
+    this.status = h('p', { class: 'status', part: 'status', role: 'status', 'aria-live': 'polite' });
     this.body.before(this.form, this.status);
 
     this.form.addEventListener('submit', (event) => {
@@ -89,6 +105,11 @@ class PijnZoeken extends PijnElement {
       if (event.key === 'ArrowDown' && this.#focusHit(0)) event.preventDefault();
     });
     this.body.addEventListener('keydown', (event) => this.#onResultKey(event));
+    this.body.addEventListener('click', (event) => this.#onOpen(event));
+    // Without the module there is nothing to search: no box, only the message that says why.
+    this.addEventListener('pijn-zoeken-error', (event) => {
+      this.form.hidden = event.detail.code === 'load';
+    });
   }
 
   connectedCallback() {
@@ -96,14 +117,21 @@ class PijnZoeken extends PijnElement {
     super.connectedCallback();
   }
 
-  draw(api) {
+  /** Labels the box at once, before the module is ready: an unlabelled field is never shown. */
+  update() {
     const patient = this.getAttribute('voor') === 'patient';
     this.label.textContent =
       this.getAttribute('label') || (patient ? 'Zoek uitleg over pijn' : 'Zoek in de richtlijnen over chronische pijn');
     this.input.placeholder = patient
       ? 'Bijvoorbeeld: bewegen, slapen, medicijnen'
       : 'Bijvoorbeeld: rode vlaggen, tramadol, pijneducatie';
+    super.update();
+  }
+
+  draw(api) {
+    const patient = this.getAttribute('voor') === 'patient';
     const query = this.input.value.trim();
+    this.#shown = { query, count: 0 };
     this.input.removeAttribute('aria-controls');
     if (!query) {
       this.status.textContent = '';
@@ -123,22 +151,36 @@ class PijnZoeken extends PijnElement {
         ? `Geen resultaten voor ‘${query}’.`
         : `${hits.length} ${hits.length === 1 ? 'resultaat' : 'resultaten'} voor ‘${query}’.`;
     if (hits.length) this.input.setAttribute('aria-controls', 'resultaten');
+    this.#shown = { query, count: hits.length };
     const template = this.getAttribute('link') || DEFAULT_LINK;
     return h(
       'ol',
-      { class: 'results', id: 'resultaten', 'aria-label': 'Zoekresultaten' },
+      { class: 'results', part: 'results', id: 'resultaten', 'aria-label': 'Zoekresultaten' },
       hits.map((hit) => {
-        const snippet = h('p', { class: 'snippet' });
-        snippet.innerHTML = hit.snippet; // escaped by the module; only <mark> is markup
+        // Escaped by the module; only <mark> is markup.
+        const snippet = moduleHtml(h('p', { class: 'snippet', part: 'snippet' }), hit.snippet);
+        const href = linkFor(template, hit.id) ?? linkFor(DEFAULT_LINK, hit.id);
         return h(
           'li',
-          { class: 'hit' },
-          h('a', { href: linkFor(template, hit.id) ?? linkFor(DEFAULT_LINK, hit.id), 'data-id': hit.id }, hit.title),
+          { class: 'hit', part: 'hit' },
+          h('a', { href, part: 'hit-title', 'data-id': hit.id }, hit.title),
           snippet,
-          hit.source?.citation ? h('p', { class: 'citation' }, hit.source.citation) : null,
+          hit.source?.citation ? h('p', { class: 'citation', part: 'citation' }, hit.source.citation) : null,
         );
       }),
     );
+  }
+
+  readyDetail() {
+    return this.#shown;
+  }
+
+  /** A result's link was activated: tell the page, which may take over the opening. */
+  #onOpen(event) {
+    const link = event.target.closest?.('.hit a');
+    if (!link) return;
+    const detail = { id: link.dataset.id, title: link.textContent, href: link.href, query: this.#shown.query };
+    if (!this.emit('open', detail, { cancelable: true })) event.preventDefault();
   }
 
   /** Focuses result number `index`; false when there is none. */

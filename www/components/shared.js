@@ -1,12 +1,32 @@
 /*
  * Shared by the Pijnwijzer custom elements (<pijn-checklist>, <pijn-uitleg>, <pijn-zoeken>):
  * loading the knowledge module once per page, a small element builder, the base stylesheet with
- * the theme's custom properties, and the base class that renders into a shadow root and turns every
- * error into a Dutch message inside the element.
+ * the theme's custom properties, and the base class that renders into a shadow root, fires the
+ * ready and error events, and turns every error into a Dutch message inside the element.
  *
  * This file lives in pkg/components/ of the npm package, beside the other components, and imports
  * the module one folder up (../pijnwijzer.js), which fetches ../pijnwijzer_bg.wasm. Nothing else is
- * fetched: no fonts, no images, no analytics.
+ * fetched: no fonts, no images, no analytics. On another site the page's CSP must allow both
+ * (script-src and connect-src) and WebAssembly ('wasm-unsafe-eval'); README.md, "Embedding on
+ * another site", lists what the host of pkg/ must send.
+ *
+ * Events, on every element (bubbles, composed; the element is the target):
+ *   <name>-ready   after each render that shows content: the first, and after every change of an
+ *                  attribute (pijn-zoeken: also of the query). `detail`: see each element.
+ *   <name>-error   the element shows a Dutch message instead of its content. `detail`:
+ *                  { code, message }: code "load" (the module could not be loaded: blocked by CORS
+ *                  or CSP, a network error, a missing file), "not-found" (no such id or topic),
+ *                  "missing-attribute", or "internal"; message is the Dutch text shown.
+ *   (<name> is the tag: pijn-checklist-ready, pijn-zoeken-error, …)
+ *
+ * Parts (style them from the page with ::part(), e.g. pijn-uitleg::part(title) { … }), on every
+ * element: body (what is rendered), loading, error (the Dutch message), title, citation (the
+ * source), term and term-definition (a glossary word and its explanation); each element adds its
+ * own (see its file).
+ *
+ * Fallback: children of the element (light DOM) are shown until its script runs, and again, below
+ * the Dutch message, when the module cannot be loaded: put a sentence there with a link to the same
+ * content on the Pijnwijzer site.
  *
  * Theme (CSS custom properties, set them on the element or any ancestor in the page's own CSS):
  *   --pijn-accent   buttons, links, checkboxes, focus ring      (default #0b5cab)
@@ -20,17 +40,36 @@
  *   --pijn-radius   corner radius                               (default .5rem)
  * Pick colours that keep a contrast of at least 4.5:1 (WCAG 2.2 AA).
  */
-import init, * as api from '../pijnwijzer.js';
 import { explainTerms, TERM_CSS } from './terms.js';
+
+/** The module could not be loaded; the browser's own error is the `cause`. */
+class LoadError extends Error {}
+
+/** A Dutch message to show instead of the content; `draw()` throws it. `code` goes into the error event. */
+export class Notice extends Error {
+  constructor(code, message) {
+    super(message);
+    this.code = code;
+  }
+}
 
 let loading;
 
 /**
  * Resolves to the module's API once the wasm is instantiated. Every element on the page shares
  * one promise, so the wasm is fetched and instantiated once, however many elements there are.
+ * The module is imported here, not at the top of the file: a blocked or missing pijnwijzer.js then
+ * still leaves the elements defined, so they can say so in place.
  */
 export function ready() {
-  loading ??= init().then(() => api);
+  loading ??= import('../pijnwijzer.js')
+    .then(async (api) => {
+      await api.default();
+      return api;
+    })
+    .catch((cause) => {
+      throw new LoadError('The Pijnwijzer module could not be loaded', { cause });
+    });
   return loading;
 }
 
@@ -49,6 +88,25 @@ export function h(tag, attributes = {}, ...children) {
   return element;
 }
 
+let policy;
+
+/**
+ * The module's HTML in the form the page accepts. A page that enforces Trusted Types
+ * (require-trusted-types-for 'script') must allow a policy named "pijnwijzer" (trusted-types
+ * pijnwijzer); it passes the HTML on unchanged, because the compiler and the search already made it
+ * safe. Where the page refuses the name, the HTML stays a string and the page's own rule applies.
+ */
+function trusted(html) {
+  if (policy === undefined) {
+    try {
+      policy = globalThis.trustedTypes?.createPolicy('pijnwijzer', { createHTML: (text) => text }) ?? null;
+    } catch {
+      policy = null;
+    }
+  }
+  return policy ? policy.createHTML(html) : html;
+}
+
 /**
  * Puts HTML the module produced (compiler-rendered layers and items, escaped snippets) into an
  * element. The compiler emits internal links as <a href="#/n/ID" data-node="ID">: with a `link`
@@ -56,7 +114,7 @@ export function h(tag, attributes = {}, ...children) {
  * "#/n/…" means nothing on someone else's page.
  */
 export function moduleHtml(element, html, template = null) {
-  element.innerHTML = html;
+  element.innerHTML = trusted(html);
   for (const anchor of element.querySelectorAll('a[data-node]')) {
     const href = template ? linkFor(template, anchor.dataset.node) : null;
     if (href) anchor.setAttribute('href', href);
@@ -65,7 +123,14 @@ export function moduleHtml(element, html, template = null) {
   for (const anchor of element.querySelectorAll('a[href^="http"]')) {
     anchor.setAttribute('rel', 'noopener noreferrer');
   }
-  return explainTerms(element);
+  explainTerms(element);
+  for (const [selector, part] of [
+    ['.term-button', 'term'],
+    ['.term-definition', 'term-definition'],
+  ]) {
+    for (const node of element.querySelectorAll(selector)) node.setAttribute('part', part);
+  }
+  return element;
 }
 
 /**
@@ -90,16 +155,29 @@ export function headingLevel(value, fallback = 2) {
 }
 
 /**
- * The Dutch message for an error the module or the browser raised. The module's errors carry a
- * `code`; only the browser's own loading errors (no code) are recognised by their message.
+ * The error event's detail for anything `draw()` or the loading threw: `{ code, message }` with the
+ * Dutch message to show. Told apart by type and by the module's `code`, never by message text.
  */
-export function dutchError(error, what) {
-  if (error?.code === 'not-found') return `${what} bestaat niet of heeft geen inhoud voor deze weergave.`;
-  const message = String(error?.message ?? error ?? '');
-  if (!error?.code && /WebAssembly|wasm|fetch|instantiate|Content Security Policy|NetworkError|import/i.test(message)) {
-    return "De Pijnwijzer-module kon niet worden geladen. Controleer of pijnwijzer.js en pijnwijzer_bg.wasm naast de map components staan en of de pagina WebAssembly toestaat ('wasm-unsafe-eval').";
+function describeError(error, what) {
+  if (error instanceof Notice) return { code: error.code, message: error.message };
+  if (error instanceof LoadError) {
+    return {
+      code: 'load',
+      message:
+        'De Pijnwijzer-module kon niet worden geladen, dus dit onderdeel is hier nu niet te zien. (Voor de beheerder van deze pagina: de console van de browser zegt waarom.)',
+    };
   }
-  return `Er ging iets mis bij het tonen van ${what.toLowerCase()}. Probeer het later opnieuw.`;
+  if (error?.code === 'not-found') {
+    const [close] = error.suggestions ?? [];
+    return {
+      code: 'not-found',
+      message: `${what} bestaat niet of heeft geen inhoud voor deze weergave.${close ? ` Bedoelt u ‘${close}’?` : ''}`,
+    };
+  }
+  return {
+    code: 'internal',
+    message: `Er ging iets mis bij het tonen van ${what.toLowerCase()}. Probeer het later opnieuw.`,
+  };
 }
 
 const BASE_CSS = `
@@ -154,10 +232,26 @@ button:hover { text-decoration: underline; }
   overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap;
 }
 mark { background: var(--_mark); color: inherit; padding: 0 .1em; border-radius: .15em; }
+table { border-collapse: collapse; margin: 0 0 .6rem; }
+th, td { text-align: left; vertical-align: top; padding: .3rem .6rem; border-bottom: 1px solid var(--_line); }
+thead th { border-bottom: 2px solid var(--_ink); }
+/* A wide table scrolls inside the element. The cue: a shadow at each edge with more table beyond
+   it; the covers (attachment local) scroll with the table and hide the shadow at its ends. */
+.table-scroll {
+  overflow-x: auto;
+  margin: 0 0 .6rem;
+  background:
+    linear-gradient(to right, var(--_bg) 40%, transparent) left / 2.5rem 100% no-repeat local,
+    linear-gradient(to left, var(--_bg) 40%, transparent) right / 2.5rem 100% no-repeat local,
+    radial-gradient(farthest-side at 0 50%, rgb(0 0 0 / .28), transparent) left / .9rem 100% no-repeat scroll,
+    radial-gradient(farthest-side at 100% 50%, rgb(0 0 0 / .28), transparent) right / .9rem 100% no-repeat scroll;
+}
+.table-scroll > table { margin: 0; }
 @media print {
   :host { border: none; padding: 0; max-width: none; color: #000; background: none; }
   a { color: inherit; text-decoration: none; }
   button, .no-print { display: none !important; }
+  .table-scroll { overflow: visible; background: none; }
 }
 @media (forced-colors: active) {
   button { border-color: ButtonText; }
@@ -187,8 +281,9 @@ function sheet(css) {
  * The base class: a shadow root styled by constructed stylesheets (allowed under a strict
  * `style-src 'self'`, unlike an inline <style>), a render that runs after the module is ready and
  * again when an observed attribute changes, and errors shown as a Dutch message in the element.
- * Subclasses set `static css` and implement `draw(api, root)`, returning the nodes to show.
- * After each render the element fires `pijn-klaar` (bubbles, composed).
+ * Subclasses set `static css` and implement `draw(api)`, returning the nodes to show or throwing
+ * (a `Notice` for a message of their own), and `readyDetail()`, the detail of the ready event.
+ * After each render the element fires `<tag>-ready` or `<tag>-error` (see the top of this file).
  */
 export class PijnElement extends HTMLElement {
   static css = '';
@@ -209,7 +304,7 @@ export class PijnElement extends HTMLElement {
       style.textContent = BASE_CSS + this.constructor.css;
       root.append(style);
     }
-    this.body = h('div', { class: 'body' });
+    this.body = h('div', { class: 'body', part: 'body' });
     root.append(this.body);
   }
 
@@ -233,30 +328,45 @@ export class PijnElement extends HTMLElement {
 
   async #render() {
     const generation = ++this.#generation;
-    const what = this.constructor.what;
-    if (!this.body.hasChildNodes()) this.body.replaceChildren(h('p', { class: 'loading' }, 'Bezig met laden…'));
+    if (!this.body.hasChildNodes()) {
+      this.body.replaceChildren(h('p', { class: 'loading', part: 'loading' }, 'Bezig met laden…'));
+    }
     let nodes;
+    let problem = null;
     try {
       const module = await ready();
       if (generation !== this.#generation) return;
       nodes = this.draw(module);
     } catch (error) {
       if (generation !== this.#generation) return;
-      console.warn(`[${this.localName}]`, error);
-      nodes = [this.message(dutchError(error, what))];
+      problem = describeError(error, this.constructor.what);
+      if (!(error instanceof Notice)) console.warn(`[${this.localName}]`, error);
+      nodes = [h('p', { class: 'message', part: 'error', role: 'status' }, problem.message)];
+      // Without the module the page's own fallback (the element's children) is the reader's way on.
+      if (problem.code === 'load') nodes.push(h('slot'));
     }
     this.body.replaceChildren(...[nodes].flat());
-    this.dispatchEvent(new CustomEvent('pijn-klaar', { bubbles: true, composed: true }));
+    this.emit(problem ? 'error' : 'ready', problem ?? this.readyDetail());
   }
 
-  /** A Dutch message shown in place of the content. */
-  message(text) {
-    return h('p', { class: 'message', role: 'status' }, text);
+  /**
+   * Fires `<tag>-<name>` (bubbles, composed, so a page hears it on document) with `detail`; false
+   * when a listener of a cancelable event called preventDefault().
+   */
+  emit(name, detail, { cancelable = false } = {}) {
+    return this.dispatchEvent(
+      new CustomEvent(`${this.localName}-${name}`, { bubbles: true, composed: true, cancelable, detail }),
+    );
   }
 
   /** Override: build the content from the module's API. May throw; the base class shows the error. */
   draw(_api) {
     return [];
+  }
+
+  /** Override: the detail of the ready event, what the element now shows. */
+  readyDetail() {
+    return {};
   }
 }
 

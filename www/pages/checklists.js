@@ -1,28 +1,10 @@
-// #/checklists and #/checklist/<id>: the checklists, and one checklist with real checkboxes whose
-// state stays in this browser (localStorage, per checklist), a reset, and a print handout.
+// #/checklists and #/checklist/<id>: the checklists, and one checklist to tick off or print. The
+// checklist itself is the <pijn-checklist> element educators embed, so the site shows what they
+// embed; the page adds the site's own parts: the way back, the print button and a print footer.
 import { checklists, checklist, version } from '../pkg/pijnwijzer.js';
+import { loadChecked } from '../pkg/components/pijn-checklist.js';
 import { citationText, kindLabel } from '../labels.js';
-import { h, trustedHtml, route, refHref, pageHeading, isPatient, fill, didYouMean } from '../dom.js';
-
-const storageKey = (id) => `pijnwijzer:checklist:${id}`;
-
-function load(id) {
-  try {
-    const value = JSON.parse(localStorage.getItem(storageKey(id)) ?? '[]');
-    return Array.isArray(value) ? value : [];
-  } catch {
-    return [];
-  }
-}
-
-function save(id, ticked) {
-  try {
-    if (ticked.length) localStorage.setItem(storageKey(id), JSON.stringify(ticked));
-    else localStorage.removeItem(storageKey(id));
-  } catch {
-    /* storage blocked: the ticks last as long as the page */
-  }
-}
+import { h, route, pageHeading, isPatient, fill, didYouMean } from '../dom.js';
 
 function list(container) {
   const all = checklists();
@@ -50,7 +32,7 @@ function list(container) {
           'ul',
           { class: 'checklist-index' },
           items.map((c) => {
-            const done = load(c.id).length;
+            const done = loadChecked(c.id, c.items).size;
             return h(
               'li',
               {},
@@ -84,78 +66,27 @@ function one(container, id) {
     );
     return 'Niet gevonden';
   }
-  const ticked = new Set(load(data.id));
-  const progress = h('p', { class: 'progress', role: 'status', 'aria-live': 'polite' });
-  const update = () => {
-    progress.textContent = `${ticked.size} van ${data.items.length} afgevinkt`;
-  };
-  const items = data.items.map((item, index) => {
-    const box = h('input', { type: 'checkbox', id: `item-${index}`, 'data-index': index, checked: ticked.has(index) });
-    box.checked = ticked.has(index);
-    box.addEventListener('change', () => {
-      if (box.checked) ticked.add(index);
-      else ticked.delete(index);
-      save(
-        data.id,
-        [...ticked].sort((a, b) => a - b),
-      );
-      update();
-    });
-    return h(
-      'li',
-      { class: 'check-item' },
-      box,
-      h(
-        'div',
-        { class: 'check-text' },
-        h('label', { for: `item-${index}` }, item.text),
-        item.origin
-          ? h(
-              'p',
-              { class: 'origin' },
-              'Uit: ',
-              h('a', { href: refHref(item.origin) }, item.origin.title),
-              item.origin.citation ? h('span', { class: 'citation-inline' }, ` · ${item.origin.citation}`) : null,
-            )
-          : null,
-      ),
-    );
-  });
-  const reset = h('button', { type: 'button', class: 'secondary', id: 'checklist-reset' }, 'Wis alles');
-  reset.addEventListener('click', () => {
-    ticked.clear();
-    save(data.id, []);
-    for (const box of container.querySelectorAll('input[type="checkbox"]')) box.checked = false;
-    update();
-    container.querySelector('input[type="checkbox"]')?.focus();
-  });
   const print = h('button', { type: 'button', id: 'checklist-print' }, 'Afdrukken');
   print.addEventListener('click', () => window.print());
-  const lay = data.lay?.html
-    ? h(
-        'details',
-        { class: 'layer lay', open: isPatient() },
-        h('summary', {}, h('h2', { class: 'layer-title' }, 'Voor patiënten')),
-        trustedHtml(h('div', { class: 'layer-body' }), data.lay.html),
-      )
-    : null;
   fill(
     container,
     h('p', { class: 'back no-print' }, h('a', { href: route('/checklists') }, '← Alle checklists')),
     h('div', { class: 'hit-meta' }, h('span', { class: 'kind' }, kindLabel('checklist'))),
+    // The page's heading (focused on arrival); the element's own title is hidden by style.css.
     pageHeading(data.title),
-    data.source ? h('p', { class: 'citation' }, citationText(data.source)) : null,
-    data.intro?.html ? trustedHtml(h('div', { class: 'intro' }), data.intro.html) : null,
-    h('div', { class: 'toolbar no-print' }, progress, h('div', { class: 'buttons' }, print, reset)),
-    h('ol', { class: 'checklist', 'aria-label': data.title }, items),
-    lay,
+    h('div', { class: 'toolbar no-print' }, print),
+    h('pijn-checklist', {
+      checklist: data.id,
+      kop: '2',
+      voor: isPatient() ? 'patient' : null,
+      link: route('/n/{id}'),
+    }),
     h(
       'p',
       { class: 'print-only print-footer' },
       `Pijnwijzer · ${data.title} · ${data.source ? citationText(data.source) : ''}`,
     ),
   );
-  update();
   return data.title;
 }
 

@@ -1,5 +1,6 @@
-// #/medicatie and #/medicatie/<naam>: type any drug name (brand, generic, typo) and get the
-// caution card; below it, every drug and drug class to browse.
+// #/medicatie and #/medicatie/<naam or id>: type any drug name (brand, generic, typo) and get the
+// caution card; below it, every drug and drug class side by side. #/medicatie?toon=overzicht: that
+// overview alone, for pharmacists to bookmark or print.
 import { medication, medications } from '../pkg/pijnwijzer.js';
 import { citationText, positionLabel, strengthText } from '../labels.js';
 import {
@@ -10,6 +11,7 @@ import {
   nodeHref,
   nodeRefItem,
   isPatient,
+  shownTitle,
   pageHeading,
   fill,
   didYouMean,
@@ -25,6 +27,18 @@ const SECTIONS = [
   ['notCovered', 'Niet in de richtlijn'],
 ];
 
+/** The card of a drug or class, by name or id. */
+const cardHref = (name) => route(`/medicatie/${encodeURIComponent(name)}`);
+
+/** A drug's or class's name: its title up to the colon ("Tramadol", "Opioïden"). */
+const nameOf = (med) => med.title.split(':')[0];
+
+/** What to be careful with: the cautions, or where the guidance lists none (the opioids), dependence. */
+const cautionOf = (med) => med.cautions ?? med.dependence;
+
+/** The first paragraph or list item of a text, as plain text. */
+const firstPoint = (text) => text.text.split('\n')[0].replace(/^- /, '');
+
 /**
  * The notice for a name that is not one the guidance uses: no card, so that a reader never sees the
  * guidance for another drug than the one typed, but the closest names as links ("Bedoelt u…").
@@ -38,8 +52,8 @@ function notFound(name, guess, error) {
     { class: 'card notice' },
     h('h2', { tabindex: '-1' }, 'Geen middel gevonden'),
     h('p', {}, `De richtlijnen noemen geen middel "${name}".`),
-    didYouMean(offered, (n) => route(`/medicatie/${encodeURIComponent(n)}`)),
-    h('p', {}, 'Staat het middel niet in de lijst hieronder, dan doen de richtlijnen er geen uitspraak over.'),
+    didYouMean(offered, cardHref),
+    h('p', {}, 'Staat het middel niet in het overzicht hieronder, dan doen de richtlijnen er geen uitspraak over.'),
   );
 }
 
@@ -63,53 +77,50 @@ function section(title, text, className = '') {
   );
 }
 
-function card(med) {
-  const patient = isPatient();
-  const grade = strengthText(med);
-  const facts = h(
+/**
+ * Position and strength, first under the title. A drug under a class says that they come from the
+ * class, since the class's recommendation is what governs it. Patients get the position in words only.
+ */
+function facts(med, cls) {
+  const via = () => [', via de klasse ', h('a', { href: cardHref(cls.id) }, nameOf(cls))];
+  return h(
     'dl',
     { class: 'med-facts' },
-    h('div', {}, h('dt', {}, 'Standpunt'), h('dd', {}, positionLabel(med.position))),
-    patient
+    h(
+      'div',
+      {},
+      h('dt', {}, 'Standpunt'),
+      h('dd', {}, positionLabel(med.position), cls && cls.position === med.position ? via() : null),
+    ),
+    isPatient()
       ? null
       : h(
           'div',
           {},
           h('dt', {}, 'Sterkte'),
-          h(
-            'dd',
-            {},
-            grade ?? 'niet gegradeerd',
-            med.gradedBy && med.gradedBy !== med.id && med.class
-              ? ` (van de klasse ${med.class.title.split(':')[0]})`
-              : '',
-          ),
+          h('dd', {}, strengthText(med) ?? 'niet gegradeerd', cls && med.gradedBy ? via() : null),
         ),
   );
-  let classCaution = null;
-  if (med.class) {
-    let cls = null;
-    try {
-      cls = medication(med.class.id);
-    } catch {
-      /* no class card */
-    }
-    classCaution = h(
-      'section',
-      { class: 'med-section class-caution' },
-      h('h3', {}, 'Geldt voor de hele klasse'),
-      h(
-        'p',
-        {},
-        h('a', { href: route(`/medicatie/${encodeURIComponent(med.class.id)}`) }, med.class.title),
-        med.class.citation ? h('span', { class: 'citation-inline' }, ` · ${med.class.citation}`) : null,
-      ),
-      cls?.statement?.html ? firstParagraph(cls.statement.html) : null,
-      (cls?.cautions ?? cls?.dependence)?.html
-        ? trustedHtml(h('div', { class: 'layer-body' }), (cls.cautions ?? cls.dependence).html)
-        : null,
-    );
-  }
+}
+
+function card(med) {
+  const patient = isPatient();
+  const cls = med.class ? medication(med.class.id) : null;
+  const classCaution = cls
+    ? h(
+        'section',
+        { class: 'med-section class-caution' },
+        h('h3', {}, 'Geldt voor de hele klasse'),
+        h(
+          'p',
+          {},
+          h('a', { href: cardHref(cls.id) }, cls.title),
+          med.class.citation ? h('span', { class: 'citation-inline' }, ` · ${med.class.citation}`) : null,
+        ),
+        cls.statement.html ? firstParagraph(cls.statement.html) : null,
+        cautionOf(cls) ? trustedHtml(h('div', { class: 'layer-body' }), cautionOf(cls).html) : null,
+      )
+    : null;
   const lay = med.lay?.html
     ? h(
         'details',
@@ -118,16 +129,41 @@ function card(med) {
         trustedHtml(h('div', { class: 'layer-body' }), med.lay.html),
       )
     : null;
+  const statement = trustedHtml(h('div', { class: 'statement' }), med.statement.html);
+  const sections = SECTIONS.map(([key, title]) => section(title, med[key], key));
+  const members = med.members.length
+    ? h(
+        'section',
+        { class: 'med-section' },
+        h('h3', {}, 'Middelen in deze klasse'),
+        h(
+          'ul',
+          {},
+          med.members.map((m) => h('li', {}, h('a', { href: cardHref(m.id) }, m.title))),
+        ),
+      )
+    : null;
+  const rules = med.generalRules.length
+    ? h(
+        'section',
+        { class: 'med-section rules' },
+        h('h3', {}, 'Algemene regels voor elk middel'),
+        h('ul', {}, med.generalRules.map(nodeRefItem)),
+      )
+    : null;
+  const more = h('p', {}, h('a', { href: nodeHref(med.id) }, 'De volledige aanbeveling met onderbouwing'));
   return h(
     'article',
     { class: 'card med-card', 'aria-labelledby': 'med-title' },
     h(
       'div',
       { class: 'hit-meta' },
-      h('span', { class: 'kind' }, med.class ? 'Middel' : med.members.length ? 'Klasse van middelen' : 'Middel'),
-      renderBadges(med),
+      h('span', { class: 'kind' }, med.members.length ? 'Klasse van middelen' : 'Middel'),
+      // The facts under the title say which class the grade comes from.
+      renderBadges({ strength: med.strength, direction: med.direction, position: med.position }),
     ),
-    h('h2', { id: 'med-title', tabindex: '-1' }, med.title),
+    h('h2', { id: 'med-title', tabindex: '-1' }, shownTitle(med)),
+    facts(med, cls),
     med.source ? h('p', { class: 'citation' }, citationText(med.source)) : null,
     med.aliases.length
       ? h(
@@ -137,89 +173,134 @@ function card(med) {
           med.aliases.slice(0, 12).join(', '),
         )
       : null,
-    patient ? lay : null,
-    facts,
-    trustedHtml(h('div', { class: 'statement' }), med.statement.html),
-    classCaution,
-    SECTIONS.map(([key, title]) => section(title, med[key], key)),
-    med.members.length
-      ? h(
-          'section',
-          { class: 'med-section' },
-          h('h3', {}, 'Middelen in deze klasse'),
+    // The recommendation is written for care providers and names grades ("GRADE 2C"): patients
+    // read the lay text first and open the rest on purpose.
+    patient
+      ? [
+          lay,
+          members,
           h(
-            'ul',
-            {},
-            med.members.map((m) =>
-              h('li', {}, h('a', { href: route(`/medicatie/${encodeURIComponent(m.id)}`) }, m.title)),
-            ),
+            'details',
+            { class: 'med-professional' },
+            h('summary', {}, 'Voor zorgverleners: de aanbeveling met sterkte en voorzichtigheid'),
+            statement,
+            classCaution,
+            sections,
+            rules,
+            more,
           ),
-        )
-      : null,
-    patient ? null : lay,
-    med.generalRules.length
-      ? h(
-          'section',
-          { class: 'med-section rules' },
-          h('h3', {}, 'Algemene regels voor elk middel'),
-          h('ul', {}, med.generalRules.map(nodeRefItem)),
-        )
-      : null,
-    h('p', {}, h('a', { href: nodeHref(med.id) }, 'De volledige aanbeveling met onderbouwing')),
+        ]
+      : [statement, classCaution, sections, members, lay, rules, more],
   );
 }
 
-function browseList() {
-  const all = medications();
-  const classes = all.filter((m) => !m.class);
-  const members = (id) => all.filter((m) => m.class === id);
-  const entry = (m) =>
-    h(
-      'li',
-      {},
-      h('a', { href: route(`/medicatie/${encodeURIComponent(m.id)}`) }, m.title.split(':')[0]),
-      h('span', { class: 'med-pos' }, ` · ${positionLabel(m.position)}`),
-      !isPatient() && m.strength ? h('span', { class: 'med-grade' }, ` · ${strengthText(m)}`) : null,
+/**
+ * Every drug and class side by side, grouped by class (a class first, then its drugs): position,
+ * strength and the first point of what to be careful with, each row linking to its card. A drug
+ * without a caution of its own shows its class's. Patients get no strength column.
+ */
+function overview() {
+  const patient = isPatient();
+  const all = medications().map((summary) => medication(summary.id));
+  const byId = new Map(all.map((med) => [med.id, med]));
+  const byName = (a, b) => nameOf(a).localeCompare(nameOf(b), 'nl');
+  const groups = all
+    .filter((med) => !med.class)
+    .sort(byName)
+    .map((head) => [head, ...all.filter((med) => med.class?.id === head.id).sort(byName)]);
+  const note = (text) => h('span', { class: 'med-note' }, text);
+  const row = (med) => {
+    const cls = med.class ? byId.get(med.class.id) : null;
+    const own = cautionOf(med);
+    const caution = own ?? (cls && cautionOf(cls));
+    return h(
+      'tr',
+      { class: med.members.length ? 'med-class-row' : cls ? 'med-member-row' : null },
+      h('td', {}, cls ? nameOf(cls) : med.members.length ? nameOf(med) : '—'),
+      h(
+        'th',
+        { scope: 'row', class: 'med-name' },
+        h('a', { href: cardHref(med.id) }, nameOf(med)),
+        med.members.length ? note(' (hele klasse)') : null,
+      ),
+      h('td', {}, positionLabel(med.position)),
+      patient
+        ? null
+        : h(
+            'td',
+            { class: 'med-strength' },
+            strengthText(med) ?? 'niet gegradeerd',
+            med.gradedBy ? note(', via klasse') : null,
+          ),
+      h('td', { class: 'med-caution' }, caution ? [own ? null : note('Via klasse: '), firstPoint(caution)] : '—'),
     );
+  };
+  const columns = [
+    ['Klasse'],
+    ['Middel', 'med-name'],
+    ['Standpunt'],
+    patient ? null : ['Sterkte'],
+    ['Voorzichtig (eerste punt)'],
+  ];
   return h(
-    'section',
-    { class: 'med-list', 'aria-labelledby': 'med-list-heading' },
-    h('h2', { id: 'med-list-heading' }, 'Alle middelen in de richtlijnen'),
+    'div',
+    { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Overzicht van alle middelen' },
     h(
-      'ul',
-      { class: 'columns' },
-      classes.map((c) => {
-        const li = entry(c);
-        const sub = members(c.id);
-        if (sub.length) li.append(h('ul', {}, sub.map(entry)));
-        return li;
-      }),
+      'table',
+      { class: 'med-overview' },
+      h('caption', {}, `Alle ${all.length} middelen en klassen, per klasse`),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          columns.filter(Boolean).map(([text, className]) => h('th', { scope: 'col', class: className }, text)),
+        ),
+      ),
+      groups.map((group) => h('tbody', {}, group.map(row))),
     ),
   );
 }
 
-export function render(container, { match }) {
+function renderOverview(container) {
+  fill(
+    container,
+    h('p', { class: 'back' }, h('a', { href: route('/medicatie') }, '← Eén middel opzoeken')),
+    pageHeading('Medicatie: alle middelen naast elkaar'),
+    overview(),
+  );
+  return 'Alle middelen · Medicatie';
+}
+
+export function render(container, { match, params }) {
+  if (params.get('toon') === 'overzicht') return renderOverview(container);
   let name = match[1] ?? '';
   try {
     name = decodeURIComponent(name);
   } catch {
     /* keep it as typed */
   }
+  const all = medications();
+  // Links from other views and from the overview name a card by its id; the field shows its name.
+  const named = all.find((m) => m.id === name);
   const field = h('input', {
     id: 'med-q',
     type: 'search',
     autocomplete: 'off',
     spellcheck: 'false',
-    value: name,
+    value: named ? nameOf(named) : name,
     placeholder: 'Bijv. Lyrica, tramadol, ibuprofen',
     'aria-describedby': 'med-help',
     list: 'med-names',
   });
   // Every name the guidance uses (generic, brand, class), by its folded form.
   const names = new Map();
-  for (const m of medications()) {
-    for (const n of [m.title.split(':')[0], ...m.aliases]) if (!names.has(fold(n))) names.set(fold(n), n);
+  for (const m of all) {
+    for (const n of [nameOf(m), ...m.aliases]) if (!names.has(fold(n))) names.set(fold(n), n);
   }
+  const ids = new Set(all.map((m) => m.id));
+  const known = (text) => names.has(fold(text)) || ids.has(text);
   const datalist = h(
     'datalist',
     { id: 'med-names' },
@@ -233,13 +314,13 @@ export function render(container, { match }) {
       fill(out);
       return;
     }
-    if (names.has(fold(text))) {
+    if (known(text)) {
       fill(out, card(medication(text)));
     } else {
       let guess = null;
       let error = null;
       try {
-        guess = medication(text).title.split(':')[0];
+        guess = nameOf(medication(text));
       } catch (thrown) {
         error = thrown;
       }
@@ -262,15 +343,14 @@ export function render(container, { match }) {
   // clears it, and the address follows too.
   field.addEventListener('input', () => {
     const value = field.value.trim();
-    const known = names.has(fold(value));
-    history.replaceState(null, '', known ? route(`/medicatie/${encodeURIComponent(value)}`) : route('/medicatie'));
-    if (known) show(value);
+    history.replaceState(null, '', known(value) ? cardHref(value) : route('/medicatie'));
+    if (known(value)) show(value);
     else fill(out);
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const value = field.value.trim();
-    history.replaceState(null, '', value ? route(`/medicatie/${encodeURIComponent(value)}`) : route('/medicatie'));
+    history.replaceState(null, '', value ? cardHref(value) : route('/medicatie'));
     show(value, true);
   });
   fill(
@@ -283,8 +363,14 @@ export function render(container, { match }) {
     ),
     form,
     out,
-    browseList(),
+    h(
+      'section',
+      { class: 'med-all', 'aria-labelledby': 'med-all-heading' },
+      h('h2', { id: 'med-all-heading' }, 'Alle middelen naast elkaar'),
+      h('p', {}, h('a', { href: route('/medicatie', { toon: 'overzicht' }) }, 'Alleen het overzicht tonen')),
+      overview(),
+    ),
   );
   show(name);
-  return name ? `${name} · Medicatie` : 'Medicatie';
+  return name ? `${named ? nameOf(named) : name} · Medicatie` : 'Medicatie';
 }

@@ -1,77 +1,216 @@
 // #/stappen: the four stepped-care steps, drawn as an SVG built here from steppedCare(), with
-// arrows up and down labelled by the escalation and de-escalation criteria; the full criteria
-// follow as real HTML lists.
+// arrows up and down and, between the boxes, the label of every criterion to move up or down, in
+// full; the full criteria follow as real HTML lists.
 import { steppedCare } from '../pkg/pijnwijzer.js';
 import { citationText } from '../labels.js';
 import { h, s, trustedHtml, nodeHref, route, pageHeading, isPatient, fill } from '../dom.js';
 
-// Two layouts: a wide one, and a narrow one for phones so that the text stays legible.
-const WIDE = { WIDTH: 480, BOX: 118, GAP: 80, TOP: 6, LEFT: 52, title: 36, providers: 50, label: 44 };
-const NARROW = { WIDTH: 330, BOX: 122, GAP: 80, TOP: 6, LEFT: 40, title: 22, providers: 34, label: 24 };
-let WIDTH, BOX, GAP, TOP, LEFT, L;
+// Two layouts (in SVG units): a wide one with the criteria up and down side by side between the
+// boxes, and a narrow one for phones with them one under the other, so that the text stays legible.
+const WIDE = { width: 560, side: 56, columns: 2 };
+const NARROW = { width: 330, side: 40, columns: 1 };
+// Line heights, and the room a criterion's bullet takes.
+const LINE = { title: 18, move: 16 };
+const BULLET = 11;
 
-const notApplicable = (item) => /^niet van toepassing/i.test(item.text.trim());
+const capitalise = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 
-/** Cuts a text at a word boundary so it fits `max` characters. */
-function cut(text, max) {
-  if (text.length <= max) return text;
-  const part = text.slice(0, max - 1);
-  const space = part.lastIndexOf(' ');
-  return `${(space > max / 2 ? part.slice(0, space) : part).replace(/[\s,;:.]+$/, '')}…`;
-}
-
-/** Wraps a text into at most `lines` lines of about `width` characters. */
-function wrap(text, width, lines) {
-  const out = [];
+/**
+ * Splits `text` into lines no wider than `width`, measured in the diagram's own font by `measure`
+ * (a word wider than a line keeps a line of its own). Nothing is cut.
+ */
+function wrap(text, width, className, measure) {
+  const lines = [];
   let line = '';
-  for (const word of text.split(/\s+/)) {
-    if (!line || `${line} ${word}`.length <= width) line = line ? `${line} ${word}` : word;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const longer = line ? `${line} ${word}` : word;
+    if (!line || measure(longer, className) <= width) line = longer;
     else {
-      out.push(line);
+      lines.push(line);
       line = word;
     }
   }
-  if (line) out.push(line);
-  if (out.length > lines) {
-    const rest = out.slice(lines - 1).join(' ');
-    out.length = lines - 1;
-    out.push(cut(rest, width));
+  if (line) lines.push(line);
+  // No short word alone on the last line when the word before it fits there too ("…of derde" /
+  // "lijn" becomes "…of" / "derde lijn").
+  const [before, last] = lines.slice(-2);
+  if (lines.length > 1 && !last.includes(' ') && last.length <= 5 && before.includes(' ')) {
+    const moved = before.slice(before.lastIndexOf(' ') + 1);
+    if (measure(`${moved} ${last}`, className) <= width) {
+      lines.splice(-2, 2, before.slice(0, before.lastIndexOf(' ')), `${moved} ${last}`);
+    }
   }
-  return out;
+  return lines;
 }
 
-/** The short label of an arrow: the first criterion up to its first colon or semicolon. */
-function shortLabel(items, max) {
-  const usable = items.filter((i) => !notApplicable(i));
-  if (usable.length === 0) return null;
-  const first = usable[0].text.split(/[:;]/)[0].trim();
-  const more = usable.length > 1 ? ` (+${usable.length - 1})` : '';
-  return cut(first.charAt(0).toUpperCase() + first.slice(1), max - more.length) + more;
+/** A measure of text width in `svg`'s font (the SVG must be in the page), and how to end it. */
+function measurer(svg) {
+  const probe = s('text', { visibility: 'hidden', 'aria-hidden': 'true' });
+  svg.append(probe);
+  return {
+    measure(text, className) {
+      probe.setAttribute('class', className);
+      probe.textContent = text;
+      return probe.getComputedTextLength();
+    },
+    done: () => probe.remove(),
+  };
 }
 
-function diagram(steps, narrow) {
-  L = narrow ? NARROW : WIDE;
-  ({ WIDTH, BOX, GAP, TOP, LEFT } = L);
-  const ordered = [...steps].sort((a, b) => b.step - a.step); // step 4 on top: the staircase goes up
-  const height = TOP * 2 + ordered.length * BOX + (ordered.length - 1) * GAP;
-  const svg = s('svg', {
-    viewBox: `0 0 ${WIDTH} ${height}`,
-    role: 'img',
-    'aria-labelledby': 'steps-svg-title steps-svg-desc',
-    'aria-label': 'Schema van de vier stappen van stepped care, met op- en afschalen',
-    class: 'steps-diagram',
-    focusable: 'false',
+/** The criteria of one move, laid out: a heading line, then each label wrapped under its bullet. */
+function moveBlock(heading, criteria, width, measure) {
+  const labels = criteria.map((c) => wrap(c.label, width - BULLET, 'move-label', measure));
+  return { heading, labels, lines: 1 + labels.reduce((sum, lines) => sum + lines.length, 0) };
+}
+
+/** Draws `block` at (x, top) as one <text> of `direction`, with a bullet before each label. */
+function drawMove(group, block, direction, x, top) {
+  const baseline = (line) => top + 12 + line * LINE.move;
+  let line = 1;
+  const criteria = block.labels.map((lines) => {
+    const first = line;
+    line += lines.length;
+    group.append(s('circle', { cx: x + 3, cy: baseline(first) - 4.5, r: 2.5, class: `bullet ${direction}` }));
+    // Each line but the last ends in a space, so the criterion's text reads as its label.
+    return s(
+      'tspan',
+      { class: 'criterion' },
+      lines.map((text, i) =>
+        s('tspan', { x: x + BULLET, y: baseline(first + i) }, i < lines.length - 1 ? `${text} ` : text),
+      ),
+    );
   });
-  const description = steps
+  group.append(
+    s(
+      'text',
+      { class: `move-label ${direction}` },
+      s('tspan', { class: 'move-heading', x, y: baseline(0) }, block.heading),
+      criteria,
+    ),
+  );
+}
+
+/** The diagram's description: every step with the labels of its criteria both ways. */
+function describe(steps) {
+  const labels = (criteria) => criteria.map((c) => c.label).join('; ');
+  return steps
     .map((st) => {
-      const up = shortLabel(st.moveUp, 80);
-      const down = shortLabel(st.moveDown, 80);
-      return `${st.title}.${up ? ` Opschalen: ${up}.` : ''}${down ? ` Afschalen: ${down}.` : ''}`;
+      const up = st.moveUp.length ? ` Opschalen: ${labels(st.moveUp)}.` : '';
+      const down = st.moveDown.length ? ` Afschalen: ${labels(st.moveDown)}.` : '';
+      return `${st.title}.${up}${down}`;
     })
     .join(' ');
-  svg.append(
+}
+
+/** Draws the steps into `svg`, which is in the page so that text can be measured. */
+function draw(svg, steps, narrow) {
+  const { width, side, columns } = narrow ? NARROW : WIDE;
+  const { measure, done } = measurer(svg);
+  const boxWidth = width - 2 * side;
+  const ordered = [...steps].sort((a, b) => b.step - a.step); // step 4 on top: the staircase goes up
+
+  const boxes = ordered.map((st) => {
+    const [, title = st.title] = st.title.match(/^Stap \d+:\s*(.*)$/) ?? [];
+    const titleLines = wrap(capitalise(title), boxWidth - 68, 'step-title', measure);
+    // As tall as the title or the badge, whichever is taller.
+    return { st, titleLines, height: Math.max(18 + titleLines.length * LINE.title, 60) };
+  });
+  // Between two boxes: the lower step's criteria up (left) and the higher step's criteria down.
+  const column = columns === 2 ? (boxWidth - 16) / 2 : boxWidth;
+  const gaps = boxes.slice(0, -1).map((higher, index) => {
+    const lower = boxes[index + 1];
+    const up = lower.st.moveUp.length ? moveBlock('▲ Opschalen', lower.st.moveUp, column, measure) : null;
+    const down = higher.st.moveDown.length ? moveBlock('▼ Afschalen', higher.st.moveDown, column, measure) : null;
+    const lines = columns === 2 ? [Math.max(up?.lines ?? 0, down?.lines ?? 0)] : [up?.lines ?? 0, down?.lines ?? 0];
+    const text = lines.reduce((sum, n) => sum + n * LINE.move, 0) + (lines.filter(Boolean).length - 1) * 8;
+    return { higher, lower, up, down, height: Math.max(text + 24, 48) };
+  });
+  done();
+
+  // Tops, top to bottom.
+  let y = 6;
+  for (const [index, box] of boxes.entries()) {
+    box.top = y;
+    y += box.height;
+    if (gaps[index]) {
+      gaps[index].top = y;
+      y += gaps[index].height;
+    }
+  }
+  svg.setAttribute('viewBox', `0 0 ${width} ${y + 6}`);
+
+  for (const { st, top, height, titleLines } of boxes) {
+    // The badge and the title centred in the box; each title line but the last ends in a space,
+    // so that the title reads whole.
+    const centre = top + height / 2;
+    const first = centre - (titleLines.length * LINE.title) / 2 + 13;
+    svg.append(
+      s(
+        'g',
+        { class: `step step-${st.step}`, 'data-step': st.step },
+        s('rect', { x: side, y: top, width: boxWidth, height, rx: 10, class: 'step-box' }),
+        s('circle', { cx: side + 28, cy: centre, r: 19, class: 'step-badge' }),
+        s('text', { x: side + 28, y: centre + 7, class: 'step-number', 'text-anchor': 'middle' }, String(st.step)),
+        s(
+          'text',
+          { class: 'step-title' },
+          titleLines.map((line, i) =>
+            s('tspan', { x: side + 56, y: first + i * LINE.title }, i < titleLines.length - 1 ? `${line} ` : line),
+          ),
+        ),
+      ),
+    );
+  }
+  // Arrows from the middle of one box to the middle of the next: up on the left, down on the right.
+  const middle = (box) => box.top + box.height / 2;
+  for (const { higher, lower, up, down, top } of gaps) {
+    const group = s('g', { class: 'move', 'data-from': lower.st.step, 'data-to': higher.st.step });
+    const textTop = top + 8;
+    if (up) {
+      group.append(
+        s('line', {
+          x1: side / 2,
+          y1: middle(lower),
+          x2: side / 2,
+          y2: middle(higher) + 10,
+          class: 'arrow up',
+          'marker-end': 'url(#arrow-up)',
+        }),
+      );
+      drawMove(group, up, 'up', side + 4, textTop);
+    }
+    if (down) {
+      group.append(
+        s('line', {
+          x1: width - side / 2,
+          y1: middle(higher),
+          x2: width - side / 2,
+          y2: middle(lower) - 10,
+          class: 'arrow down',
+          'marker-end': 'url(#arrow-down)',
+        }),
+      );
+      const [x, downTop] =
+        columns === 2 ? [side + column + 16, textTop] : [side + 4, textTop + (up?.lines ?? 0) * LINE.move + 8];
+      drawMove(group, down, 'down', x, downTop);
+    }
+    svg.append(group);
+  }
+}
+
+/** The diagram's frame: title, description and arrow heads; `draw` fills it once it is in the page. */
+function diagram(steps) {
+  return s(
+    'svg',
+    {
+      role: 'img',
+      'aria-labelledby': 'steps-svg-title steps-svg-desc',
+      'aria-label': 'Schema van de vier stappen van stepped care, met op- en afschalen',
+      class: 'steps-diagram',
+      focusable: 'false',
+    },
     s('title', { id: 'steps-svg-title' }, 'Stepped care in vier stappen'),
-    s('desc', { id: 'steps-svg-desc' }, description),
+    s('desc', { id: 'steps-svg-desc' }, describe(steps)),
     s(
       'defs',
       {},
@@ -92,80 +231,6 @@ function diagram(steps, narrow) {
       ),
     ),
   );
-  const y = (index) => TOP + index * (BOX + GAP);
-  const boxWidth = WIDTH - 2 * LEFT;
-  ordered.forEach((st, index) => {
-    const [, title = st.title] = st.title.match(/^Stap \d+:\s*(.*)$/) ?? [];
-    const titleLines = wrap(title.charAt(0).toUpperCase() + title.slice(1), L.title, 3);
-    const providers = st.providers.map((p) => p.text.replace(/\s*\(.*?\)/g, '')).join(', ');
-    const providerLines = wrap(`Wie: ${providers}`, L.providers, 2);
-    const top = y(index);
-    const x = LEFT;
-    svg.append(
-      s(
-        'g',
-        { class: `step step-${st.step}`, 'data-step': st.step },
-        s('rect', { x, y: top, width: boxWidth, height: BOX, rx: 10, class: 'step-box' }),
-        s('circle', { cx: x + 28, cy: top + 30, r: 19, class: 'step-badge' }),
-        s('text', { x: x + 28, y: top + 37, class: 'step-number', 'text-anchor': 'middle' }, String(st.step)),
-        s(
-          'text',
-          { x: x + 56, y: top + 25, class: 'step-title' },
-          titleLines.map((line, i) => s('tspan', { x: x + 56, dy: i ? 18 : 0 }, line)),
-        ),
-        s(
-          'text',
-          { x: x + 12, y: top + BOX - 26, class: 'step-providers' },
-          providerLines.map((line, i) => s('tspan', { x: x + 12, dy: i ? 15 : 0 }, line)),
-        ),
-      ),
-    );
-  });
-  // Arrows between neighbours: up on the left, down on the right, labels in between.
-  for (let index = 0; index < ordered.length - 1; index++) {
-    const higher = ordered[index];
-    const lower = ordered[index + 1];
-    const gapTop = y(index) + BOX;
-    const up = shortLabel(lower.moveUp, L.label);
-    const down = shortLabel(higher.moveDown, L.label);
-    const group = s('g', { class: 'move', 'data-from': lower.step, 'data-to': higher.step });
-    if (up) {
-      group.append(
-        s('line', {
-          x1: LEFT / 2,
-          y1: gapTop + BOX / 2 + GAP,
-          x2: LEFT / 2,
-          y2: gapTop - BOX / 2 + 10,
-          class: 'arrow up',
-          'marker-end': 'url(#arrow-up)',
-        }),
-        s(
-          'text',
-          { x: WIDTH / 2, y: gapTop + 30, class: 'move-label up', 'text-anchor': 'middle' },
-          `▲ Opschalen: ${up}`,
-        ),
-      );
-    }
-    if (down) {
-      group.append(
-        s('line', {
-          x1: WIDTH - LEFT / 2,
-          y1: gapTop - BOX / 2,
-          x2: WIDTH - LEFT / 2,
-          y2: gapTop + GAP + BOX / 2 - 10,
-          class: 'arrow down',
-          'marker-end': 'url(#arrow-down)',
-        }),
-        s(
-          'text',
-          { x: WIDTH / 2, y: gapTop + 58, class: 'move-label down', 'text-anchor': 'middle' },
-          `▼ Afschalen: ${down}`,
-        ),
-      );
-    }
-    svg.append(group);
-  }
-  return svg;
 }
 
 function itemList(items, className = '') {
@@ -178,8 +243,7 @@ function itemList(items, className = '') {
 
 function stepSection(st, total) {
   const patient = isPatient();
-  const up = st.moveUp.filter((i) => !notApplicable(i));
-  const down = st.moveDown.filter((i) => !notApplicable(i));
+  const { moveUp: up, moveDown: down } = st;
   return h(
     'section',
     { class: 'step-detail card', id: `stap-${st.step}`, 'aria-labelledby': `stap-${st.step}-title` },
@@ -190,7 +254,7 @@ function stepSection(st, total) {
       : trustedHtml(h('div', { class: 'summary' }), st.summary.html),
     st.when.length ? [h('h3', {}, 'Wanneer deze stap'), itemList(st.when)] : null,
     st.providers.length ? [h('h3', {}, 'Wie biedt de zorg'), itemList(st.providers)] : null,
-    h('h3', {}, st.step < total ? `Opschalen naar een hogere stap als` : 'Opschalen'),
+    h('h3', {}, st.step < total ? 'Opschalen naar een hogere stap' : 'Opschalen'),
     up.length ? itemList(up, 'criteria up') : h('p', {}, 'Niet van toepassing: dit is de hoogste stap.'),
     h('h3', {}, 'Afschalen naar een lagere stap'),
     down.length ? itemList(down, 'criteria down') : h('p', {}, 'Niet van toepassing: dit is de lichtste stap.'),
@@ -200,6 +264,7 @@ function stepSection(st, total) {
 
 export function render(container) {
   const steps = steppedCare();
+  const svg = diagram(steps);
   fill(
     container,
     pageHeading('Stepped care: vier stappen'),
@@ -211,7 +276,7 @@ export function render(container) {
     h(
       'figure',
       { class: 'steps-figure' },
-      diagram(steps, window.matchMedia('(max-width: 32rem)').matches),
+      svg,
       h(
         'figcaption',
         {},
@@ -236,6 +301,7 @@ export function render(container) {
       steps.map((st) => stepSection(st, steps.length)),
     ),
   );
+  draw(svg, steps, window.matchMedia('(max-width: 32rem)').matches);
   // In-page jumps without changing the hash route.
   for (const link of container.querySelectorAll('a[data-target], a.skip-inline')) {
     link.addEventListener('click', (event) => {

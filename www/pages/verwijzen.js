@@ -1,6 +1,8 @@
 // #/verwijzen: the RTA referral matrix as a table; a row or column header filters (highlights)
 // that row or column and lists it in words (referral / referralsTo). ?klacht=<n> or
-// ?discipline=<naam> keeps the choice in the address.
+// ?discipline=<naam> keeps the choice in the address. The row labels stay in view while the grid
+// scrolls sideways on a phone; a choice brings the answer into view and is announced in one
+// sentence, while focus stays on the header that was chosen.
 import { referralMatrix, referral, referralsTo } from '../pkg/pijnwijzer.js';
 import { citationText, kindLabel } from '../labels.js';
 import { h, trustedHtml, route, nodeHref, refHref, pageHeading, fill } from '../dom.js';
@@ -14,7 +16,9 @@ export function render(container, { params }) {
   else if (colParam !== null && matrix.disciplines.includes(colParam))
     selected = { col: matrix.disciplines.indexOf(colParam) };
 
-  const answer = h('div', { class: 'referral-answer', id: 'referral-answer', 'aria-live': 'polite' });
+  const answer = h('div', { class: 'referral-answer', id: 'referral-answer' });
+  // What a screen reader hears after a choice: one sentence, not the whole answer.
+  const status = h('p', { class: 'visually-hidden', role: 'status', id: 'referral-status' });
   const table = h('table', { class: 'matrix', 'aria-describedby': 'matrix-help' });
   // A line may break after the slash in "Pijnpoli/pijnspecialist" (a word-break opportunity, not text).
   const breakable = (text) => text.split('/').flatMap((part, i) => (i ? ['/', h('wbr'), part] : [part]));
@@ -58,7 +62,7 @@ export function render(container, { params }) {
     ),
   );
 
-  function apply(focusAnswer = false) {
+  function apply() {
     for (const b of colButtons) b.setAttribute('aria-pressed', String(selected?.col === Number(b.dataset.col)));
     for (const b of rowButtons) b.setAttribute('aria-pressed', String(selected?.row === Number(b.dataset.row)));
     for (const cell of table.querySelectorAll('td, th')) {
@@ -77,20 +81,21 @@ export function render(container, { params }) {
       const row = referral(String(selected.row + 1));
       fill(
         answer,
-        h('h2', { tabindex: '-1' }, `Bij: ${row.complaint}`),
+        h('h2', {}, `Bij: ${row.complaint}`),
         h('p', {}, 'Verwijs volgens de RTA naar:'),
         h(
           'ul',
           { class: 'answer-list' },
           row.disciplines.map((d) => h('li', {}, d)),
         ),
+        backButton(),
       );
     } else {
       const name = matrix.disciplines[selected.col];
       const list = referralsTo(name);
       fill(
         answer,
-        h('h2', { tabindex: '-1' }, `Naar: ${name}`),
+        h('h2', {}, `Naar: ${name}`),
         h(
           'p',
           {},
@@ -103,9 +108,50 @@ export function render(container, { params }) {
               list.map((c) => h('li', {}, c)),
             )
           : null,
+        backButton(),
       );
     }
-    if (focusAnswer) answer.querySelector('h2')?.focus();
+  }
+
+  /** How to scroll: without animation for readers who asked for less motion. */
+  const motion = () => (window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth');
+
+  /** The header button of the current choice. */
+  const chosenButton = () =>
+    selected?.row !== undefined
+      ? rowButtons[selected.row]
+      : selected?.col !== undefined
+        ? colButtons[selected.col]
+        : null;
+
+  /** On a phone the answer lies below a long grid: this goes back to the chosen header. */
+  function backButton() {
+    const button = h('button', { type: 'button', class: 'secondary small back-to-matrix' }, 'Terug naar de tabel');
+    button.addEventListener('click', () => {
+      const chosen = chosenButton();
+      chosen?.focus({ preventScroll: true });
+      chosen?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: motion() });
+    });
+    return button;
+  }
+
+  /** The choice in one sentence, for the status region. */
+  function sentence() {
+    const lower = (text) => text.charAt(0).toLowerCase() + text.slice(1);
+    const names = (list) =>
+      list.length > 1 ? `${list.slice(0, -1).map(lower).join(', ')} en ${lower(list.at(-1))}` : lower(list[0]);
+    if (!selected) return 'Keuze gewist: de hele tabel staat weer open.';
+    if (selected.row !== undefined) {
+      const row = referral(String(selected.row + 1));
+      return row.disciplines.length
+        ? `Bij ${lower(row.complaint)} verwijst de RTA naar ${names(row.disciplines)}.`
+        : `Bij ${lower(row.complaint)} noemt de RTA geen discipline.`;
+    }
+    const name = matrix.disciplines[selected.col];
+    const count = referralsTo(name).length;
+    return count
+      ? `Naar ${lower(name)} verwijst de RTA bij ${count} ${count === 1 ? 'type' : 'typen'} klachten.`
+      : `Naar ${lower(name)} verwijst de matrix bij geen enkel type klachten.`;
   }
 
   function choose(next) {
@@ -119,6 +165,11 @@ export function render(container, { params }) {
           : {};
     history.replaceState(null, '', route('/verwijzen', query));
     apply();
+    status.textContent = sentence();
+    if (selected) {
+      // The answer can lie below the fold (far below on a phone): bring it into view.
+      answer.scrollIntoView({ block: 'nearest', behavior: motion() });
+    }
   }
   for (const b of colButtons) b.addEventListener('click', () => choose({ col: Number(b.dataset.col) }));
   for (const b of rowButtons) b.addEventListener('click', () => choose({ row: Number(b.dataset.row) }));
@@ -134,9 +185,15 @@ export function render(container, { params }) {
     ),
     h(
       'div',
-      { class: 'matrix-wrap', tabindex: '0', role: 'region', 'aria-label': 'Verwijsmatrix, horizontaal te scrollen' },
+      {
+        class: 'matrix-wrap table-scroll',
+        tabindex: '0',
+        role: 'region',
+        'aria-label': 'Verwijsmatrix, horizontaal te scrollen',
+      },
       table,
     ),
+    status,
     h(
       'div',
       { class: 'referral-side' },

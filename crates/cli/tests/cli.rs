@@ -20,10 +20,14 @@ fn content_with(test: &str, text: &str) -> PathBuf {
     dir
 }
 
-/// A valid node in the fixture's vocabulary, with `front` added to its front matter and `body`.
+/// A valid node in the fixture's vocabulary, with `front` added to its front matter and `body`
+/// (and a `lay_title` when `body` has a lay text).
 fn node(front: &str, body: &str) -> String {
+    // A node with a lay text has a lay title, on the line after `title`.
+    let lay_title =
+        if body.contains("## Voor patiënten") { "lay_title = \"Nieuw\"\n" } else { "" };
     format!(
-        "+++\nid = \"worel.test.nieuw\"\nkind = \"recommendation\"\ntitle = \"Nieuw\"\ncovers = [\"worel.alg.bps\"]\n{front}\n[source]\ndocument = \"worel\"\nsection = \"4\"\npage = 20\nlines = [1295, 1299]\n+++\n\n{body}\n"
+        "+++\nid = \"worel.test.nieuw\"\nkind = \"recommendation\"\ntitle = \"Nieuw\"\n{lay_title}covers = [\"worel.alg.bps\"]\n{front}\n[source]\ndocument = \"worel\"\nsection = \"4\"\npage = 20\nlines = [1295, 1299]\n+++\n\n{body}\n"
     )
 }
 
@@ -99,8 +103,20 @@ fn review_stamps_go_stale_when_the_lay_text_or_the_cited_lines_change() {
     assert_eq!(code, Some(1));
     assert!(
         out.contains(
-            "nieuw.md:6: the lay text of `worel.test.nieuw` changed since its review of 2026-01-02"
+            "nieuw.md:7: the lay title or text of `worel.test.nieuw` changed since its review of 2026-01-02"
         ),
+        "{out}"
+    );
+    // The review covers the lay title too.
+    fs::write(
+        dir.join("nieuw.md"),
+        written.replace("lay_title = \"Nieuw\"", "lay_title = \"Anders\""),
+    )
+    .unwrap();
+    let (code, out) = run(&["check"]);
+    assert_eq!(code, Some(1));
+    assert!(
+        out.contains("the lay title or text of `worel.test.nieuw` changed since its review"),
         "{out}"
     );
 

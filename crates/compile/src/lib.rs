@@ -141,6 +141,13 @@ fn compile_file(
             ),
         );
     }
+    if front.facts.kind == Kind::Step {
+        for &line in &parsed.unlabelled_criteria {
+            errors.push(Diagnostic::new(file, line, "a stepped-care criterion without a label").hint(
+                "open the item with its short name in bold, as `- **Pijn blijft aanhouden**: …`; the stepped-care diagram draws it",
+            ));
+        }
+    }
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -148,6 +155,7 @@ fn compile_file(
         .lines()
         .position(|line| line.trim_start_matches('#').trim() == LayerKey::Lay.heading())
         .map(|i| i + 1);
+    check_lay_title(file, &front, lay_line, &mut errors);
     let readability = parsed.layers.iter().find(|layer| layer.key == LayerKey::Lay).map(|layer| {
         check_readability(file, text, lay_line.unwrap_or(1), &layer.blocks, &mut errors);
         readability::measure(&layer.blocks)
@@ -155,7 +163,12 @@ fn compile_file(
     let lay_review = lay_line.map(|heading| LayReview {
         file: file.to_path_buf(),
         line: front.field_lines.get("lay_checked").copied().unwrap_or(heading),
-        lay_digest: digest(&lay_markdown(text, heading)),
+        // The review covers what a patient reads: the lay title and the lay text.
+        lay_digest: digest(&format!(
+            "{}\n{}",
+            front.facts.lay_title.as_deref().unwrap_or_default(),
+            lay_markdown(text, heading)
+        )),
         stamp: front.lay_checked.clone(),
     });
     if !errors.is_empty() {
@@ -180,6 +193,51 @@ fn compile_file(
         lay_review,
     };
     Ok(Compiled { node, file: file.to_path_buf(), id_line, links: parsed.links, compare_line })
+}
+
+/// At most this many words in a lay title: it heads a lay text on a phone.
+const LAY_TITLE_WORDS: usize = 10;
+
+/// A node with a lay text has a `lay_title` (the title a patient reads above it, since `title`
+/// speaks to clinicians), short and without a full stop; a node without one has none.
+fn check_lay_title(
+    file: &Path,
+    front: &front_matter::FrontMatter,
+    lay_line: Option<usize>,
+    errors: &mut Vec<Diagnostic>,
+) {
+    let line = |field: &str| front.field_lines.get(field).copied().unwrap_or(1);
+    match (&front.facts.lay_title, lay_line) {
+        (None, Some(_)) => errors.push(
+            Diagnostic::new(file, line("title"), "a lay text without a `lay_title`").hint(
+                "add `lay_title = \"…\"` after `title`: what a patient reads above the lay text, in its own plain words",
+            ),
+        ),
+        (Some(_), None) => errors.push(
+            Diagnostic::new(file, line("lay_title"), "a `lay_title` without a lay text")
+                .hint("write the `## Voor patiënten` section, or remove `lay_title`"),
+        ),
+        (Some(title), Some(_)) => {
+            let words = title.split_whitespace().count();
+            if words > LAY_TITLE_WORDS {
+                errors.push(
+                    Diagnostic::new(
+                        file,
+                        line("lay_title"),
+                        format!("the `lay_title` has {words} words (at most {LAY_TITLE_WORDS})"),
+                    )
+                    .hint("say what the lay text is about in fewer words"),
+                );
+            }
+            if title.ends_with('.') {
+                errors.push(
+                    Diagnostic::new(file, line("lay_title"), "the `lay_title` ends with a full stop")
+                        .hint("a title has no full stop; a question mark is fine"),
+                );
+            }
+        }
+        (None, None) => {}
+    }
 }
 
 /// The file line where the lay layer of `file` first uses `term` (in any case).

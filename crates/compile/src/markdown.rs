@@ -11,7 +11,7 @@ use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, T
 
 use super::diagnostic::{Diagnostic, LineIndex};
 use super::front_matter::is_valid_id;
-use pijnwijzer_model::html::escape_into;
+use pijnwijzer_model::html::{self, escape_into};
 use pijnwijzer_model::{Block, EdgeType, Item, Layer, LayerKey};
 
 /// A link to another node, with the line it stands on (checked once every node is known).
@@ -22,12 +22,18 @@ pub struct NodeLink {
     pub line: usize,
 }
 
+/// The most words a criterion's label may have: the stepped-care diagram draws it in full.
+const MAX_LABEL_WORDS: usize = 6;
+
 /// A parsed content file: its front matter text and its body.
 pub struct Parsed {
     /// The TOML between the `+++` lines, and the file line it starts on.
     pub front_matter: Option<(String, usize)>,
     pub layers: Vec<Layer>,
     pub links: Vec<NodeLink>,
+    /// The lines of criteria (items of `## Opschalen` or `## Afschalen`) without a label, which
+    /// the compiler refuses in a stepped-care step once it knows the node's kind.
+    pub unlabelled_criteria: Vec<usize>,
 }
 
 /// The parser options content uses: tables, task lists, strikethrough and `+++` front matter.
@@ -49,10 +55,17 @@ pub fn parse(file: &Path, text: &str) -> (Parsed, Vec<Diagnostic>) {
         at: 0,
         errors: Vec::new(),
         links: Vec::new(),
+        layer: LayerKey::Main,
+        unlabelled_criteria: Vec::new(),
     };
     let front_matter = reader.front_matter();
     let layers = reader.layers();
-    let parsed = Parsed { front_matter, layers, links: reader.links };
+    let parsed = Parsed {
+        front_matter,
+        layers,
+        links: reader.links,
+        unlabelled_criteria: reader.unlabelled_criteria,
+    };
     (parsed, reader.errors)
 }
 
@@ -63,6 +76,9 @@ struct Reader<'a> {
     at: usize,
     errors: Vec<Diagnostic>,
     links: Vec<NodeLink>,
+    /// The layer being read.
+    layer: LayerKey,
+    unlabelled_criteria: Vec<usize>,
 }
 
 impl<'a> Reader<'a> {
@@ -117,7 +133,10 @@ impl<'a> Reader<'a> {
                             "merge the two sections",
                         );
                     }
-                    Some(key) => layers.push(Layer { key, blocks: Vec::new() }),
+                    Some(key) => {
+                        self.layer = key;
+                        layers.push(Layer { key, blocks: Vec::new() });
+                    }
                     None => {
                         let allowed: Vec<&str> =
                             LayerKey::ALL.iter().skip(1).map(|key| key.heading()).collect();
@@ -214,9 +233,9 @@ impl<'a> Reader<'a> {
 
     fn list(&mut self, ordered: bool) -> Block {
         let mut items = Vec::new();
-        while let Some((event, _)) = self.next() {
+        while let Some((event, line)) = self.next() {
             match event {
-                Event::Start(Tag::Item) => items.push(self.item()),
+                Event::Start(Tag::Item) => items.push(self.item(line)),
                 Event::End(TagEnd::List(_)) => break,
                 _ => {}
             }
@@ -225,9 +244,10 @@ impl<'a> Reader<'a> {
     }
 
     /// An item's own text is its inline content (tight list) or first paragraph (loose list);
-    /// anything after that, such as a nested list, becomes its blocks.
-    fn item(&mut self) -> Item {
-        let mut item = Item { html: String::new(), task: false, blocks: Vec::new() };
+    /// anything after that, such as a nested list, becomes its blocks. A criterion's bold
+    /// lead-in is its label.
+    fn item(&mut self, line: usize) -> Item {
+        let mut item = Item { html: String::new(), task: false, label: None, blocks: Vec::new() };
         if let Some(Event::TaskListMarker(_)) = self.peek() {
             self.next();
             item.task = true;
@@ -241,6 +261,18 @@ impl<'a> Reader<'a> {
             item.html = self.inline_until_end();
         } else {
             item.html = self.inline_until_block();
+        }
+        if matches!(self.layer, LayerKey::MoveUp | LayerKey::MoveDown) {
+            item.label = lead_in(&item.html);
+            match item.label.as_deref().map(|label| (label, label.split_whitespace().count())) {
+                None => self.unlabelled_criteria.push(line),
+                Some((label, words)) if words > MAX_LABEL_WORDS => self.error(
+                    line,
+                    format!("the label `{label}` has {words} words (at most {MAX_LABEL_WORDS})"),
+                    "the stepped-care diagram draws the label in full: shorten it; the item's text says the rest",
+                ),
+                Some(_) => {}
+            }
         }
         while let Some(event) = self.peek() {
             if matches!(event, Event::End(TagEnd::Item)) {
@@ -451,4 +483,14 @@ impl<'a> Reader<'a> {
             }
         }
     }
+}
+
+/// The label of a criterion: the bold text its item opens with (`- **Pijn blijft aanhouden**: …`
+/// or `- **Forse beperkingen**;`), as plain text without a closing colon or full stop.
+fn lead_in(item_html: &str) -> Option<String> {
+    let bold = item_html.strip_prefix("<strong>")?;
+    let end = bold.find("</strong>")?;
+    let text = html::to_text(&bold[..end]);
+    let label = text.trim().trim_end_matches([':', '.']).trim_end();
+    (!label.is_empty()).then(|| label.to_string())
 }

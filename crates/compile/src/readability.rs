@@ -243,7 +243,12 @@ mod tests {
             Block::Paragraph("Neem o.a. rust. Bewegen mag ook! Vraag het uw arts?".into()),
             Block::List {
                 ordered: false,
-                items: vec![Item { html: "het soort pijn;".into(), task: false, blocks: vec![] }],
+                items: vec![Item {
+                    html: "het soort pijn;".into(),
+                    task: false,
+                    label: None,
+                    blocks: vec![],
+                }],
             },
         ];
         let r = measure(&blocks);

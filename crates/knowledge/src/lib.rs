@@ -16,6 +16,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
+use features::NodeRef;
 use pijnwijzer_model::distance::levenshtein;
 use pijnwijzer_model::{Audience, Document, EdgeType, Kind, Node, Pack};
 use search::{Query, SearchIndex};
@@ -174,17 +175,39 @@ impl Knowledge {
                 }
             }
         }
+        // A drug without a grade of its own is governed by its class's recommendation, and its
+        // hits say so ("2C, via opioïden"), as its medication card does.
+        let grading_class = |node: &Node| {
+            if node.kind != Kind::Medication || node.strength.is_some() {
+                return None;
+            }
+            node.links
+                .iter()
+                .filter(|l| l.edge == EdgeType::Refines)
+                .filter_map(|l| by_id.get(&l.target).map(|&i| &pack.nodes[i]))
+                .find(|class| class.kind == Kind::Medication && class.strength.is_some())
+        };
         let summaries = pack
             .nodes
             .iter()
-            .map(|node| NodeSummary {
-                id: node.id.clone(),
-                kind: node.kind,
-                title: node.title.clone(),
-                source: cite(&pack.documents, node),
-                strength: node.strength,
-                direction: node.direction,
-                covers: node.covers.clone(),
+            .map(|node| {
+                let class = grading_class(node);
+                NodeSummary {
+                    id: node.id.clone(),
+                    kind: node.kind,
+                    title: node.title.clone(),
+                    lay_title: node.lay_title.clone(),
+                    source: cite(&pack.documents, node),
+                    strength: class.map_or(node.strength, |c| c.strength),
+                    direction: class.map_or(node.direction, |c| c.direction),
+                    graded_by: class.map(|c| NodeRef {
+                        id: c.id.clone(),
+                        title: c.title.clone(),
+                        kind: c.kind,
+                        citation: cite(&pack.documents, c).map(|s| s.citation),
+                    }),
+                    covers: node.covers.clone(),
+                }
             })
             .collect();
         let class_cautions = pack
@@ -427,7 +450,14 @@ impl Knowledge {
 
     fn link_view(&self, other: usize, edge: EdgeType, outgoing: bool) -> LinkView {
         let node = &self.pack.nodes[other];
-        LinkView { id: node.id.clone(), title: node.title.clone(), kind: node.kind, edge, outgoing }
+        LinkView {
+            id: node.id.clone(),
+            title: node.title.clone(),
+            lay_title: node.lay_title.clone(),
+            kind: node.kind,
+            edge,
+            outgoing,
+        }
     }
 
     fn actor_label(&self, id: &str) -> String {

@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use crate::features::NodeRef;
+
 use pijnwijzer_model::{
     Agreement, Direction, EdgeType, Kind, LayerKey, NodeFacts, Readability, Strength,
 };
@@ -72,12 +74,17 @@ pub struct NodeSummary {
     pub kind: Kind,
     /// Its title.
     pub title: String,
+    /// Its title in a patient's words, above its lay text; what a patient view shows.
+    pub lay_title: Option<String>,
     /// Where it stands in its source, with a citation; none for a comparison topic.
     pub source: Option<SourceView>,
-    /// The GRADE code or GPP that governs it, if graded.
+    /// The GRADE code or GPP that governs it, if graded: its own, or for a drug without a grade of
+    /// its own, that of its class (`gradedBy`).
     pub strength: Option<Strength>,
     /// For or against, with `strength`.
     pub direction: Option<Direction>,
+    /// The drug class whose recommendation governs a drug without a grade of its own.
+    pub graded_by: Option<NodeRef>,
     /// Coverage-manifest ids it restates.
     pub covers: Vec<String>,
 }
@@ -161,6 +168,8 @@ pub struct LinkView {
     pub id: String,
     /// Its title.
     pub title: String,
+    /// Its title in a patient's words, if it has a lay text.
+    pub lay_title: Option<String>,
     /// What the node is.
     pub kind: Kind,
     /// What the link means.

@@ -13,7 +13,7 @@ pub mod html;
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever the pack layout changes, so a stale pack is refused rather than misread.
-pub const PACK_FORMAT: u32 = 4;
+pub const PACK_FORMAT: u32 = 5;
 
 /// Everything the module knows, as compiled from `content/`.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -260,6 +260,9 @@ pub struct Item {
     pub html: String,
     /// Whether it is a task (`- [ ]`), as checklist items are.
     pub task: bool,
+    /// A criterion's short name, which the stepped-care diagram draws: the plain text of the bold
+    /// lead-in of an item under `## Opschalen` or `## Afschalen` (`- **Pijn blijft aanhouden**: …`).
+    pub label: Option<String>,
     /// Nested blocks (sub-lists).
     pub blocks: Vec<Block>,
 }

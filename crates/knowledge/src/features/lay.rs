@@ -12,7 +12,7 @@ use pijnwijzer_model::{LayerKey, Readability};
 pub struct Lay {
     /// The node's id.
     pub id: String,
-    /// Its title.
+    /// Its title in a patient's words (the node's `lay_title`), which heads the lay text.
     pub title: String,
     /// The lay text as safe HTML, glossary terms marked.
     pub html: String,
@@ -42,7 +42,9 @@ impl Knowledge {
         })?;
         Ok(Lay {
             id: node.id.clone(),
-            title: node.title.clone(),
+            // Every lay text has a lay title (the compiler requires it); the clinician's title is
+            // only a fallback for packs built otherwise.
+            title: node.lay_title.clone().unwrap_or_else(|| node.title.clone()),
             html: text.html,
             text: text.text,
             citation: self.source_view(node).map(|s| s.citation),

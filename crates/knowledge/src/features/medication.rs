@@ -17,6 +17,8 @@ pub struct Medication {
     pub id: String,
     /// Its title.
     pub title: String,
+    /// Its title in a patient's words, above its lay text.
+    pub lay_title: Option<String>,
     /// Generic and brand names, misspellings and lay words it is found by.
     pub aliases: Vec<String>,
     /// The guidance's position on it.
@@ -27,7 +29,7 @@ pub struct Medication {
     /// Whether the governing grade advises for or against.
     pub direction: Option<Direction>,
     /// The class whose grade governs, when the drug has no grade of its own.
-    pub graded_by: Option<String>,
+    pub graded_by: Option<NodeRef>,
     /// Where it stands in its source, with its citation.
     pub source: Option<SourceView>,
     /// What the guidance says (the main text).
@@ -103,7 +105,7 @@ impl Knowledge {
         let class = self.class_of(node);
         let (strength, direction) = self.governing_grade(node, class);
         let graded_by = if node.strength.is_none() {
-            class.filter(|c| c.strength.is_some()).map(|c| c.id.clone())
+            class.filter(|c| c.strength.is_some()).map(|c| self.node_ref(c))
         } else {
             None
         };
@@ -121,6 +123,7 @@ impl Knowledge {
         Ok(Medication {
             id: node.id.clone(),
             title: node.title.clone(),
+            lay_title: node.lay_title.clone(),
             aliases: node.aliases.clone(),
             position: node.position,
             strength,

@@ -31,7 +31,7 @@ pub use lay::Lay;
 pub use medication::{Medication, MedicationSummary};
 pub use red_flags::{FlagList, RedFlags};
 pub use referral::{ReferralMatrix, ReferralRow};
-pub use stepped_care::Step;
+pub use stepped_care::{Criterion, Step};
 
 use serde::Serialize;
 

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{ItemView, Text};
+use super::{ItemView, NodeRef, Text};
 use crate::view::SourceView;
 use crate::Knowledge;
 use pijnwijzer_model::{Kind, LayerKey, Node};
@@ -30,11 +30,28 @@ pub struct Step {
     /// What the care at this step is made of.
     pub building_blocks: Vec<ItemView>,
     /// When to move up a step.
-    pub move_up: Vec<ItemView>,
+    #[cfg_attr(feature = "typescript", ts(inline))]
+    pub move_up: Vec<Criterion>,
     /// When to move back down.
-    pub move_down: Vec<ItemView>,
+    #[cfg_attr(feature = "typescript", ts(inline))]
+    pub move_down: Vec<Criterion>,
     /// The lay explanation, if it has one.
     pub lay: Option<Text>,
+}
+
+/// A criterion to move up or down a step: a list item with the short label the diagram draws.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct Criterion {
+    /// Its short name, a few words that the content gives every criterion of a step.
+    pub label: String,
+    /// The criterion in full, as safe HTML from the compiler (the label in bold first).
+    pub html: String,
+    /// The criterion in full, as plain text.
+    pub text: String,
+    /// The node the criterion comes from (its first link), if it names one.
+    pub origin: Option<NodeRef>,
 }
 
 impl Knowledge {
@@ -55,10 +72,25 @@ impl Knowledge {
                 when: self.layer_items(n, LayerKey::Conditions),
                 providers: self.layer_items(n, LayerKey::Providers),
                 building_blocks: self.layer_items(n, LayerKey::BuildingBlocks),
-                move_up: self.layer_items(n, LayerKey::MoveUp),
-                move_down: self.layer_items(n, LayerKey::MoveDown),
+                move_up: self.criteria(n, LayerKey::MoveUp),
+                move_down: self.criteria(n, LayerKey::MoveDown),
                 lay: self.layer_text(n, LayerKey::Lay),
             })
             .collect()
+    }
+
+    /// The criteria of a step's `## Opschalen` or `## Afschalen` layer, with their labels.
+    fn criteria(&self, node: &Node, key: LayerKey) -> Vec<Criterion> {
+        let mut criteria = Vec::new();
+        if let Some(layer) = node.layers.iter().find(|l| l.key == key) {
+            super::collect_items(&layer.blocks, &mut |item| {
+                let ItemView { html, text, origin } = self.item_view(item);
+                // The compiler refuses a step's criterion without a label, so the text never
+                // stands in for one in practice; it keeps the answer whole all the same.
+                let label = item.label.clone().unwrap_or_else(|| text.clone());
+                criteria.push(Criterion { label, html, text, origin });
+            });
+        }
+        criteria
     }
 }

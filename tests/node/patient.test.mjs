@@ -1,0 +1,144 @@
+// The site for each reader and screen: the patient view (set by the address, patient words, lay
+// titles, the care providers' text one click away), the search on a phone (the first result in
+// view, filters behind a button), result cards (member drugs with their class's grade, table
+// snippets as text) and Back, which returns to the place the reader left. Each test runs at a
+// desktop and a phone viewport, and ends with done(): no console error, no request to another
+// origin, and no axe-core violation at that viewport.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { eventually } from './browser.mjs';
+import { useSite, visit, shot } from './site.mjs';
+
+const site = useSite();
+const VIEWPORTS = [
+  { name: 'desktop', width: 1280, height: 800 },
+  { name: 'phone', width: 390, height: 844, hasTouch: true, isMobile: true },
+];
+
+/** The module's own answer, asked inside the page: what the tests compare the page with. */
+const moduleNode = (page, id) =>
+  page.evaluate(async (nodeId) => (await import('./pkg/pijnwijzer.js')).node(nodeId), id);
+
+for (const { name, ...viewport } of VIEWPORTS) {
+  test(`${name}: the patient view follows the address, query string or hash, and a link does not change the reader's own choice`, async () => {
+    const { page, done } = await site.open('?voor=patient#/', viewport);
+    await eventually(async () =>
+      assert.equal(await page.locator('#mode-patient').getAttribute('aria-pressed'), 'true'),
+    );
+    // Patient words: the label, the placeholder and the quick questions; no professional filters.
+    await eventually(async () =>
+      assert.equal(await page.locator('label[for="q"]').textContent(), 'Waar wilt u meer over weten?'),
+    );
+    assert.match(await page.locator('#q').getAttribute('placeholder'), /wat kan ik zelf doen/);
+    assert.ok(await page.locator('#quick ul[data-for="patient"]').isVisible());
+    assert.ok(!(await page.locator('#quick ul[data-for="professional"]').isVisible()));
+    await page.locator('#quick ul[data-for="patient"] a').first().click();
+    await page.locator('.hit').first().waitFor();
+    await eventually(async () => assert.ok(!(await page.locator('#filters').isVisible()), 'no filters for patients'));
+    assert.ok(!(await page.locator('#filters-toggle').isVisible()));
+    assert.equal(await page.locator('.hit .badge').count(), 0, 'no grades on patient hits');
+    assert.equal(await page.locator('.hit .kind').count(), 0, 'no kind labels on patient hits');
+    await page.screenshot({ path: shot(`patient-zoeken-${name}`), fullPage: true });
+    // A link with ?voor= is not the reader's choice: a fresh visit without it is for clinicians.
+    assert.equal(await page.evaluate(() => localStorage.getItem('pijnwijzer:voor')), null);
+    await visit(page, `${site.base}#/`);
+    await eventually(async () =>
+      assert.equal(await page.locator('#mode-professional').getAttribute('aria-pressed'), 'true'),
+    );
+    // The reader's own choice is kept, and a later address that says otherwise still decides.
+    await page.locator('#mode-patient').click();
+    await eventually(async () =>
+      assert.equal(await page.evaluate(() => localStorage.getItem('pijnwijzer:voor')), 'patient'),
+    );
+    await visit(page, `${site.base}#/`);
+    await eventually(async () =>
+      assert.equal(await page.locator('#mode-patient').getAttribute('aria-pressed'), 'true'),
+    );
+    await visit(page, `${site.base}?voor=zorgverlener#/`);
+    await eventually(async () =>
+      assert.equal(await page.locator('#mode-professional').getAttribute('aria-pressed'), 'true'),
+    );
+    await done();
+  });
+
+  test(`${name}: a patient reads the lay title and lay text first; the care providers' statement and grade are one click away`, async () => {
+    const id = 'worel.med.opioiden';
+    const { page, done } = await site.open(`#/n/${id}?voor=patient`, viewport);
+    const item = await moduleNode(page, id);
+    assert.ok(item.layTitle, `${id} has a lay title`);
+    await eventually(async () => assert.equal(await page.locator('#detail h1').textContent(), item.layTitle));
+    const lay = page.locator('#detail details.layer.lay');
+    await eventually(async () => assert.equal(await lay.getAttribute('open'), ''));
+    const professional = page.locator('#detail details.for-professionals');
+    await eventually(async () => assert.equal(await professional.getAttribute('open'), null));
+    assert.equal(await page.locator('#detail .badge').filter({ visible: true }).count(), 0, 'no grade in sight');
+    assert.match(await professional.locator(':scope > summary').textContent(), /Voor zorgverleners/);
+    await page.screenshot({ path: shot(`patient-detail-${name}`), fullPage: true });
+    await professional.locator(':scope > summary').click();
+    await eventually(async () =>
+      assert.match(await professional.locator('.badge').first().textContent(), /^2C · zwak tegen/),
+    );
+    assert.equal(await professional.locator('.professional-title').textContent(), item.title);
+    assert.ok(
+      await professional.locator('.layer.main').isVisible(),
+      "the statement is there, in the clinicians' words",
+    );
+    // Links to other nodes show their patient titles too.
+    const linked = item.links.find((l) => l.layTitle);
+    await page.locator('#detail .links a', { hasText: linked.layTitle }).first().waitFor();
+    await done();
+  });
+}
+
+test('phone: the first search result is in view without scrolling; the filters wait behind a button; no keyboard hint on touch', async () => {
+  const { page, done } = await site.open('#/?q=rode%20vlaggen', VIEWPORTS[1]);
+  const first = page.locator('.hit').first();
+  await first.waitFor();
+  await eventually(async () => {
+    const box = await first.locator('.hit-title').boundingBox();
+    assert.ok(box && box.y + box.height <= 844, `the first result's title ends at ${box?.y + box?.height}`);
+  });
+  assert.ok(!(await page.locator('#search-help').isVisible()), 'no keyboard hint on a touch screen');
+  assert.ok(!(await page.locator('#filters').isVisible()));
+  await page.locator('#filters-toggle').click();
+  await eventually(async () => assert.ok(await page.locator('#f-bron').isVisible()));
+  assert.equal(await page.locator('#filters-toggle').getAttribute('aria-expanded'), 'true');
+  await page.selectOption('#f-bron', 'worel');
+  await eventually(async () => assert.equal(await page.locator('#filters-toggle').textContent(), 'Filters (1)'));
+  await page.screenshot({ path: shot('telefoon-zoeken-filters'), fullPage: true });
+  await done();
+});
+
+for (const { name, ...viewport } of VIEWPORTS) {
+  test(`${name}: a member drug's hit shows its class's grade; a snippet from a table reads as text`, async () => {
+    const { page, done } = await site.open('#/?q=tramadol', viewport);
+    const hit = page.locator('.hit', { has: page.locator('a[href="#/n/worel.med.opioiden.tramadol"]') });
+    await eventually(async () =>
+      assert.match(await hit.locator('.badge').first().textContent(), /^2C · .*, via opioïden$/),
+    );
+    const snippets = await page.locator('.hit .snippet').allTextContents();
+    assert.ok(snippets.length > 0);
+    for (const snippet of snippets) assert.doesNotMatch(snippet, /\|/, `no table pipes: ${snippet}`);
+    await done();
+  });
+
+  test(`${name}: Back returns to the place in the results and to the link that was followed`, async () => {
+    const { page, done } = await site.open('#/?q=pijn', viewport);
+    const hits = page.locator('a.hit-title');
+    await eventually(async () => assert.ok((await hits.count()) >= 15));
+    const target = hits.nth(12);
+    await target.scrollIntoViewIfNeeded();
+    const href = await target.getAttribute('href');
+    const before = await page.evaluate(() => scrollY);
+    assert.ok(before > 200, `scrolled down to the 13th hit (${before} px)`);
+    await target.click();
+    await page.locator('#detail h1').waitFor();
+    await page.goBack();
+    await page.locator('a.hit-title').nth(12).waitFor();
+    await eventually(async () => assert.equal(await page.evaluate(() => scrollY), before));
+    await eventually(async () =>
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('href')), href),
+    );
+    await done();
+  });
+}
