@@ -484,7 +484,14 @@ function route() {
     try {
       title = page.render(pageView, { path, match: found, params, href });
     } catch (error) {
-      fill(pageView, h('h1', { tabindex: '-1' }, 'Er ging iets mis'), h('p', {}, error.message));
+      // The reader gets Dutch; the error itself (English, for developers) goes to the console.
+      console.error(error);
+      fill(
+        pageView,
+        h('h1', { tabindex: '-1' }, 'Er ging iets mis'),
+        h('p', {}, 'Deze pagina kon niet worden getoond. Laad de pagina opnieuw of ga terug naar zoeken.'),
+        h('p', {}, h('a', { href: href('/') }, 'Naar zoeken')),
+      );
       title = 'Fout';
     }
     document.title = `${title} · Pijnwijzer`;

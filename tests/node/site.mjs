@@ -80,6 +80,13 @@ export function useSite() {
     );
   };
 
+  /** A page of the axe context (which may inject axe despite the CSP) at `viewport`. */
+  site.axePage = async ({ width, height }) => {
+    const page = await axeContext.newPage();
+    await page.setViewportSize({ width, height });
+    return page;
+  };
+
   /**
    * A fresh page (in its own context) at `path`, recording console errors and every request.
    * `done()` asserts no console error, no axe violation on the view it ended on (at the same
@@ -94,8 +101,7 @@ export function useSite() {
     await ready(page);
     const done = async () => {
       assert.deepEqual(problems, [], 'no console errors (CSP violations show up there)');
-      const axePage = await axeContext.newPage();
-      await axePage.setViewportSize({ width, height });
+      const axePage = await site.axePage({ width, height });
       const violations = await site.axeViolations(page.url(), axePage);
       await axePage.close();
       assert.deepEqual(violations, [], 'axe-core finds no WCAG 2.2 A/AA violations');
