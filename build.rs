@@ -1,6 +1,7 @@
 //! Compiles `content/` into the knowledge pack that the library embeds, with the same compiler as
 //! `pijnwijzer check` (`crates/compile`), so both apply exactly the same rules while the shipped
-//! wasm holds no Markdown parser. It also writes the TypeScript declarations of every type the API
+//! wasm holds no Markdown parser, with the releases of `releases/` in it (their digests only) for
+//! `changes()`. It also writes the TypeScript declarations of every type the API
 //! returns or takes, from the Rust types themselves (ts-rs), for `src/bindings` to ship in
 //! `pijnwijzer.d.ts`.
 
@@ -19,8 +20,17 @@ fn main() {
             .join("content"),
     };
     println!("cargo:rerun-if-changed={}", content.display());
+    // The releases beside the content, so that `changes()` works offline; and the build date.
+    let releases = pijnwijzer_compile::releases_dir(&content);
+    println!("cargo:rerun-if-changed={}", releases.display());
+    println!("cargo:rerun-if-env-changed=SOURCE_DATE_EPOCH");
     match pijnwijzer_compile::compile_dir(&content) {
-        Ok(pack) => {
+        Ok(mut pack) => {
+            let releases = pijnwijzer_compile::read_releases(&releases).unwrap_or_else(|error| {
+                eprintln!("{error}");
+                process::exit(1);
+            });
+            pack.set_releases(&releases);
             fs::write(out.join("pack.bin"), pack.to_bytes()).expect("OUT_DIR is writable");
         }
         Err(errors) => {
@@ -40,8 +50,11 @@ fn main() {
 fn typescript() -> String {
     use pijnwijzer_knowledge::features::{
         Checklist, ChecklistSummary, Comparison, Criterion, DocumentPosition, FlagList, ItemView,
-        Lay, Medication, MedicationSummary, NodeRef, RedFlags, ReferralMatrix, ReferralRow, Step,
-        Text,
+        Lay, Medication, MedicationSummary, NodeRef, QuestionSuggestion, RedFlags, ReferralMatrix,
+        ReferralRow, Step, Text,
+    };
+    use pijnwijzer_knowledge::history::{
+        Changes, FieldChange, NodeChange, ReleaseRef, ReleaseSummary,
     };
     use pijnwijzer_knowledge::view::{
         ActorView, ComparisonView, DocumentView, Hit, LayerView, LinkView, NodeView, SourceView,
@@ -81,9 +94,14 @@ fn typescript() -> String {
         LinkView,
         ComparisonView,
         ActorView,
+        ReleaseRef,
         NodeView,
         DocumentView,
         VersionInfo,
+        ReleaseSummary,
+        FieldChange,
+        NodeChange,
+        Changes,
         NodeRef,
         Text,
         ItemView,
@@ -91,6 +109,7 @@ fn typescript() -> String {
         Checklist,
         MedicationSummary,
         Medication,
+        QuestionSuggestion,
         ReferralRow,
         ReferralMatrix,
         Criterion,
@@ -103,7 +122,10 @@ fn typescript() -> String {
         Term,
         EdgeTerm,
         Vocabulary,
+        pijnwijzer_fhir::Options,
     );
+    // exportFhir()'s answer is JSON text the FHIR mapping writes, so its shape is declared there.
+    declarations.push(pijnwijzer_fhir::TYPESCRIPT.to_string());
     // A closing brace on its own line, so that wasm-bindgen's re-indenting of the .d.ts stays flat.
     declarations.join("\n\n").replace(", };", ",\n};") + "\n"
 }

@@ -44,7 +44,17 @@ const option = (name, fallback) => {
 const ROUNDS = Number(option('--rounds', 50));
 const WARMUP = Number(option('--warmup', 5));
 const COLD = Number(option('--cold', 5));
-const questionsPath = option('--questions', join(root, 'tests/relevance/questions.toml'));
+// The question files and their half (issue #15): ranking decisions look at the tuning half only;
+// the held-out half, split once by tests/relevance/split.py, is the headline. `--questions FILE`
+// measures one file instead, as one held-out half.
+const questionFiles = option('--questions', null)
+  ? [[option('--questions', null), 'held-out']]
+  : [
+      ['questions.toml', 'tuning'],
+      ['tuning.toml', 'tuning'],
+      ['heldout.toml', 'held-out'],
+    ].map(([file, half]) => [join(root, 'tests/relevance', file), half]);
+const HALVES = ['held-out', 'tuning'].filter((half) => questionFiles.some(([, h]) => h === half));
 const only = option('--engines', Object.keys(ENGINES).join(',')).split(',');
 
 const log = (...m) => console.error('bench:', ...m);
@@ -107,16 +117,19 @@ log(`${docs.length} nodes, content ${exported.version.content}`);
 
 // ------------------------------------------------------------------------------------ questions
 
-const questions = parseToml(readFileSync(questionsPath, 'utf8')).question.map((q) => ({
-  query: q.query,
-  voice: q.voice || '',
-  answers: q.answers || [],
-  audience: q.audience === 'patient' ? 'patient' : 'professional',
-}));
+const questions = questionFiles.flatMap(([path, half]) =>
+  parseToml(readFileSync(path, 'utf8')).question.map((q) => ({
+    half,
+    query: q.query,
+    voice: q.voice || '',
+    answers: q.answers || [],
+    audience: q.audience === 'patient' ? 'patient' : 'professional',
+  })),
+);
 const known = new Set(docs.map((d) => d.id));
 const unknown = [...new Set(questions.flatMap((q) => q.answers).filter((id) => !known.has(id)))];
 if (unknown.length) log(`warning: answers that are no node: ${unknown.join(', ')}`);
-log(`${questions.length} questions from ${questionsPath}`);
+log(`${questions.length} questions from ${questionFiles.map(([path]) => path.replace(root, '')).join(', ')}`);
 
 // ---------------------------------------------------------------------------------- the engines
 
@@ -149,13 +162,16 @@ for (const key of only) {
   let rr = 0;
   let r5 = 0;
   const byVoice = {};
+  const recallByHalf = {};
   questions.forEach((q, i) => {
     const hits = engine.search(index, q.query, q.audience);
     const rank = reciprocalRank(hits, q.answers);
     const recall = recallAt5(hits, q.answers);
     rr += rank;
     r5 += recall;
-    (byVoice[q.voice] ||= []).push(rank);
+    (byVoice[`${q.half}/${q.voice}`] ||= []).push(rank);
+    (byVoice[`${q.half}/all`] ||= []).push(rank);
+    (recallByHalf[q.half] ||= []).push(recall);
     perQuestion[i][key] = { rank, hits };
   });
   log(`${engine.name}: MRR ${(rr / questions.length).toFixed(3)}, recall@5 ${(r5 / questions.length).toFixed(3)}`);
@@ -169,6 +185,9 @@ for (const key of only) {
     indexRaw: serialized == null ? null : Buffer.byteLength(serialized),
     mrr: rr / questions.length,
     recall5: r5 / questions.length,
+    recallByHalf: Object.fromEntries(
+      Object.entries(recallByHalf).map(([half, hits]) => [half, hits.reduce((a, b) => a + b, 0) / hits.length]),
+    ),
     byVoice: Object.fromEntries(
       Object.entries(byVoice).map(([v, ranks]) => [v, ranks.reduce((a, b) => a + b, 0) / ranks.length]),
     ),
@@ -282,26 +301,31 @@ lines.push(
   `- **Content:** ${docs.length} nodes, content digest \`${exported.version.content}\` (module ${exported.version.module}), from \`pijnwijzer export --json\`; the module measured is \`pkg/\` as built (\`pijnwijzer_bg.wasm\` sha256 \`${wasmSha}…\`; the run rebuilds it only when its content differs, so run \`npm run build\` after changing \`src/\`)`,
 );
 lines.push(
-  `- **Questions:** ${questions.length} from \`${questionsPath.replace(root, '')}\` (${voices
-    .map((v) => `${questions.filter((q) => q.voice === v).length} ${v}`)
-    .join(', ')}; ${questions.filter((q) => q.audience === 'patient').length} with \`audience = "patient"\`; ${
+  `- **Questions:** ${questions.length} from ${questionFiles.map(([path, half]) => `\`${path.replace(root, '')}\` (${half})`).join(', ')}: ${HALVES.map(
+    (half) => {
+      const part = questions.filter((q) => q.half === half);
+      return `${half} ${part.length} (${[...new Set(part.map((q) => q.voice))].map((v) => `${part.filter((q) => q.voice === v).length} ${v}`).join(', ')})`;
+    },
+  ).join('; ')}. ${questions.filter((q) => q.audience === 'patient').length} with \`audience = "patient"\`; ${
     questions.filter((q) => q.answers.length === 0).length
-  } whose right answer is no result)`,
+  } whose right answer is no result. The held-out half was written from the sources for issue #15 and split once with a fixed seed (\`tests/relevance/split.py\`); no ranking decision looked at it, so its figures are the headline.`,
 );
 lines.push('');
 lines.push('## Results');
 lines.push('');
 lines.push(
-  '| engine | version | query median | query p99 | cold start, index built | cold start, index loaded | gzip engine | gzip index | gzip engine + index | MRR | recall@5 |',
+  `| engine | version | query median | query p99 | cold start, index built | cold start, index loaded | gzip engine | gzip index | gzip engine + index | ${HALVES.map((half) => `MRR ${half} | recall@5 ${half}`).join(' | ')} |`,
 );
-lines.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+lines.push(
+  `| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ${HALVES.map(() => '---: | ---:').join(' | ')} |`,
+);
 for (const r of results) {
   lines.push(
     `| ${r.engine.name} | ${r.engine.version} | ${formatMs(r.medianMs)} | ${formatMs(r.p99Ms)} | ${formatMs(r.coldBuild.totalMs)} | ${
       r.coldLoad ? formatMs(r.coldLoad.totalMs) : '–'
     } | ${formatBytes(r.codeGzip)} | ${r.indexGzip == null ? 'built on first search' : formatBytes(r.indexGzip)} | ${formatBytes(
       r.codeGzip + (r.indexGzip || 0),
-    )} | ${fixed(r.mrr)} | ${fixed(r.recall5)} |`,
+    )} | ${HALVES.map((half) => `${fixed(r.byVoice[`${half}/all`])} | ${fixed(r.recallByHalf[half])}`).join(' | ')} |`,
   );
 }
 lines.push('');
@@ -355,14 +379,16 @@ for (const r of results) {
   if (r.coldLoad) row('load serialised index', r.coldLoad);
 }
 lines.push('');
-lines.push('### MRR per voice');
+lines.push('### MRR per voice, per half');
 lines.push('');
-lines.push(`| voice | questions | ${results.map((r) => r.engine.name).join(' | ')} |`);
-lines.push(`| --- | ---: | ${results.map(() => '---:').join(' | ')} |`);
-for (const v of voices) {
-  lines.push(
-    `| ${v} | ${questions.filter((q) => q.voice === v).length} | ${results.map((r) => fixed(r.byVoice[v])).join(' | ')} |`,
-  );
+lines.push(`| half | voice | questions | ${results.map((r) => r.engine.name).join(' | ')} |`);
+lines.push(`| --- | --- | ---: | ${results.map(() => '---:').join(' | ')} |`);
+for (const half of HALVES) {
+  for (const v of ['all', ...voices]) {
+    const n = questions.filter((q) => q.half === half && (v === 'all' || q.voice === v)).length;
+    if (n === 0) continue;
+    lines.push(`| ${half} | ${v} | ${n} | ${results.map((r) => fixed(r.byVoice[`${half}/${v}`])).join(' | ')} |`);
+  }
 }
 lines.push('');
 lines.push('## How it was measured');

@@ -54,3 +54,18 @@ if [ ! -d node_modules ] || [ package.json -nt node_modules ] || [ package-lock.
   npm install --no-audit --no-fund
   touch node_modules
 fi
+
+# The FHIR validator of the tests (tests/fhir/validate.py): Python's fhir.resources and its
+# dependencies, pinned in tests/fhir/requirements.txt, in a venv of the repo's own (.venv/,
+# git-ignored) so that no system Python changes. Reinstalled only when the pins change.
+if ! python3 -c 'import venv, ensurepip' 2>/dev/null; then
+  say "installing python3 and python3-venv from Debian"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 python3-venv >/dev/null
+fi
+if [ ! -x .venv/bin/python ] || ! cmp -s tests/fhir/requirements.txt .venv/requirements.txt; then
+  say "installing the FHIR validator (fhir.resources) into .venv/"
+  python3 -m venv .venv
+  .venv/bin/pip install --quiet --disable-pip-version-check -r tests/fhir/requirements.txt
+  cp tests/fhir/requirements.txt .venv/requirements.txt
+fi

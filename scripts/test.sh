@@ -39,6 +39,10 @@ main() {
   echo "== types: pkg/pijnwijzer.d.ts against every documented call (tsc --strict)"
   node_modules/.bin/tsc -p tests/types
 
+  echo "== FHIR: the export against FHIR R4B (fhir.resources), its references and ratings"
+  cargo run --quiet --release -p pijnwijzer-cli -- export --fhir > target/fhir.json
+  .venv/bin/python tests/fhir/validate.py target/fhir.json
+
   echo "== node: the package and the site end to end"
   node --test --test-concurrency=1 tests/node/
 }

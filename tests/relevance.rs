@@ -1,4 +1,4 @@
-//! Search relevance on a fixed set of questions (`tests/relevance/questions.toml`).
+//! Search relevance on fixed sets of questions (`tests/relevance/*.toml`).
 //!
 //! Each question is written from the sources in one voice (terse clinician, lay patient, educator,
 //! typos, missing diacritics, brand names, English terms, or something the guidance does not
@@ -9,10 +9,14 @@
 //! - recall@5: 1 if any answer is in the top 5.
 //!
 //! A question with `answers = []` asks about something no node addresses: it scores 1 on both only
-//! when the search returns nothing. The test prints every question not answered at rank 1, then MRR
-//! and recall@5 overall and per voice (`cargo test --release --test relevance -- --nocapture`).
-//! The floors are the project's targets (MRR ≥ 0.85, recall@5 ≥ 0.95); on 2026-12-05, after the
-//! lay-text review, the search measured MRR 0.894 and recall@5 0.966.
+//! when the search returns nothing. The questions come in two halves (issue #15): the tuning half
+//! (`questions.toml`, written while the ranking was tuned, and `tuning.toml`) and the held-out half
+//! (`heldout.toml`), split once with a fixed seed by `split.py` from questions written afterwards
+//! from the sources. Ranking decisions look at the tuning half only: the test prints the tuning
+//! questions not answered at rank 1, then MRR and recall@5 per half and voice
+//! (`cargo test --release --test relevance -- --nocapture`). The floors guard against regressions
+//! (on 2026-12-05: held-out MRR 0.72 and recall@5 0.80 before issue #15's work); the targets and
+//! the comparison with other engines are in BENCHMARKS.md.
 
 // Reads its questions with `toml`, a native-only dependency.
 #![cfg(not(target_arch = "wasm32"))]
@@ -22,8 +26,9 @@ use std::collections::BTreeMap;
 use pijnwijzer::knowledge::SearchOptions;
 use serde::Deserialize;
 
-const FLOOR_MRR: f64 = 0.85;
-const FLOOR_RECALL5: f64 = 0.95;
+/// Per half: the MRR and recall@5 below which the test fails (a regression guard; the targets
+/// of issue #15 are reported in BENCHMARKS.md).
+const FLOORS: &[(&str, f64, f64)] = &[("tuning", 0.80, 0.89), ("held-out", 0.70, 0.80)];
 
 #[derive(Deserialize)]
 struct Set {
@@ -50,17 +55,37 @@ const VOICES: &[&str] = &[
     "not-addressed",
 ];
 
+/// A question with the half of the set it belongs to.
+struct Asked {
+    question: Question,
+    half: &'static str,
+}
+
+/// The question files and their half: the tuning half is what ranking decisions may look at;
+/// the held-out half (split once by `tests/relevance/split.py`) is the headline.
+const FILES: &[(&str, &str)] =
+    &[("questions.toml", "tuning"), ("tuning.toml", "tuning"), ("heldout.toml", "held-out")];
+
+fn questions() -> Vec<Asked> {
+    let mut all = Vec::new();
+    for &(file, half) in FILES {
+        let path = format!("{}/tests/relevance/{file}", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {path}: {e}"));
+        let set: Set = toml::from_str(&text).unwrap_or_else(|e| panic!("parse {path}: {e}"));
+        all.extend(set.question.into_iter().map(|question| Asked { question, half }));
+    }
+    all
+}
+
+/// (sum of reciprocal ranks, sum of recall@5, count)
+type Totals = (f64, f64, usize);
+
 #[test]
 fn relevance() {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/relevance/questions.toml"
-    ))
-    .expect("read questions.toml");
-    let set: Set = toml::from_str(&text).expect("parse questions.toml");
+    let asked = questions();
     let knowledge = pijnwijzer::embedded().expect("embedded pack");
 
-    for q in &set.question {
+    for Asked { question: q, .. } in &asked {
         assert!(
             VOICES.contains(&q.voice.as_str()),
             "unknown voice {:?} for {:?}",
@@ -72,10 +97,10 @@ fn relevance() {
         }
     }
 
-    // voice -> (sum RR, sum recall@5, count)
-    let mut totals: BTreeMap<&str, (f64, f64, usize)> = BTreeMap::new();
-    println!("\n{:<45} {:<14} {:>5}  top 3", "query", "voice", "rank");
-    for q in &set.question {
+    // (half, voice) -> totals
+    let mut totals: BTreeMap<(&str, &str), Totals> = BTreeMap::new();
+    println!("\n{:<45} {:<9} {:<14} {:>5}  top 3", "query", "half", "voice", "rank");
+    for Asked { question: q, half } in &asked {
         let options =
             SearchOptions { limit: Some(10), audience: q.audience.clone(), ..Default::default() };
         let hits = knowledge.search(&q.query, &options).expect("search");
@@ -90,21 +115,24 @@ fn relevance() {
                 f64::from(u8::from(rank.is_some_and(|r| r <= 5))),
             )
         };
-        if rr < 1.0 {
+        // Only the tuning half's misses are printed: the held-out questions must not be read
+        // while tuning, so their failures stay out of sight (their figures are enough).
+        if rr < 1.0 && *half == "tuning" {
             let shown = match (q.answers.is_empty(), rank) {
                 (true, _) => "hits".to_string(),
                 (false, Some(r)) => r.to_string(),
                 (false, None) => "miss".to_string(),
             };
             println!(
-                "{:<45} {:<14} {:>5}  {}",
+                "{:<45} {:<9} {:<14} {:>5}  {}",
                 q.query,
+                half,
                 q.voice,
                 shown,
                 ids.iter().take(3).copied().collect::<Vec<_>>().join(", ")
             );
         }
-        for key in ["all", q.voice.as_str()] {
+        for key in [(*half, "all"), (*half, q.voice.as_str())] {
             let t = totals.entry(key).or_default();
             t.0 += rr;
             t.1 += recall5;
@@ -112,12 +140,24 @@ fn relevance() {
         }
     }
 
-    println!("\n{:<14} {:>4} {:>6} {:>9}", "voice", "n", "MRR", "recall@5");
-    for (voice, (rr, r5, n)) in &totals {
-        println!("{:<14} {:>4} {:>6.3} {:>9.3}", voice, n, rr / *n as f64, r5 / *n as f64);
+    println!("\n{:<9} {:<14} {:>4} {:>6} {:>9}", "half", "voice", "n", "MRR", "recall@5");
+    for ((half, voice), (rr, r5, n)) in &totals {
+        println!(
+            "{:<9} {:<14} {:>4} {:>6.3} {:>9.3}",
+            half,
+            voice,
+            n,
+            rr / *n as f64,
+            r5 / *n as f64
+        );
     }
-    let (rr, r5, n) = totals["all"];
-    let (mrr, recall5) = (rr / n as f64, r5 / n as f64);
-    assert!(mrr >= FLOOR_MRR, "MRR {mrr:.3} fell below {FLOOR_MRR}");
-    assert!(recall5 >= FLOOR_RECALL5, "recall@5 {recall5:.3} fell below {FLOOR_RECALL5}");
+    for (half, floor_mrr, floor_recall5) in FLOORS {
+        let (rr, r5, n) = totals[&(*half, "all")];
+        let (mrr, recall5) = (rr / n as f64, r5 / n as f64);
+        assert!(mrr >= *floor_mrr, "{half}: MRR {mrr:.3} fell below {floor_mrr}");
+        assert!(
+            recall5 >= *floor_recall5,
+            "{half}: recall@5 {recall5:.3} fell below {floor_recall5}"
+        );
+    }
 }

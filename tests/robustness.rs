@@ -1,14 +1,14 @@
 //! Robustness of the knowledge core against any input a page can pass: property-based fuzzing
 //! with `proptest`, on the embedded content.
 //!
-//! Every core entry point the bindings call (`search` with any options, `suggest`, `node`), the
-//! text analysis under them (`fold`, `word_spans`, `Analyzer::tokens`) and the HTML helpers
-//! (`html::escape`, `html::to_text`) get arbitrary UTF-8, control characters, right-to-left
-//! text and bidi overrides, combining marks, emoji and ZWJ sequences, very long words, runs of
-//! separators, and real Dutch words of the content with typos. The properties: nothing panics,
-//! bad arguments are an `Err`, results are well formed (every hit exists, at most `limit` hits,
-//! finite scores best first, snippets escaped with only `<mark>` as markup), and every call
-//! answers within [`call_budget`].
+//! Every core entry point the bindings call (`search` with any options, `suggest`, `node`,
+//! `changes`), the text analysis under them (`fold`, `word_spans`, `Analyzer::tokens`) and the
+//! HTML helpers (`html::escape`, `html::to_text`) get arbitrary UTF-8, control characters,
+//! right-to-left text and bidi overrides, combining marks, emoji and ZWJ sequences, very long
+//! words, runs of separators, and real Dutch words of the content with typos. The properties:
+//! nothing panics, bad arguments are an `Err`, results are well formed (every hit exists, at most
+//! `limit` hits, finite scores best first, snippets escaped with only `<mark>` as markup), and
+//! every call answers within [`call_budget`].
 //!
 //! Each property runs 256 cases by default (proptest's default), so the whole file takes a few
 //! seconds in `cargo test --release`. The standard `PROPTEST_CASES` variable sets the count; the
@@ -656,6 +656,31 @@ proptest! {
                 prop_assert!(message.starts_with("unknown node id"), "{message}");
             }
             Err(other) => prop_assert!(false, "unexpected error {other:?} for id {id:?}"),
+        }
+    }
+
+    /// What changed since and until any name: the changes between two known releases, else
+    /// `NotFound` with every known release as suggestions.
+    #[test]
+    fn changes_answer_any_release_name(
+        since in prop_oneof![any_text(), Just("2026.12.05".to_string())],
+        until in proptest::option::of(prop_oneof![any_text(), Just("2026.12.05".to_string())]),
+    ) {
+        let k = knowledge();
+        let known: Vec<String> = k.releases().into_iter().map(|r| r.name).collect();
+        let result = timed("changes", &(&since, &until), || k.changes(&since, until.as_deref()))?;
+        let names_known = known.contains(&since) && until.as_ref().is_none_or(|u| known.contains(u));
+        match result {
+            Ok(changes) => {
+                prop_assert!(names_known, "changes answered for unknown {since:?}, {until:?}");
+                prop_assert_eq!(&changes.since.name, &since);
+            }
+            Err(Error::NotFound { name, suggestions, .. }) => {
+                prop_assert!(!names_known, "changes refused known {since:?}, {until:?}");
+                prop_assert!(name.chars().count() <= 80);
+                prop_assert_eq!(&suggestions, &known);
+            }
+            Err(other) => prop_assert!(false, "unexpected error {other:?}"),
         }
     }
 

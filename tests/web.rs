@@ -181,3 +181,24 @@ fn errors_are_data_a_code_and_close_names() {
     assert_eq!(Array::from(&get(&error, "suggestions")).length(), 0);
     assert!(error.is_instance_of::<js_sys::Error>());
 }
+
+#[wasm_bindgen_test]
+fn releases_and_changes_answer_from_the_embedded_releases() {
+    let releases = Array::from(&call(bindings::releases()));
+    let newest = releases.get(0);
+    let name = text(&newest, "name");
+    let changes = call(bindings::changes(JsValue::from_str(&name), None));
+    assert_eq!(text(&get(&changes, "since"), "name"), name);
+    assert!(Array::from(&get(&changes, "changed")).is_array());
+    let node = call(bindings::node(JsValue::from_str("worel.alg.rodevlaggen")));
+    assert_eq!(text(&node, "digest").len(), 16);
+
+    let error = JsValue::from(
+        bindings::changes(JsValue::from_str("1999.01.01"), None).expect_err("no such release"),
+    );
+    assert_eq!(text(&error, "code"), "not-found");
+    assert_eq!(Array::from(&get(&error, "suggestions")).get(0).as_string(), Some(name.clone()));
+    let error = bindings::changes(JsValue::from_str(&name), Some(JsValue::from_f64(1.0)))
+        .expect_err("not a string");
+    assert!(message(error).contains("changes: `until` must be a string"));
+}

@@ -2,7 +2,14 @@
 // pages for medication, referral, stepped care and checklists. Every view has a hash route that
 // survives a reload. Text goes into the page with textContent; the only HTML inserted is what
 // the module returns as safe HTML (compiler-rendered layers and escaped snippets).
-import init, { search, node, compare, version, vocabulary as vocabularies } from './pkg/pijnwijzer.js';
+import init, {
+  search,
+  node,
+  compare,
+  version,
+  suggestQuestions,
+  vocabulary as vocabularies,
+} from './pkg/pijnwijzer.js';
 import { citationText, kindLabel, edgeLabel, agreementLabel, useVocabulary, vocabulary } from './labels.js';
 import {
   h,
@@ -23,6 +30,7 @@ import * as medicatie from './pages/medicatie.js';
 import * as verwijzen from './pages/verwijzen.js';
 import * as stappen from './pages/stappen.js';
 import * as checklists from './pages/checklists.js';
+import * as veranderd from './pages/veranderd.js';
 
 const $ = (id) => document.getElementById(id);
 const input = $('q');
@@ -278,6 +286,19 @@ function showNode(id) {
     return;
   }
   const patient = isPatient();
+  // The questions, in a patient's words, that the lay text answers.
+  const answers = item.questions.length
+    ? h(
+        'section',
+        { class: 'answers', 'aria-labelledby': 'answers-heading' },
+        h('h2', { id: 'answers-heading' }, 'Deze uitleg beantwoordt'),
+        h(
+          'ul',
+          {},
+          item.questions.map((q) => h('li', {}, q)),
+        ),
+      )
+    : null;
   const layers = [...item.layers].sort((a, b) => LAYER_ORDER.indexOf(a.key) - LAYER_ORDER.indexOf(b.key));
   const main = layers.find((l) => l.key === 'main');
   const lay = layers.find((l) => l.key === 'lay');
@@ -331,6 +352,21 @@ function showNode(id) {
         item.actors.map((a) => a.label).join(', '),
       ),
     );
+  // When its normative content last changed: the release, or since the newest release.
+  facts.push(
+    h(
+      'p',
+      { class: 'facts changed' },
+      h('span', { class: 'fact-label' }, 'Laatst gewijzigd: '),
+      item.changedIn
+        ? h(
+            'a',
+            { href: href(`/veranderd/${encodeURIComponent(item.changedIn.name)}`) },
+            `versie ${item.changedIn.name}`,
+          )
+        : h('a', { href: href('/veranderd') }, 'na de laatste versie'),
+    ),
+  );
   const steps = item.steps.length ? item.steps : item.step ? [item.step] : [];
   if (!patient && steps.length)
     facts.push(
@@ -366,6 +402,7 @@ function showNode(id) {
       facts,
       lay
         ? [
+            answers,
             layerSection(lay, true),
             h(
               'details',
@@ -388,6 +425,7 @@ function showNode(id) {
   } else {
     // The statement leads; the other layers, the lay text last, are one click away.
     const layers = [...sections, lay && layerSection(lay, false)].filter(Boolean);
+    if (lay && answers) layers.at(-1).querySelector('.layer-body').before(answers);
     fill(
       detail,
       back,
@@ -413,6 +451,7 @@ const PAGES = [
   { match: /^\/stappen$/, nav: 'stappen', page: stappen },
   { match: /^\/checklists$/, nav: 'checklists', page: checklists },
   { match: /^\/checklist\/(.+)$/, nav: 'checklists', page: checklists },
+  { match: /^\/veranderd(?:\/(.+))?$/, nav: 'veranderd', page: veranderd },
 ];
 
 function setNav(current) {
@@ -533,7 +572,20 @@ fillFilters();
 input.addEventListener('input', () => {
   history.replaceState(null, '', searchHash());
   showResults(input.value);
+  offerQuestions();
 });
+
+/** While a patient types, the questions of the lay texts that hold those words, as completions. */
+function offerQuestions() {
+  const list = $('q-questions');
+  const offered = isPatient() && input.value.trim() ? suggestQuestions(input.value, 8) : [];
+  fill(
+    list,
+    offered.map((s) => h('option', { value: s.question })),
+  );
+  if (isPatient()) input.setAttribute('list', 'q-questions');
+  else input.removeAttribute('list');
+}
 for (const f of FILTERS) {
   f.select.addEventListener('change', () => {
     history.replaceState(null, '', searchHash());

@@ -3,7 +3,7 @@
 // when the network is gone. Network first because the guidance itself lives in the wasm: a reader
 // online always gets the current content, and after one visit the site still works offline.
 // VERSION names the cache; bump it only when the list of shell files changes.
-const VERSION = 'pijnwijzer-v4';
+const VERSION = 'pijnwijzer-v5';
 const SHELL = [
   './',
   'index.html',
@@ -16,6 +16,7 @@ const SHELL = [
   'pages/verwijzen.js',
   'pages/stappen.js',
   'pages/checklists.js',
+  'pages/veranderd.js',
   'pkg/pijnwijzer.js',
   'pkg/pijnwijzer_bg.wasm',
   'embed.html',

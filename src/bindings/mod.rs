@@ -182,6 +182,49 @@ pub fn version() -> Result<JsValue, ApiError> {
     with(|k| Ok(k.version()))
 }
 
+/// The whole guidance as one FHIR R4B Bundle (type `collection`), as `pijnwijzer export --fhir`
+/// writes it: `options.base` is the canonical base of every resource, `options.date`
+/// (`YYYY-MM-DD`) their date, by default today on this computer's clock.
+#[cfg(feature = "fhir")]
+#[wasm_bindgen(js_name = exportFhir, unchecked_return_type = "FhirBundle")]
+pub fn export_fhir(
+    #[wasm_bindgen(unchecked_optional_param_type = "FhirOptions")] options: Option<JsValue>,
+) -> Result<JsValue, ApiError> {
+    use pijnwijzer_fhir::Options;
+    let options: Options = match options {
+        Some(value) if !value.is_undefined() && !value.is_null() => {
+            if !value.is_object() {
+                return Err(ApiError::invalid("exportFhir: `options` must be an object".into()));
+            }
+            // serde-wasm-bindgen reads only the known keys: a misspelt option must not pass.
+            let keys = Object::keys(value.unchecked_ref::<Object>());
+            if let Some(key) = keys
+                .iter()
+                .filter_map(|k| k.as_string())
+                .find(|k| !Options::FIELDS.contains(&k.as_str()))
+            {
+                return Err(ApiError::invalid(format!(
+                    "exportFhir: unknown option `{key}`; options are {}",
+                    Options::FIELDS.join(", ")
+                )));
+            }
+            serde_wasm_bindgen::from_value(value)
+                .map_err(|e| ApiError::invalid(format!("exportFhir: invalid options: {e}")))?
+        }
+        _ => Options::default(),
+    };
+    let now = js_sys::Date::new_0();
+    let today =
+        format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date());
+    let bundle = pijnwijzer_fhir::bundle(knowledge()?, &options, &today)?;
+    // The mapping writes JSON text, and one JSON.parse is far faster than building the objects.
+    js_sys::JSON::parse(bundle.json()).map_err(|_| ApiError {
+        message: "exportFhir: the Bundle is not valid JSON".into(),
+        code: "internal",
+        suggestions: Vec::new(),
+    })
+}
+
 /// Ranked hits for `query`. An empty query returns `[]`; a query longer than 200 characters
 /// is cut to 200. Throws on options of the wrong shape.
 #[wasm_bindgen(unchecked_return_type = "SearchHit[]")]
@@ -244,18 +287,32 @@ pub fn suggest(
     #[wasm_bindgen(unchecked_optional_param_type = "number")] limit: Option<JsValue>,
 ) -> Result<JsValue, ApiError> {
     let prefix = string_argument(&prefix, "suggest", "prefix")?;
-    let limit = match limit {
-        Some(value) if !value.is_undefined() => match value.as_f64() {
-            Some(n) if n.fract() == 0.0 && (1.0..=100.0).contains(&n) => n as usize,
-            _ => {
-                return Err(ApiError::invalid(
-                    "suggest: `limit` must be a whole number from 1 to 100".into(),
-                ))
-            }
-        },
-        _ => 8,
-    };
+    let limit = limit_argument(limit, "suggest")?;
     with(|k| Ok(k.suggest(&prefix, limit)))
+}
+
+/// The questions of the lay texts that hold the words being typed: for a patient's search box.
+#[wasm_bindgen(js_name = suggestQuestions, unchecked_return_type = "QuestionSuggestion[]")]
+pub fn suggest_questions(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "number")] limit: Option<JsValue>,
+) -> Result<JsValue, ApiError> {
+    let text = string_argument(&text, "suggestQuestions", "text")?;
+    let limit = limit_argument(limit, "suggestQuestions")?;
+    with(|k| Ok(k.suggest_questions(&text, limit)))
+}
+
+/// An optional `limit` of `function`: a whole number from 1 to 100, 8 when absent.
+fn limit_argument(limit: Option<JsValue>, function: &str) -> Result<usize, ApiError> {
+    match limit {
+        Some(value) if !value.is_undefined() => match value.as_f64() {
+            Some(n) if n.fract() == 0.0 && (1.0..=100.0).contains(&n) => Ok(n as usize),
+            _ => Err(ApiError::invalid(format!(
+                "{function}: `limit` must be a whole number from 1 to 100"
+            ))),
+        },
+        _ => Ok(8),
+    }
 }
 
 /// The whole node with `id`. Throws when no node has that id, naming close ids.
@@ -360,6 +417,26 @@ pub fn lay(
 ) -> Result<JsValue, ApiError> {
     let id = string_argument(&id, "lay", "id")?;
     with(|k| k.lay(&id))
+}
+
+/// Every release of the content the module knows, newest first, with what each changed since the
+/// one before.
+#[wasm_bindgen(unchecked_return_type = "ReleaseSummary[]")]
+pub fn releases() -> Result<JsValue, ApiError> {
+    with(|k| Ok(k.releases()))
+}
+
+/// What changed since the release `since` (its name, such as `2026.12.05`): until the release
+/// `until`, or without it until the module's own content. Throws `not-found` for an unknown
+/// release, with the known ones as suggestions.
+#[wasm_bindgen(unchecked_return_type = "Changes")]
+pub fn changes(
+    #[wasm_bindgen(unchecked_param_type = "string")] since: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string")] until: Option<JsValue>,
+) -> Result<JsValue, ApiError> {
+    let since = string_argument(&since, "changes", "since")?;
+    let until = optional_string(until, "changes", "until")?;
+    with(|k| k.changes(&since, until.as_deref()))
 }
 
 fn optional_string(

@@ -2,7 +2,7 @@
 #![allow(dead_code)]
 
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The small valid content the compiler tests start from.
 pub const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/content");
@@ -19,6 +19,26 @@ pub fn fixture_with(test: &str, file: &str, text: &str) -> PathBuf {
     }
     fs::write(dir.join(file), text).unwrap();
     dir
+}
+
+/// The two versions of the fixture content that the release tests compare (its README says
+/// what changes from `v1` to `v2`).
+pub const VERSIONS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/versions");
+
+/// Makes `root/content` the fixture content as it is in `version` (`v1` or `v2`): the fixture
+/// with that version's files laid over it, replacing what the folder held. Its releases go to
+/// `root/releases`, beside it, as the repository's do.
+pub fn fixture_version(root: &Path, version: &str) -> PathBuf {
+    let content = root.join("content");
+    let _ = fs::remove_dir_all(&content);
+    fs::create_dir_all(&content).unwrap();
+    for folder in [PathBuf::from(FIXTURE), Path::new(VERSIONS).join(version)] {
+        for entry in fs::read_dir(folder).unwrap() {
+            let path = entry.unwrap().path();
+            fs::copy(&path, content.join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    content
 }
 
 /// Every `&` in `text` starts one of the entities the escaper writes.

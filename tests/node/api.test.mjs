@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { initSync, search, node, suggest, version, lay, vocabulary } from 'pijnwijzer';
+import { initSync, search, node, suggest, version, lay, vocabulary, releases, changes } from 'pijnwijzer';
 
 initSync({ module: readFileSync(new URL(import.meta.resolve('pijnwijzer/pijnwijzer_bg.wasm'))) });
 
@@ -172,4 +172,52 @@ test('node() carries the fields of the front matter as they are, a lay title amo
   const withoutLay = node('zs.checklist.anamnese');
   assert.ok(!withoutLay.layers.some((layer) => layer.key === 'lay'));
   assert.equal(withoutLay.layTitle, null);
+});
+
+test('version() gives the content version, named after the newest release, and the build date', () => {
+  const info = version();
+  const [newest] = releases();
+  // The release's name while the content is that release; its name, `+` and a digest once it changed.
+  assert.match(info.contentVersion, new RegExp(`^${newest.name.replaceAll('.', '\\.')}(\\+[0-9a-f]{8})?$`));
+  assert.match(info.built, /^\d{4}-\d{2}-\d{2}$/);
+});
+
+test('releases() lists the embedded releases, the first of them 2026.12.05 with every node added', () => {
+  const list = releases();
+  const first = list.at(-1);
+  assert.deepEqual(
+    [first.name, first.date, first.previous, first.removed, first.changed],
+    ['2026.12.05', '2026-12-05', null, 0, 0],
+  );
+  assert.equal(first.added, first.nodes);
+  assert.ok(first.nodes > 500);
+});
+
+test('changes() tells, offline, what changed since a release; node() has the digest a portal stores', () => {
+  const since = changes('2026.12.05');
+  assert.deepEqual(since.since, { name: '2026.12.05', date: '2026-12-05' });
+  assert.equal(since.until.name, version().contentVersion);
+  for (const list of [since.added, since.removed, since.changed]) assert.ok(Array.isArray(list));
+  // A node changed since the release carries a digest other than the one a portal stored then.
+  for (const changed of since.changed) assert.equal(node(changed.id).digest, changed.digest);
+  const item = node('worel.alg.rodevlaggen');
+  assert.match(item.digest, /^[0-9a-f]{16}$/);
+  if (!since.changed.some((c) => c.id === item.id)) assert.equal(item.changedIn.name, '2026.12.05');
+  // The same release at both ends: nothing changed.
+  assert.deepEqual(changes('2026.12.05', '2026.12.05').changed, []);
+});
+
+test('changes() of an unknown release throws not-found with the known releases as suggestions', () => {
+  assert.throws(
+    () => changes('2025.01.01'),
+    (error) =>
+      error instanceof Error &&
+      error.code === 'not-found' &&
+      error.suggestions.includes('2026.12.05') &&
+      error.message.includes('unknown release `2025.01.01`'),
+  );
+  assert.throws(
+    () => changes(20261205),
+    (error) => error.code === 'invalid-argument',
+  );
 });

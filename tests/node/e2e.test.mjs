@@ -491,6 +491,7 @@ test('axe-core finds no WCAG 2.2 A/AA violations on any view, at both viewports 
     '#/checklist/rta.referral.handover',
     '#/medicatie?toon=overzicht',
     '#/n/zs.stap.2',
+    '#/veranderd',
   ];
   const failures = [];
   for (const viewport of [
@@ -507,4 +508,38 @@ test('axe-core finds no WCAG 2.2 A/AA violations on any view, at both viewports 
     await page.close();
   }
   assert.deepEqual(failures, []);
+});
+
+test('"Wat is er veranderd": every release with its counts, a page per release, and per node when it last changed', async () => {
+  const { page, done } = await open('#/veranderd');
+  const expected = await page.evaluate(async () => {
+    const { releases, version } = await import('./pkg/pijnwijzer.js');
+    return { releases: releases(), version: version() };
+  });
+  assert.ok(expected.releases.length >= 1, 'the module embeds at least one release');
+  await eventually(async () => assert.equal(await page.locator('#view-page h1').textContent(), 'Wat is er veranderd'));
+  await eventually(async () => assert.equal(await page.locator('ul.releases > li').count(), expected.releases.length));
+  assert.match(
+    await page.locator('#view-page').textContent(),
+    new RegExp(`versie ${expected.version.contentVersion.replace(/[.+]/g, '\\$&')}`),
+  );
+  const [newest] = expected.releases;
+  await page.locator(`ul.releases a[href="#/veranderd/${newest.name}"]`).click();
+  await page.waitForURL(new RegExp(`#/veranderd/${newest.name.replaceAll('.', '\\.')}$`));
+  await eventually(async () =>
+    assert.equal(await page.locator('#view-page h1').textContent(), `Versie ${newest.name}`),
+  );
+  await page.screenshot({ path: shot('veranderd'), fullPage: true });
+
+  // A node says in which release it last changed, with a link to that release's page.
+  const item = await page.evaluate(async () => (await import('./pkg/pijnwijzer.js')).node('worel.alg.rodevlaggen'));
+  await visit(page, `${site.base}#/n/worel.alg.rodevlaggen`);
+  const changed = page.locator('#detail .facts.changed a');
+  await eventually(async () =>
+    assert.equal(
+      await changed.getAttribute('href'),
+      item.changedIn ? `#/veranderd/${item.changedIn.name}` : '#/veranderd',
+    ),
+  );
+  await done();
 });

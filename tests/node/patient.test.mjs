@@ -142,3 +142,33 @@ for (const { name, ...viewport } of VIEWPORTS) {
     await done();
   });
 }
+
+for (const { name, ...viewport } of VIEWPORTS) {
+  test(`${name}: the questions a lay text answers show above it, and a patient is offered them while typing`, async () => {
+    const id = 'worel.beweging.advies';
+    const { page, done } = await site.open(`#/n/${id}?voor=patient`, viewport);
+    const item = await moduleNode(page, id);
+    assert.ok(item.questions.length > 0, `${id} lists the questions it answers`);
+    const answers = page.locator('#detail .answers');
+    await eventually(async () => assert.equal(await answers.locator('h2').textContent(), 'Deze uitleg beantwoordt'));
+    assert.deepEqual(await answers.locator('li').allTextContents(), item.questions);
+
+    // Typing part of one of them offers it; the whole question finds its node first.
+    const [question] = item.questions;
+    const typed = question.split(' ').slice(0, 4).join(' ');
+    await visit(page, `${site.base}#/?voor=patient`);
+    await page.locator('#q').fill(typed);
+    await eventually(async () =>
+      assert.ok(
+        (await page.locator('#q-questions option').evaluateAll((os) => os.map((o) => o.value))).includes(question),
+        `typing "${typed}" offers "${question}"`,
+      ),
+    );
+    assert.equal(await page.locator('#q').getAttribute('list'), 'q-questions');
+    await page.locator('#q').fill(question);
+    await eventually(async () =>
+      assert.equal(await page.locator('a.hit-title').first().getAttribute('href'), `#/n/${id}?voor=patient`),
+    );
+    await done();
+  });
+}

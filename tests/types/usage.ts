@@ -8,6 +8,7 @@ import init, {
   vocabulary,
   search,
   suggest,
+  suggestQuestions,
   node,
   related,
   checklists,
@@ -21,9 +22,13 @@ import init, {
   redFlags,
   compare,
   lay,
+  releases,
+  changes,
+  exportFhir,
 } from '../../pkg/pijnwijzer.js';
 import type {
   Agreement,
+  Changes,
   Checklist,
   ChecklistSummary,
   Comparison,
@@ -32,18 +37,26 @@ import type {
   Direction,
   DocumentPosition,
   EdgeType,
+  FhirBundle,
+  FhirEntry,
+  FhirOptions,
+  FieldChange,
   Item,
   KnowledgeNode,
   Lay,
   Layer,
   Medication,
   MedicationSummary,
+  NodeChange,
   NodeLink,
   NodeRef,
   PijnwijzerError,
   Position,
+  QuestionSuggestion,
   Readability,
   RedFlags,
+  ReleaseRef,
+  ReleaseSummary,
   ReferralMatrix,
   ReferralRow,
   SearchHit,
@@ -78,6 +91,50 @@ export async function everyCall(wasm: ArrayBuffer): Promise<void> {
   ];
   const documentIds: string[] = info.documents.map((d) => `${d.id} ${d.short} ${d.title} ${d.version} ${d.country}`);
   const counts: [string, string, number] = [info.module, info.content, info.nodes];
+  const contentVersion: [string, string] = [info.contentVersion, info.built];
+
+  // Releases, newest first, and what changed since one (until another, or the module's content).
+  const known: ReleaseSummary[] = releases();
+  const release: [string, string, string, string | null, number, number, number, number] = [
+    known[0].name,
+    known[0].date,
+    known[0].content,
+    known[0].previous,
+    known[0].nodes,
+    known[0].added,
+    known[0].removed,
+    known[0].changed,
+  ];
+  const since: Changes = changes(known[0].name);
+  const between: Changes = changes('2026.12.05', known[0].name);
+  const ends: [ReleaseRef, ReleaseRef] = [between.since, between.until];
+  const changedNodes: NodeChange[] = [...since.added, ...since.removed, ...since.changed];
+  const changedFields: [string, string, string | null, string | null, FieldChange[]][] = changedNodes.map((n) => [
+    n.id,
+    n.title,
+    n.layTitle,
+    n.digest,
+    n.fields,
+  ]);
+  // A field is a tagged union: the short fields carry their old and new values, typed.
+  const described: string[] = changedNodes
+    .flatMap((n) => n.fields)
+    .map((field) => {
+      switch (field.field) {
+        case 'strength': {
+          const values: [Strength | null, Strength | null] = [field.from, field.to];
+          return values.join(' → ');
+        }
+        case 'position': {
+          const values: [Position | null, Position | null] = [field.from, field.to];
+          return values.join(' → ');
+        }
+        case 'layTitle':
+          return `${field.from} → ${field.to}`;
+        default:
+          return field.field;
+      }
+    });
 
   const options: SearchOptions = {
     limit: 5,
@@ -116,9 +173,13 @@ export async function everyCall(wasm: ArrayBuffer): Promise<void> {
   }
   const words: string[] = suggest('pijned', 3);
   const moreWords: string[] = suggest('pijn');
+  const offered: QuestionSuggestion[] = suggestQuestions('mag ik blijven bew', 5);
+  const offeredFields: [string, string, string] = [offered[0].question, offered[0].id, offered[0].title];
+  const nodeQuestions: string[] = node('worel.beweging.advies').questions;
 
   const whole: KnowledgeNode = node('worel.alg.rodevlaggen');
   const layTitle: string | null = whole.layTitle;
+  const stored: [string, ReleaseRef | null] = [whole.digest, whole.changedIn];
   const layers: Layer[] = whole.layers;
   const layerText: string[] = layers.map((l) => `${l.key} ${l.title} ${l.html} ${l.text}`);
   const links: NodeLink[] = whole.links;
@@ -230,6 +291,12 @@ export async function everyCall(wasm: ArrayBuffer): Promise<void> {
   ];
 
   void [
+    contentVersion,
+    release,
+    ends,
+    changedFields,
+    described,
+    stored,
     layTitle,
     labels,
     documentIds,
@@ -238,6 +305,8 @@ export async function everyCall(wasm: ArrayBuffer): Promise<void> {
     hitFields,
     words,
     moreWords,
+    offeredFields,
+    nodeQuestions,
     layerText,
     linkFields,
     entry,
@@ -264,4 +333,18 @@ export async function everyCall(wasm: ArrayBuffer): Promise<void> {
     nodeReadability,
     measures,
   ];
+}
+
+/** exportFhir(): the whole guidance as a FHIR R4B Bundle, with and without its options. */
+export function fhirExport(): string[] {
+  const bundle: FhirBundle = exportFhir();
+  const options: FhirOptions = { base: 'https://example.org/fhir', date: '2026-12-05' };
+  const dated: FhirBundle = exportFhir(options);
+  const onlyDate: FhirBundle = exportFhir({ date: '2026-12-05' });
+  const first: FhirEntry = dated.entry[0];
+  const collection: 'collection' = bundle.type;
+  const kind: 'Bundle' = onlyDate.resourceType;
+  const resourceType: string = first.resource.resourceType;
+  const element: unknown = first.resource.url;
+  return [collection, kind, bundle.id, dated.identifier.value, first.fullUrl, resourceType, String(element)];
 }

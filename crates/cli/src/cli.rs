@@ -1,15 +1,17 @@
 //! The command-line tool for content authors (the `pijnwijzer` binary, native only).
 //!
 //! `check` validates `content/`, `search` runs the module's search and prints the same JSON as
-//! the JS API, `coverage` compares the content with the coverage manifests, and `export`
-//! prints every node as JSON.
+//! the JS API, `coverage` compares the content with the coverage manifests, `export`
+//! prints every node as JSON, and `release` and `diff` record releases and compare them
+//! (`releases.rs`).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::{env, fs};
 
-use pijnwijzer_compile::compile_dir;
+use crate::releases;
+use pijnwijzer_compile::{compile_dir, read_releases, releases_dir, today};
 use pijnwijzer_knowledge::{Knowledge, SearchOptions};
 use pijnwijzer_model::{digest, Node, Pack};
 use serde::Deserialize;
@@ -34,6 +36,16 @@ USAGE:
       With --require-complete, exit 1 below 100 %.
   pijnwijzer export --json [--content DIR]
       Print every node, every field, as JSON.
+  pijnwijzer export --fhir [--base URL] [--date YYYY-MM-DD] [--content DIR]
+      Print the whole guidance as one FHIR R4B Bundle (see the README, FHIR): resources' canonical URLs
+      under --base (default https://pijnwijzer.example/fhir), dated --date (default today).
+  pijnwijzer release VERSION [--on YYYY-MM-DD] [--content DIR]
+      Record the content's normative content as release VERSION (YYYY.MM.DD, the day; a second
+      release that day YYYY.MM.DD.2) in releases/VERSION.json beside the content folder, dated
+      today (or --on). Never overwrites a release.
+  pijnwijzer diff A B [--json] [--content DIR]
+      The nodes added, removed and changed from release A to release B (names in releases/, or
+      paths to release files), and what changed in each. --json prints what changes() returns.
 
 DIR for --content defaults to ./content.
 ";
@@ -167,12 +179,23 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             })
         }
         "export" => {
-            let args = parse_args(rest, &["content"], &["json"])?;
+            let args = parse_args(rest, &["content", "base", "date"], &["json", "fhir"])?;
             no_positional(&args)?;
-            if !args.flags.contains("json") {
-                return Err("export writes JSON: pass --json".to_string());
+            if args.flags.contains("fhir") == args.flags.contains("json") {
+                return Err("export writes JSON: pass --json or --fhir".to_string());
             }
             let knowledge = Knowledge::new(load(&args)?);
+            if args.flags.contains("fhir") {
+                let options = pijnwijzer_fhir::Options {
+                    base: args.values.get("base").cloned(),
+                    date: args.values.get("date").cloned(),
+                };
+                let bundle = pijnwijzer_fhir::bundle(&knowledge, &options, &today())
+                    .map_err(|e| format!("export --fhir: {e}"))?;
+                // Indented for authors, in the mapping's order; the module hands out the compact text.
+                println!("{}", pijnwijzer_fhir::json::pretty(bundle.json()));
+                return Ok(ExitCode::SUCCESS);
+            }
             let nodes: Vec<_> = knowledge
                 .nodes()
                 .iter()
@@ -218,6 +241,29 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                     ),
                 )?;
                 println!("stamped {id} ({})", review.file.display());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        "release" => {
+            let args = parse_args(rest, &["content", "on"], &[])?;
+            let [version] = args.positional.as_slice() else {
+                return Err(format!("release takes one VERSION, such as 2026.12.05\n\n{USAGE}"));
+            };
+            let on = args.values.get("on").cloned().unwrap_or_else(today);
+            let pack = load(&args)?;
+            println!("{}", releases::release(&pack, &content_dir(&args), version, &on)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        "diff" => {
+            let args = parse_args(rest, &["content"], &["json"])?;
+            let [from, to] = args.positional.as_slice() else {
+                return Err(format!("diff takes two releases, A and B\n\n{USAGE}"));
+            };
+            let changes = releases::diff(&content_dir(&args), from, to)?;
+            if args.flags.contains("json") {
+                println!("{}", serde_json::to_string_pretty(&changes).map_err(|e| e.to_string())?);
+            } else {
+                print!("{}", releases::describe(&changes));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -347,36 +393,20 @@ fn write_stamp(file: &Path, stamp: &str) -> Result<(), String> {
     fs::write(file, out).map_err(|e| format!("{}: {e}", file.display()))
 }
 
-/// Today's date (UTC) as `YYYY-MM-DD`, from the system clock (days to civil date, after Howard
-/// Hinnant's algorithm).
-fn today() -> String {
-    let days = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() / 86_400) as i64
-        + 719_468;
-    let era = days.div_euclid(146_097);
-    let day_of_era = days - era * 146_097;
-    let year_of_era =
-        (day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let month_index = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * month_index + 2) / 5 + 1;
-    let month = if month_index < 10 { month_index + 3 } else { month_index - 9 };
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
-}
-
 fn content_dir(args: &Args) -> PathBuf {
     PathBuf::from(args.values.get("content").map_or("content", String::as_str))
 }
 
-/// Compiles the content afresh, so the CLI always reflects the files as they are now.
+/// Compiles the content afresh, so the CLI always reflects the files as they are now, with the
+/// releases beside it as the module embeds them.
 fn load(args: &Args) -> Result<Pack, String> {
     let content = content_dir(args);
-    compile_dir(&content).map_err(|errors| {
+    let mut pack = compile_dir(&content).map_err(|errors| {
         let listed: Vec<String> = errors.iter().map(ToString::to_string).collect();
         format!("the content has {} error(s):\n{}", errors.len(), listed.join("\n"))
-    })
+    })?;
+    pack.set_releases(&read_releases(&releases_dir(&content)).map_err(|e| e.to_string())?);
+    Ok(pack)
 }
 
 #[derive(Deserialize)]

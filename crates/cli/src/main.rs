@@ -2,6 +2,7 @@
 //! check` runs, and lists every error, while the content is broken.
 
 mod cli;
+mod releases;
 
 fn main() -> std::process::ExitCode {
     cli::main()

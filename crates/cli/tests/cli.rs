@@ -134,3 +134,108 @@ fn review_stamps_go_stale_when_the_lay_text_or_the_cited_lines_change() {
     );
     assert!(!out.contains("worel.test.rodevlaggen` cites changed"), "{out}");
 }
+
+/// A fresh folder for `test` with `content/` at the fixture version `version` (`v1` or `v2`, see
+/// tests/fixtures/versions/README.md); its releases go to `releases/` beside it.
+fn at_version(root: &Path, version: &str) -> PathBuf {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
+    let content = root.join("content");
+    let _ = fs::remove_dir_all(&content);
+    fs::create_dir_all(&content).unwrap();
+    for folder in [fixtures.join("content"), fixtures.join("versions").join(version)] {
+        for entry in fs::read_dir(folder).unwrap() {
+            let path = entry.unwrap().path();
+            fs::copy(&path, content.join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    content
+}
+
+/// Runs the author tool on the content in `root`: exit code, stdout, stderr.
+fn run_in(root: &Path, args: &[&str]) -> (Option<i32>, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_pijnwijzer"))
+        .args(args)
+        .arg("--content")
+        .arg(root.join("content"))
+        .output()
+        .unwrap();
+    (
+        output.status.code(),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+/// `release` records each fixture version in releases/, refuses to overwrite one, and `diff`
+/// lists exactly what changed between them, in words and as JSON.
+#[test]
+fn release_records_a_version_once_and_diff_says_what_changed() {
+    let root = std::env::temp_dir().join(format!("pijnwijzer-cli-{}-release", std::process::id()));
+    let _ = fs::remove_dir_all(&root);
+    at_version(&root, "v1");
+    let (code, out, err) = run_in(&root, &["release", "2026.01.01", "--on", "2026-01-01"]);
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(out.contains("released 2026.01.01 of 2026-01-01"), "{out}");
+    assert!(out.contains("5 nodes (the first release)"), "{out}");
+    let v1 = root.join("releases/2026.01.01.json");
+    let written = fs::read_to_string(&v1).unwrap();
+    assert!(written.contains("\"version\": \"2026.01.01\""), "{written}");
+
+    at_version(&root, "v2");
+    let (code, out, err) = run_in(&root, &["release", "2026.02.01", "--on", "2026-02-01"]);
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(out.contains("since 2026.01.01: 1 added, 1 removed, 2 changed"), "{out}");
+
+    // A release is never rewritten: the file stays as it was, and the error names it and the fix.
+    let (code, _, err) = run_in(&root, &["release", "2026.01.01"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("2026.01.01.json exists"), "{err}");
+    assert!(err.contains("never rewritten") && err.contains("YYYY.MM.DD.2"), "{err}");
+    assert_eq!(fs::read_to_string(&v1).unwrap(), written);
+    let (code, _, err) = run_in(&root, &["release", "v3"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("`v3` is not a release name: use the day as YYYY.MM.DD"), "{err}");
+
+    let (code, out, err) = run_in(&root, &["diff", "2026.01.01", "2026.02.01"]);
+    assert_eq!(code, Some(0), "{err}");
+    let expected = "\
+2026.01.01 (2026-01-01) → 2026.02.01 (2026-02-01): 1 added, 1 removed, 2 changed
+added    worel.test.nieuw  Een nieuwe aanbeveling
+removed  worel.test.oud  Een aanbeveling die vervalt
+changed  worel.test.middel  Testmiddel
+           lay text
+changed  worel.test.rodevlaggen  Blijf alert op rode vlaggen
+           strength: GPP → 1C
+";
+    assert_eq!(out, expected);
+
+    // A release named by its file's path is the same release; --json is what changes() returns.
+    let path = v1.to_string_lossy().to_string();
+    let (code, out, err) = run_in(&root, &["diff", &path, "2026.02.01", "--json"]);
+    assert_eq!(code, Some(0), "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let ids = |list: &str| -> Vec<String> {
+        json[list]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(ids("added"), ["worel.test.nieuw"]);
+    assert_eq!(ids("removed"), ["worel.test.oud"]);
+    assert_eq!(ids("changed"), ["worel.test.middel", "worel.test.rodevlaggen"]);
+    assert_eq!(
+        json["changed"][1]["fields"],
+        serde_json::json!([{ "field": "strength", "from": "GPP", "to": "1C" }])
+    );
+    assert_eq!(json["changed"][0]["fields"], serde_json::json!([{ "field": "layText" }]));
+    assert_eq!(json["since"], serde_json::json!({ "name": "2026.01.01", "date": "2026-01-01" }));
+
+    let (code, _, err) = run_in(&root, &["diff", "2026.01.01", "2026.03.01"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("no release `2026.03.01`") && err.contains("2026.02.01, 2026.01.01"),
+        "{err}"
+    );
+}

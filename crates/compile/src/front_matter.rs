@@ -19,6 +19,8 @@ struct Raw {
     kind: String,
     title: String,
     lay_title: Option<String>,
+    #[serde(default)]
+    questions: Vec<String>,
     covers: Option<Vec<String>>,
     source: Option<RawSource>,
     strength: Option<String>,
@@ -477,6 +479,7 @@ pub fn parse(
             kind: kind.unwrap_or(Kind::Section),
             title: raw.title.trim().to_string(),
             lay_title: raw.lay_title.map(|t| t.trim().to_string()),
+            questions: raw.questions.iter().map(|q| q.trim().to_string()).collect(),
             strength,
             direction,
             force,

@@ -9,6 +9,7 @@ mod front_matter;
 mod glossary;
 mod markdown;
 mod readability;
+mod release;
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
@@ -17,6 +18,10 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 pub use diagnostic::Diagnostic;
+pub use release::{
+    check_version, is_day, read_release, read_releases, releases_dir, today, Normative,
+    ReleaseFile, ReleaseFileNode, CAUTION_LAYERS, RELEASES, RELEASE_FORMAT,
+};
 
 use pijnwijzer_model::distance::levenshtein;
 use pijnwijzer_model::{
@@ -103,10 +108,12 @@ pub fn compile_dir(dir: &Path) -> Result<Pack, Vec<Diagnostic>> {
     Ok(Pack {
         format: PACK_FORMAT,
         content_version: format!("{:016x}", digest.finish()),
+        built: today(),
         documents,
         actors,
         synonyms,
         nodes,
+        history: Vec::new(),
     })
 }
 
@@ -181,6 +188,7 @@ fn compile_file(
         .iter()
         .map(|link| Link { target: link.target.clone(), edge: link.edge })
         .collect();
+    let digests = release::Normative::of(&front.facts, &parsed.layers).digests();
     let node = Node {
         id: front.id,
         facts: front.facts,
@@ -190,6 +198,7 @@ fn compile_file(
         links,
         compare: front.compare,
         readability,
+        digests,
         lay_review,
     };
     Ok(Compiled { node, file: file.to_path_buf(), id_line, links: parsed.links, compare_line })
@@ -197,9 +206,12 @@ fn compile_file(
 
 /// At most this many words in a lay title: it heads a lay text on a phone.
 const LAY_TITLE_WORDS: usize = 10;
+/// At most this many words in a patient's question (`questions`).
+const QUESTION_WORDS: usize = 14;
 
 /// A node with a lay text has a `lay_title` (the title a patient reads above it, since `title`
-/// speaks to clinicians), short and without a full stop; a node without one has none.
+/// speaks to clinicians), short and without a full stop; a node without one has none, and no
+/// `questions` either. Each question is short and ends in a question mark.
 fn check_lay_title(
     file: &Path,
     front: &front_matter::FrontMatter,
@@ -237,6 +249,28 @@ fn check_lay_title(
             }
         }
         (None, None) => {}
+    }
+    // A patient's questions belong to the lay text that answers them.
+    let questions_line = line("questions");
+    if lay_line.is_none() && !front.facts.questions.is_empty() {
+        errors.push(Diagnostic::new(file, questions_line, "`questions` without a lay text").hint(
+            "write the `## Voor patiënten` section that answers them, or remove `questions`",
+        ));
+    }
+    for question in &front.facts.questions {
+        let words = question.split_whitespace().count();
+        if !question.ends_with('?') || words > QUESTION_WORDS {
+            errors.push(
+                Diagnostic::new(
+                    file,
+                    questions_line,
+                    format!("`{question}` is not a short question ({words} words)"),
+                )
+                .hint(format!(
+                    "write it as a patient asks it, ending in `?`, in at most {QUESTION_WORDS} words"
+                )),
+            );
+        }
     }
 }
 

@@ -5,6 +5,7 @@
 //! serialise the views it returns.
 
 pub mod features;
+pub mod history;
 pub mod render;
 pub mod search;
 pub mod view;
@@ -155,6 +156,8 @@ pub struct Knowledge {
     summaries: Vec<NodeSummary>,
     /// For a medication, the caution on the drug class it refines, if any.
     class_cautions: Vec<Option<usize>>,
+    /// The releases in full and the content as a release, made on first use.
+    versions: OnceLock<history::Versions>,
 }
 
 impl Knowledge {
@@ -221,7 +224,15 @@ impl Knowledge {
                 classes.next().filter(|_| member.kind == Kind::Medication)
             })
             .collect();
-        Knowledge { pack, by_id, incoming, index: OnceLock::new(), summaries, class_cautions }
+        Knowledge {
+            pack,
+            by_id,
+            incoming,
+            index: OnceLock::new(),
+            summaries,
+            class_cautions,
+            versions: OnceLock::new(),
+        }
     }
 
     fn index(&self) -> &SearchIndex {
@@ -238,6 +249,8 @@ impl Knowledge {
         VersionInfo {
             module: env!("CARGO_PKG_VERSION").to_string(),
             content: self.pack.content_version.clone(),
+            content_version: self.versions().current.name.clone(),
+            built: self.pack.built.clone(),
             nodes: self.pack.nodes.len(),
             documents: self
                 .pack
@@ -285,6 +298,8 @@ impl Knowledge {
         Ok(NodeView {
             id: node.id.clone(),
             facts: node.facts.clone(),
+            digest: node.digests.node.clone(),
+            changed_in: self.changed_in(index),
             source: self.source_view(node),
             actors: node
                 .actors

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::features::NodeRef;
+use crate::history::ReleaseRef;
 
 use pijnwijzer_model::{
     Agreement, Direction, EdgeType, Kind, LayerKey, NodeFacts, Readability, Strength,
@@ -16,8 +17,15 @@ use pijnwijzer_model::{
 pub struct VersionInfo {
     /// The module's own version (the crate version).
     pub module: String,
-    /// A digest of the content the module was built from.
+    /// A digest of every content file the module was built from: it changes with any edit.
     pub content: String,
+    /// The content version: the name of the newest release (`2026.12.05`) when the normative
+    /// content is that release's; otherwise that name, `+` and the start of the content's digest
+    /// (`2026.12.05+1a2b3c4d`: changed since), or `unreleased+…` before the first release.
+    pub content_version: String,
+    /// The day the content was built into the module, `YYYY-MM-DD` (UTC; the day of
+    /// `SOURCE_DATE_EPOCH` when the build sets it).
+    pub built: String,
     /// Number of nodes in the knowledge graph.
     pub nodes: usize,
     /// The source documents.
@@ -117,6 +125,13 @@ pub struct NodeView {
     /// The node's plain facts (kind, title, strength, …), as fields of the view itself.
     #[serde(flatten)]
     pub facts: NodeFacts,
+    /// The digest of its normative content (statement with conditions, grade, force, position,
+    /// cautions, lay title and lay text): the same content gives the same digest in every build,
+    /// so a page that stored it can tell when the guidance behind it changed.
+    pub digest: String,
+    /// The release in which the node got its current normative content; none when it is new or
+    /// changed since the newest release.
+    pub changed_in: Option<ReleaseRef>,
     /// Where it stands in its source, with a citation; none for a comparison topic.
     pub source: Option<SourceView>,
     /// Whom the statement addresses.

@@ -16,8 +16,8 @@ use pijnwijzer_knowledge::view::Hit;
 use pijnwijzer_knowledge::{Knowledge, OneOrMany, SearchOptions, MAX_LIMIT};
 use pijnwijzer_model::html::escape;
 use pijnwijzer_model::{
-    Audience, Block, Document, EdgeType, Kind, Layer, LayerKey, Link, Node, NodeFacts, Pack,
-    Position, SourceRef, PACK_FORMAT,
+    Audience, Block, Digests, Document, EdgeType, Kind, Layer, LayerKey, Link, Node, NodeFacts,
+    Pack, Position, SourceRef, PACK_FORMAT,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -40,6 +40,7 @@ fn node(
             kind,
             title: title.to_string(),
             lay_title: None,
+            questions: Vec::new(),
             strength: None,
             direction: None,
             force: None,
@@ -64,6 +65,7 @@ fn node(
         links: Vec::new(),
         compare: Vec::new(),
         readability: None,
+        digests: Digests::default(),
         lay_review: None,
     };
     with_layer(&mut node, LayerKey::Main, main);
@@ -95,10 +97,12 @@ fn knowledge_with(synonyms: &[&[&str]], nodes: Vec<Node>) -> Knowledge {
     Knowledge::new(Pack {
         format: PACK_FORMAT,
         content_version: "test".to_string(),
+        built: "2026-01-01".to_string(),
         documents: vec![document("worel", "WOREL"), document("rta", "RTA")],
         actors: vec![("ketenzorgcoordinator".to_string(), "Ketenzorgcoördinator".to_string())],
         synonyms: synonyms.iter().map(|g| g.iter().map(|w| w.to_string()).collect()).collect(),
         nodes,
+        history: Vec::new(),
     })
 }
 
@@ -965,4 +969,45 @@ fn a_name_the_guidance_never_mentions_gives_no_answer() {
     }
     assert_eq!(first(&k, "Disability Index"), "ins.pdi");
     assert!(hits(&k, "Oswestry").is_empty());
+}
+
+/// The question and filler words of a patient's whole question ("mijn", "doet", "al", "mag",
+/// "waarom") carry no content: a node that shares only those with the question does not outrank
+/// one that shares its content words.
+#[test]
+fn question_words_do_not_outweigh_the_content_words() {
+    let k = knowledge(vec![
+        node("t.rug", Kind::Concept, "Klachten die maanden blijven", "Pijn in de rug.", None, &[]),
+        node("t.doet", Kind::Concept, "Wat pijn doet", "Pijn.", None, &[]),
+    ]);
+    assert_eq!(ids(&k, "mijn rug doet al maanden pijn").first().map(String::as_str), Some("t.rug"));
+    let only_filler = ids(&k, "mag ik waarom mijn");
+    assert!(only_filler.is_empty(), "a question of filler words finds nothing: {only_filler:?}");
+}
+
+/// A node's `questions` (a patient's words for what its lay text answers) are searched as a field
+/// of their own, which counts most for patients: the question finds its node first although
+/// another node's text holds the same words.
+#[test]
+fn a_patients_question_listed_on_a_node_finds_it_first_for_patients() {
+    let mut answered = node(
+        "t.bewegen",
+        Kind::Recommendation,
+        "Adviseer fysieke activiteit",
+        "Fysieke activiteit en oefentherapie.",
+        Some("Blijf in beweging, ook met pijn."),
+        &[],
+    );
+    answered.facts.questions = vec!["Mag ik sporten als mijn rug pijn doet?".to_string()];
+    let distractor = node(
+        "t.sport",
+        Kind::Concept,
+        "Sportgeneeskunde",
+        "Sporten en rugklachten bij sporters.",
+        Some("Over sporten en uw rug."),
+        &[],
+    );
+    let k = knowledge(vec![answered, distractor]);
+    let hits = search_with(&k, "sporten met rugpijn", &patient());
+    assert_eq!(ids_of(&hits).first().map(String::as_str), Some("t.bewegen"), "{:?}", ids_of(&hits));
 }

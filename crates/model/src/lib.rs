@@ -4,16 +4,17 @@
 //! compiler (at build time) and the wasm module share it.
 //!
 //! Inline text is stored as HTML that the compiler produced and escaped itself; it never contains
-//! markup that came from an author. [`html`] and [`distance`] are the two text helpers both sides
-//! need.
+//! markup that came from an author. [`html`], [`text`] and [`distance`] are the text helpers both
+//! sides need.
 
 pub mod distance;
 pub mod html;
+pub mod text;
 
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever the pack layout changes, so a stale pack is refused rather than misread.
-pub const PACK_FORMAT: u32 = 5;
+pub const PACK_FORMAT: u32 = 6;
 
 /// Everything the module knows, as compiled from `content/`.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -22,6 +23,8 @@ pub struct Pack {
     pub format: u32,
     /// A digest of every content file, so two builds of the same content share a version.
     pub content_version: String,
+    /// The day the content was compiled, `YYYY-MM-DD` (UTC; from `SOURCE_DATE_EPOCH` when set).
+    pub built: String,
     /// The source documents (`content/vocabulary.toml`).
     pub documents: Vec<Document>,
     /// Actor key and Dutch label, in vocabulary order.
@@ -30,6 +33,10 @@ pub struct Pack {
     pub synonyms: Vec<Vec<String>>,
     /// Nodes sorted by id.
     pub nodes: Vec<Node>,
+    /// The releases of the content (`releases/*.json`), newest first, each as it differs from
+    /// the next newer version; see [`Pack::set_releases`]. The compiler leaves it empty; `build.rs`
+    /// and the author tool add them, read from the folder beside the content.
+    pub history: Vec<ReleaseDelta>,
 }
 
 /// A source document of the guidance.
@@ -72,6 +79,8 @@ pub struct Node {
     pub compare: Vec<Comparison>,
     /// How easy the lay explanation is to read; absent when the node has none.
     pub readability: Option<Readability>,
+    /// The digests of its normative content, computed by the compiler.
+    pub digests: Digests,
     /// Whether the lay explanation's review is current, for the author tool; never in the pack.
     #[serde(skip)]
     pub lay_review: Option<LayReview>,
@@ -96,8 +105,12 @@ pub struct NodeFacts {
     pub kind: Kind,
     /// Short Dutch title, in the content's own words.
     pub title: String,
-    /// A title in a patient's words, where `title` speaks to clinicians.
+    /// The title a patient reads above the lay text (every node with one has it), since `title`
+    /// speaks to clinicians.
     pub lay_title: Option<String>,
+    /// Questions the lay text answers, as a patient asks them ("Mag ik sporten met pijn?"):
+    /// searched for patients, shown above the lay text and offered as completions.
+    pub questions: Vec<String>,
     /// The GRADE code or GPP of a graded recommendation.
     pub strength: Option<Strength>,
     /// For or against, with `strength`.
@@ -157,6 +170,109 @@ pub fn digest(text: &str) -> String {
         }
     }
     format!("{hash:016x}")
+}
+
+/// The digests ([`digest`]) of a node's normative content: what a release records and what tells
+/// whether a node changed between two releases. The compiler computes them from the node's texts
+/// (`crates/compile/src/release.rs` says which layers count); nothing else in a node (rationale,
+/// notes, aliases, links, title, file name) changes them.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Digests {
+    /// The whole normative content: the fields below, strength, direction, force and position,
+    /// and the lay title. What `node(id).digest` shows.
+    pub node: String,
+    /// The statement: the main text, with the conditions (`## Wanneer`) it applies under.
+    pub statement: String,
+    /// The medication's cautions: every caution-type layer.
+    pub cautions: String,
+    /// The lay text (`## Voor patiënten`).
+    pub lay_text: String,
+}
+
+/// One release of the content, as the core compares it: per node only what tells what changed
+/// (the short fields as values, the texts as [`Digests`]), never the texts themselves. A pack
+/// stores it as a [`ReleaseDelta`].
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Release {
+    /// The release's name, which is its content version: `YYYY.MM.DD` (a second one that day
+    /// `YYYY.MM.DD.2`).
+    pub name: String,
+    /// The day it was made, `YYYY-MM-DD`.
+    pub date: String,
+    /// [`content_digest`] of its nodes.
+    pub content: String,
+    /// Its nodes, sorted by id.
+    pub nodes: Vec<ReleasedNode>,
+}
+
+/// A release as a pack stores it: only how it differs from the next newer version of the content
+/// (the next release, or for the newest one the content itself). Most nodes stay the same from
+/// one release to the next, so a module embeds little more than what changed.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ReleaseDelta {
+    /// [`Release::name`].
+    pub name: String,
+    /// [`Release::date`].
+    pub date: String,
+    /// [`Release::content`].
+    pub content: String,
+    /// Its nodes that the newer version lacks or holds otherwise, sorted by id.
+    pub differs: Vec<ReleasedNode>,
+    /// The ids of the newer version's nodes that it lacks.
+    pub lacks: Vec<String>,
+}
+
+/// A node as a release recorded it.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ReleasedNode {
+    /// The node's id.
+    pub id: String,
+    /// Its title then, to name a node that is gone since.
+    pub title: String,
+    /// Its lay title then.
+    pub lay_title: Option<String>,
+    /// Its strength then.
+    pub strength: Option<Strength>,
+    /// Its direction then.
+    pub direction: Option<Direction>,
+    /// Its force then.
+    pub force: Option<Force>,
+    /// Its position then.
+    pub position: Option<Position>,
+    /// The digests of its normative content then.
+    pub digests: Digests,
+}
+
+impl ReleasedNode {
+    /// `node` as a release records it.
+    pub fn of(node: &Node) -> ReleasedNode {
+        ReleasedNode {
+            id: node.id.clone(),
+            title: node.title.clone(),
+            lay_title: node.lay_title.clone(),
+            strength: node.strength,
+            direction: node.direction,
+            force: node.force,
+            position: node.position,
+            digests: node.digests.clone(),
+        }
+    }
+}
+
+impl Release {
+    /// The node with `id` in this release, if it has one.
+    pub fn node(&self, id: &str) -> Option<&ReleasedNode> {
+        self.nodes.binary_search_by(|n| n.id.as_str().cmp(id)).ok().map(|i| &self.nodes[i])
+    }
+}
+
+/// The digest of a whole content's normative content: of each node's id and [`Digests::node`], in
+/// id order. Equal for two builds whose nodes all say the same, whatever else differs.
+pub fn content_digest(nodes: &[ReleasedNode]) -> String {
+    let mut lines: Vec<String> =
+        nodes.iter().map(|n| format!("{} {}", n.id, n.digests.node)).collect();
+    lines.sort();
+    digest(&lines.join("\n"))
 }
 
 /// How easy a lay text is to read, measured by the compiler.
@@ -445,6 +561,57 @@ impl LayerKey {
 }
 
 impl Pack {
+    /// Stores `releases` (oldest first, as read from `releases/`) in [`Pack::history`], each as it
+    /// differs from the next newer version, so [`Pack::releases`] gives them back in full.
+    pub fn set_releases(&mut self, releases: &[Release]) {
+        let mut newer: Vec<ReleasedNode> = self.nodes.iter().map(ReleasedNode::of).collect();
+        self.history = releases
+            .iter()
+            .rev()
+            .map(|release| {
+                let older = &release.nodes;
+                let delta = ReleaseDelta {
+                    name: release.name.clone(),
+                    date: release.date.clone(),
+                    content: release.content.clone(),
+                    differs: older.iter().filter(|n| !newer.contains(n)).cloned().collect(),
+                    lacks: newer
+                        .iter()
+                        .filter(|n| release.node(&n.id).is_none())
+                        .map(|n| n.id.clone())
+                        .collect(),
+                };
+                newer = older.clone();
+                delta
+            })
+            .collect();
+    }
+
+    /// The releases, oldest first, each with every node it held.
+    pub fn releases(&self) -> Vec<Release> {
+        let mut newer: Vec<ReleasedNode> = self.nodes.iter().map(ReleasedNode::of).collect();
+        let mut releases: Vec<Release> = self
+            .history
+            .iter()
+            .map(|delta| {
+                let kept = newer.iter().filter(|n| {
+                    !delta.lacks.contains(&n.id) && !delta.differs.iter().any(|d| d.id == n.id)
+                });
+                let mut nodes: Vec<ReleasedNode> = kept.chain(&delta.differs).cloned().collect();
+                nodes.sort_by(|a, b| a.id.cmp(&b.id));
+                newer = nodes.clone();
+                Release {
+                    name: delta.name.clone(),
+                    date: delta.date.clone(),
+                    content: delta.content.clone(),
+                    nodes,
+                }
+            })
+            .collect();
+        releases.reverse();
+        releases
+    }
+
     /// Serialises the pack to its compact binary form.
     pub fn to_bytes(&self) -> Vec<u8> {
         postcard::to_allocvec(self).expect("a pack of owned values always serialises")

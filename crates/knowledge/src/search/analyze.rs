@@ -32,13 +32,16 @@ impl Default for Analyzer {
     }
 }
 
-/// Dutch function words that carry no meaning for search.
+/// Dutch function words that carry no meaning for search, and the question and filler words of a
+/// patient's whole question ("mijn rug doet al maanden pijn", "mag ik…", "waarom…", "hoe zit het
+/// met…"), which would otherwise outweigh its content words.
 const STOPWORDS: &[&str] = &[
-    "aan", "al", "als", "bij", "dan", "dat", "de", "der", "des", "deze", "die", "dit", "door",
-    "een", "en", "er", "het", "hij", "hoe", "ik", "in", "is", "je", "maar", "met", "na", "naar",
-    "niet", "nog", "of", "om", "onder", "ook", "op", "over", "te", "tegen", "tot", "u", "uit",
-    "van", "voor", "wat", "wel", "wie", "wij", "worden", "wordt", "ze", "zich", "zij", "zijn",
-    "zo",
+    "aan", "al", "als", "ben", "bent", "bij", "dan", "dat", "de", "der", "des", "deze", "die",
+    "dit", "doet", "door", "een", "en", "er", "heb", "hebt", "heeft", "het", "hij", "hoe", "ik",
+    "in", "is", "je", "kan", "kun", "kunt", "maar", "mag", "me", "met", "mij", "mijn", "moet",
+    "na", "naar", "niet", "nog", "nu", "of", "om", "onder", "ook", "op", "over", "te", "tegen",
+    "tot", "u", "uit", "uw", "van", "voor", "waar", "waarom", "wanneer", "wat", "wel", "welke",
+    "wie", "wij", "worden", "wordt", "ze", "zich", "zij", "zijn", "zit", "zo",
 ];
 
 /// Whether `word` (folded) is a stopword.

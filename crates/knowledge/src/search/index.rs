@@ -19,16 +19,18 @@ enum Field {
     Detail = 2,
     Rationale = 3,
     Lay = 4,
+    /// The questions a patient asks that the lay text answers (`questions`).
+    Questions = 5,
 }
 /// How many fields there are.
-const FIELDS: usize = 5;
+const FIELDS: usize = 6;
 
-/// How much a word counts per field for professionals (title, main, detail, rationale, lay):
-/// the title first, then the statement.
-const PROFESSIONAL_FIELD_WEIGHTS: [f32; FIELDS] = [6.0, 2.0, 1.0, 0.6, 0.5];
-/// How much a word counts per field for patients (title, main, detail, rationale, lay): the
-/// title first, then the lay text.
-const PATIENT_FIELD_WEIGHTS: [f32; FIELDS] = [6.0, 1.0, 0.6, 0.3, 2.5];
+/// How much a word counts per field for professionals (title, main, detail, rationale, lay,
+/// questions): the title first, then the statement.
+const PROFESSIONAL_FIELD_WEIGHTS: [f32; FIELDS] = [6.0, 2.0, 1.0, 0.6, 0.5, 0.5];
+/// How much a word counts per field for patients (title, main, detail, rationale, lay,
+/// questions): the title and the patient's own questions first, then the lay text.
+const PATIENT_FIELD_WEIGHTS: [f32; FIELDS] = [6.0, 1.0, 0.6, 0.3, 3.5, 5.0];
 /// BM25's term-frequency saturation: the higher, the more each further use of a word adds.
 const K1: f32 = 1.2;
 /// BM25's length normalisation: how much a long text's words are worth less (0 none, 1 fully).
@@ -195,6 +197,9 @@ impl SearchIndex {
                 let words = vocabulary.read(name);
                 add(&words, Field::Title);
                 node_names.push(words.iter().filter_map(|w| w.2.map(|(word, _)| word)).collect());
+            }
+            for question in &node.questions {
+                add(&vocabulary.read(question), Field::Questions);
             }
             let mut sources = [None; 2];
             for layer in &node.layers {
