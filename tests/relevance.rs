@@ -15,7 +15,8 @@
 //! from the sources. Ranking decisions look at the tuning half only: the test prints the tuning
 //! questions not answered at rank 1, then MRR and recall@5 per half and voice
 //! (`cargo test --release --test relevance -- --nocapture`). The floors guard against regressions
-//! (on 2026-12-05: held-out MRR 0.72 and recall@5 0.80 before issue #15's work); the targets and
+//! (on 2026-12-05: held-out MRR 0.724 and recall@5 0.804 before issue #15's work, 0.740 and 0.832
+//! after its first part); the targets and
 //! the comparison with other engines are in BENCHMARKS.md.
 
 // Reads its questions with `toml`, a native-only dependency.
@@ -28,7 +29,7 @@ use serde::Deserialize;
 
 /// Per half: the MRR and recall@5 below which the test fails (a regression guard; the targets
 /// of issue #15 are reported in BENCHMARKS.md).
-const FLOORS: &[(&str, f64, f64)] = &[("tuning", 0.80, 0.89), ("held-out", 0.70, 0.80)];
+const FLOORS: &[(&str, f64, f64)] = &[("tuning", 0.80, 0.90), ("held-out", 0.72, 0.80)];
 
 #[derive(Deserialize)]
 struct Set {
