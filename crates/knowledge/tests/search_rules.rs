@@ -1011,3 +1011,21 @@ fn a_patients_question_listed_on_a_node_finds_it_first_for_patients() {
     let hits = search_with(&k, "sporten met rugpijn", &patient());
     assert_eq!(ids_of(&hits).first().map(String::as_str), Some("t.bewegen"), "{:?}", ids_of(&hits));
 }
+
+/// A question most of whose words the content never uses is about something the guidance does
+/// not address: it finds nothing, rather than hits on its one everyday word. One unknown word
+/// among known ones still finds.
+#[test]
+fn a_question_mostly_of_words_the_content_never_uses_finds_nothing() {
+    let k = knowledge(vec![node(
+        "t.helpen",
+        Kind::Concept,
+        "Wat kan helpen bij rugpijn",
+        "Bewegen kan helpen.",
+        None,
+        &[],
+    )]);
+    assert!(says(&k, "t.helpen", "helpen"), "the premise: the content holds one of the words");
+    assert_eq!(ids(&k, "schoenen helpen hielspoor"), Vec::<String>::new());
+    assert_eq!(ids(&k, "helpen hielspoor"), ["t.helpen"], "one of two words unknown still finds");
+}

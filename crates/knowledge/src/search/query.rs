@@ -88,6 +88,7 @@ impl SearchIndex {
         outcome: &mut Outcome,
     ) -> Option<Vec<Vec<Alternative<'a>>>> {
         let mut groups = Vec::with_capacity(words.len());
+        let mut unmatched = 0;
         let mut key = String::new();
         let mut i = 0;
         while i < words.len() {
@@ -146,10 +147,19 @@ impl SearchIndex {
                 if is_name && !still_typing {
                     return None;
                 }
+                if !still_typing {
+                    unmatched += 1;
+                }
             }
             // A word nothing matches still counts against coverage.
             groups.push(alternatives);
             i += consumed;
+        }
+        // When most words of a question are words the guidance never uses ("jicht colchicine",
+        // "schoenen tegen hielspoor"), it is about something the guidance does not address: a
+        // page saying so is a better answer than hits on the one shared everyday word.
+        if groups.len() >= 2 && unmatched * 2 > groups.len() {
+            return None;
         }
         Some(groups)
     }
