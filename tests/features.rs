@@ -215,3 +215,20 @@ fn a_node_with_a_lay_text_carries_its_lay_title_in_the_node_hits_and_links() {
     let link = linked.links.iter().find(|l| l.id == "worel.alg.rodevlaggen.lijst").unwrap();
     assert_eq!(link.lay_title, k.node(&link.id).unwrap().facts.lay_title);
 }
+
+/// A patient typing is offered the questions of the lay texts that hold every content word typed,
+/// the last as a prefix; question and filler words alone offer nothing.
+#[test]
+fn a_patient_typing_is_offered_the_questions_that_hold_the_words() {
+    let k = pijnwijzer::embedded().unwrap();
+    let offered = k.suggest_questions("mag ik blijven bew", 8);
+    assert!(!offered.is_empty() && offered.len() <= 8);
+    for s in &offered {
+        let folded = pijnwijzer::knowledge::search::analyze::fold(&s.question);
+        assert!(folded.contains("blijven") && folded.contains("bew"), "{}", s.question);
+        assert!(k.node(&s.id).unwrap().facts.questions.contains(&s.question));
+    }
+    assert!(offered.iter().any(|s| s.question == "Mag ik blijven bewegen als het pijn doet?"));
+    assert!(k.suggest_questions("mag ik", 8).is_empty());
+    assert!(k.suggest_questions("", 8).is_empty());
+}

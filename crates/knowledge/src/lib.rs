@@ -158,6 +158,9 @@ pub struct Knowledge {
     class_cautions: Vec<Option<usize>>,
     /// The releases in full and the content as a release, made on first use.
     versions: OnceLock<history::Versions>,
+    /// Every node's patient questions with their content words folded, made on the first
+    /// completion rather than on every keystroke.
+    questions: OnceLock<Vec<features::AskedQuestion>>,
 }
 
 impl Knowledge {
@@ -232,6 +235,7 @@ impl Knowledge {
             summaries,
             class_cautions,
             versions: OnceLock::new(),
+            questions: OnceLock::new(),
         }
     }
 

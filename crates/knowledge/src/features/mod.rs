@@ -30,6 +30,7 @@ pub use checklists::{Checklist, ChecklistSummary};
 pub use compare::{Comparison, DocumentPosition};
 pub use lay::Lay;
 pub use medication::{Medication, MedicationSummary};
+pub(crate) use questions::AskedQuestion;
 pub use questions::QuestionSuggestion;
 pub use red_flags::{FlagList, RedFlags};
 pub use referral::{ReferralMatrix, ReferralRow};

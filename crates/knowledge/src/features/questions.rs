@@ -28,7 +28,31 @@ fn content_words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// A node's question with its content words folded, as the completion compares them.
+pub(crate) struct AskedQuestion {
+    /// The node's index in the pack.
+    node: usize,
+    /// The question as the content writes it.
+    question: String,
+    /// Its content words, folded.
+    words: Vec<String>,
+}
+
 impl Knowledge {
+    /// Every node's questions with their words folded, made once.
+    fn asked_questions(&self) -> &[AskedQuestion] {
+        self.questions.get_or_init(|| {
+            let mut all = Vec::new();
+            for (node, n) in self.nodes().iter().enumerate() {
+                for question in &n.questions {
+                    let words = content_words(question);
+                    all.push(AskedQuestion { node, question: question.clone(), words });
+                }
+            }
+            all
+        })
+    }
+
     /// The questions, of every lay text, that hold each content word of `text` (the last one as
     /// a prefix, since it is still being typed), at most `limit`, those with the fewest other
     /// words first. A text of only question and filler words ("mag ik") has none.
@@ -37,25 +61,27 @@ impl Knowledge {
         let Some((last, rest)) = typed.split_last() else {
             return Vec::new();
         };
-        let mut found: Vec<(usize, QuestionSuggestion)> = Vec::new();
-        for node in self.nodes() {
-            for question in &node.questions {
-                let words = content_words(question);
-                let holds = rest.iter().all(|w| words.contains(w))
-                    && words.iter().any(|w| w.starts_with(last.as_str()));
-                if holds {
-                    found.push((
-                        words.len(),
-                        QuestionSuggestion {
-                            question: question.clone(),
-                            id: node.id.clone(),
-                            title: node.lay_title.clone().unwrap_or_else(|| node.title.clone()),
-                        },
-                    ));
+        let mut found: Vec<&AskedQuestion> = self
+            .asked_questions()
+            .iter()
+            .filter(|asked| {
+                rest.iter().all(|w| asked.words.contains(w))
+                    && asked.words.iter().any(|w| w.starts_with(last.as_str()))
+            })
+            .collect();
+        // Stable: among questions of one length, the content's order.
+        found.sort_by_key(|asked| asked.words.len());
+        found
+            .into_iter()
+            .take(limit)
+            .map(|asked| {
+                let node = &self.nodes()[asked.node];
+                QuestionSuggestion {
+                    question: asked.question.clone(),
+                    id: node.id.clone(),
+                    title: node.lay_title.clone().unwrap_or_else(|| node.title.clone()),
                 }
-            }
-        }
-        found.sort_by_key(|(words, _)| *words);
-        found.into_iter().take(limit).map(|(_, suggestion)| suggestion).collect()
+            })
+            .collect()
     }
 }
