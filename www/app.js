@@ -26,11 +26,6 @@ import {
   fill,
   didYouMean,
 } from './dom.js';
-import * as medicatie from './pages/medicatie.js';
-import * as verwijzen from './pages/verwijzen.js';
-import * as stappen from './pages/stappen.js';
-import * as checklists from './pages/checklists.js';
-import * as veranderd from './pages/veranderd.js';
 
 const $ = (id) => document.getElementById(id);
 const input = $('q');
@@ -445,13 +440,14 @@ function showNode(id) {
 
 // ---------------------------------------------------------------- routing
 
+// Each page's module loads when it is first shown, so a search (most visits) waits for none of them.
 const PAGES = [
-  { match: /^\/medicatie(?:\/(.*))?$/, nav: 'medicatie', page: medicatie },
-  { match: /^\/verwijzen$/, nav: 'verwijzen', page: verwijzen },
-  { match: /^\/stappen$/, nav: 'stappen', page: stappen },
-  { match: /^\/checklists$/, nav: 'checklists', page: checklists },
-  { match: /^\/checklist\/(.+)$/, nav: 'checklists', page: checklists },
-  { match: /^\/veranderd(?:\/(.+))?$/, nav: 'veranderd', page: veranderd },
+  { match: /^\/medicatie(?:\/(.*))?$/, nav: 'medicatie', page: () => import('./pages/medicatie.js') },
+  { match: /^\/verwijzen$/, nav: 'verwijzen', page: () => import('./pages/verwijzen.js') },
+  { match: /^\/stappen$/, nav: 'stappen', page: () => import('./pages/stappen.js') },
+  { match: /^\/checklists$/, nav: 'checklists', page: () => import('./pages/checklists.js') },
+  { match: /^\/checklist\/(.+)$/, nav: 'checklists', page: () => import('./pages/checklists.js') },
+  { match: /^\/veranderd(?:\/(.+))?$/, nav: 'veranderd', page: () => import('./pages/veranderd.js') },
 ];
 
 function setNav(current) {
@@ -488,8 +484,35 @@ function syncAudienceButtons() {
 }
 
 let firstRoute = true;
+/** Counts the routes taken, so that a page whose module arrives after the reader moved on stays unshown. */
+let routes = 0;
 
+/** Shows the page `render` draws (it returns the page's title), or a Dutch message when it fails. */
+function showPage(nav, render, focusTarget) {
+  searchView.hidden = true;
+  pageView.hidden = false;
+  pageView.className = `view page page-${nav}`;
+  let title;
+  try {
+    title = render();
+  } catch (error) {
+    // The reader gets Dutch; the error itself (English, for developers) goes to the console.
+    console.error(error);
+    fill(
+      pageView,
+      h('h1', { tabindex: '-1' }, 'Er ging iets mis'),
+      h('p', {}, 'Deze pagina kon niet worden getoond. Laad de pagina opnieuw of ga terug naar zoeken.'),
+      h('p', {}, h('a', { href: href('/') }, 'Naar zoeken')),
+    );
+    title = 'Fout';
+  }
+  document.title = `${title} · Pijnwijzer`;
+  if (focusTarget) pageView.querySelector('h1')?.focus();
+}
+
+/** Draws the view the address names; for a page, returns a promise that settles once it is drawn. */
 function route() {
+  routes += 1;
   const hash = location.hash.slice(1) || '/';
   const [rawPath, rawQuery = ''] = hash.split('?');
   const params = new URLSearchParams(rawQuery);
@@ -516,26 +539,22 @@ function route() {
     const found = path.match(match);
     if (!found) continue;
     setNav(nav);
-    searchView.hidden = true;
-    pageView.hidden = false;
-    pageView.className = `view page page-${nav}`;
-    let title;
-    try {
-      title = page.render(pageView, { path, match: found, params, href });
-    } catch (error) {
-      // The reader gets Dutch; the error itself (English, for developers) goes to the console.
-      console.error(error);
-      fill(
-        pageView,
-        h('h1', { tabindex: '-1' }, 'Er ging iets mis'),
-        h('p', {}, 'Deze pagina kon niet worden getoond. Laad de pagina opnieuw of ga terug naar zoeken.'),
-        h('p', {}, h('a', { href: href('/') }, 'Naar zoeken')),
-      );
-      title = 'Fout';
-    }
-    document.title = `${title} · Pijnwijzer`;
-    if (focusTarget) pageView.querySelector('h1')?.focus();
-    return;
+    const shown = routes;
+    // The view on screen stays until the page is drawn, rather than a blank one while its module loads.
+    return page().then(
+      (module) =>
+        shown === routes &&
+        showPage(nav, () => module.render(pageView, { path, match: found, params, href }), focusTarget),
+      (error) =>
+        shown === routes &&
+        showPage(
+          nav,
+          () => {
+            throw error;
+          },
+          focusTarget,
+        ),
+    );
   }
   // The search view (also for unknown routes).
   setNav('zoeken');
@@ -672,15 +691,15 @@ document.addEventListener(
   },
   true,
 );
-window.addEventListener('hashchange', () => {
-  route();
+window.addEventListener('hashchange', async () => {
+  await route();
   const place = history.state;
   if (typeof place?.scroll !== 'number') return;
   const link = [...document.querySelectorAll('main a')].find((a) => a.getAttribute('href') === place.link);
   link?.focus({ preventScroll: true });
   scrollTo(0, place.scroll);
 });
-route();
+await route();
 document.documentElement.dataset.ready = 'true';
 
 // Offline: a service worker keeps the app shell and the module in a cache.
