@@ -25,6 +25,8 @@ if [ -d www/components ]; then mkdir -p pkg/components && cp www/components/*.js
 
 rm -rf www/pkg
 cp -r pkg www/pkg
+# The site serves brotli and gzip copies made once at their best quality (scripts/serve.mjs).
+node scripts/precompress.mjs www/pkg
 echo "build: pkg/ ready; bytes per file, raw and gzip -9:"
 find pkg -type f ! -name package.json ! -name .gitignore | sort | while read -r file; do
   printf '  %-36s %9s %9s\n' "$file" "$(wc -c < "$file")" "$(gzip -9 -c "$file" | wc -c)"

@@ -11,13 +11,14 @@ import { request } from 'node:http';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { CSP, HASHED_NAME, headersFor, serve } from '../../scripts/serve.mjs';
 
 const WWW = new URL('../../www/', import.meta.url);
 const SECRET = 'geheim-buiten-de-root';
 // Text long enough to be compressed (compression leaves answers under 1 KB alone).
 const SCRIPT = `export const words = ${JSON.stringify('pijn '.repeat(400))};\n`;
+const COPY = `// the precompressed copy\n${SCRIPT}`;
 const PAGE = `<!doctype html><title>Index</title><p>${'De index van deze map. '.repeat(60)}</p>\n`;
 
 let temp;
@@ -36,6 +37,12 @@ before(async () => {
   writeFileSync(join(root, 'app.0123456789abcdef.js'), SCRIPT);
   writeFileSync(join(root, '.env'), SECRET);
   writeFileSync(join(temp, 'www-secret', 'secret.txt'), SECRET);
+  // A "precompressed copy" outside the root: no spelling of its path may make it the answer.
+  writeFileSync(join(temp, 'www-secret', 'secret.txt.br'), SECRET);
+  // Copies that differ from the file they stand for, so a test can tell which one was sent.
+  writeFileSync(join(root, 'pkg', 'mod.js'), SCRIPT);
+  writeFileSync(join(root, 'pkg', 'mod.js.br'), brotliCompressSync(COPY));
+  writeFileSync(join(root, 'pkg', 'mod.js.gz'), gzipSync(COPY));
   writeFileSync(join(temp, 'secret.txt'), SECRET);
   site = await serve({ port: 0 });
   tempServer = await serve({ port: 0, root });
@@ -91,6 +98,34 @@ test('brotli or gzip as Accept-Encoding asks, and the body decompresses to the f
       assert.ok(decompress(answer.body).equals(bytes), `${path} (${accept}) decompresses to the file`);
     }
   }
+});
+
+test('a precompressed copy beside a file is sent in its place, as the browser accepts, with the headers of the file', async () => {
+  for (const [accept, encoding, decompress] of [
+    ['br', 'br', brotliDecompressSync],
+    ['gzip, deflate, br', 'br', brotliDecompressSync],
+    ['gzip', 'gzip', gunzipSync],
+    ['gzip, br;q=0', 'gzip', gunzipSync],
+  ]) {
+    const answer = await get(tempServer, '/pkg/mod.js?v=1', { headers: { 'Accept-Encoding': accept } });
+    assert.equal(answer.status, 200, accept);
+    assert.equal(answer.headers['content-encoding'], encoding, accept);
+    assert.equal(decompress(answer.body).toString(), COPY, `${accept}: the copy, not the file compressed now`);
+    assert.equal(answer.headers['content-type'], 'text/javascript; charset=utf-8', accept);
+    assert.equal(answer.headers['access-control-allow-origin'], '*', accept);
+    assert.match(answer.headers.vary, /accept-encoding/i, accept);
+    const again = await get(tempServer, '/pkg/mod.js', {
+      headers: { 'Accept-Encoding': accept, 'If-None-Match': answer.headers.etag },
+    });
+    assert.equal(again.status, 304, `${accept}: the copy is revalidated by its own ETag`);
+  }
+  const plain = await get(tempServer, '/pkg/mod.js');
+  assert.equal(plain.headers['content-encoding'], undefined);
+  assert.equal(plain.body.toString(), SCRIPT, 'without compression, the file itself');
+  // The build leaves such copies of the module for the site (scripts/build.sh, scripts/precompress.mjs).
+  const wasm = await get(site, '/pkg/pijnwijzer_bg.wasm', { headers: { 'Accept-Encoding': 'br' } });
+  assert.ok(wasm.body.equals(file('pkg/pijnwijzer_bg.wasm.br')), 'the site sends the wasm brotli copy the build made');
+  assert.ok(brotliDecompressSync(wasm.body).equals(file('pkg/pijnwijzer_bg.wasm')));
 });
 
 test('a client that accepts no compression gets the file as it is', async () => {
@@ -251,7 +286,7 @@ test('no path, however spelt, reaches a file outside the root or a dotfile', asy
     '/docs/../.env',
   ];
   for (const path of attempts) {
-    for (const headers of [{}, { 'Accept-Encoding': 'gzip' }]) {
+    for (const headers of [{}, { 'Accept-Encoding': 'gzip' }, { 'Accept-Encoding': 'br' }]) {
       const answer = await get(tempServer, path, { headers });
       assert.ok([400, 403, 404].includes(answer.status), `${path}: ${answer.status}`);
       assert.ok(!answer.body.toString('latin1').includes(SECRET), `${path} must not show the file outside`);
