@@ -1,8 +1,10 @@
 // Shared pieces of the benchmark: the documents every JS engine indexes, the Dutch-ish text
 // analysis they all share, relevance metrics and statistics.
 
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { cpus } from 'node:os';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 
 /** Fold case and diacritics the same way for every JS engine: NFD, drop combining marks. */
 export function fold(text) {
@@ -96,6 +98,17 @@ export function gzipBytes(data) {
   return gzipSync(typeof data === 'string' ? Buffer.from(data) : data, { level: 9 }).length;
 }
 
+/** Brotli at quality 11 (the highest), as a static host would precompress a file. */
+export function brotliBytes(data) {
+  const buffer = typeof data === 'string' ? Buffer.from(data) : data;
+  return brotliCompressSync(buffer, {
+    params: {
+      [zlibConstants.BROTLI_PARAM_QUALITY]: 11,
+      [zlibConstants.BROTLI_PARAM_SIZE_HINT]: buffer.length,
+    },
+  }).length;
+}
+
 /** Reciprocal rank of the first right answer in the top 10; for `answers = []`, 1 when no hits. */
 export function reciprocalRank(hits, answers) {
   if (answers.length === 0) return hits.length === 0 ? 1 : 0;
@@ -142,4 +155,18 @@ export function packageFile(path) {
 
 export function packageVersion(name) {
   return JSON.parse(readFileSync(packageFile(`${name}/package.json`), 'utf8')).version;
+}
+
+/** The machine a benchmark ran on: CPU model, cores (`nproc`), memory, Node, platform. */
+export function machineInfo() {
+  let cpuModel = cpus()[0]?.model;
+  try {
+    const m = readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.*)$/m);
+    if (m) cpuModel = m[1].trim();
+  } catch {
+    /* keep os.cpus()'s */
+  }
+  const nproc = execFileSync('nproc').toString().trim();
+  const memGiB = Math.round(Number(readFileSync('/proc/meminfo', 'utf8').match(/MemTotal:\s+(\d+)/)[1]) / 1024 / 1024);
+  return { cpuModel, nproc, memGiB, node: process.version, platform: `${process.platform}/${process.arch}` };
 }

@@ -7,6 +7,8 @@
 //   node bench/run.mjs --no-write      # print the table, leave BENCHMARKS.md alone
 //   node bench/run.mjs --no-build      # fail instead of rebuilding a pkg/ that is older than content/
 //   node bench/run.mjs --export FILE   # use a saved `pijnwijzer export --json` instead of cargo run
+//   node bench/run.mjs --no-browser    # leave out the section "In the browser" (bench/browser.mjs)
+//   node bench/run.mjs --browser-runs 20  # runs of each kind in the browser (default 12)
 //
 // Content: `cargo run --release -p pijnwijzer-cli -- export --json`, regenerated on every run.
 // When pkg/ was built from other content than that export, the run rebuilds it first
@@ -16,16 +18,18 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseToml } from 'smol-toml';
+import { browserBench } from './browser.mjs';
 import {
   contentText,
   documentsFrom,
   formatBytes,
   formatMs,
   gzipBytes,
+  machineInfo,
   median,
   quantile,
   recallAt5,
@@ -259,18 +263,26 @@ for (const result of results) {
 
 // ---------------------------------------------------------------------------------------- report
 
-const cpuModel = (() => {
-  try {
-    const m = readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.*)$/m);
-    return m ? m[1].trim() : cpus()[0]?.model;
-  } catch {
-    return cpus()[0]?.model;
-  }
-})();
-const nproc = execFileSync('nproc').toString().trim();
+const { cpuModel, nproc, memGiB } = machineInfo();
 const loadAfter = loadavg()[0];
-const memGiB = Math.round(Number(readFileSync('/proc/meminfo', 'utf8').match(/MemTotal:\s+(\d+)/)[1]) / 1024 / 1024);
 const command = `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`;
+
+// The site in headless Chromium (bench/browser.mjs), after the Node figures and their load average.
+let browser = null;
+if (!flag('--no-browser')) {
+  log('the site in Chromium: bench/browser.mjs');
+  try {
+    browser = await browserBench({
+      runs: Number(option('--browser-runs', 12)),
+      questionsFile: option('--questions', join(root, 'tests/relevance/heldout.toml')),
+      command,
+      contentGzip,
+    });
+  } catch (error) {
+    log('the browser benchmark failed; BENCHMARKS.md is left as it was (--no-browser leaves it out)');
+    throw error;
+  }
+}
 const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 const voices = [...new Set(questions.map((q) => q.voice))];
 
@@ -283,7 +295,7 @@ const lines = [];
 lines.push('# Benchmarks');
 lines.push('');
 lines.push(
-  "This module's search against three JavaScript search engines on the same content and the same questions, in one run. " +
+  'This module\'s search against three JavaScript search engines on the same content and the same questions, in one run, and the site itself in headless Chromium (section "In the browser"). ' +
     'Written by `bench/run.mjs`; do not edit by hand, run the command again.',
 );
 lines.push('');
@@ -391,6 +403,7 @@ for (const half of HALVES) {
   }
 }
 lines.push('');
+if (browser) lines.push(...browser.lines);
 lines.push('## How it was measured');
 lines.push('');
 lines.push(
@@ -457,4 +470,5 @@ if (flag('--no-write')) {
   writeFileSync(join(root, 'BENCHMARKS.md'), report);
   log('wrote BENCHMARKS.md');
   console.log(lines.slice(lines.indexOf('## Results'), lines.indexOf('### Cold start, split up (medians)')).join('\n'));
+  if (browser) console.log(browser.lines.slice(0, browser.lines.indexOf('### Bytes')).join('\n'));
 }
