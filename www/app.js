@@ -8,6 +8,7 @@ import init, {
   compare,
   version,
   suggestQuestions,
+  prepareSearch,
   vocabulary as vocabularies,
 } from './pkg/pijnwijzer.js';
 import { citationText, kindLabel, edgeLabel, agreementLabel, useVocabulary, vocabulary } from './labels.js';
@@ -701,6 +702,9 @@ window.addEventListener('hashchange', async () => {
 });
 await route();
 document.documentElement.dataset.ready = 'true';
+// The first search builds the index (a tenth of a second or more); build it while the reader is
+// still reading the first view, so the search they start answers at once.
+(window.requestIdleCallback ?? setTimeout)(() => prepareSearch());
 
 // Offline: a service worker keeps the app shell and the module in a cache.
 if ('serviceWorker' in navigator) {

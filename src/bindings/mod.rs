@@ -291,6 +291,21 @@ pub fn suggest(
     with(|k| Ok(k.suggest(&prefix, limit)))
 }
 
+/// Builds the search index, and each node's search-hit summary as a JS object, now rather than on
+/// the first searches, which otherwise pay for them: call it when the page is idle, so that the
+/// reader's first search answers at once.
+#[wasm_bindgen(js_name = prepareSearch)]
+pub fn prepare_search() -> Result<(), ApiError> {
+    let knowledge = knowledge()?;
+    knowledge.prepare_search();
+    // A node's summary becomes a JS object the first time a search finds it, which made the
+    // first search to find a node slower than any later one; make them all now.
+    for summary in knowledge.summaries() {
+        summary_to_js(summary)?;
+    }
+    Ok(())
+}
+
 /// The questions of the lay texts that hold the words being typed: for a patient's search box.
 #[wasm_bindgen(js_name = suggestQuestions, unchecked_return_type = "QuestionSuggestion[]")]
 pub fn suggest_questions(

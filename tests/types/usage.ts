@@ -9,6 +9,7 @@ import init, {
   search,
   suggest,
   suggestQuestions,
+  prepareSearch,
   node,
   related,
   checklists,
@@ -171,6 +172,8 @@ export async function everyCall(wasm: ArrayBuffer): Promise<void> {
     ];
     void where;
   }
+  const prepared: void = prepareSearch();
+  void prepared;
   const words: string[] = suggest('pijned', 3);
   const moreWords: string[] = suggest('pijn');
   const offered: QuestionSuggestion[] = suggestQuestions('mag ik blijven bew', 5);

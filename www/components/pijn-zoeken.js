@@ -135,6 +135,8 @@ class PijnZoeken extends PijnElement {
     this.input.removeAttribute('aria-controls');
     if (!query) {
       this.status.textContent = '';
+      // The first search would build the index; build it while the box is still empty.
+      (window.requestIdleCallback ?? setTimeout)(() => api.prepareSearch());
       return [];
     }
     const limit = Math.min(20, Math.max(1, Number.parseInt(this.getAttribute('aantal') ?? '', 10) || 8));
