@@ -6,7 +6,7 @@
 // loaded is revalidated (a 304 with its ETag) rather than fetched again, and every later request
 // is revalidated the same way, so an unchanged file costs no body bytes.
 // VERSION names the cache; bump it only when the list of shell files changes.
-const VERSION = 'pijnwijzer-v6';
+const VERSION = 'pijnwijzer-v7';
 const SHELL = [
   'index.html',
   'style.css',
@@ -64,7 +64,9 @@ self.addEventListener('fetch', (event) => {
       const cache = await caches.open(VERSION);
       try {
         const response = await fetch(request);
-        if (response.ok && response.type === 'basic') cache.put(request, response.clone());
+        if (response.ok && response.type === 'basic' && !(await cachedAlready(cache, request, response))) {
+          cache.put(request, response.clone());
+        }
         return response;
       } catch {
         const cached = await cache.match(request, { ignoreSearch: true });
@@ -75,3 +77,12 @@ self.addEventListener('fetch', (event) => {
     })(),
   );
 });
+
+/**
+ * Whether the cache already holds this very version of the file (the same ETag): then writing it
+ * again (the wasm is 1.8 MB) would only slow the page down.
+ */
+async function cachedAlready(cache, request, response) {
+  const etag = response.headers.get('ETag');
+  return etag !== null && (await cache.match(request))?.headers.get('ETag') === etag;
+}

@@ -97,10 +97,19 @@ impl From<ApiError> for JsValue {
     }
 }
 
+/// The heap the knowledge takes once loaded and searched (pack, index, hit summaries), reserved in
+/// one step when it loads.
+const HEAP_AT_LOAD: usize = 10 << 20;
+
 /// The knowledge, loaded on first use.
 fn knowledge() -> Result<&'static Knowledge, ApiError> {
     KNOWLEDGE.with(|cell| {
         let loaded = cell.get_or_init(|| {
+            // Loading the pack and building the search index take about 10 MiB of heap. Asked
+            // for bit by bit, the wasm memory grew a dozen times, a few milliseconds each in
+            // Chromium (`wasm.GrowMemory` in a trace); asked for once and freed, the allocator
+            // keeps it and hands it out again.
+            drop(std::hint::black_box(Vec::<u8>::with_capacity(HEAP_AT_LOAD)));
             crate::embedded().map(|k| &*Box::leak(Box::new(k))).map_err(|e| e.to_string())
         });
         loaded.as_ref().copied().map_err(|e| ApiError {
