@@ -240,10 +240,11 @@ impl Knowledge {
     }
 
     /// Builds the search index now rather than on the first search, which otherwise pays for it
-    /// (a tenth of a second in a browser): for a page to call while the reader is still reading,
-    /// so that the first search answers at once. Does nothing once the index is built.
+    /// (a tenth of a second in a browser), with the near-spelling index the first misspelt query
+    /// would build: for a page to call while the reader is still reading, so that the first search
+    /// answers at once. Does nothing once they are built.
     pub fn prepare_search(&self) {
-        self.index();
+        self.index().prepare_near_spellings();
     }
 
     fn index(&self) -> &SearchIndex {

@@ -1,10 +1,11 @@
 //! The index build: the vocabulary, the postings with their BM25F scores, compounds split into
 //! known words, and the thesaurus as term ids.
 
+use std::sync::OnceLock;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::analyze::{self, fold, Analyzer};
-use super::near::bigram_index;
 use super::score::kind_prior;
 use super::snippet::SnippetText;
 use super::{SearchIndex, AUDIENCES};
@@ -260,7 +261,7 @@ impl SearchIndex {
             term_names,
             words,
             word_ids: by_folded,
-            bigrams: HashMap::default(),
+            bigrams: OnceLock::new(),
             acronyms,
             synonym_index: HashMap::default(),
             synonyms: Vec::new(),
@@ -321,7 +322,6 @@ impl SearchIndex {
             }
         }
 
-        index.bigrams = bigram_index(&index.words);
         for (node, names) in index.names.iter().enumerate() {
             for (name, words) in names.iter().enumerate() {
                 for &word in words {

@@ -8,8 +8,9 @@
 //!
 //! A query runs in microseconds because everything that does not depend on the query is done
 //! once, at load: per-audience term weights and length norms, the thesaurus as term ids, each
-//! name and snippet text as vocabulary word ids, and a bigram index that narrows the search for
-//! near spellings to a few hundred candidates instead of the whole vocabulary.
+//! name and snippet text as vocabulary word ids; and, on the first query with a word the content
+//! lacks, a bigram index that narrows the search for near spellings to a few hundred candidates
+//! instead of the whole vocabulary.
 //!
 //! The files, one concern each (every ranking weight is a named constant at the top of the file
 //! that applies it):
@@ -31,6 +32,8 @@ mod score;
 mod snippet;
 
 pub use index::layer_text;
+
+use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -69,8 +72,10 @@ pub struct SearchIndex {
     /// Folded form → index in `words`.
     word_ids: HashMap<String, u32>,
     /// (Letter pair, word length in letters) → the words of that length that have the pair;
-    /// `^` and `$` mark a word's ends. Lists are in word order.
-    bigrams: HashMap<(u64, usize), Vec<u32>>,
+    /// `^` and `$` mark a word's ends. Lists are in word order. Built when a query first needs
+    /// near spellings (a word the content does not have), not at load: it took a sixth of the
+    /// index build, and a search for words of the content never reads it.
+    bigrams: OnceLock<HashMap<(u64, usize), Vec<u32>>>,
     /// Acronyms as written in content (`tens`), which a lower-case query must still find.
     acronyms: HashSet<String>,
     /// A synonym phrase's terms, joined → the groups it belongs to (indexes into `synonyms`).

@@ -21,9 +21,9 @@ fn bigrams(word: &str) -> Vec<u64> {
     keys
 }
 
-/// The bigram index of `words` (see [`SearchIndex::bigrams`]): each word's id under each of its
+/// The bigram index of `words` (the field `SearchIndex::bigrams`): each word's id under each of its
 /// letter pairs and its length in letters, in word order.
-pub(super) fn bigram_index(words: &[Word]) -> HashMap<(u64, usize), Vec<u32>> {
+fn bigram_index(words: &[Word]) -> HashMap<(u64, usize), Vec<u32>> {
     let mut index: HashMap<(u64, usize), Vec<u32>> = HashMap::default();
     for (id, word) in words.iter().enumerate() {
         let letters = word.folded.chars().count();
@@ -35,6 +35,16 @@ pub(super) fn bigram_index(words: &[Word]) -> HashMap<(u64, usize), Vec<u32>> {
 }
 
 impl SearchIndex {
+    /// The bigram index, built on first use.
+    fn bigrams(&self) -> &HashMap<(u64, usize), Vec<u32>> {
+        self.bigrams.get_or_init(|| bigram_index(&self.words))
+    }
+
+    /// Builds now what the first query with a word the content lacks would otherwise build.
+    pub(crate) fn prepare_near_spellings(&self) {
+        self.bigrams();
+    }
+
     /// Calls `found` with each word of the vocabulary at most `max` edits from `word`.
     ///
     /// Each edit (insert, delete, substitute, swap) breaks at most three of a word's distinct
@@ -63,7 +73,7 @@ impl SearchIndex {
         let mut candidates = Vec::new();
         for length in letters.saturating_sub(max)..=letters + max {
             for key in &keys {
-                for &id in self.bigrams.get(&(*key, length)).map_or(&[][..], Vec::as_slice) {
+                for &id in self.bigrams().get(&(*key, length)).map_or(&[][..], Vec::as_slice) {
                     let count = &mut shared[id as usize];
                     *count += 1;
                     if usize::from(*count) == needed {
