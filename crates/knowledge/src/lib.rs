@@ -365,7 +365,13 @@ impl Knowledge {
             .iter()
             .map(|m| Hit {
                 node: &self.summaries[m.node],
-                snippet: self.index().snippet(m.node, audience, &outcome, SNIPPET_WORDS),
+                snippet: self.index().snippet(
+                    m.node,
+                    &self.pack.nodes[m.node],
+                    audience,
+                    &outcome,
+                    SNIPPET_WORDS,
+                ),
                 score: (f64::from(m.score) * 1000.0).round() / 1000.0,
             })
             .collect())

@@ -7,7 +7,6 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::analyze::{self, fold, Analyzer};
 use super::score::kind_prior;
-use super::snippet::SnippetText;
 use super::{SearchIndex, AUDIENCES};
 
 use pijnwijzer_model::{Audience, LayerKey, Node};
@@ -87,10 +86,6 @@ pub(super) struct Word {
 /// Marks a span that is not a vocabulary word (a stopword).
 pub(super) const NO_WORD: u32 = u32::MAX;
 
-/// A word of a text: its start and end (bytes), and its vocabulary word and term (`None` for a
-/// stopword).
-pub(super) type WordSpan = (u32, u32, Option<(u32, u32)>);
-
 /// A thesaurus phrase: its terms, when every one occurs in the content.
 pub(super) struct Phrase {
     pub(super) terms: Option<Vec<u32>>,
@@ -156,18 +151,16 @@ impl VocabularyBuilder {
         known
     }
 
-    /// The words of `text` as (start, end, word, term), stopwords with `None`, counted.
-    fn read(&mut self, text: &str) -> Vec<WordSpan> {
-        analyze::word_spans(text)
-            .into_iter()
-            .map(|(start, end)| {
-                let known = self.analyse(&text[start..end]);
-                if let Some((word, _)) = known {
-                    self.words[word as usize].count += 1;
-                }
-                (start as u32, end as u32, known)
-            })
-            .collect()
+    /// The words of `text` as (word, term), stopwords left out, counted.
+    fn read(&mut self, text: &str) -> Vec<(u32, u32)> {
+        let mut known = Vec::new();
+        for (start, end) in analyze::word_spans(text) {
+            if let Some((word, term)) = self.analyse(&text[start..end]) {
+                self.words[word as usize].count += 1;
+                known.push((word, term));
+            }
+        }
+        known
     }
 }
 
@@ -182,13 +175,11 @@ impl SearchIndex {
         let mut node_terms: Vec<Vec<(u32, Field)>> = Vec::with_capacity(nodes.len());
         let mut lengths: Vec<[f32; FIELDS]> = Vec::with_capacity(nodes.len());
         let mut names: Vec<Vec<Vec<u32>>> = Vec::with_capacity(nodes.len());
-        let mut snippet_sources = Vec::with_capacity(nodes.len());
-        let mut snippet_texts = Vec::new();
         for node in nodes {
             let mut length = [0.0; FIELDS];
             let mut found = Vec::new();
-            let mut add = |words: &[WordSpan], field: Field| {
-                for (_, term) in words.iter().filter_map(|w| w.2) {
+            let mut add = |words: &[(u32, u32)], field: Field| {
+                for &(_, term) in words {
                     found.push((term, field));
                     length[field as usize] += 1.0;
                 }
@@ -197,28 +188,16 @@ impl SearchIndex {
             for name in std::iter::once(&node.title).chain(&node.aliases) {
                 let words = vocabulary.read(name);
                 add(&words, Field::Title);
-                node_names.push(words.iter().filter_map(|w| w.2.map(|(word, _)| word)).collect());
+                node_names.push(words.iter().map(|&(word, _)| word).collect());
             }
             for question in &node.questions {
                 add(&vocabulary.read(question), Field::Questions);
             }
-            let mut sources = [None; 2];
             for layer in &node.layers {
-                let text = layer_text(layer);
-                let words = vocabulary.read(&text);
+                let words = vocabulary.read(&layer_text(layer));
                 add(&words, field_of(layer.key));
-                let slot = match layer.key {
-                    LayerKey::Main => Some(0),
-                    LayerKey::Lay => Some(1),
-                    _ => None,
-                };
-                if let Some(slot) = slot.filter(|&s| sources[s].is_none()) {
-                    sources[slot] = Some(snippet_texts.len() as u32);
-                    snippet_texts.push(SnippetText::new(&text, &words));
-                }
             }
             names.push(node_names);
-            snippet_sources.push(sources);
             lengths.push(length);
             node_terms.push(found);
         }
@@ -231,6 +210,7 @@ impl SearchIndex {
             term_names,
             acronyms,
             mut by_folded,
+            mut spellings,
             ..
         } = vocabulary;
         let mut order: Vec<u32> = (0..words.len() as u32).collect();
@@ -248,10 +228,8 @@ impl SearchIndex {
         for name in names.iter_mut().flatten().flatten() {
             *name = renumber[*name as usize];
         }
-        for span in snippet_texts.iter_mut().flat_map(|t| t.spans.iter_mut()) {
-            if span.word != NO_WORD {
-                span.word = renumber[span.word as usize];
-            }
+        for (word, _) in spellings.values_mut().flatten() {
+            *word = renumber[*word as usize];
         }
 
         let mut index = SearchIndex {
@@ -270,8 +248,8 @@ impl SearchIndex {
             named_by: HashMap::default(),
             priors: AUDIENCES
                 .map(|audience| nodes.iter().map(|node| kind_prior(node.kind, audience)).collect()),
-            snippet_sources,
-            snippet_texts,
+            spellings,
+            snippets: nodes.iter().map(|_| Default::default()).collect(),
         };
 
         // Compounds: a word whose two halves are words of the content also counts, more
@@ -280,27 +258,33 @@ impl SearchIndex {
         for id in 0..index.words.len() {
             index.words[id].parts = index.compound_parts(&index.words[id].folded);
         }
-        let splits: HashMap<u32, &[u32]> = index
-            .words
-            .iter()
-            .filter_map(|word| word.parts.as_deref().map(|parts| (word.term, parts)))
-            .collect();
-        let weights = AUDIENCES.map(field_weights);
-        for (node, found) in node_terms.iter().enumerate() {
-            let mut tf: HashMap<u32, [f32; FIELDS]> = HashMap::default();
-            for &(term, field) in found {
-                tf.entry(term).or_insert([0.0; FIELDS])[field as usize] += 1.0;
-                if let Some(parts) = splits.get(&term) {
-                    for part in parts.iter() {
-                        tf.entry(*part).or_insert([0.0; FIELDS])[field as usize] +=
-                            COMPOUND_PART_FREQUENCY;
-                    }
-                }
+        // Each term's compound parts, indexed by term (the last word with the term decides).
+        let mut parts_of: Vec<&[u32]> = vec![&[]; index.term_names.len()];
+        for word in &index.words {
+            if let Some(parts) = word.parts.as_deref() {
+                parts_of[word.term as usize] = parts;
             }
-            for (term, tf) in tf {
+        }
+        let weights = AUDIENCES.map(field_weights);
+        // A node's (term, field, frequency), sorted by term: each run is one posting. Sorting
+        // one reused list costs less than a hash map per node.
+        let mut counted: Vec<(u32, usize, f32)> = Vec::new();
+        for (node, found) in node_terms.iter().enumerate() {
+            counted.clear();
+            for &(term, field) in found {
+                counted.push((term, field as usize, 1.0));
+                let parts = parts_of[term as usize].iter();
+                counted.extend(parts.map(|&part| (part, field as usize, COMPOUND_PART_FREQUENCY)));
+            }
+            counted.sort_unstable_by_key(|&(term, ..)| term);
+            for run in counted.chunk_by(|a, b| a.0 == b.0) {
+                let mut tf = [0.0; FIELDS];
+                for &(_, field, frequency) in run {
+                    tf[field] += frequency;
+                }
                 // Weighted term frequencies for now; scores once every node is counted.
                 let score = weights.map(|w| dot(&w, &tf));
-                index.postings[term as usize].push(Posting { node: node as u32, score });
+                index.postings[run[0].0 as usize].push(Posting { node: node as u32, score });
             }
         }
         let count = nodes.len().max(1) as f32;

@@ -8,7 +8,7 @@
 //!
 //! A query runs in microseconds because everything that does not depend on the query is done
 //! once, at load: per-audience term weights and length norms, the thesaurus as term ids, each
-//! name and snippet text as vocabulary word ids; and, on the first query with a word the content
+//! name as vocabulary word ids; and, on the first query with a word the content
 //! lacks, a bigram index that narrows the search for near spellings to a few hundred candidates
 //! instead of the whole vocabulary.
 //!
@@ -89,9 +89,12 @@ pub struct SearchIndex {
     named_by: HashMap<u32, Vec<(u32, u32)>>,
     /// Per audience and node, the prior of the node's kind.
     priors: [Vec<f32>; 2],
-    /// Per node, the main and the lay text (indexes into `snippet_texts`).
-    snippet_sources: Vec<[Option<u32>; 2]>,
-    snippet_texts: Vec<SnippetText>,
+    /// Each spelling of the content as written → its vocabulary word and term (`None` for a
+    /// stopword): what the index build read, kept so that a snippet text reads its words alike.
+    spellings: HashMap<String, Option<(u32, u32)>>,
+    /// Per node, its main and its lay text as snippets are cut from them, made on the node's
+    /// first hit rather than at load: a first search pays for the ten it shows, not for all.
+    snippets: Vec<[OnceLock<Option<SnippetText>>; 2]>,
 }
 
 /// How a search is narrowed and ranked.

@@ -1,10 +1,10 @@
-//! Snippets: each node's main and lay text, escaped once at load with the place of every word,
-//! and per hit the window of the text that holds the most searched-for words, marked.
+//! Snippets: a node's main and lay text, escaped once (on the node's first hit) with the place of
+//! every word, and per hit the window of the text that holds the most searched-for words, marked.
 
-use pijnwijzer_model::html;
-use pijnwijzer_model::Audience;
+use pijnwijzer_model::{html, Audience, LayerKey, Node};
 
-use super::index::{WordSpan, NO_WORD};
+use super::analyze::word_spans;
+use super::index::{layer_text, NO_WORD};
 use super::{Outcome, SearchIndex};
 
 /// How many words of context a snippet shows before its first marked word.
@@ -12,25 +12,25 @@ const LEAD_WORDS: usize = 3;
 /// How many marked words at most place a snippet's window.
 const MAX_MARKS: usize = 64;
 
-/// A text snippets are cut from, escaped once at load, with each word's place, vocabulary word
-/// and term.
+/// A text snippets are cut from, escaped once, with each word's place, vocabulary word and term.
 pub(super) struct SnippetText {
     html: String,
-    pub(super) spans: Vec<Span>,
+    spans: Vec<Span>,
 }
 
-impl SnippetText {
-    /// Escapes `text`; `words` are its words as the vocabulary builder reads them.
-    pub(super) fn new(text: &str, words: &[WordSpan]) -> SnippetText {
+impl SearchIndex {
+    /// Escapes `text`, with its words read as the index build read them.
+    fn snippet_text(&self, text: &str) -> SnippetText {
+        let words = word_spans(text);
         let mut html = String::with_capacity(text.len());
         let mut spans = Vec::with_capacity(words.len());
         let mut at = 0;
-        for &(start, end, known) in words {
-            let (start, end) = (start as usize, end as usize);
+        for (start, end) in words {
             html::escape_into(&mut html, &text[at..start]);
             let escaped_start = html.len() as u32;
             // Words are letters and digits only, so escaping leaves them as they are.
             html.push_str(&text[start..end]);
+            let known = self.spellings.get(&text[start..end]).copied().flatten();
             let (word, term) = known.unwrap_or((NO_WORD, NO_WORD));
             spans.push(Span { start: escaped_start, end: html.len() as u32, word, term });
             at = end;
@@ -38,36 +38,55 @@ impl SnippetText {
         html::escape_into(&mut html, &text[at..]);
         SnippetText { html, spans }
     }
+
+    /// The text of `node` a snippet for `audience` is cut from: its lay text for patients (when
+    /// it has one), otherwise its main text; made on first use.
+    fn snippet_source(
+        &self,
+        index: usize,
+        node: &Node,
+        audience: Audience,
+    ) -> Option<&SnippetText> {
+        let slots = self.snippets.get(index)?;
+        let text = |slot: usize, key: LayerKey| {
+            slots[slot]
+                .get_or_init(|| {
+                    let layer = node.layers.iter().find(|layer| layer.key == key)?;
+                    Some(self.snippet_text(&layer_text(layer)))
+                })
+                .as_ref()
+        };
+        match audience {
+            Audience::Patient => text(1, LayerKey::Lay).or_else(|| text(0, LayerKey::Main)),
+            Audience::Professional => text(0, LayerKey::Main),
+        }
+    }
 }
 
 /// A word of a snippet text: its byte range in the escaped text, and its word and term ([`NO_WORD`] for a stopword).
-pub(super) struct Span {
+struct Span {
     start: u32,
     end: u32,
-    pub(super) word: u32,
+    word: u32,
     term: u32,
 }
 
 impl SearchIndex {
-    /// The snippet for a hit on `node`: its lay text for patients (when it has one), otherwise
-    /// its main text, as escaped HTML with the words `outcome` searched for wrapped in `<mark>`,
-    /// cut to the window of about `width` words that holds the most of them.
+    /// The snippet for a hit on `node` (at `index` in the nodes the index was built from): its
+    /// lay text for patients (when it has one), otherwise its main text, as escaped HTML with the
+    /// words `outcome` searched for wrapped in `<mark>`, cut to the window of about `width` words
+    /// that holds the most of them.
     pub fn snippet(
         &self,
-        node: usize,
+        index: usize,
+        node: &Node,
         audience: Audience,
         outcome: &Outcome,
         width: usize,
     ) -> String {
-        let [main, lay] = self.snippet_sources[node];
-        let source = match audience {
-            Audience::Patient => lay.or(main),
-            Audience::Professional => main,
-        };
-        let Some(source) = source else {
+        let Some(SnippetText { html, spans }) = self.snippet_source(index, node, audience) else {
             return String::new();
         };
-        let SnippetText { html, spans } = &self.snippet_texts[source as usize];
         let completes = |word: u32| {
             let folded = self.words.get(word as usize).map_or("", |w| w.folded.as_str());
             outcome.prefixes.iter().any(|p| folded.starts_with(p.as_str()))
