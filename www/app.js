@@ -6,7 +6,6 @@ import init, {
   search,
   node,
   compare,
-  version,
   suggestQuestions,
   prepareSearch,
   vocabulary as vocabularies,
@@ -584,9 +583,8 @@ function moveSelection(step) {
 // ---------------------------------------------------------------- start
 
 await init();
-const info = version();
-$('sources').textContent = info.documents.map((d) => `${d.short} (${d.version})`).join(', ');
 useVocabulary(vocabularies());
+$('sources').textContent = vocabulary.documents.map((d) => `${d.short} (${d.version})`).join(', ');
 fillFilters();
 
 input.addEventListener('input', () => {

@@ -1,14 +1,14 @@
 // #/checklists and #/checklist/<id>: the checklists, and one checklist to tick off or print. The
 // checklist itself is the <pijn-checklist> element educators embed, so the site shows what they
 // embed; the page adds the site's own parts: the way back, the print button and a print footer.
-import { checklists, checklist, version } from '../pkg/pijnwijzer.js';
+import { checklists, checklist } from '../pkg/pijnwijzer.js';
 import { loadChecked } from '../pkg/components/pijn-checklist.js';
-import { citationText, kindLabel } from '../labels.js';
+import { citationText, kindLabel, vocabulary } from '../labels.js';
 import { h, route, pageHeading, isPatient, fill, didYouMean } from '../dom.js';
 
 function list(container) {
   const all = checklists();
-  const names = new Map(version().documents.map((d) => [d.id, d.short]));
+  const names = new Map(vocabulary.documents.map((d) => [d.id, d.short]));
   const groups = new Map();
   for (const c of all) {
     const key = c.document ?? 'overig';

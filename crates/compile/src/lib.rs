@@ -25,7 +25,8 @@ pub use release::{
 
 use pijnwijzer_model::distance::levenshtein;
 use pijnwijzer_model::{
-    digest, Agreement, Document, EdgeType, Kind, LayReview, LayerKey, Link, Node, Pack, PACK_FORMAT,
+    content_digest, digest, Agreement, Document, EdgeType, Kind, LayReview, LayerKey, Link, Node,
+    Pack, ReleasedNode, PACK_FORMAT,
 };
 
 /// The vocabulary file: documents and actors.
@@ -105,7 +106,9 @@ pub fn compile_dir(dir: &Path) -> Result<Pack, Vec<Diagnostic>> {
     }
     let mut nodes: Vec<Node> = compiled.into_iter().map(|c| c.node).collect();
     nodes.sort_by(|a, b| a.id.cmp(&b.id));
+    let released: Vec<ReleasedNode> = nodes.iter().map(ReleasedNode::of).collect();
     Ok(Pack {
+        normative_digest: content_digest(&released),
         format: PACK_FORMAT,
         content_version: format!("{:016x}", digest.finish()),
         built: today(),
@@ -188,7 +191,6 @@ fn compile_file(
         .iter()
         .map(|link| Link { target: link.target.clone(), edge: link.edge })
         .collect();
-    let digests = release::Normative::of(&front.facts, &parsed.layers).digests();
     let node = Node {
         id: front.id,
         facts: front.facts,
@@ -198,7 +200,6 @@ fn compile_file(
         links,
         compare: front.compare,
         readability,
-        digests,
         lay_review,
     };
     Ok(Compiled { node, file: file.to_path_buf(), id_line, links: parsed.links, compare_line })

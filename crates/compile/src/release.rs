@@ -1,13 +1,6 @@
-//! Releases of the content: what counts as a node's normative content, its digests, and the
-//! release files in `releases/` that `pijnwijzer release` writes and the build embeds.
-//!
-//! **Normative content** is what a reader acts on: the statement (the main text, with the
-//! conditions of `## Wanneer` it applies under), the grade (strength and direction, or the force
-//! of an ungraded norm), the position on a drug, its cautions (every caution-type layer, see
-//! [`CAUTION_LAYERS`]), and what a patient reads (the lay title and the lay text). Each text is
-//! digested as the plain text a reader sees ([`pijnwijzer_model::text::blocks_text`]), with its
-//! white space folded ([`digest`]): formatting, rewrapping, links, glossary marks, the rationale,
-//! practice notes, aliases, titles and file names change no digest.
+//! Releases of the content: the release files in `releases/` that `pijnwijzer release` writes and
+//! the build embeds. What counts as a node's normative content, and its digests, the model defines
+//! ([`pijnwijzer_model::normative`]), since the core computes them too.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -15,11 +8,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::Diagnostic;
-use pijnwijzer_model::text::blocks_text;
-use pijnwijzer_model::{
-    content_digest, digest, Digests, Direction, Force, Layer, LayerKey, NodeFacts, Pack, Position,
-    Release, ReleasedNode, Strength,
-};
+pub use pijnwijzer_model::normative::{Normative, CAUTION_LAYERS};
+use pijnwijzer_model::{content_digest, Pack, Release, ReleasedNode};
 
 /// The folder of release files, beside the content folder.
 pub const RELEASES: &str = "releases";
@@ -28,102 +18,10 @@ pub const RELEASES: &str = "releases";
 /// old files unreadable on purpose: they must be converted, not misread.
 pub const RELEASE_FORMAT: u32 = 1;
 
-/// The layers of a medication that are its cautions, in this order: cautions and
-/// contra-indications, adverse effects, misuse and dependence, groups at risk, starting and
-/// stopping, dose. What the source does not cover (`## Niet in de bron`) is our note, not a
-/// caution.
-pub const CAUTION_LAYERS: [LayerKey; 6] = [
-    LayerKey::Cautions,
-    LayerKey::AdverseEffects,
-    LayerKey::Dependence,
-    LayerKey::RiskGroups,
-    LayerKey::StartStop,
-    LayerKey::Dose,
-];
-
 /// The release folder for the content folder `content`: `releases/` beside it, so the repository's
 /// `content/` has `releases/` and a test's copy of the content has its own.
 pub fn releases_dir(content: &Path) -> PathBuf {
     content.parent().unwrap_or(Path::new(".")).join(RELEASES)
-}
-
-/// A node's normative content as plain text: what a release file records, and what its
-/// [`Digests`] are the digests of.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
-pub struct Normative {
-    /// The lay title, for nodes with a lay text.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lay_title: Option<String>,
-    /// The GRADE code or GPP.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub strength: Option<Strength>,
-    /// For or against.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub direction: Option<Direction>,
-    /// The force of an ungraded norm.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub force: Option<Force>,
-    /// The position on a drug or class.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub position: Option<Position>,
-    /// The main text, then `Wanneer:` and the conditions when there are any.
-    pub statement: String,
-    /// Each caution layer there is, as `Label:` and its text, separated by a blank line.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub cautions: String,
-    /// The lay text.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub lay_text: String,
-}
-
-impl Normative {
-    /// The normative content of a node with `facts` and `layers`.
-    pub fn of(facts: &NodeFacts, layers: &[Layer]) -> Normative {
-        let text = |key: LayerKey| {
-            let mut text = String::new();
-            for layer in layers.iter().filter(|layer| layer.key == key) {
-                blocks_text(&layer.blocks, &mut text);
-            }
-            text
-        };
-        let labelled = |key: LayerKey| {
-            let body = text(key);
-            (!body.is_empty()).then(|| format!("{}:\n{body}", key.label()))
-        };
-        let statement = [Some(text(LayerKey::Main)), labelled(LayerKey::Conditions)];
-        Normative {
-            lay_title: facts.lay_title.clone(),
-            strength: facts.strength,
-            direction: facts.direction,
-            force: facts.force,
-            position: facts.position,
-            statement: statement.into_iter().flatten().collect::<Vec<_>>().join("\n\n"),
-            cautions: CAUTION_LAYERS
-                .into_iter()
-                .filter_map(labelled)
-                .collect::<Vec<_>>()
-                .join("\n\n"),
-            lay_text: text(LayerKey::Lay),
-        }
-    }
-
-    /// Its digests: one per text, and the node's over all of them and the short fields.
-    pub fn digests(&self) -> Digests {
-        let statement = digest(&self.statement);
-        let cautions = digest(&self.cautions);
-        let lay_text = digest(&self.lay_text);
-        let value = |value: Option<&str>| value.unwrap_or("-").to_string();
-        let node = digest(&format!(
-            "strength {}\ndirection {}\nforce {}\nposition {}\nlayTitle {}\nstatement {statement}\ncautions {cautions}\nlayText {lay_text}",
-            value(self.strength.map(Strength::as_str)),
-            value(self.direction.map(Direction::as_str)),
-            value(self.force.map(Force::as_str)),
-            value(self.position.map(Position::as_str)),
-            value(self.lay_title.as_deref().map(digest).as_deref()),
-        ));
-        Digests { node, statement, cautions, lay_text }
-    }
 }
 
 /// A release file, `releases/<version>.json`: the content's normative content on the day of the
@@ -170,11 +68,14 @@ impl ReleaseFile {
             nodes: pack
                 .nodes
                 .iter()
-                .map(|node| ReleaseFileNode {
-                    id: node.id.clone(),
-                    title: node.title.clone(),
-                    digest: node.digests.node.clone(),
-                    normative: Normative::of(&node.facts, &node.layers),
+                .map(|node| {
+                    let normative = Normative::of(&node.facts, &node.layers);
+                    ReleaseFileNode {
+                        id: node.id.clone(),
+                        title: node.title.clone(),
+                        digest: normative.digests().node,
+                        normative,
+                    }
                 })
                 .collect(),
         }

@@ -9,9 +9,7 @@
 use serde::Serialize;
 
 use super::{Error, Knowledge};
-use pijnwijzer_model::{
-    content_digest, Direction, Force, Pack, Position, Release, ReleasedNode, Strength,
-};
+use pijnwijzer_model::{Direction, Force, Pack, Position, Release, ReleasedNode, Strength};
 
 /// The releases a pack holds, in full, and its own content as a release: made on the first
 /// question that needs them, so a page that asks none never pays for them.
@@ -26,15 +24,22 @@ pub(crate) struct Versions {
 
 impl Versions {
     fn of(pack: &Pack) -> Versions {
-        let releases = pack.releases();
-        let nodes: Vec<ReleasedNode> = pack.nodes.iter().map(ReleasedNode::of).collect();
-        let content = content_digest(&nodes);
-        let (name, date) = match releases.last() {
-            Some(newest) if newest.content == content => (newest.name.clone(), newest.date.clone()),
-            Some(newest) => (format!("{}+{}", newest.name, &content[..8]), pack.built.clone()),
-            None => (format!("unreleased+{}", &content[..8]), pack.built.clone()),
-        };
-        Versions { releases, current: Release { name, date, content, nodes } }
+        let (name, date) = content_release(pack);
+        let nodes = pack.nodes.iter().map(ReleasedNode::of).collect();
+        let current = Release { name, date, content: pack.normative_digest.clone(), nodes };
+        Versions { releases: pack.releases(), current }
+    }
+}
+
+/// The name and the day of the content as a release ([`Versions::current`]), from the digest the
+/// compiler stored, without digesting any node.
+pub(crate) fn content_release(pack: &Pack) -> (String, String) {
+    let content = &pack.normative_digest;
+    let short = content.get(..8).unwrap_or(content);
+    match pack.history.first() {
+        Some(newest) if newest.content == *content => (newest.name.clone(), newest.date.clone()),
+        Some(newest) => (format!("{}+{short}", newest.name), pack.built.clone()),
+        None => (format!("unreleased+{short}"), pack.built.clone()),
     }
 }
 
@@ -300,17 +305,23 @@ impl Knowledge {
 
     /// The release in which the node at `index` got its current normative content: the first of
     /// the newest releases that all hold it with its current digest. None when the newest
-    /// release does not (the node is new or changed since) or there are no releases.
+    /// release does not (the node is new or changed since) or there are no releases. Read from
+    /// the stored differences (newest first), so only this node is digested.
     pub(crate) fn changed_in(&self, index: usize) -> Option<ReleaseRef> {
         let node = &self.pack.nodes[index];
-        self.versions()
-            .releases
-            .iter()
-            .rev()
-            .take_while(|release| {
-                release.node(&node.id).is_some_and(|n| n.digests.node == node.digests.node)
-            })
-            .last()
-            .map(ReleaseRef::of)
+        let current = node.digests().node;
+        let mut since = None;
+        for release in &self.pack.history {
+            if release.lacks.contains(&node.id) {
+                break;
+            }
+            // A release holds the node as the next newer version does unless it lists it here.
+            let then = release.differs.iter().find(|n| n.id == node.id);
+            if then.is_some_and(|n| n.digests.node != current) {
+                break;
+            }
+            since = Some(ReleaseRef { name: release.name.clone(), date: release.date.clone() });
+        }
+        since
     }
 }

@@ -266,22 +266,26 @@ impl Knowledge {
         VersionInfo {
             module: env!("CARGO_PKG_VERSION").to_string(),
             content: self.pack.content_version.clone(),
-            content_version: self.versions().current.name.clone(),
+            content_version: history::content_release(&self.pack).0,
             built: self.pack.built.clone(),
             nodes: self.pack.nodes.len(),
-            documents: self
-                .pack
-                .documents
-                .iter()
-                .map(|d| DocumentView {
-                    id: d.id.clone(),
-                    short: d.short.clone(),
-                    title: d.title.clone(),
-                    version: d.version.clone(),
-                    country: d.country.clone(),
-                })
-                .collect(),
+            documents: self.documents(),
         }
+    }
+
+    /// The source documents, as [`Knowledge::version`] and [`Knowledge::vocabulary`] list them.
+    fn documents(&self) -> Vec<DocumentView> {
+        self.pack
+            .documents
+            .iter()
+            .map(|d| DocumentView {
+                id: d.id.clone(),
+                short: d.short.clone(),
+                title: d.title.clone(),
+                version: d.version.clone(),
+                country: d.country.clone(),
+            })
+            .collect()
     }
 
     /// The file name of a document's source text (in `../shared/sources/`).
@@ -315,7 +319,7 @@ impl Knowledge {
         Ok(NodeView {
             id: node.id.clone(),
             facts: node.facts.clone(),
-            digest: node.digests.node.clone(),
+            digest: node.digests().node,
             changed_in: self.changed_in(index),
             source: self.source_view(node),
             actors: node
@@ -590,6 +594,7 @@ mod tests {
             actors: Vec::new(),
             synonyms: Vec::new(),
             nodes: Vec::new(),
+            normative_digest: String::new(),
             history: Vec::new(),
         });
         assert!(knowledge.index.get().is_none(), "loading builds no index");

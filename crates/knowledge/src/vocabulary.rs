@@ -78,7 +78,8 @@ impl Knowledge {
         steps.dedup();
         Vocabulary {
             kinds: terms!(Kind),
-            documents: self.version().documents,
+            // Not through version(), which digests every node to name the content version.
+            documents: self.documents(),
             actors: self
                 .pack
                 .actors

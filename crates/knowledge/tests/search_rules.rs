@@ -16,8 +16,8 @@ use pijnwijzer_knowledge::view::Hit;
 use pijnwijzer_knowledge::{Knowledge, OneOrMany, SearchOptions, MAX_LIMIT};
 use pijnwijzer_model::html::escape;
 use pijnwijzer_model::{
-    Audience, Block, Digests, Document, EdgeType, Kind, Layer, LayerKey, Link, Node, NodeFacts,
-    Pack, Position, SourceRef, PACK_FORMAT,
+    Audience, Block, Document, EdgeType, Kind, Layer, LayerKey, Link, Node, NodeFacts, Pack,
+    Position, SourceRef, PACK_FORMAT,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -65,7 +65,6 @@ fn node(
         links: Vec::new(),
         compare: Vec::new(),
         readability: None,
-        digests: Digests::default(),
         lay_review: None,
     };
     with_layer(&mut node, LayerKey::Main, main);
@@ -102,6 +101,7 @@ fn knowledge_with(synonyms: &[&[&str]], nodes: Vec<Node>) -> Knowledge {
         actors: vec![("ketenzorgcoordinator".to_string(), "Ketenzorgcoördinator".to_string())],
         synonyms: synonyms.iter().map(|g| g.iter().map(|w| w.to_string()).collect()).collect(),
         nodes,
+        normative_digest: String::new(),
         history: Vec::new(),
     })
 }

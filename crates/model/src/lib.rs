@@ -9,12 +9,13 @@
 
 pub mod distance;
 pub mod html;
+pub mod normative;
 pub mod text;
 
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever the pack layout changes, so a stale pack is refused rather than misread.
-pub const PACK_FORMAT: u32 = 6;
+pub const PACK_FORMAT: u32 = 7;
 
 /// Everything the module knows, as compiled from `content/`.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -33,6 +34,9 @@ pub struct Pack {
     pub synonyms: Vec<Vec<String>>,
     /// Nodes sorted by id.
     pub nodes: Vec<Node>,
+    /// [`content_digest`] of the nodes: what names the content's version. The compiler computes
+    /// it, so that naming the version at load digests no node.
+    pub normative_digest: String,
     /// The releases of the content (`releases/*.json`), newest first, each as it differs from
     /// the next newer version; see [`Pack::set_releases`]. The compiler leaves it empty; `build.rs`
     /// and the author tool add them, read from the folder beside the content.
@@ -79,8 +83,6 @@ pub struct Node {
     pub compare: Vec<Comparison>,
     /// How easy the lay explanation is to read; absent when the node has none.
     pub readability: Option<Readability>,
-    /// The digests of its normative content, computed by the compiler.
-    pub digests: Digests,
     /// Whether the lay explanation's review is current, for the author tool; never in the pack.
     #[serde(skip)]
     pub lay_review: Option<LayReview>,
@@ -173,9 +175,9 @@ pub fn digest(text: &str) -> String {
 }
 
 /// The digests ([`digest`]) of a node's normative content: what a release records and what tells
-/// whether a node changed between two releases. The compiler computes them from the node's texts
-/// (`crates/compile/src/release.rs` says which layers count); nothing else in a node (rationale,
-/// notes, aliases, links, title, file name) changes them.
+/// whether a node changed between two releases. [`Node::digests`] computes them from the node's
+/// texts ([`normative`] says which layers count); nothing else in a node (rationale, notes,
+/// aliases, links, title, file name) changes them.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Digests {
     /// The whole normative content: the fields below, strength, direction, force and position,
@@ -254,7 +256,7 @@ impl ReleasedNode {
             direction: node.direction,
             force: node.force,
             position: node.position,
-            digests: node.digests.clone(),
+            digests: node.digests(),
         }
     }
 }
