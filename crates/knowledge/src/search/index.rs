@@ -125,13 +125,24 @@ impl VocabularyBuilder {
         let known = if analyze::is_stopword(&folded) || folded.is_empty() {
             None
         } else {
-            if analyze::is_acronym(original) {
+            let acronym = analyze::is_acronym(original);
+            if acronym {
                 self.acronyms.insert(folded.clone());
             }
-            let term = self.analyzer.term(original, &folded);
-            let term = self.term_id(term);
-            let word = match self.by_folded.get(&folded) {
-                Some(&word) => word,
+            let known_word = self.by_folded.get(&folded).copied();
+            let term = match known_word {
+                // Another case of a known word (`Pijn`, `pijn`) has its term: the stemmer runs
+                // once per word, not once per spelling. An acronym's term is the word itself.
+                Some(word) if !acronym && !self.acronyms.contains(&folded) => {
+                    self.words[word as usize].term
+                }
+                _ => {
+                    let term = self.analyzer.term(original, &folded);
+                    self.term_id(term)
+                }
+            };
+            let word = match known_word {
+                Some(word) => word,
                 None => {
                     let word = self.words.len() as u32;
                     self.by_folded.insert(folded.clone(), word);
