@@ -1,7 +1,7 @@
 // Small DOM helpers shared by the pages. Text goes in with text nodes; the only HTML inserted is
 // what the module returns as safe HTML (compiler-rendered layers and escaped snippets).
 import { badges } from './labels.js';
-import { explainTerms, TERM_CSS } from './components/terms.js';
+import { explainTerms, TERM_CSS } from './pkg/components/terms.js';
 
 // The glossary terms' styles, shared with the components: a constructed stylesheet, which the
 // strict CSP allows where a <style> element would not be.

@@ -6,7 +6,7 @@
 // loaded is revalidated (a 304 with its ETag) rather than fetched again, and every later request
 // is revalidated the same way, so an unchanged file costs no body bytes.
 // VERSION names the cache; bump it only when the list of shell files changes.
-const VERSION = 'pijnwijzer-v7';
+const VERSION = 'pijnwijzer-v8';
 const SHELL = [
   'index.html',
   'style.css',
@@ -24,7 +24,6 @@ const SHELL = [
   'embed.html',
   'embed.js',
   'embed.css',
-  'components/terms.js',
   'pkg/components/shared.js',
   'pkg/components/terms.js',
   'pkg/components/pijn-checklist.js',
