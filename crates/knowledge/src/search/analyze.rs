@@ -36,16 +36,17 @@ impl Default for Analyzer {
 /// patient's whole question ("mijn rug doet al maanden pijn", "mag ik…", "waarom…", "hoe zit het
 /// met…"), which would otherwise outweigh its content words.
 const STOPWORDS: &[&str] = &[
-    "aan", "al", "als", "alsof", "ben", "bent", "bij", "daar", "dan", "dat", "de", "der", "des",
-    "deze", "die", "dit", "doet", "door", "dus", "echt", "een", "en", "er", "erg", "even", "ga",
-    "gaan", "gaat", "gewoon", "had", "hadden", "heb", "hebben", "hebt", "heeft", "heel", "hem",
-    "het", "hier", "hij", "hoe", "hun", "iets", "ik", "in", "is", "je", "jij", "jou", "jouw",
-    "kan", "kun", "kunnen", "kunt", "maar", "mag", "me", "men", "met", "mij", "mijn", "moet",
-    "moeten", "na", "naar", "niet", "nog", "nou", "nu", "of", "om", "omdat", "onder", "ons",
-    "onze", "ook", "op", "over", "te", "tegen", "terwijl", "toch", "toen", "tot", "u", "uit", "uw",
-    "van", "voor", "waar", "waarom", "wanneer", "want", "waren", "was", "wat", "weer", "wel",
-    "welke", "werd", "werden", "wie", "wij", "wil", "willen", "wilt", "word", "worden", "wordt",
-    "zal", "ze", "zich", "zij", "zijn", "zit", "zo", "zou", "zouden", "zullen",
+    "aan", "al", "allang", "als", "alsof", "ben", "bent", "bij", "daar", "dan", "dat", "de", "der",
+    "des", "deze", "die", "dit", "doet", "door", "dus", "echt", "een", "en", "er", "erg", "even",
+    "ga", "gaan", "gaat", "gewoon", "had", "hadden", "heb", "hebben", "hebt", "heeft", "heel",
+    "hem", "het", "hier", "hij", "hoe", "hun", "iets", "ik", "in", "is", "je", "jij", "jou",
+    "jouw", "kan", "kun", "kunnen", "kunt", "maar", "mag", "me", "men", "met", "mij", "mijn",
+    "moet", "moeten", "na", "naar", "niet", "niks", "nog", "nou", "nu", "of", "om", "omdat",
+    "onder", "ons", "onze", "ook", "op", "over", "te", "tegen", "terwijl", "toch", "toen", "tot",
+    "u", "uit", "uw", "van", "vanwege", "voor", "waar", "waarom", "wanneer", "want", "waren",
+    "was", "wat", "weer", "wel", "welk", "welke", "werd", "werden", "wie", "wij", "wil", "willen",
+    "wilt", "word", "worden", "wordt", "zal", "ze", "zich", "zij", "zijn", "zit", "zo", "zou",
+    "zouden", "zullen",
 ];
 
 /// Whether `word` (folded) is a stopword.

@@ -77,9 +77,10 @@ impl SearchIndex {
         words
     }
 
-    /// Each query word (or thesaurus phrase) with the alternatives it may match as; `None` when
-    /// the query names something (a capitalised word, an acronym, a word with digits) that occurs
-    /// nowhere in the content: the guidance does not address it, so nothing is better than a guess.
+    /// Each query word (or thesaurus phrase) with the alternatives it may match as (none for a word
+    /// the content lacks in every form); `None` when the query names something (a capitalised
+    /// word, an acronym, a word with digits) that occurs nowhere in the content: the guidance does
+    /// not address it, so nothing is better than a guess.
     pub(super) fn expand<'a>(
         &'a self,
         text: &str,
@@ -88,7 +89,6 @@ impl SearchIndex {
         outcome: &mut Outcome,
     ) -> Option<Vec<Vec<Alternative<'a>>>> {
         let mut groups = Vec::with_capacity(words.len());
-        let mut unmatched = 0;
         let mut key = String::new();
         let mut i = 0;
         while i < words.len() {
@@ -147,19 +147,10 @@ impl SearchIndex {
                 if is_name && !still_typing {
                     return None;
                 }
-                if !still_typing {
-                    unmatched += 1;
-                }
             }
             // A word nothing matches still counts against coverage.
             groups.push(alternatives);
             i += consumed;
-        }
-        // When most words of a question are words the guidance never uses ("jicht colchicine",
-        // "schoenen tegen hielspoor"), it is about something the guidance does not address: a
-        // page saying so is a better answer than hits on the one shared everyday word.
-        if groups.len() >= 2 && unmatched * 2 > groups.len() {
-            return None;
         }
         Some(groups)
     }

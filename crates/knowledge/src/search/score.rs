@@ -27,6 +27,11 @@ const QUERY_IN_NAME_BOOST: f32 = 1.5;
 /// The name boost of a node whose names the query does not match: none.
 const NO_NAME_BOOST: f32 = 1.0;
 
+/// The share of a query's weight at or above which the words the content lacks make it a question
+/// the guidance does not address. A word weighs by how rare it is (BM25's idf over the nodes it
+/// is found in, by any alternative), and a word found nowhere is the rarest of all.
+const ABSENT_SHARE: f32 = 0.5;
+
 /// One node's running score during a query.
 #[derive(Clone, Copy, Default)]
 struct Accumulator {
@@ -82,7 +87,9 @@ impl SearchIndex {
         let mut acc = vec![Accumulator::default(); nodes.len()];
         let (mut in_total, mut in_best) =
             (Vec::with_capacity(nodes.len()), Vec::with_capacity(nodes.len()));
-        for alternatives in &groups {
+        // The weight of the query words found somewhere, and of those found nowhere.
+        let (mut present, mut absent) = (0.0, 0.0);
+        for (g, alternatives) in groups.iter().enumerate() {
             for alternative in alternatives {
                 let share = alternative.weight / alternative.terms.len() as f32;
                 let keep_best =
@@ -126,6 +133,13 @@ impl SearchIndex {
                     keep_best(&mut acc[node], node, share * score, &mut in_best);
                 }
             }
+            let weight = specificity(nodes.len(), in_best.len());
+            if !in_best.is_empty() {
+                present += weight;
+            } else if !(completing_last && g + 1 == groups.len()) {
+                // A word still being typed is not yet a word the content lacks.
+                absent += weight;
+            }
             for node in in_best.drain(..) {
                 let entry = &mut acc[node];
                 entry.has_best = false;
@@ -135,6 +149,14 @@ impl SearchIndex {
                 entry.total += std::mem::take(&mut entry.best);
                 entry.words += 1;
             }
+        }
+
+        // When the words the guidance never uses weigh as much as the ones it does ("is
+        // fibromyalgie erfelijk", "welk matras is het best bij rugpijn"), the question is about
+        // something it does not address: no answer is better than hits on the other words. A
+        // patient's long question with an incidental word the content lacks still finds.
+        if absent > 0.0 && absent >= ABSENT_SHARE * (absent + present) {
+            return outcome;
         }
 
         let wanted = groups.len() as f32;
@@ -183,6 +205,13 @@ impl SearchIndex {
         outcome.matches = matches;
         outcome
     }
+}
+
+/// How rare a query word is, found in `found` of `nodes` nodes: BM25's idf, as the index
+/// weighs terms; a word found nowhere weighs most.
+fn specificity(nodes: usize, found: usize) -> f32 {
+    let (nodes, found) = (nodes as f32, found as f32);
+    ((nodes - found + 0.5) / (found + 0.5) + 1.0).ln()
 }
 
 /// How much a node gains from one of its names (`is_title` for its title, else an alias): most
