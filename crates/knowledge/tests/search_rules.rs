@@ -1012,6 +1012,26 @@ fn a_patients_question_listed_on_a_node_finds_it_first_for_patients() {
     assert_eq!(ids_of(&hits).first().map(String::as_str), Some("t.bewegen"), "{:?}", ids_of(&hits));
 }
 
+/// A node that matches a question's rarest word, its subject, outranks one that matches more of
+/// its everyday words: the share of words a node matches counts, but not so much that a patient's
+/// long question is answered by the node that shares its common words (`rugpijn`, `dokter`).
+#[test]
+fn the_rarest_word_outweighs_more_common_ones() {
+    use Kind::*;
+    let mut nodes = vec![
+        node("flag.koorts", RedFlag, "Koorts", "Koorts kan op een infectie wijzen.", None, &[]),
+        node("con.rugpijn", Concept, "Rugpijn", "Met rugpijn naar de dokter.", None, &[]),
+    ];
+    for n in 0..4 {
+        let id = format!("con.rug{n}");
+        nodes.push(node(&id, Concept, "Uitleg", "De dokter bespreekt rugpijn.", None, &[]));
+    }
+    let k = knowledge(nodes);
+    assert!(!says(&k, "flag.koorts", "rugpijn") && !says(&k, "flag.koorts", "dokter"), "premise");
+    let found = ids(&k, "ik heb rugpijn en koorts, moet ik naar de dokter");
+    assert_eq!(found.first().map(String::as_str), Some("flag.koorts"), "{found:?}");
+}
+
 /// A question whose words the content never uses weigh as much as the words it does is about
 /// something the guidance does not address: it finds nothing, rather than hits on its other words.
 /// A word weighs by how rare it is, and a word found nowhere weighs most, so one unknown word

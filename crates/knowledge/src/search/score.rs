@@ -1,6 +1,6 @@
 //! Scoring: a node's score is the sum over the query words of its best alternative's BM25F
-//! score, times the squared share of query words it matches, its kind's prior and its best name
-//! boost; then the filters and the ranking.
+//! score, times the square root of the share of query words it matches, its kind's prior and its
+//! best name boost; then the filters and the ranking.
 
 use super::index::{Posting, NO_WORD};
 use super::{audience_slot, Match, Outcome, Query, SearchIndex, TermSet, MAX_QUERY_CHARS};
@@ -183,14 +183,13 @@ impl SearchIndex {
                 .into_iter()
                 .filter(|&node| !filtered || passes_filters(&nodes[node], query))
                 .map(|node| {
-                    let coverage = f32::from(acc[node].words) / wanted;
+                    // The square root: every word matched counts, but a node that answers the
+                    // question's rare word is not buried under ones sharing more of its common
+                    // words.
+                    let coverage = (f32::from(acc[node].words) / wanted).sqrt();
                     Match {
                         node,
-                        score: acc[node].total
-                            * coverage
-                            * coverage
-                            * priors[node]
-                            * name_boosts[node],
+                        score: acc[node].total * coverage * priors[node] * name_boosts[node],
                     }
                 }),
         );
