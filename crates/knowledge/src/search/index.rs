@@ -32,7 +32,7 @@ const PROFESSIONAL_FIELD_WEIGHTS: [f32; FIELDS] = [6.0, 2.0, 1.0, 0.6, 0.5, 0.5]
 /// questions): the title and the patient's own questions first, then the lay text.
 const PATIENT_FIELD_WEIGHTS: [f32; FIELDS] = [6.0, 1.0, 0.6, 0.3, 3.5, 5.0];
 /// BM25's term-frequency saturation: the higher, the more each further use of a word adds.
-const K1: f32 = 1.2;
+const K1: f32 = 2.5;
 /// BM25's length normalisation: how much a long text's words are worth less (0 none, 1 fully).
 const B: f32 = 0.75;
 /// The term frequency each part of a compound gets from one use of the compound (`rugpijn`
