@@ -24,7 +24,7 @@ const PREFIX_MIN_LEN: usize = 2;
 /// The most completions of one word searched for: the most used ones.
 const MAX_COMPLETIONS: usize = 24;
 /// The fewest letters of a word for which one edit is forgiven.
-const ONE_EDIT_MIN_LETTERS: usize = 5;
+const ONE_EDIT_MIN_LETTERS: usize = 4;
 /// The fewest letters of a word for which two edits are forgiven.
 const TWO_EDITS_MIN_LETTERS: usize = 9;
 
