@@ -363,6 +363,19 @@ fn a_linking_s_compound_is_found_by_its_first_part() {
     assert!(!found.contains(&"rec.slaap".to_string()), "{found:?}");
 }
 
+/// A compound adjective of a word and a past participle that the content never uses whole
+/// (`werkgerelateerde`, `opioïdgeïnduceerde`) is found by its first word.
+#[test]
+fn a_participle_compound_is_found_by_its_first_word() {
+    use Kind::*;
+    let k = knowledge(vec![
+        node("con.werk", Concept, "Werk", "Pijn door het werk.", None, &[]),
+        node("con.slaap", Concept, "Slaap", "Pijn door slecht slapen.", None, &[]),
+    ]);
+    assert!(!pack_says(&k, "werkgerelateerde") && says(&k, "con.werk", "werk"), "premise");
+    assert_eq!(ids(&k, "werkgerelateerde"), ["con.werk"]);
+}
+
 /// Acronyms are kept whole, not stemmed: `TENS` (or `tens`) is not the word `ten`, so no node that
 /// only says `ten` (`ten onrechte`) is found; `PDI` and `CGT` find their nodes.
 #[test]

@@ -28,6 +28,12 @@ const ONE_EDIT_MIN_LETTERS: usize = 4;
 /// The fewest letters of a word for which two edits are forgiven.
 const TWO_EDITS_MIN_LETTERS: usize = 9;
 
+/// The fewest letters (bytes) of the known word before a past participle in a compound adjective
+/// (`pijn` in `pijngerelateerde`).
+const PARTICIPLE_HEAD_MIN_LEN: usize = 4;
+/// The fewest letters (bytes) of the participle in such a compound, its `ge` included.
+const PARTICIPLE_MIN_LEN: usize = 7;
+
 /// One way of matching a query word: terms that must all be found, and how much it counts.
 pub(super) struct Alternative<'a> {
     /// Borrowed from the index but for the parts of a compound the content never uses whole.
@@ -155,6 +161,20 @@ impl SearchIndex {
         Some(groups)
     }
 
+    /// The term of the known word a compound adjective of a word and a past participle starts
+    /// with (`opioïdgeïnduceerde`, `werkgerelateerde`), when the content lacks the whole: it
+    /// is about that word, as a compound is about its parts.
+    fn participle_head(&self, word: &str) -> Option<u32> {
+        if !word.is_ascii() || word.len() < PARTICIPLE_HEAD_MIN_LEN + PARTICIPLE_MIN_LEN {
+            return None;
+        }
+        (PARTICIPLE_HEAD_MIN_LEN..=word.len() - PARTICIPLE_MIN_LEN)
+            .rev()
+            .filter(|&split| word[split..].starts_with("ge"))
+            .find_map(|split| self.word_id(&word[..split]))
+            .map(|id| self.words[id as usize].term)
+    }
+
     /// Adds the alternatives of one query word: its term (and, for an acronym, the acronym),
     /// its compound parts, completions while it is `completing`, and near spellings when the
     /// content lacks the word itself.
@@ -185,7 +205,10 @@ impl SearchIndex {
         }
         let parts = match word.word {
             Some(known) => self.words[known as usize].parts.as_deref().map(Cow::Borrowed),
-            None => self.compound_parts(&word.folded).map(|parts| Cow::Owned(parts.into_vec())),
+            None => self
+                .compound_parts(&word.folded)
+                .map(|parts| Cow::Owned(parts.into_vec()))
+                .or_else(|| self.participle_head(&word.folded).map(|t| Cow::Owned(vec![t]))),
         };
         if let Some(parts) = parts {
             parts.iter().for_each(|&t| outcome.terms.insert(t));
