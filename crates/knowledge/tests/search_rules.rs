@@ -600,6 +600,35 @@ fn a_transposition_counts_as_one_edit() {
     assert_eq!(ids(&k, "deiet"), ["rec.dieet"]);
 }
 
+/// A misspelling with a single near spelling is that word to the name boost as well: the node
+/// named `Ketenzorgcoördinator` comes first for `ketenzorgcordinator`, as it does for the word
+/// spelled right, above a node that uses the word more often.
+#[test]
+fn a_misspelled_name_finds_the_node_of_that_name_first() {
+    use Kind::*;
+    let k = knowledge(vec![
+        node(
+            "rol.coordinator",
+            Role,
+            "Ketenzorgcoördinator",
+            "Regelt de zorg in de keten met huisarts, fysiotherapeut, psycholoog en apotheker.",
+            None,
+            &[],
+        ),
+        node(
+            "sec.keten",
+            Section,
+            "Keten",
+            "Ketenzorgcoördinator, ketenzorgcoördinator, ketenzorgcoördinator.",
+            None,
+            &[],
+        ),
+    ]);
+    assert!(!pack_says(&k, "ketenzorgcordinator"), "premise: the misspelling is not a word");
+    assert_eq!(first(&k, "ketenzorgcoordinator"), "rol.coordinator");
+    assert_eq!(first(&k, "ketenzorgcordinator"), "rol.coordinator");
+}
+
 /// Exact and stemmed matches rank above near spellings: `duizeligheid` (exact) and `duizelig`
 /// (stem) score alike and above `duizeligheit` (one edit) on the same node; and a word the pack
 /// has is not fuzzed at all: `dieet` does not find the node that only says `dient`, which the

@@ -45,6 +45,9 @@ pub(super) struct Alternative<'a> {
 pub(super) struct QueryWord<'a> {
     folded: String,
     pub(super) word: Option<u32>,
+    /// For a word the content lacks with a single near spelling, that vocabulary word: what the
+    /// misspelling stands for when it is matched against the nodes' names.
+    pub(super) meant: Option<u32>,
     /// The index term's text (for thesaurus keys) and id, if the content has the term.
     term: Cow<'a, str>,
     term_id: Option<&'a u32>,
@@ -75,7 +78,7 @@ impl SearchIndex {
                     (Cow::Owned(term), id)
                 }
             };
-            words.push(QueryWord { folded, word, term, term_id, start, end });
+            words.push(QueryWord { folded, word, meant: None, term, term_id, start, end });
             if words.len() == MAX_QUERY_WORDS {
                 break;
             }
@@ -90,7 +93,7 @@ impl SearchIndex {
     pub(super) fn expand<'a>(
         &'a self,
         text: &str,
-        words: &[QueryWord<'a>],
+        words: &mut [QueryWord<'a>],
         completing_last: bool,
         outcome: &mut Outcome,
     ) -> Option<Vec<Vec<Alternative<'a>>>> {
@@ -137,7 +140,7 @@ impl SearchIndex {
             if consumed == 1 {
                 let is_last = i + 1 == words.len();
                 self.word_alternatives(
-                    &words[i],
+                    &mut words[i],
                     completing_last && is_last,
                     &mut alternatives,
                     outcome,
@@ -180,7 +183,7 @@ impl SearchIndex {
     /// content lacks the word itself.
     fn word_alternatives<'a>(
         &'a self,
-        word: &QueryWord<'a>,
+        word: &mut QueryWord<'a>,
         completing: bool,
         alternatives: &mut Vec<Alternative<'a>>,
         outcome: &mut Outcome,
@@ -241,13 +244,19 @@ impl SearchIndex {
                 0
             };
             if max_edits > 0 {
+                let (mut found, mut meant) = (0, None);
                 self.near_spellings(&word.folded, max_edits, |near| {
+                    found += 1;
+                    meant = self.word_id(&near.folded);
                     outcome.terms.insert(near.term);
                     alternatives.push(Alternative {
                         terms: Cow::Borrowed(std::slice::from_ref(&near.term)),
                         weight: TYPO_WEIGHT,
                     });
                 });
+                if found == 1 {
+                    word.meant = meant;
+                }
             }
         }
     }

@@ -71,14 +71,14 @@ impl SearchIndex {
             Some((cut, _)) => &query.text[..cut],
             None => query.text.as_str(),
         };
-        let words = self.query_words(text);
+        let mut words = self.query_words(text);
         let mut outcome =
             Outcome { terms: TermSet::with_capacity(self.term_names.len()), ..Outcome::default() };
         if words.is_empty() || query.limit == 0 {
             return outcome;
         }
         let completing_last = query.prefix && text.ends_with(|c: char| c.is_alphanumeric());
-        let Some(groups) = self.expand(text, &words, completing_last, &mut outcome) else {
+        let Some(groups) = self.expand(text, &mut words, completing_last, &mut outcome) else {
             return outcome;
         };
         let audience = query.audience.unwrap_or(Audience::Professional);
@@ -162,7 +162,9 @@ impl SearchIndex {
         }
 
         let wanted = groups.len() as f32;
-        let query_words: Vec<u32> = words.iter().map(|w| w.word.unwrap_or(NO_WORD)).collect();
+        // A misspelling matches a name as the one word it is near (`ketenzorgcordinator`).
+        let query_words: Vec<u32> =
+            words.iter().map(|w| w.word.or(w.meant).unwrap_or(NO_WORD)).collect();
         // Every name match shares a word with the query, so only names holding one are checked.
         let mut name_boosts = vec![NO_NAME_BOOST; nodes.len()];
         for word in &query_words {
