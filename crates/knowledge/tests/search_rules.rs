@@ -1075,6 +1075,35 @@ fn the_rarest_word_outweighs_more_common_ones() {
     assert_eq!(found.first().map(String::as_str), Some("flag.koorts"), "{found:?}");
 }
 
+/// A question a node lists as one its lay text answers finds that node first when asked word
+/// for word (the page offers the listed questions while a patient types), above a node whose
+/// text shares the same words more often.
+#[test]
+fn a_listed_question_asked_word_for_word_finds_its_node_first() {
+    let mut answered = node(
+        "t.bewegen",
+        Kind::Concept,
+        "Blijf bewegen",
+        "Beweging helpt.",
+        Some("Blijf in beweging, ook met pijn."),
+        &[],
+    );
+    answered.facts.questions = vec!["Mag ik sporten met rugpijn en nekpijn?".to_string()];
+    let distractor = node(
+        "t.sport",
+        Kind::Concept,
+        "Sport",
+        "Sporten bij rugpijn en nekpijn.",
+        Some("Sporten met rugpijn? Sporten met nekpijn? Sporten kan."),
+        &[],
+    );
+    let k = knowledge(vec![answered, distractor]);
+    let found = ids_of(&search_with(&k, "Mag ik sporten met rugpijn en nekpijn?", &patient()));
+    assert_eq!(found.first().map(String::as_str), Some("t.bewegen"), "{found:?}");
+    let other = ids_of(&search_with(&k, "sporten met nekpijn en rugpijn", &patient()));
+    assert_eq!(other.first().map(String::as_str), Some("t.sport"), "other words: {other:?}");
+}
+
 /// A question whose words the content never uses weigh as much as the words it does is about
 /// something the guidance does not address: it finds nothing, rather than hits on its other words.
 /// A word weighs by how rare it is, and a word found nowhere weighs most, so one unknown word

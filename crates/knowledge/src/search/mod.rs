@@ -18,7 +18,7 @@
 //! - `analyze.rs`: text analysis shared by index and query: folding, word spans, stopwords, stems.
 //! - `index.rs`: the index build: vocabulary, postings, compounds, thesaurus phrases, BM25F scores.
 //! - `query.rs`: query analysis and expansion: query words, thesaurus, compound, prefix and typo alternatives.
-//! - `score.rs`: scoring: accumulators, kind priors, name boosts, filters and ranking ([`SearchIndex::search`]).
+//! - `score.rs`: scoring: accumulators, kind priors, name and listed-question boosts, the weight of words the content lacks, filters and ranking ([`SearchIndex::search`]).
 //! - `near.rs`: near spellings: the bigram index, its candidates, and the edit-distance test `NearSpelling`.
 //! - `snippet.rs`: snippets: escaped texts with word spans, the window and the marks ([`SearchIndex::snippet`]).
 //! - `complete.rs`: completion of the word being typed ([`SearchIndex::complete`]).

@@ -1,7 +1,9 @@
 //! Scoring: a node's score is the sum over the query words of its best alternative's BM25F
 //! score, times the square root of the share of query words it matches, its kind's prior and its
-//! best name boost; then the filters and the ranking.
+//! best name boost (or the boost of a question it lists, asked word for word); then the filters
+//! and the ranking. A query whose words the content lacks weigh most finds nothing.
 
+use super::analyze;
 use super::index::{Posting, NO_WORD};
 use super::{audience_slot, Match, Outcome, Query, SearchIndex, TermSet, MAX_QUERY_CHARS};
 
@@ -33,6 +35,14 @@ const NO_NAME_BOOST: f32 = 1.0;
 /// the guidance does not address. A word weighs by how rare it is (BM25's idf over the nodes it
 /// is found in, by any alternative), and a word found nowhere is the rarest of all.
 const ABSENT_SHARE: f32 = 0.5;
+
+/// The boost of a node when the query is one of the questions it lists (`questions`).
+const LISTED_QUESTION_BOOST: f32 = NAME_IS_QUERY_BOOST;
+/// The fewest query words for which the listed questions are compared: shorter queries are
+/// names, which the name boost serves.
+const LISTED_QUESTION_MIN_WORDS: usize = 3;
+/// How many of the best candidates have their listed questions compared with the query.
+const LISTED_QUESTION_CANDIDATES: usize = 10;
 
 /// One node's running score during a query.
 #[derive(Clone, Copy, Default)]
@@ -200,6 +210,22 @@ impl SearchIndex {
         // Ties go to the lower id; the pack keeps nodes sorted by id, so that is the lower index.
         let order =
             |a: &Match, b: &Match| b.score.total_cmp(&a.score).then_with(|| a.node.cmp(&b.node));
+        // A question a node lists as one its lay text answers (the page offers them while a
+        // patient types) finds that node first, as a name does. Only the best few candidates
+        // that match every word are read, so a query never reads all the nodes' questions.
+        if words.len() >= LISTED_QUESTION_MIN_WORDS {
+            let candidates = LISTED_QUESTION_CANDIDATES.min(matches.len());
+            if candidates > 0 && matches.len() > candidates {
+                matches.select_nth_unstable_by(candidates - 1, order);
+            }
+            for m in &mut matches[..candidates] {
+                if usize::from(acc[m.node].words) == groups.len()
+                    && nodes[m.node].questions.iter().any(|q| self.asks(q, &query_words))
+                {
+                    m.score *= LISTED_QUESTION_BOOST;
+                }
+            }
+        }
         if matches.len() > query.limit {
             matches.select_nth_unstable_by(query.limit - 1, order);
             matches.truncate(query.limit);
@@ -207,6 +233,21 @@ impl SearchIndex {
         matches.sort_unstable_by(order);
         outcome.matches = matches;
         outcome
+    }
+
+    /// Whether `question` has the words `words`, in that order, stopwords aside.
+    fn asks(&self, question: &str, words: &[u32]) -> bool {
+        let mut expected = words.iter();
+        for (start, end) in analyze::word_spans(question) {
+            let folded = analyze::fold(&question[start..end]);
+            if folded.is_empty() || analyze::is_stopword(&folded) {
+                continue;
+            }
+            if expected.next() != Some(&self.word_id(&folded).unwrap_or(NO_WORD)) {
+                return false;
+            }
+        }
+        expected.next().is_none()
     }
 }
 
