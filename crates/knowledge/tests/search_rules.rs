@@ -1130,3 +1130,21 @@ fn a_question_whose_unknown_words_weigh_most_finds_nothing() {
         "one incidental unknown word among three known ones still finds"
     );
 }
+
+/// While typing, a last word that no word of the content starts with, and that is no near
+/// spelling of one, counts as a word the content lacks: `is fibromyalgie erfelijk` finds nothing
+/// as it does once typed, while `fibromyalgie pijnsyn` is completed and finds.
+#[test]
+fn a_last_word_no_content_word_starts_with_counts_as_unknown_while_typing() {
+    use Kind::*;
+    let k = knowledge(vec![
+        node("t.fibro", Concept, "Fibromyalgie", "Fibromyalgie is een pijnsyndroom.", None, &[]),
+        node("t.slaap", Concept, "Slaap", "Slecht slapen bij pijn.", None, &[]),
+    ]);
+    let typing = SearchOptions { prefix: Some(true), limit: Some(MAX_LIMIT), ..Default::default() };
+    assert!(!pack_says(&k, "erfelijk"), "premise");
+    let unknown = ids_of(&search_with(&k, "is fibromyalgie erfelijk", &typing));
+    assert!(unknown.is_empty(), "{unknown:?}");
+    let completed = ids_of(&search_with(&k, "fibromyalgie pijnsyn", &typing));
+    assert_eq!(completed, ["t.fibro"]);
+}

@@ -101,7 +101,7 @@ impl SearchIndex {
             (Vec::with_capacity(nodes.len()), Vec::with_capacity(nodes.len()));
         // The weight of the query words found somewhere, and of those found nowhere.
         let (mut present, mut absent) = (0.0, 0.0);
-        for (g, alternatives) in groups.iter().enumerate() {
+        for alternatives in &groups {
             for alternative in alternatives {
                 let share = alternative.weight / alternative.terms.len() as f32;
                 let keep_best =
@@ -146,11 +146,12 @@ impl SearchIndex {
                 }
             }
             let weight = specificity(nodes.len(), in_best.len());
-            if !in_best.is_empty() {
-                present += weight;
-            } else if !(completing_last && g + 1 == groups.len()) {
-                // A word still being typed is not yet a word the content lacks.
+            // A word still being typed counts too: with no completion and no near spelling in
+            // the content, no way of finishing it will be found.
+            if in_best.is_empty() {
                 absent += weight;
+            } else {
+                present += weight;
             }
             for node in in_best.drain(..) {
                 let entry = &mut acc[node];
