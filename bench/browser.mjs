@@ -885,7 +885,7 @@ function report(f, command) {
   );
   lines.push('');
   lines.push(
-    `- **Up to the first result:** what a first-time reader downloads before seeing an answer; the wasm is ${Math.round((100 * (bodies.get(wasmPath(first))?.raw ?? 0)) / toFirst[0].raw)}% of the raw bytes. The service worker's install follows right after the first result (${first.cacheEntries} files into its cache, fetched with \`cache: 'reload'\`), while the reader reads: Playwright reported the worker's own requests on the context, ${steadyCount(
+    `- **Up to the first result:** what a first-time reader downloads before seeing an answer; the wasm is ${Math.round((100 * (bodies.get(wasmPath(first))?.raw ?? 0)) / toFirst[0].raw)}% of the raw bytes. The service worker's install follows right after the first result (${first.cacheEntries} files into its cache, revalidated with \`cache: 'no-cache'\`, so a file the page just loaded costs a 304), while the reader reads: Playwright reported the worker's own requests on the context, ${steadyCount(
       plain.map((p) => p.firstVisit.filter((r) => r.byWorker).length),
     )} a run (its script included).`,
   );

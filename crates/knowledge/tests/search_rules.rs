@@ -1131,6 +1131,34 @@ fn a_question_whose_unknown_words_weigh_most_finds_nothing() {
     );
 }
 
+/// A question that names a drug is answered whatever else it asks: the absent-words rule never
+/// hides a medication's caution (`tapentadol erfelijk`), as DESIGN.md's safety rule requires.
+#[test]
+fn a_question_naming_a_medication_always_finds_it() {
+    use Kind::*;
+    let k = knowledge(vec![
+        node(
+            "t.tapentadol",
+            Medication,
+            "Tapentadol: liever niet",
+            "Tapentadol is een opioïd.",
+            None,
+            &["tapentadol", "Palexia"],
+        ),
+        node("t.fibro", Concept, "Fibromyalgie", "Fibromyalgie is een pijnsyndroom.", None, &[]),
+        node("t.slaap", Concept, "Slaap", "Slecht slapen bij pijn.", None, &[]),
+    ]);
+    assert!(!pack_says(&k, "erfelijk"), "premise: erfelijk is not a word of the pack");
+    assert_eq!(
+        ids(&k, "is fibromyalgie erfelijk"),
+        Vec::<String>::new(),
+        "premise: the rule applies"
+    );
+    for query in ["tapentadol erfelijk", "palexia erfelijk", "is tapentadol erfelijk"] {
+        assert_eq!(first(&k, query), "t.tapentadol", "{query}");
+    }
+}
+
 /// While typing, a last word that no word of the content starts with, and that is no near
 /// spelling of one, counts as a word the content lacks: `is fibromyalgie erfelijk` finds nothing
 /// as it does once typed, while `fibromyalgie pijnsyn` is completed and finds.

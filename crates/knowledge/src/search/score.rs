@@ -164,20 +164,13 @@ impl SearchIndex {
             }
         }
 
-        // When the words the guidance never uses weigh as much as the ones it does ("is
-        // fibromyalgie erfelijk", "welk matras is het best bij rugpijn"), the question is about
-        // something it does not address: no answer is better than hits on the other words. A
-        // patient's long question with an incidental word the content lacks still finds.
-        if absent > 0.0 && absent >= ABSENT_SHARE * (absent + present) {
-            return outcome;
-        }
-
         let wanted = groups.len() as f32;
         // A misspelling matches a name as the one word it is near (`ketenzorgcordinator`).
         let query_words: Vec<u32> =
             words.iter().map(|w| w.word.or(w.meant).unwrap_or(NO_WORD)).collect();
         // Every name match shares a word with the query, so only names holding one are checked.
         let mut name_boosts = vec![NO_NAME_BOOST; nodes.len()];
+        let mut names_a_medication = false;
         for word in &query_words {
             for &(node, name) in self.named_by.get(word).map_or(&[][..], Vec::as_slice) {
                 let boost =
@@ -185,7 +178,19 @@ impl SearchIndex {
                 if boost > name_boosts[node as usize] {
                     name_boosts[node as usize] = boost;
                 }
+                names_a_medication |= boost >= NAME_HOLDS_QUERY_BOOST
+                    && nodes[node as usize].kind == Kind::Medication;
             }
+        }
+
+        // When the words the guidance never uses weigh as much as the ones it does ("is
+        // fibromyalgie erfelijk", "welk matras is het best bij rugpijn"), the question is about
+        // something it does not address: no answer is better than hits on the other words. A
+        // patient's long question with an incidental word the content lacks still finds. A
+        // question that names a drug always finds: its caution is what the reader must see,
+        // whatever else the question asks (`tapentadol erfelijk`).
+        if absent > 0.0 && absent >= ABSENT_SHARE * (absent + present) && !names_a_medication {
+            return outcome;
         }
         let mut matches: Vec<Match> = Vec::with_capacity(in_total.len());
         let filtered = !(query.documents.is_empty()
