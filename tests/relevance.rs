@@ -107,15 +107,7 @@ fn relevance() {
         let hits = knowledge.search(&q.query, &options).expect("search");
         let ids: Vec<&str> = hits.iter().map(|h| h.node.id.as_str()).collect();
         let rank = ids.iter().position(|id| q.answers.iter().any(|a| a == id)).map(|i| i + 1);
-        let (rr, recall5) = if q.answers.is_empty() {
-            let ok = f64::from(u8::from(ids.is_empty()));
-            (ok, ok)
-        } else {
-            (
-                rank.map_or(0.0, |r| 1.0 / r as f64),
-                f64::from(u8::from(rank.is_some_and(|r| r <= 5))),
-            )
-        };
+        let (rr, recall5) = scores(&ids, &q.answers);
         // Only the tuning half's misses are printed: the held-out questions must not be read
         // while tuning, so their failures stay out of sight (their figures are enough).
         if rr < 1.0 && *half == "tuning" {
@@ -152,6 +144,38 @@ fn relevance() {
             r5 / *n as f64
         );
     }
+    // The site searches with `prefix: true` while a patient types, so the last word may also
+    // match as its completions: the same questions in that mode, printed, not asserted.
+    let mut prefixed: BTreeMap<(&str, &str), Totals> = BTreeMap::new();
+    for Asked { question: q, half } in &asked {
+        let options = SearchOptions {
+            limit: Some(10),
+            audience: q.audience.clone(),
+            prefix: Some(true),
+            ..Default::default()
+        };
+        let hits = knowledge.search(&q.query, &options).expect("search");
+        let ids: Vec<&str> = hits.iter().map(|h| h.node.id.as_str()).collect();
+        let (rr, recall5) = scores(&ids, &q.answers);
+        for key in [(*half, "all"), (*half, q.voice.as_str())] {
+            let t = prefixed.entry(key).or_default();
+            t.0 += rr;
+            t.1 += recall5;
+            t.2 += 1;
+        }
+    }
+    println!("\nwith prefix (the last word may be completed):");
+    for ((half, voice), (rr, r5, n)) in &prefixed {
+        println!(
+            "{:<9} {:<14} {:>4} {:>6.3} {:>9.3}",
+            half,
+            voice,
+            n,
+            rr / *n as f64,
+            r5 / *n as f64
+        );
+    }
+
     for (half, floor_mrr, floor_recall5) in FLOORS {
         let (rr, r5, n) = totals[&(*half, "all")];
         let (mrr, recall5) = (rr / n as f64, r5 / n as f64);
@@ -161,4 +185,15 @@ fn relevance() {
             "{half}: recall@5 {recall5:.3} fell below {floor_recall5}"
         );
     }
+}
+
+/// The reciprocal rank and recall@5 of the hits `ids` for a question answered by `answers`; a
+/// question with no answers scores 1 on both only when nothing is found.
+fn scores(ids: &[&str], answers: &[String]) -> (f64, f64) {
+    if answers.is_empty() {
+        let ok = f64::from(u8::from(ids.is_empty()));
+        return (ok, ok);
+    }
+    let rank = ids.iter().position(|id| answers.iter().any(|a| a == id)).map(|i| i + 1);
+    (rank.map_or(0.0, |r| 1.0 / r as f64), f64::from(u8::from(rank.is_some_and(|r| r <= 5))))
 }
