@@ -695,6 +695,21 @@ fn the_last_word_is_completed_while_typing() {
     );
 }
 
+/// While typing, a stopword after a word ends that word as a space does: `rode vla is` is not
+/// `rode vlaggen is`, since the word being typed is `is`.
+#[test]
+fn a_stopword_typed_after_a_word_ends_it() {
+    use Kind::*;
+    let k = knowledge(vec![
+        node("flag.rode", RedFlag, "Rode vlaggen", "Rode vlaggen wijzen op ziekte.", None, &[]),
+        node("con.ogen", Concept, "Rode ogen", "Rode ogen, rode huid, rode wangen.", None, &[]),
+    ]);
+    let typing = SearchOptions { prefix: Some(true), limit: Some(MAX_LIMIT), ..Default::default() };
+    let typed = |query: &str| ranking(&search_with(&k, query, &typing));
+    assert_eq!(ids_of(&search_with(&k, "rode vla", &typing))[0], "flag.rode", "premise");
+    assert_eq!(typed("rode vla is"), typed("rode vla "));
+}
+
 /// `suggest` completes the last word with words of the pack, most used first, keeping the words
 /// before it and the pack's spelling (diacritics), whether or not the prefix has them.
 #[test]

@@ -138,7 +138,9 @@ impl SearchIndex {
                 }
             }
             if consumed == 1 {
-                let is_last = i + 1 == words.len();
+                // The word being typed is the text's last: a stopword after it (`…pijn heb`)
+                // means it was finished.
+                let is_last = i + 1 == words.len() && words[i].end == text.len();
                 self.word_alternatives(
                     &mut words[i],
                     completing_last && is_last,
