@@ -710,6 +710,27 @@ fn a_stopword_typed_after_a_word_ends_it() {
     assert_eq!(typed("rode vla is"), typed("rode vla "));
 }
 
+/// While typing, a finished common word is not outscored by its rarer completions: `pijn` finds
+/// the node about pain before the one about painkillers, which lacks the word `pijn` and is found
+/// only as a completion; `pijnst`, which no node holds, still finds the painkillers.
+#[test]
+fn a_finished_word_outranks_its_rarer_completions_while_typing() {
+    use Kind::*;
+    let k = knowledge(vec![
+        node("t.pijn", Concept, "Wat is pijn", "Pijn is een signaal van het lichaam.", None, &[]),
+        node("t.pijnstillers", Concept, "Pijnstillers", "Pijnstillers helpen soms.", None, &[]),
+        node("t.slaap", Concept, "Slaap", "Slecht slapen door pijn en zorgen.", None, &[]),
+        node("t.werk", Concept, "Werk", "Werken met pijn in de rug.", None, &[]),
+        node("t.sport", Concept, "Sport", "Sporten ondanks pijn.", None, &[]),
+    ]);
+    assert!(!says(&k, "t.pijnstillers", "pijn"), "premise");
+    let typing = SearchOptions { prefix: Some(true), limit: Some(MAX_LIMIT), ..Default::default() };
+    let first_typed = |query: &str| ids_of(&search_with(&k, query, &typing))[0].clone();
+    assert_eq!(first(&k, "pijn"), "t.pijn", "premise: typed out, `pijn` finds pain");
+    assert_eq!(first_typed("pijn"), "t.pijn");
+    assert_eq!(first_typed("pijnst"), "t.pijnstillers");
+}
+
 /// `suggest` completes the last word with words of the pack, most used first, keeping the words
 /// before it and the pack's spelling (diacritics), whether or not the prefix has them.
 #[test]

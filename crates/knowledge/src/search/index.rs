@@ -400,7 +400,7 @@ fn dot(weights: &[f32; FIELDS], values: &[f32; FIELDS]) -> f32 {
 }
 
 /// BM25's inverse document frequency of a term found in `found` of `nodes` nodes.
-fn idf(nodes: f32, found: usize) -> f32 {
+pub(super) fn idf(nodes: f32, found: usize) -> f32 {
     let found = found as f32;
     ((nodes - found + 0.5) / (found + 0.5) + 1.0).ln()
 }

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use super::analyze::{self, fold};
-use super::index::Word;
+use super::index::{idf, Word};
 use super::{Outcome, SearchIndex, MAX_QUERY_WORDS};
 
 /// The weight of a word as typed (its own term, or an acronym in lower case), and of a thesaurus
@@ -15,7 +15,7 @@ const SYNONYM_WEIGHT: f32 = 0.9;
 /// The weight of a compound's parts (`rug pijn` for `rugpijn`, `gesprek` for `gespreksvoering`).
 const COMPOUND_WEIGHT: f32 = 0.8;
 /// The weight of a completion of the word being typed, before it is scaled down by the share of
-/// the completion that was typed.
+/// the completion that was typed and by how much rarer it is than the word as typed.
 const PREFIX_WEIGHT: f32 = 0.75;
 /// The weight of a near spelling, tried only when the word itself is not in the content.
 const TYPO_WEIGHT: f32 = 0.6;
@@ -227,8 +227,15 @@ impl SearchIndex {
             if completions.len() > take {
                 completions.select_nth_unstable_by(take - 1, |a, b| b.count.cmp(&a.count));
             }
+            // A completion counts no more than the word as typed would by its rarity: a
+            // finished common word (`pijn`) is not outscored by its rarer completions
+            // (`pijnstiller`), while an unfinished one (`pijnst`), found nowhere, is not held back.
+            let nodes = self.names.len() as f32; // `names` has one entry per node
+            let typed = idf(nodes, word.term_id.map_or(0, |&t| self.postings[t as usize].len()));
             for completion in &completions[..take] {
+                let rarity = idf(nodes, self.postings[completion.term as usize].len());
                 let weight = PREFIX_WEIGHT
+                    * (typed / rarity).min(1.0)
                     * (word.folded.len() as f32 / completion.folded.len() as f32).sqrt();
                 alternatives.push(Alternative {
                     terms: Cow::Borrowed(std::slice::from_ref(&completion.term)),
