@@ -4,7 +4,7 @@
 //! and the ranking. A query whose words the content lacks weigh most finds nothing.
 
 use super::analyze;
-use super::index::{Posting, NO_WORD};
+use super::index::{idf, Posting, NO_WORD};
 use super::{audience_slot, Match, Outcome, Query, SearchIndex, TermSet, MAX_QUERY_CHARS};
 
 use pijnwijzer_model::{Audience, Kind, Node};
@@ -145,7 +145,8 @@ impl SearchIndex {
                     keep_best(&mut acc[node], node, share * score, &mut in_best);
                 }
             }
-            let weight = specificity(nodes.len(), in_best.len());
+            // How rare the word is, as the index weighs terms: a word found nowhere weighs most.
+            let weight = idf(nodes.len() as f32, in_best.len());
             // A word still being typed counts too: with no completion and no near spelling in
             // the content, no way of finishing it will be found.
             if in_best.is_empty() {
@@ -255,13 +256,6 @@ impl SearchIndex {
         }
         expected.next().is_none()
     }
-}
-
-/// How rare a query word is, found in `found` of `nodes` nodes: BM25's idf, as the index
-/// weighs terms; a word found nowhere weighs most.
-fn specificity(nodes: usize, found: usize) -> f32 {
-    let (nodes, found) = (nodes as f32, found as f32);
-    ((nodes - found + 0.5) / (found + 0.5) + 1.0).ln()
 }
 
 /// How much a node gains from one of its names (`is_title` for its title, else an alias): most
