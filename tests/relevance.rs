@@ -81,6 +81,36 @@ fn questions() -> Vec<Asked> {
 /// (sum of reciprocal ranks, sum of recall@5, count)
 type Totals = (f64, f64, usize);
 
+/// Adds one question's reciprocal rank and recall@5 to its half's `all` row and its voice's row.
+fn count<'a>(
+    totals: &mut BTreeMap<(&'a str, &'a str), Totals>,
+    half: &'a str,
+    voice: &'a str,
+    rr: f64,
+    recall5: f64,
+) {
+    for key in [(half, "all"), (half, voice)] {
+        let t = totals.entry(key).or_default();
+        t.0 += rr;
+        t.1 += recall5;
+        t.2 += 1;
+    }
+}
+
+/// Prints MRR and recall@5 per half and voice.
+fn print_totals(totals: &BTreeMap<(&str, &str), Totals>) {
+    for ((half, voice), (rr, r5, n)) in totals {
+        println!(
+            "{:<9} {:<14} {:>4} {:>6.3} {:>9.3}",
+            half,
+            voice,
+            n,
+            rr / *n as f64,
+            r5 / *n as f64
+        );
+    }
+}
+
 #[test]
 fn relevance() {
     let asked = questions();
@@ -125,25 +155,11 @@ fn relevance() {
                 ids.iter().take(3).copied().collect::<Vec<_>>().join(", ")
             );
         }
-        for key in [(*half, "all"), (*half, q.voice.as_str())] {
-            let t = totals.entry(key).or_default();
-            t.0 += rr;
-            t.1 += recall5;
-            t.2 += 1;
-        }
+        count(&mut totals, half, &q.voice, rr, recall5);
     }
 
     println!("\n{:<9} {:<14} {:>4} {:>6} {:>9}", "half", "voice", "n", "MRR", "recall@5");
-    for ((half, voice), (rr, r5, n)) in &totals {
-        println!(
-            "{:<9} {:<14} {:>4} {:>6.3} {:>9.3}",
-            half,
-            voice,
-            n,
-            rr / *n as f64,
-            r5 / *n as f64
-        );
-    }
+    print_totals(&totals);
     // The site searches with `prefix: true` while a patient types, so the last word may also
     // match as its completions: the same questions in that mode, printed, not asserted.
     let mut prefixed: BTreeMap<(&str, &str), Totals> = BTreeMap::new();
@@ -157,24 +173,10 @@ fn relevance() {
         let hits = knowledge.search(&q.query, &options).expect("search");
         let ids: Vec<&str> = hits.iter().map(|h| h.node.id.as_str()).collect();
         let (rr, recall5) = scores(&ids, &q.answers);
-        for key in [(*half, "all"), (*half, q.voice.as_str())] {
-            let t = prefixed.entry(key).or_default();
-            t.0 += rr;
-            t.1 += recall5;
-            t.2 += 1;
-        }
+        count(&mut prefixed, half, &q.voice, rr, recall5);
     }
     println!("\nwith prefix (the last word may be completed):");
-    for ((half, voice), (rr, r5, n)) in &prefixed {
-        println!(
-            "{:<9} {:<14} {:>4} {:>6.3} {:>9.3}",
-            half,
-            voice,
-            n,
-            rr / *n as f64,
-            r5 / *n as f64
-        );
-    }
+    print_totals(&prefixed);
 
     for (half, floor_mrr, floor_recall5) in FLOORS {
         let (rr, r5, n) = totals[&(*half, "all")];
