@@ -186,6 +186,7 @@ impl SearchIndex {
         let mut node_terms: Vec<Vec<(u32, Field)>> = Vec::with_capacity(nodes.len());
         let mut lengths: Vec<[f32; FIELDS]> = Vec::with_capacity(nodes.len());
         let mut names: Vec<Vec<Vec<u32>>> = Vec::with_capacity(nodes.len());
+        let mut questions: Vec<Vec<Vec<u32>>> = Vec::with_capacity(nodes.len());
         for node in nodes {
             let mut length = [0.0; FIELDS];
             let mut found = Vec::new();
@@ -201,14 +202,18 @@ impl SearchIndex {
                 add(&words, Field::Title);
                 node_names.push(words.iter().map(|&(word, _)| word).collect());
             }
+            let mut node_questions = Vec::new();
             for question in &node.questions {
-                add(&vocabulary.read(question), Field::Questions);
+                let words = vocabulary.read(question);
+                add(&words, Field::Questions);
+                node_questions.push(words.iter().map(|&(word, _)| word).collect());
             }
             for layer in &node.layers {
                 let words = vocabulary.read(&layer_text(layer));
                 add(&words, field_of(layer.key));
             }
             names.push(node_names);
+            questions.push(node_questions);
             lengths.push(length);
             node_terms.push(found);
         }
@@ -236,8 +241,8 @@ impl SearchIndex {
         for word in by_folded.values_mut() {
             *word = renumber[*word as usize];
         }
-        for name in names.iter_mut().flatten().flatten() {
-            *name = renumber[*name as usize];
+        for word in names.iter_mut().chain(questions.iter_mut()).flatten().flatten() {
+            *word = renumber[*word as usize];
         }
         for (word, _) in spellings.values_mut().flatten() {
             *word = renumber[*word as usize];
@@ -256,6 +261,7 @@ impl SearchIndex {
             synonyms: Vec::new(),
             phrase_lengths: HashMap::default(),
             names,
+            questions,
             named_by: HashMap::default(),
             priors: AUDIENCES
                 .map(|audience| nodes.iter().map(|node| kind_prior(node.kind, audience)).collect()),

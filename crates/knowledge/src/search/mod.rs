@@ -85,6 +85,9 @@ pub struct SearchIndex {
     phrase_lengths: HashMap<String, usize>,
     /// Per node, the words of its title and of each alias, for whole-name matches.
     names: Vec<Vec<Vec<u32>>>,
+    /// Per node, the words of each question it lists (`questions`), stopwords left out, for a
+    /// query that asks one word for word.
+    questions: Vec<Vec<Vec<u32>>>,
     /// Word → the names (node, which name) that hold it: only those can match a query by name.
     named_by: HashMap<u32, Vec<(u32, u32)>>,
     /// Per audience and node, the prior of the node's kind.

@@ -3,7 +3,6 @@
 //! best name boost (or the boost of a question it lists, asked word for word); then the filters
 //! and the ranking. A query whose words the content lacks weigh most finds nothing.
 
-use super::analyze;
 use super::index::{idf, Posting, NO_WORD};
 use super::{audience_slot, Match, Outcome, Query, SearchIndex, TermSet, MAX_QUERY_CHARS};
 
@@ -227,7 +226,7 @@ impl SearchIndex {
             }
             for m in &mut matches[..candidates] {
                 if usize::from(acc[m.node].words) == groups.len()
-                    && nodes[m.node].questions.iter().any(|q| self.asks(q, &query_words))
+                    && self.questions[m.node].contains(&query_words)
                 {
                     m.score *= LISTED_QUESTION_BOOST;
                 }
@@ -240,21 +239,6 @@ impl SearchIndex {
         matches.sort_unstable_by(order);
         outcome.matches = matches;
         outcome
-    }
-
-    /// Whether `question` has the words `words`, in that order, stopwords aside.
-    fn asks(&self, question: &str, words: &[u32]) -> bool {
-        let mut expected = words.iter();
-        for (start, end) in analyze::word_spans(question) {
-            let folded = analyze::fold(&question[start..end]);
-            if folded.is_empty() || analyze::is_stopword(&folded) {
-                continue;
-            }
-            if expected.next() != Some(&self.word_id(&folded).unwrap_or(NO_WORD)) {
-                return false;
-            }
-        }
-        expected.next().is_none()
     }
 }
 
