@@ -303,20 +303,18 @@ impl Knowledge {
         })
     }
 
-    /// The release in which the node at `index` got its current normative content: the first of
-    /// the newest releases that all hold it with its current digest. None when the newest
-    /// release does not (the node is new or changed since) or there are no releases. Read from
-    /// the stored differences (newest first), so only this node is digested.
-    pub(crate) fn changed_in(&self, index: usize) -> Option<ReleaseRef> {
-        let node = &self.pack.nodes[index];
-        let current = node.digests().node;
+    /// The release in which the node `id`, whose normative content has the digest `current`, got
+    /// that content: the first of the newest releases that all hold it with that digest. None
+    /// when the newest release does not (the node is new or changed since) or there are no
+    /// releases. Read from the stored differences (newest first), so no other node is digested.
+    pub(crate) fn changed_in(&self, id: &str, current: &str) -> Option<ReleaseRef> {
         let mut since = None;
         for release in &self.pack.history {
-            if release.lacks.contains(&node.id) {
+            if release.lacks.iter().any(|lacking| lacking == id) {
                 break;
             }
             // A release holds the node as the next newer version does unless it lists it here.
-            let then = release.differs.iter().find(|n| n.id == node.id);
+            let then = release.differs.iter().find(|n| n.id == id);
             if then.is_some_and(|n| n.digests.node != current) {
                 break;
             }

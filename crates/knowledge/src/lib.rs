@@ -316,11 +316,12 @@ impl Knowledge {
         links.extend(
             self.incoming[index].iter().map(|&(from, edge)| self.link_view(from, edge, false)),
         );
+        let digest = node.digests().node;
         Ok(NodeView {
             id: node.id.clone(),
             facts: node.facts.clone(),
-            digest: node.digests().node,
-            changed_in: self.changed_in(index),
+            changed_in: self.changed_in(&node.id, &digest),
+            digest,
             source: self.source_view(node),
             actors: node
                 .actors
