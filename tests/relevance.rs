@@ -17,7 +17,8 @@
 //! (`cargo test --release --test relevance -- --nocapture`). The floors guard against regressions
 //! (on 2026-12-05: held-out MRR 0.724 and recall@5 0.804 before issue #15's work, 0.758 and 0.850
 //! after its first part, 0.813 and 0.869 after its ranking rules, 0.826 and 0.869 after a second
-//! and third patient question on most nodes); the targets and the comparison
+//! and third patient question on most nodes, 0.839 and 0.869 with the lift of the listed question
+//! holding most of the query); the targets and the comparison
 //! with other engines are in BENCHMARKS.md.
 
 // Reads its questions with `toml`, a native-only dependency.
@@ -30,7 +31,7 @@ use serde::Deserialize;
 
 /// Per half: the MRR and recall@5 below which the test fails (a regression guard; the targets
 /// of issue #15 are reported in BENCHMARKS.md).
-const FLOORS: &[(&str, f64, f64)] = &[("tuning", 0.90, 0.97), ("held-out", 0.80, 0.86)];
+const FLOORS: &[(&str, f64, f64)] = &[("tuning", 0.90, 0.97), ("held-out", 0.83, 0.86)];
 
 #[derive(Deserialize)]
 struct Set {

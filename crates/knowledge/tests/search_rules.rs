@@ -10,6 +10,8 @@
 //! stem, a compound, a synonym, a typo), the test first checks that premise with [`says`], so it
 //! cannot pass because the node simply holds the word.
 
+use std::collections::BTreeMap;
+
 use pijnwijzer_knowledge::search::analyze::fold;
 use pijnwijzer_knowledge::search::layer_text;
 use pijnwijzer_knowledge::view::Hit;
@@ -1113,7 +1115,7 @@ fn the_rarest_word_outweighs_more_common_ones() {
 
 /// A question a node lists as one its lay text answers finds that node first when asked word
 /// for word (the page offers the listed questions while a patient types), above a node whose
-/// text shares the same words more often.
+/// text shares the same words more often; the same words in another order lift it less.
 #[test]
 fn a_listed_question_asked_word_for_word_finds_its_node_first() {
     let mut answered = node(
@@ -1134,10 +1136,40 @@ fn a_listed_question_asked_word_for_word_finds_its_node_first() {
         &[],
     );
     let k = knowledge(vec![answered, distractor]);
+    let lead = |query: &str| {
+        let scores: BTreeMap<String, f64> =
+            ranking(&search_with(&k, query, &patient())).into_iter().collect();
+        scores["t.bewegen"] / scores["t.sport"]
+    };
     let found = ids_of(&search_with(&k, "Mag ik sporten met rugpijn en nekpijn?", &patient()));
     assert_eq!(found.first().map(String::as_str), Some("t.bewegen"), "{found:?}");
-    let other = ids_of(&search_with(&k, "sporten met nekpijn en rugpijn", &patient()));
-    assert_eq!(other.first().map(String::as_str), Some("t.sport"), "other words: {other:?}");
+    let (asked, reordered) =
+        (lead("Mag ik sporten met rugpijn en nekpijn?"), lead("sporten met nekpijn en rugpijn"));
+    assert!(asked > 1.5 * reordered, "word for word {asked:.2}, reordered {reordered:.2}");
+}
+
+/// Asked in other words, a question still lifts the node that lists one holding most of its
+/// weight: all its words in one listed question count more than the same words spread over two
+/// (which the questions pooled as one field cannot tell apart).
+#[test]
+fn a_listed_question_holding_the_query_lifts_its_node() {
+    let with_questions = |id: &str, questions: &[&str]| {
+        let mut n = node(id, Kind::Concept, "Uitleg", "Over bewegen.", Some("Blijf bewegen."), &[]);
+        n.facts.questions = questions.iter().map(|q| q.to_string()).collect();
+        n
+    };
+    let k = knowledge(vec![
+        with_questions("t.apart", &["Helpt zwemmen tegen pijn?", "Is mijn schouder versleten?"]),
+        with_questions(
+            "t.samen",
+            &["Helpt zwemmen als mijn schouder pijn doet?", "Is het versleten?"],
+        ),
+    ]);
+    // Premise: two words are too few for listed questions to count, and the pooled fields tie.
+    let two = ranking(&search_with(&k, "zwemmen schouder", &patient()));
+    assert_eq!(two[0].1, two[1].1, "premise: the pooled questions score alike: {two:?}");
+    let found = ids_of(&search_with(&k, "zwemmen met pijn in mijn schouder", &patient()));
+    assert_eq!(found.first().map(String::as_str), Some("t.samen"), "{found:?}");
 }
 
 /// A question whose words the content never uses weigh as much as the words it does is about

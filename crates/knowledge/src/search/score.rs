@@ -1,9 +1,11 @@
 //! Scoring: a node's score is the sum over the query words of its best alternative's BM25F
 //! score, times the square root of the share of query words it matches, its kind's prior and its
-//! best name boost (or the boost of a question it lists, asked word for word); then the filters
-//! and the ranking. A query whose words the content lacks weigh most finds nothing.
+//! best name boost; then, for the best candidates, the lift of the question it lists that holds
+//! most of the query (and the boost of one asked word for word); then the filters and the
+//! ranking. A query whose words the content lacks weigh most finds nothing.
 
 use super::index::{idf, Posting, NO_WORD};
+use super::query::Alternative;
 use super::{audience_slot, Match, Outcome, Query, SearchIndex, TermSet, MAX_QUERY_CHARS};
 
 use pijnwijzer_model::{Audience, Kind, Node};
@@ -42,6 +44,10 @@ const LISTED_QUESTION_BOOST: f32 = NAME_IS_QUERY_BOOST;
 const LISTED_QUESTION_MIN_WORDS: usize = 3;
 /// How many of the best candidates have their listed questions compared with the query.
 const LISTED_QUESTION_CANDIDATES: usize = 10;
+/// How much a candidate gains from the listed question that holds most of the query, by weight:
+/// its score times `1 + this × share²`, so a question sharing the query's rare words counts and
+/// one sharing a common word barely does.
+const LISTED_QUESTION_SHARE_BOOST: f32 = 0.6;
 
 /// One node's running score during a query.
 #[derive(Clone, Copy, Default)]
@@ -98,7 +104,8 @@ impl SearchIndex {
         let mut acc = vec![Accumulator::default(); nodes.len()];
         let (mut in_total, mut in_best) =
             (Vec::with_capacity(nodes.len()), Vec::with_capacity(nodes.len()));
-        // The weight of the query words found somewhere, and of those found nowhere.
+        // The weight of each query word, and of those found somewhere and those found nowhere.
+        let mut weights: Vec<f32> = Vec::with_capacity(groups.len());
         let (mut present, mut absent) = (0.0, 0.0);
         for alternatives in &groups {
             for alternative in alternatives {
@@ -146,6 +153,7 @@ impl SearchIndex {
             }
             // How rare the word is, as the index weighs terms: a word found nowhere weighs most.
             let weight = idf(nodes.len() as f32, in_best.len());
+            weights.push(weight);
             // A word still being typed counts too: with no completion and no near spelling in
             // the content, no way of finishing it will be found.
             if in_best.is_empty() {
@@ -216,17 +224,29 @@ impl SearchIndex {
         // Ties go to the lower id; the pack keeps nodes sorted by id, so that is the lower index.
         let order =
             |a: &Match, b: &Match| b.score.total_cmp(&a.score).then_with(|| a.node.cmp(&b.node));
-        // A question a node lists as one its lay text answers (the page offers them while a
-        // patient types) finds that node first, as a name does. Only the best few candidates
-        // that match every word are read, so a query never reads all the nodes' questions.
+        // The questions a node lists as ones its lay text answers (the page offers them while a
+        // patient types): asked word for word, one finds that node first, as a name does; asked
+        // in other words, the node gains with the share of the query's weight that one of its
+        // questions holds, which its questions pooled in one field do not tell. Only the best few
+        // candidates are read, so a query never reads all the nodes' questions.
         if words.len() >= LISTED_QUESTION_MIN_WORDS {
             let candidates = LISTED_QUESTION_CANDIDATES.min(matches.len());
             if candidates > 0 && matches.len() > candidates {
                 matches.select_nth_unstable_by(candidates - 1, order);
             }
+            let total = present + absent;
             for m in &mut matches[..candidates] {
+                let questions = &self.questions[m.node];
+                let mut held = 0.0;
+                for question in questions {
+                    let share = self.weight_held(question, &groups, &weights) / total;
+                    if share > held {
+                        held = share;
+                    }
+                }
+                m.score *= 1.0 + LISTED_QUESTION_SHARE_BOOST * held * held;
                 if usize::from(acc[m.node].words) == groups.len()
-                    && self.questions[m.node].contains(&query_words)
+                    && questions.contains(&query_words)
                 {
                     m.score *= LISTED_QUESTION_BOOST;
                 }
@@ -239,6 +259,19 @@ impl SearchIndex {
         matches.sort_unstable_by(order);
         outcome.matches = matches;
         outcome
+    }
+
+    /// The summed `weights` of the query words (`groups`, each word's alternatives) that the
+    /// listed `question` (word ids) holds: one alternative with every term in the question.
+    fn weight_held(&self, question: &[u32], groups: &[Vec<Alternative>], weights: &[f32]) -> f32 {
+        let holds =
+            |term: &u32| question.iter().any(|&word| self.words[word as usize].term == *term);
+        groups
+            .iter()
+            .zip(weights)
+            .filter(|(alternatives, _)| alternatives.iter().any(|a| a.terms.iter().all(holds)))
+            .map(|(_, weight)| weight)
+            .sum()
     }
 }
 
