@@ -18,7 +18,8 @@
 //! (on 2026-12-05: held-out MRR 0.724 and recall@5 0.804 before issue #15's work, 0.758 and 0.850
 //! after its first part, 0.813 and 0.869 after its ranking rules, 0.826 and 0.869 after a second
 //! and third patient question on most nodes, 0.839 and 0.869 with the lift of the listed question
-//! holding most of the query); the targets and the comparison
+//! holding most of the query, 0.850 and 0.879 with a third question on more nodes); the targets
+//! and the comparison
 //! with other engines are in BENCHMARKS.md.
 
 // Reads its questions with `toml`, a native-only dependency.
@@ -31,7 +32,7 @@ use serde::Deserialize;
 
 /// Per half: the MRR and recall@5 below which the test fails (a regression guard; the targets
 /// of issue #15 are reported in BENCHMARKS.md).
-const FLOORS: &[(&str, f64, f64)] = &[("tuning", 0.90, 0.97), ("held-out", 0.83, 0.86)];
+const FLOORS: &[(&str, f64, f64)] = &[("tuning", 0.90, 0.97), ("held-out", 0.84, 0.87)];
 
 #[derive(Deserialize)]
 struct Set {
