@@ -3,20 +3,32 @@
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
 
-/** Launches headless Chromium with the flags a closed, root-run machine needs. */
+/** Debian's Chromium with the flags a closed, root-run machine needs. */
+const CHROMIUM = {
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
+};
+
+/** Launches headless Chromium; its contexts are off the record, so each starts with no cache. */
 export function launch() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  return chromium.launch(CHROMIUM);
+}
+
+/**
+ * Launches headless Chromium on a profile kept in the folder `dir`, as a reader's own browser is:
+ * unlike an off-the-record context, it keeps V8's cache of compiled wasm between visits.
+ * `options` are the context's (viewport…).
+ */
+export function launchProfile(dir, options = {}) {
+  return chromium.launchPersistentContext(dir, { ...CHROMIUM, ...options });
 }
 
 /**
