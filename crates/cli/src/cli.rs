@@ -11,6 +11,37 @@ use std::process::ExitCode;
 use std::{env, fs};
 
 use crate::releases;
+
+/// `print!` for the tool's output. When whoever reads it has gone (`pijnwijzer export --json |
+/// head`), the tool stops quietly with success, as Unix tools do, instead of panicking as
+/// `print!` does; any other failure to write is an error.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write;
+        if let Err(error) = write!(std::io::stdout(), $($arg)*) {
+            stdout_failed(error);
+        }
+    }};
+}
+
+/// [`out!`] with a newline, as `println!`.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write;
+        if let Err(error) = writeln!(std::io::stdout(), $($arg)*) {
+            stdout_failed(error);
+        }
+    }};
+}
+
+/// Ends the tool after a failed write to stdout: quietly when the reader closed the pipe.
+fn stdout_failed(error: std::io::Error) -> ! {
+    if error.kind() == std::io::ErrorKind::BrokenPipe {
+        std::process::exit(0);
+    }
+    eprintln!("error: cannot write the output: {error}");
+    std::process::exit(2);
+}
 use pijnwijzer_compile::{compile_dir, read_releases, releases_dir, today};
 use pijnwijzer_knowledge::{Knowledge, SearchOptions};
 use pijnwijzer_model::{digest, Node, Pack};
@@ -93,7 +124,7 @@ fn parse_args(args: &[String], with_value: &[&str], flags: &[&str]) -> Result<Ar
 
 fn run(args: &[String]) -> Result<ExitCode, String> {
     let Some((command, rest)) = args.split_first() else {
-        print!("{USAGE}");
+        out!("{USAGE}");
         return Ok(ExitCode::from(2));
     };
     match command.as_str() {
@@ -103,7 +134,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             let content = content_dir(&args);
             match compile_dir(&content) {
                 Ok(pack) => {
-                    println!("ok: {} nodes in {}", pack.nodes.len(), content.display());
+                    outln!("ok: {} nodes in {}", pack.nodes.len(), content.display());
                     report_readability(&pack);
                     let Some(sources) = args.values.get("sources") else {
                         return Ok(ExitCode::SUCCESS);
@@ -114,7 +145,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                     }
                     let reviewed = pack.nodes.iter().filter(|n| n.lay_review.is_some()).count();
                     if problems.is_empty() {
-                        println!("ok: all {reviewed} lay texts carry a current review stamp");
+                        outln!("ok: all {reviewed} lay texts carry a current review stamp");
                         Ok(ExitCode::SUCCESS)
                     } else {
                         eprintln!("{} of {reviewed} lay texts need a review (see content/README.md, \"Review stamps\")", problems.len());
@@ -149,16 +180,20 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             };
             let hits = knowledge.search(query, &options).map_err(|e| e.to_string())?;
             if args.flags.contains("json") {
-                println!("{}", serde_json::to_string_pretty(&hits).map_err(|e| e.to_string())?);
+                outln!("{}", serde_json::to_string_pretty(&hits).map_err(|e| e.to_string())?);
             } else {
                 for hit in &hits {
                     let strength =
                         hit.node.strength.map(|s| format!(" [{}]", s.as_str())).unwrap_or_default();
                     let citation =
                         hit.node.source.as_ref().map(|s| s.citation.as_str()).unwrap_or("");
-                    println!(
+                    outln!(
                         "{:>7.3}  {}{}  {}\n         {}",
-                        hit.score, hit.node.title, strength, citation, hit.node.id
+                        hit.score,
+                        hit.node.title,
+                        strength,
+                        citation,
+                        hit.node.id
                     );
                 }
             }
@@ -193,7 +228,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 let bundle = pijnwijzer_fhir::bundle(&knowledge, &options, &today())
                     .map_err(|e| format!("export --fhir: {e}"))?;
                 // Indented for authors, in the mapping's order; the module hands out the compact text.
-                println!("{}", pijnwijzer_fhir::json::pretty(bundle.json()));
+                outln!("{}", pijnwijzer_fhir::json::pretty(bundle.json()));
                 return Ok(ExitCode::SUCCESS);
             }
             let nodes: Vec<_> = knowledge
@@ -203,7 +238,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 .collect::<Result<_, _>>()
                 .map_err(|e| e.to_string())?;
             let export = serde_json::json!({ "version": knowledge.version(), "nodes": nodes });
-            println!("{}", serde_json::to_string_pretty(&export).map_err(|e| e.to_string())?);
+            outln!("{}", serde_json::to_string_pretty(&export).map_err(|e| e.to_string())?);
             Ok(ExitCode::SUCCESS)
         }
         "stamp" => {
@@ -240,7 +275,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                         review.lay_digest
                     ),
                 )?;
-                println!("stamped {id} ({})", review.file.display());
+                outln!("stamped {id} ({})", review.file.display());
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -251,7 +286,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             };
             let on = args.values.get("on").cloned().unwrap_or_else(today);
             let pack = load(&args)?;
-            println!("{}", releases::release(&pack, &content_dir(&args), version, &on)?);
+            outln!("{}", releases::release(&pack, &content_dir(&args), version, &on)?);
             Ok(ExitCode::SUCCESS)
         }
         "diff" => {
@@ -261,14 +296,14 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             };
             let changes = releases::diff(&content_dir(&args), from, to)?;
             if args.flags.contains("json") {
-                println!("{}", serde_json::to_string_pretty(&changes).map_err(|e| e.to_string())?);
+                outln!("{}", serde_json::to_string_pretty(&changes).map_err(|e| e.to_string())?);
             } else {
-                print!("{}", releases::describe(&changes));
+                out!("{}", releases::describe(&changes));
             }
             Ok(ExitCode::SUCCESS)
         }
         "help" | "--help" | "-h" => {
-            print!("{USAGE}");
+            out!("{USAGE}");
             Ok(ExitCode::SUCCESS)
         }
         other => Err(format!("unknown command `{other}`\n\n{USAGE}")),
@@ -310,13 +345,13 @@ fn report_readability(pack: &Pack) {
             )
         })
         .collect();
-    println!(
+    outln!(
         "readability of {} lay texts (Flesch-Douma, target 60 or more): median {median}; {}",
         measured.len(),
         spread.join(", ")
     );
     for (score, id) in measured.iter().take_while(|(score, _)| *score < 60.0) {
-        println!("  below 60: {id} ({score})");
+        outln!("  below 60: {id} ({score})");
     }
 }
 
@@ -446,7 +481,7 @@ fn coverage(pack: &Pack, dir: &Path) -> Result<bool, String> {
         let missing: Vec<&Statement> =
             manifest.statement.iter().filter(|s| !covered.contains(s.id.as_str())).collect();
         for statement in &missing {
-            println!(
+            outln!(
                 "{}: not covered: {}  ({})",
                 file.display(),
                 statement.id,
@@ -468,14 +503,14 @@ fn coverage(pack: &Pack, dir: &Path) -> Result<bool, String> {
     let mut unknown = 0;
     for node in &pack.nodes {
         for id in node.covers.iter().filter(|id| !known.contains(*id)) {
-            println!("node {}: covers unknown manifest id {id}", node.id);
+            outln!("node {}: covers unknown manifest id {id}", node.id);
             unknown += 1;
         }
     }
     for line in summary {
-        println!("{line}");
+        outln!("{line}");
     }
-    println!("total: {done}/{total} ({:.1} %)", percent(done, total));
+    outln!("total: {done}/{total} ({:.1} %)", percent(done, total));
     Ok(done == total && unknown == 0)
 }
 

@@ -3,7 +3,7 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 /// The small valid content of the compiler's tests, copied into a fresh folder named after `test`,
 /// with `nieuw.md` holding `text`.
@@ -238,4 +238,24 @@ changed  worel.test.rodevlaggen  Blijf alert op rode vlaggen
         err.contains("no release `2026.03.01`") && err.contains("2026.02.01, 2026.01.01"),
         "{err}"
     );
+}
+
+/// Output to a reader that has gone (`pijnwijzer export --json | head`) ends the tool quietly and
+/// with success, as Unix tools do, rather than with a panic.
+#[test]
+fn output_to_a_closed_pipe_ends_quietly() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/content");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pijnwijzer"))
+        .args(["export", "--json", "--content"])
+        .arg(&fixture)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The reader goes before the tool, which compiles the content first, writes.
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(output.status.success(), "{:?}: {stderr}", output.status);
+    assert!(!stderr.contains("panicked"), "{stderr}");
 }
