@@ -11,6 +11,10 @@ use std::process::ExitCode;
 use std::{env, fs};
 
 use crate::releases;
+use pijnwijzer_compile::{compile_dir, read_releases, releases_dir, today};
+use pijnwijzer_knowledge::{Knowledge, SearchOptions};
+use pijnwijzer_model::{digest, Node, Pack};
+use serde::Deserialize;
 
 /// `print!` for the tool's output. When whoever reads it has gone (`pijnwijzer export --json |
 /// head`), the tool stops quietly with success, as Unix tools do, instead of panicking as
@@ -26,12 +30,9 @@ macro_rules! out {
 
 /// [`out!`] with a newline, as `println!`.
 macro_rules! outln {
-    ($($arg:tt)*) => {{
-        use std::io::Write;
-        if let Err(error) = writeln!(std::io::stdout(), $($arg)*) {
-            stdout_failed(error);
-        }
-    }};
+    ($($arg:tt)*) => {
+        out!("{}\n", format_args!($($arg)*))
+    };
 }
 
 /// Ends the tool after a failed write to stdout: quietly when the reader closed the pipe.
@@ -42,10 +43,6 @@ fn stdout_failed(error: std::io::Error) -> ! {
     eprintln!("error: cannot write the output: {error}");
     std::process::exit(2);
 }
-use pijnwijzer_compile::{compile_dir, read_releases, releases_dir, today};
-use pijnwijzer_knowledge::{Knowledge, SearchOptions};
-use pijnwijzer_model::{digest, Node, Pack};
-use serde::Deserialize;
 
 const USAGE: &str = "\
 pijnwijzer: tools for the chronic-pain guidance content
