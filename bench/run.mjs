@@ -17,7 +17,7 @@
 
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,17 +48,23 @@ const option = (name, fallback) => {
 const ROUNDS = Number(option('--rounds', 50));
 const WARMUP = Number(option('--warmup', 5));
 const COLD = Number(option('--cold', 5));
-// The question files and their half (issue #15): ranking decisions look at the tuning half only;
-// the held-out half, split once by tests/relevance/split.py, is the headline. `--questions FILE`
-// measures one file instead, as one held-out half.
+// The question files (issue #15), each declaring its half (`half = "tuning"` or "held-out"):
+// ranking decisions look at the tuning half only; the held-out half, split once by
+// tests/relevance/split.py, is the headline. `--questions FILE` measures one file instead, as one
+// held-out half.
+const relevanceDir = join(root, 'tests/relevance');
 const questionFiles = option('--questions', null)
   ? [[option('--questions', null), 'held-out']]
-  : [
-      ['questions.toml', 'tuning'],
-      ['tuning.toml', 'tuning'],
-      ['heldout.toml', 'held-out'],
-    ].map(([file, half]) => [join(root, 'tests/relevance', file), half]);
+  : readdirSync(relevanceDir)
+      .filter((file) => file.endsWith('.toml'))
+      .sort()
+      .map((file) => join(relevanceDir, file))
+      .map((path) => [path, parseToml(readFileSync(path, 'utf8')).half]);
 const HALVES = ['held-out', 'tuning'].filter((half) => questionFiles.some(([, h]) => h === half));
+for (const [path, half] of questionFiles) {
+  if (!['held-out', 'tuning'].includes(half))
+    throw new Error(`${path}: \`half = "${half}"\` is neither "tuning" nor "held-out"`);
+}
 const only = option('--engines', Object.keys(ENGINES).join(',')).split(',');
 
 const log = (...m) => console.error('bench:', ...m);

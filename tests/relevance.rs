@@ -9,18 +9,21 @@
 //! - recall@5: 1 if any answer is in the top 5.
 //!
 //! A question with `answers = []` asks about something no node addresses: it scores 1 on both only
-//! when the search returns nothing. The questions come in two halves (issue #15): the tuning half
-//! (`questions.toml`, written while the ranking was tuned, and `tuning.toml`) and the held-out half
-//! (`heldout.toml`), split once with a fixed seed by `split.py` from questions written afterwards
-//! from the sources. Ranking decisions look at the tuning half only: the test prints the tuning
-//! questions not answered at rank 1, then MRR and recall@5 per half and voice
-//! (`cargo test --release --test relevance -- --nocapture`). The floors guard against regressions
-//! (on 2026-12-05: held-out MRR 0.724 and recall@5 0.804 before issue #15's work, 0.758 and 0.850
-//! after its first part, 0.813 and 0.869 after its ranking rules, 0.826 and 0.869 after a second
-//! and third patient question on most nodes, 0.839 and 0.869 with the lift of the listed question
-//! holding most of the query, 0.850 and 0.879 with a third question on more nodes); the targets
-//! and the comparison
-//! with other engines are in BENCHMARKS.md.
+//! when the search returns nothing. The questions come in two halves (issue #15), and each file
+//! says which it belongs to (`half = "tuning"` or `"held-out"`): the tuning half
+//! (`questions.toml`, written while the ranking was tuned, `tuning.toml`, and `tuning-added.toml`,
+//! written later from the sources) and the held-out half (`heldout.toml`), split once with a fixed
+//! seed by `split.py` from questions written afterwards from the sources. Ranking decisions look at
+//! the tuning half only: the test prints the tuning questions not answered at rank 1, then MRR and
+//! recall@5 per half and voice (`cargo test --release --test relevance -- --nocapture`). The floors
+//! guard against regressions (on 2026-12-05: held-out MRR 0.724 and recall@5 0.804 before issue
+//! #15's work, 0.758 and 0.850 after its first part, 0.813 and 0.869 after its ranking rules, 0.826
+//! and 0.869 after a second and third patient question on most nodes, 0.839 and 0.869 with the
+//! lift of the listed question holding most of the query, 0.850 and 0.879 with a third question on
+//! more nodes, 0.855 and 0.879 with a third question on most of the rest). The tuning floor fell
+//! from 0.90 / 0.97 to 0.84 / 0.92 when `tuning-added.toml` brought 30 harder not-addressed
+//! questions, made of words the content does use. The targets and the comparison with other
+//! engines are in BENCHMARKS.md.
 
 // Reads its questions with `toml`, a native-only dependency.
 #![cfg(not(target_arch = "wasm32"))]
@@ -32,10 +35,13 @@ use serde::Deserialize;
 
 /// Per half: the MRR and recall@5 below which the test fails (a regression guard; the targets
 /// of issue #15 are reported in BENCHMARKS.md).
-const FLOORS: &[(&str, f64, f64)] = &[("tuning", 0.90, 0.97), ("held-out", 0.84, 0.87)];
+const FLOORS: &[(&str, f64, f64)] = &[("tuning", 0.84, 0.92), ("held-out", 0.85, 0.87)];
 
+/// One question file: the half it belongs to (`half = "tuning"` or `"held-out"`) and its questions.
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Set {
+    half: String,
     question: Vec<Question>,
 }
 
@@ -59,23 +65,34 @@ const VOICES: &[&str] = &[
     "not-addressed",
 ];
 
+/// The two halves: the tuning half is what ranking decisions may look at; the held-out half
+/// (split once by `tests/relevance/split.py`) is the headline.
+const HALVES: &[&str] = &["tuning", "held-out"];
+
 /// A question with the half of the set it belongs to.
 struct Asked {
     question: Question,
     half: &'static str,
 }
 
-/// The question files and their half: the tuning half is what ranking decisions may look at;
-/// the held-out half (split once by `tests/relevance/split.py`) is the headline.
-const FILES: &[(&str, &str)] =
-    &[("questions.toml", "tuning"), ("tuning.toml", "tuning"), ("heldout.toml", "held-out")];
-
+/// Every question of every `tests/relevance/*.toml` file, with the half its file declares.
 fn questions() -> Vec<Asked> {
+    let dir = format!("{}/tests/relevance", env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("read {dir}: {e}"))
+        .map(|entry| entry.expect("directory entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+        .collect();
+    files.sort();
     let mut all = Vec::new();
-    for &(file, half) in FILES {
-        let path = format!("{}/tests/relevance/{file}", env!("CARGO_MANIFEST_DIR"));
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {path}: {e}"));
+    for file in files {
+        let path = file.display();
+        let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("read {path}: {e}"));
         let set: Set = toml::from_str(&text).unwrap_or_else(|e| panic!("parse {path}: {e}"));
+        let half =
+            HALVES.iter().copied().find(|&h| h == set.half).unwrap_or_else(|| {
+                panic!("{path}: `half = {:?}` is neither of {HALVES:?}", set.half)
+            });
         all.extend(set.question.into_iter().map(|question| Asked { question, half }));
     }
     all
