@@ -351,6 +351,10 @@ test('<pijn-uitleg> shows the lay text of an id, or of the best patient hit for 
     ),
   );
   await shot(page, 'uitleg');
+  // An explanation by id came from its own small file: the module was never downloaded.
+  const fetched = (part) => session.requests.some((url) => new URL(url).pathname.endsWith(part));
+  assert.ok(fetched('/pkg/lay/worel.alg.rodevlaggen.json'), 'the lay file was fetched');
+  assert.ok(!fetched('.wasm') && !fetched('/pijnwijzer.js'), 'the module was not downloaded');
 
   const [hit] = search('pijneducatie', { audience: 'patient', limit: 1 });
   await element.evaluate((host) => host.setAttribute('onderwerp', 'pijneducatie'));
@@ -359,8 +363,12 @@ test('<pijn-uitleg> shows the lay text of an id, or of the best patient hit for 
     .filter({ hasText: lay(hit.id).title })
     .waitFor();
   await eventually(async () => assert.equal(words(await readText(element.locator('.text'))), words(lay(hit.id).text)));
+  assert.ok(fetched('.wasm'), 'words are searched with the module');
 
-  for (const topic of ['worel.bestaat.niet', 'xqzzyvrt']) {
+  // An unknown id, or one of a node without a lay text, has no file (the browser logs its 404);
+  // the module says there is no explanation. Words fetch no file.
+  const missing = ['worel.bestaat.niet', 'zs.checklist.izp'];
+  for (const topic of [...missing, 'xqzzyvrt']) {
     await element.evaluate((host, value) => host.setAttribute('onderwerp', value), topic);
     await element.locator('.message').waitFor();
     await eventually(async () =>
@@ -370,6 +378,11 @@ test('<pijn-uitleg> shows the lay text of an id, or of the best patient hit for 
       ),
     );
   }
+  for (const topic of missing) assert.ok(fetched(`/pkg/lay/${topic}.json`), topic);
+  assert.deepEqual(
+    session.problems.splice(0),
+    missing.map(() => 'Failed to load resource: the server responded with a status of 404 (Not Found)'),
+  );
   clean(session);
   await session.context.close();
 });

@@ -174,7 +174,12 @@ test("the README's headers for pkg/ are what the server sends, and only for pkg/
     headers.map(([name]) => name),
     ['Access-Control-Allow-Origin', 'Cross-Origin-Resource-Policy'],
   );
-  for (const file of ['pkg/pijnwijzer_bg.wasm', 'pkg/pijnwijzer.js', 'pkg/components/pijn-checklist.js']) {
+  for (const file of [
+    'pkg/pijnwijzer_bg.wasm',
+    'pkg/pijnwijzer.js',
+    'pkg/components/pijn-checklist.js',
+    'pkg/lay/worel.alg.rodevlaggen.json',
+  ]) {
     const response = await fetch(site.base + file);
     assert.equal(response.status, 200, file);
     for (const [name, value] of headers) assert.equal(response.headers.get(name), value, `${file}: ${name}`);
@@ -319,7 +324,8 @@ for (const viewport of VIEWPORTS) {
       });
     };
     for (const file of ['pijnwijzer_bg.wasm', 'pijnwijzer.js']) {
-      const { context, page, problems } = await openPortal(viewport, [`**/pkg/${file}`, refused]);
+      // The lay files are refused too: <pijn-uitleg> shows an explanation by id from its file alone.
+      const { context, page, problems } = await openPortal(viewport, [`**/pkg/{${file},lay/*.json}`, refused]);
       for (const name of NAMES) {
         await page
           .locator(`pijn-${name} [part="error"]`)

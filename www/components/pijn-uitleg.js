@@ -32,7 +32,7 @@
  *   --pijn-accent, --pijn-ink, --pijn-muted, --pijn-bg, --pijn-line, --pijn-mark,
  *   --pijn-font, --pijn-size, --pijn-radius   (defaults and meaning: see shared.js)
  */
-import { Notice, PijnElement, define, h, headingLevel, moduleHtml } from './shared.js';
+import { Notice, PijnElement, define, h, headingLevel, moduleHtml, ready } from './shared.js';
 
 /** Looks like a node id (dotted, lowercase ASCII) rather than words to search for. */
 const ID = /^[a-z0-9_-]+(\.[a-z0-9_-]+)+$/;
@@ -72,6 +72,23 @@ class PijnUitleg extends PijnElement {
       moduleHtml(h('div', { class: 'text', part: 'text' }), lay.html, this.getAttribute('link')),
       lay.citation ? h('p', { class: 'source', part: 'citation' }, `Bron: ${lay.citation}`) : null,
     );
+  }
+
+  /**
+   * An explanation asked for by id comes from its own small file beside the module (`pkg/lay/ID.json`,
+   * written at build by `pijnwijzer export --lay` as the module's `lay(ID)` returns it), so a page
+   * shows it without downloading the module. Words, an id without such a file, or a failed fetch
+   * take the module, which searches or says what is missing.
+   */
+  async source() {
+    const topic = (this.getAttribute('onderwerp') ?? '').trim();
+    if (ID.test(topic)) {
+      const lay = await fetch(new URL(`../lay/${topic}.json`, import.meta.url))
+        .then((response) => (response.ok ? response.json() : null))
+        .catch(() => null);
+      if (lay?.id === topic) return { lay: () => lay };
+    }
+    return ready();
   }
 
   readyDetail() {

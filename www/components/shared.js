@@ -334,9 +334,9 @@ export class PijnElement extends HTMLElement {
     let nodes;
     let problem = null;
     try {
-      const module = await ready();
+      const api = await this.source();
       if (generation !== this.#generation) return;
-      nodes = this.draw(module);
+      nodes = this.draw(api);
     } catch (error) {
       if (generation !== this.#generation) return;
       problem = describeError(error, this.constructor.what);
@@ -357,6 +357,11 @@ export class PijnElement extends HTMLElement {
     return this.dispatchEvent(
       new CustomEvent(`${this.localName}-${name}`, { bubbles: true, composed: true, cancelable, detail }),
     );
+  }
+
+  /** Override: where `draw()` reads the guidance from; by default the module's API, once loaded. */
+  source() {
+    return ready();
   }
 
   /** Override: build the content from the module's API. May throw; the base class shows the error. */

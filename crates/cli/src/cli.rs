@@ -13,7 +13,7 @@ use std::{env, fs};
 use crate::releases;
 use pijnwijzer_compile::{compile_dir, read_releases, releases_dir, today};
 use pijnwijzer_knowledge::{Knowledge, SearchOptions};
-use pijnwijzer_model::{digest, Node, Pack};
+use pijnwijzer_model::{digest, LayerKey, Node, Pack};
 use serde::Deserialize;
 
 /// `print!` for the tool's output. When whoever reads it has gone (`pijnwijzer export --json |
@@ -64,6 +64,9 @@ USAGE:
       With --require-complete, exit 1 below 100 %.
   pijnwijzer export --json [--content DIR]
       Print every node, every field, as JSON.
+  pijnwijzer export --lay DIR [--content DIR]
+      Write every lay explanation to DIR/ID.json, exactly as the module's lay(ID) returns it:
+      what <pijn-uitleg> shows without loading the module (scripts/build.sh writes pkg/lay/).
   pijnwijzer export --fhir [--base URL] [--date YYYY-MM-DD] [--content DIR]
       Print the whole guidance as one FHIR R4B Bundle (see the README, FHIR): resources' canonical URLs
       under --base (default https://pijnwijzer.example/fhir), dated --date (default today).
@@ -211,12 +214,19 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             })
         }
         "export" => {
-            let args = parse_args(rest, &["content", "base", "date"], &["json", "fhir"])?;
+            let args = parse_args(rest, &["content", "base", "date", "lay"], &["json", "fhir"])?;
             no_positional(&args)?;
-            if args.flags.contains("fhir") == args.flags.contains("json") {
-                return Err("export writes JSON: pass --json or --fhir".to_string());
+            let lay = args.values.get("lay");
+            let forms = [args.flags.contains("json"), args.flags.contains("fhir"), lay.is_some()];
+            if forms.iter().filter(|&&chosen| chosen).count() != 1 {
+                return Err(format!("export needs one of --json, --fhir or --lay DIR\n\n{USAGE}"));
             }
             let knowledge = Knowledge::new(load(&args)?);
+            if let Some(dir) = lay {
+                let written = export_lay(&knowledge, Path::new(dir))?;
+                outln!("wrote {written} lay explanations to {dir}");
+                return Ok(ExitCode::SUCCESS);
+            }
             if args.flags.contains("fhir") {
                 let options = pijnwijzer_fhir::Options {
                     base: args.values.get("base").cloned(),
@@ -305,6 +315,24 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         }
         other => Err(format!("unknown command `{other}`\n\n{USAGE}")),
     }
+}
+
+/// Writes each node's lay explanation to `dir/ID.json`, serialised as the module's `lay(ID)`
+/// returns it (the same type and serde attributes), and returns how many it wrote.
+fn export_lay(knowledge: &Knowledge, dir: &Path) -> Result<usize, String> {
+    fs::create_dir_all(dir).map_err(|e| format!("create {}: {e}", dir.display()))?;
+    let mut written = 0;
+    for node in knowledge.nodes() {
+        if !node.layers.iter().any(|layer| layer.key == LayerKey::Lay) {
+            continue;
+        }
+        let lay = knowledge.lay(&node.id).map_err(|e| e.to_string())?;
+        let json = serde_json::to_string(&lay).map_err(|e| e.to_string())?;
+        let file = dir.join(format!("{}.json", node.id));
+        fs::write(&file, json).map_err(|e| format!("write {}: {e}", file.display()))?;
+        written += 1;
+    }
+    Ok(written)
 }
 
 fn no_positional(args: &Args) -> Result<(), String> {

@@ -259,3 +259,62 @@ fn output_to_a_closed_pipe_ends_quietly() {
     assert!(output.status.success(), "{:?}: {stderr}", output.status);
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+/// `export --lay DIR` writes one file per lay text, `ID.json`, holding exactly what the module's
+/// `lay(ID)` returns (what `<pijn-uitleg>` shows without the module), and nothing for a node
+/// without one.
+#[test]
+fn export_lay_writes_each_lay_explanation_as_the_module_returns_it() {
+    let dir =
+        content_with("export-lay", &node("", "Tekst.\n\n## Voor patiënten\n\nKort en duidelijk."));
+    let out = std::env::temp_dir().join(format!("pijnwijzer-cli-{}-lay", std::process::id()));
+    let _ = fs::remove_dir_all(&out);
+    let export = |forms: &[&str]| {
+        let output = Command::new(env!("CARGO_BIN_EXE_pijnwijzer"))
+            .arg("export")
+            .args(forms)
+            .arg(&out)
+            .arg("--content")
+            .arg(&dir)
+            .output()
+            .unwrap();
+        let text = |bytes: Vec<u8>| String::from_utf8(bytes).unwrap();
+        (output.status.code(), text(output.stdout), text(output.stderr))
+    };
+    let (code, stdout, stderr) = export(&["--lay"]);
+    assert_eq!(code, Some(0), "{stderr}");
+
+    let pack = pijnwijzer_compile::compile_dir(&dir).expect("the fixture compiles");
+    let knowledge = pijnwijzer_knowledge::Knowledge::new(pack);
+    let with_lay: Vec<String> = knowledge
+        .nodes()
+        .iter()
+        .filter(|node| knowledge.lay(&node.id).is_ok())
+        .map(|node| node.id.clone())
+        .collect();
+    assert!(with_lay.contains(&"worel.test.nieuw".to_string()));
+    assert!(with_lay.len() < knowledge.nodes().len(), "the fixture has nodes without a lay text");
+    assert_eq!(
+        stdout.trim(),
+        format!("wrote {} lay explanations to {}", with_lay.len(), out.display())
+    );
+
+    let mut files: Vec<String> = fs::read_dir(&out)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .collect();
+    files.sort();
+    let mut expected: Vec<String> = with_lay.iter().map(|id| format!("{id}.json")).collect();
+    expected.sort();
+    assert_eq!(files, expected);
+    for id in &with_lay {
+        let written: serde_json::Value =
+            serde_json::from_str(&fs::read_to_string(out.join(format!("{id}.json"))).unwrap())
+                .unwrap();
+        assert_eq!(written, serde_json::to_value(knowledge.lay(id).unwrap()).unwrap(), "{id}");
+    }
+
+    let (code, _, stderr) = export(&["--json", "--lay"]);
+    assert_eq!(code, Some(2));
+    assert!(stderr.contains("export needs one of --json, --fhir or --lay DIR"), "{stderr}");
+}
