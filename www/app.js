@@ -8,6 +8,7 @@ import init, {
   compare,
   suggestQuestions,
   prepareSearch,
+  unknownWords,
   vocabulary as vocabularies,
 } from './pkg/pijnwijzer.js';
 import { citationText, kindLabel, edgeLabel, agreementLabel, useVocabulary, vocabulary } from './labels.js';
@@ -32,6 +33,7 @@ const input = $('q');
 const results = $('results');
 const detail = $('detail');
 const status = $('status');
+const retry = $('retry');
 const searchView = $('view-zoeken');
 const pageView = $('view-page');
 const searchHeading = $('search-heading');
@@ -73,6 +75,7 @@ function showResults(query) {
   searchHeading.hidden = false;
   results.hidden = false;
   results.replaceChildren();
+  retry.replaceChildren();
   const active = activeFilters().length;
   $('filters-reset').hidden = active === 0;
   $('filters-toggle').textContent = active ? `Filters (${active})` : 'Filters';
@@ -89,10 +92,13 @@ function showResults(query) {
     return;
   }
   const filtered = active ? ` (met ${active === 1 ? '1 filter' : `${active} filters`})` : '';
+  const unknown = unknownWords(query, searchOptions());
+  const note = unknownNote(unknown, hits.length);
   status.textContent =
     hits.length === 0
-      ? `Niets gevonden voor "${query}"${filtered}. De richtlijnen zeggen hier mogelijk niets over; probeer een ander woord${active ? ' of wis de filters' : ''}.`
-      : `${hits.length} ${hits.length === 1 ? 'resultaat' : 'resultaten'} voor "${query}"${filtered}`;
+      ? `Niets gevonden voor "${query}"${filtered}. ${note || `De richtlijnen zeggen hier mogelijk niets over; probeer een ander woord${active ? ' of wis de filters' : ''}.`}`
+      : `${hits.length} ${hits.length === 1 ? 'resultaat' : 'resultaten'} voor "${query}"${filtered}${note ? `. ${note}` : ''}`;
+  if (hits.length === 0 && unknown.length) offerWithout(query, unknown);
   hits.forEach((hit, index) => {
     const link = h('a', { href: nodeHref(hit.id), class: 'hit-title', 'data-index': index }, shownTitle(hit));
     results.append(
@@ -106,6 +112,32 @@ function showResults(query) {
       ),
     );
   });
+}
+
+/**
+ * Names the words of the query that the guidance never uses (as `‘matras’`), so a reader knows
+ * why little or nothing was found and that any hits are about the other words.
+ */
+function unknownNote(unknown, found) {
+  if (unknown.length === 0) return '';
+  const quoted = unknown.map((word) => `‘${word}’`);
+  const list = quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} en ${quoted.at(-1)}`;
+  const verb = quoted.length === 1 ? 'staat' : 'staan';
+  return `${list} ${verb} nergens in de richtlijnen${found ? '; de resultaten gaan over uw andere woorden' : ''}.`;
+}
+
+/** Offers the search without the words the guidance never uses, when that finds something. */
+function offerWithout(query, unknown) {
+  let rest = query;
+  for (const word of unknown) {
+    const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    rest = rest.replace(new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u'), '$1');
+  }
+  rest = rest.replace(/\s+/g, ' ').trim();
+  const found = rest ? search(rest, searchOptions()).length : 0;
+  if (found === 0) return;
+  const without = unknown.length === 1 ? 'dit woord' : 'deze woorden';
+  retry.append(h('a', { href: searchHash(rest) }, `Zoek zonder ${without}: "${rest}"`));
 }
 
 /** The kind of a node as a tag ("Aanbeveling"); none in the patient view, where it means little. */

@@ -242,34 +242,51 @@ pub fn search(
     #[wasm_bindgen(unchecked_optional_param_type = "SearchOptions")] options: Option<JsValue>,
 ) -> Result<Vec<JsValue>, ApiError> {
     let query = string_argument(&query, "search", "query")?;
-    let options: SearchOptions = match options {
-        Some(value) if !value.is_undefined() && !value.is_null() => {
-            if !value.is_object() {
-                return Err(ApiError::invalid("search: `options` must be an object".into()));
-            }
-            let options: SearchOptions = serde_wasm_bindgen::from_value(value.clone())
-                .map_err(|e| ApiError::invalid(format!("search: invalid options: {e}")))?;
-            // serde-wasm-bindgen reads only the known keys; a misspelt option must not be dropped
-            // silently. Counting the keys finds one without sending every key to Rust.
-            let keys = Object::keys(value.unchecked_ref::<Object>());
-            if keys.length() as usize > options_given(&options) {
-                if let Some(key) = keys
-                    .iter()
-                    .filter_map(|k| k.as_string())
-                    .find(|k| !SearchOptions::FIELDS.contains(&k.as_str()))
-                {
-                    return Err(ApiError::invalid(format!(
-                        "search: unknown option `{key}`; options are {}",
-                        SearchOptions::FIELDS.join(", ")
-                    )));
-                }
-            }
-            options
-        }
-        _ => SearchOptions::default(),
-    };
+    let options = search_options(options, "search")?;
     let hits = knowledge()?.search(&query, &options)?;
     hits_to_js(&hits)
+}
+
+/// The words of `query` that the guidance never uses in any form, as `search(query, options)`
+/// reads it (no synonym, compound part, near spelling or, with `prefix`, completion of theirs
+/// occurs either), in the order typed: why a search finds little or nothing, and what a search
+/// without them leaves out. Throws on options of the wrong shape, as `search` does.
+#[wasm_bindgen(js_name = unknownWords, unchecked_return_type = "string[]")]
+pub fn unknown_words(
+    #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "SearchOptions")] options: Option<JsValue>,
+) -> Result<JsValue, ApiError> {
+    let query = string_argument(&query, "unknownWords", "query")?;
+    let options = search_options(options, "unknownWords")?;
+    with(|k| k.unknown_words(&query, &options))
+}
+
+/// The `options` of `function` (`search`, `unknownWords`): absent, or an object of known keys.
+fn search_options(options: Option<JsValue>, function: &str) -> Result<SearchOptions, ApiError> {
+    let Some(value) = options.filter(|value| !value.is_undefined() && !value.is_null()) else {
+        return Ok(SearchOptions::default());
+    };
+    if !value.is_object() {
+        return Err(ApiError::invalid(format!("{function}: `options` must be an object")));
+    }
+    let options: SearchOptions = serde_wasm_bindgen::from_value(value.clone())
+        .map_err(|e| ApiError::invalid(format!("{function}: invalid options: {e}")))?;
+    // serde-wasm-bindgen reads only the known keys; a misspelt option must not be dropped
+    // silently. Counting the keys finds one without sending every key to Rust.
+    let keys = Object::keys(value.unchecked_ref::<Object>());
+    if keys.length() as usize > options_given(&options) {
+        if let Some(key) = keys
+            .iter()
+            .filter_map(|k| k.as_string())
+            .find(|k| !SearchOptions::FIELDS.contains(&k.as_str()))
+        {
+            return Err(ApiError::invalid(format!(
+                "{function}: unknown option `{key}`; options are {}",
+                SearchOptions::FIELDS.join(", ")
+            )));
+        }
+    }
+    Ok(options)
 }
 
 /// How many options `options` sets.

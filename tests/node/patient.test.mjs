@@ -172,3 +172,47 @@ for (const { name, ...viewport } of VIEWPORTS) {
     await done();
   });
 }
+
+/** The module's answers inside the page, for the same options the patient view searches with. */
+const moduleSearch = (page, query) =>
+  page.evaluate(async (q) => {
+    const api = await import('./pkg/pijnwijzer.js');
+    const options = { limit: 20, prefix: true, audience: 'patient' };
+    return { unknown: api.unknownWords(q, options), ids: api.search(q, options).map((hit) => hit.id) };
+  }, query);
+
+for (const { name, ...viewport } of VIEWPORTS) {
+  test(`${name}: a word the guidance never uses is named, and the search without it is one click away`, async () => {
+    const query = 'mijn schoonmoeder heeft dementie en pijn';
+    const { page, done } = await site.open(`?voor=patient#/?q=${encodeURIComponent(query)}`, viewport);
+    const status = page.locator('#status');
+    await status.filter({ hasText: '‘schoonmoeder’ staat nergens in de richtlijnen.' }).waitFor();
+    assert.deepEqual(await moduleSearch(page, query), { unknown: ['schoonmoeder'], ids: [] });
+    assert.equal(await page.locator('.hit').count(), 0);
+    const retry = page.locator('#retry a');
+    await eventually(async () =>
+      assert.equal(await retry.textContent(), 'Zoek zonder dit woord: "mijn heeft dementie en pijn"'),
+    );
+    const without = await moduleSearch(page, 'mijn heeft dementie en pijn');
+    assert.ok(without.ids.length > 0 && without.unknown.length === 0, 'premise: the rest finds');
+    await retry.click();
+    await page.locator('.hit').first().waitFor();
+    await eventually(async () =>
+      assert.equal(
+        await page.locator('.hit a.hit-title').first().getAttribute('href'),
+        `#/n/${without.ids[0]}?voor=patient`,
+      ),
+    );
+    await eventually(async () => assert.equal(await page.locator('#retry').textContent(), ''));
+
+    // With hits, the note says they are about the other words; nothing to retry.
+    const withHits = 'mag ik blijven wandelen als mijn rug er pijn van doet gisteren';
+    await visit(page, `${site.base}?voor=patient#/?q=${encodeURIComponent(withHits)}`);
+    await status
+      .filter({ hasText: '‘gisteren’ staat nergens in de richtlijnen; de resultaten gaan over uw andere woorden.' })
+      .waitFor();
+    assert.ok((await page.locator('.hit').count()) > 0);
+    assert.equal(await page.locator('#retry a').count(), 0);
+    await done();
+  });
+}

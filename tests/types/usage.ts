@@ -7,6 +7,7 @@ import init, {
   version,
   vocabulary,
   search,
+  unknownWords,
   suggest,
   suggestQuestions,
   prepareSearch,
@@ -148,6 +149,8 @@ export async function everyCall(wasm: ArrayBuffer): Promise<void> {
   };
   const hits: SearchHit[] = search('rode vlaggen', options);
   const plain: SearchHit[] = search('rode vlaggen');
+  const unknown: string[] = unknownWords('welk matras bij rugpijn', options);
+  const unknownPlain: string[] = unknownWords('matras');
   const [hit] = hits;
   const hitFields: [
     string,
@@ -305,6 +308,8 @@ export async function everyCall(wasm: ArrayBuffer): Promise<void> {
     documentIds,
     counts,
     plain,
+    unknown,
+    unknownPlain,
     hitFields,
     words,
     moreWords,

@@ -382,6 +382,18 @@ impl Knowledge {
             .collect())
     }
 
+    /// The words of `text` that the guidance never uses in any form, as [`Knowledge::search`] reads
+    /// it with `options` (no term, synonym, compound part, near spelling or, for a last word being
+    /// typed, completion of theirs occurs): why a search finds little or nothing, and what a
+    /// search without them would leave out. In the order typed, as typed.
+    pub fn unknown_words(&self, text: &str, options: &SearchOptions) -> Result<Vec<String>, Error> {
+        let query = self.query(text, options)?;
+        // Unknown words do not depend on the number of hits, only on there being a search.
+        let query = search::Query { limit: 1, ..query };
+        let outcome = self.index().search(&self.pack.nodes, &query);
+        Ok(outcome.unknown.iter().map(|&(start, end)| query.text[start..end].to_string()).collect())
+    }
+
     /// A caution on a drug class holds for every member: wherever a member ranks (`tramadol`),
     /// the class caution it refines (`opioïden`) ranks directly above it, so a safety question
     /// never shows a member without the warning that governs it.

@@ -1227,6 +1227,41 @@ fn a_question_naming_a_medication_always_finds_it() {
     }
 }
 
+/// `unknown_words` names, as typed and in order, the query words the content lacks in every form:
+/// why a search finds nothing (`is fibromyalgie erfelijk`), or what its hits leave out. A word
+/// found through a synonym, a compound part, a near spelling or, while typing, a completion is no
+/// unknown word; with a capitalised name the content lacks, every word without any form is named.
+#[test]
+fn unknown_words_are_the_query_words_the_content_lacks_in_every_form() {
+    use Kind::*;
+    let k = knowledge_with(
+        &[&["dokter", "huisarts"]],
+        vec![
+            node("t.fibro", Concept, "Fibromyalgie", "Educatie over pijn.", None, &[]),
+            node("t.huisarts", Concept, "Huisarts", "De huisarts en rugpijn.", None, &[]),
+        ],
+    );
+    let unknown = |query: &str, options: &SearchOptions| {
+        k.unknown_words(query, options).expect("valid options")
+    };
+    let typed = SearchOptions::default();
+    for word in ["erfelijk", "schoonmoeder", "dokter", "fibromyalgei", "pijneducatie", "ehlers"] {
+        assert!(!pack_says(&k, word), "premise: {word:?} is not a word of the pack");
+    }
+    assert_eq!(unknown("is fibromyalgie erfelijk", &typed), ["erfelijk"]);
+    assert!(hits(&k, "is fibromyalgie erfelijk").is_empty(), "premise: the search finds nothing");
+    assert_eq!(unknown("mijn Schoonmoeder met rugpijn", &typed), ["Schoonmoeder"]);
+    // A synonym, a compound's part, a near spelling: all found, so none is unknown.
+    assert_eq!(unknown("dokter pijneducatie fibromyalgei", &typed), Vec::<String>::new());
+    assert_eq!(unknown("Ehlers Danlos en fibromyalgie", &typed), ["Ehlers", "Danlos"]);
+    assert_eq!(unknown("", &typed), Vec::<String>::new());
+    let typing = SearchOptions { prefix: Some(true), ..Default::default() };
+    assert_eq!(unknown("fibromyalgie educ", &typing), Vec::<String>::new());
+    assert_eq!(unknown("fibromyalgie erfel", &typing), ["erfel"]);
+    let wrong = SearchOptions { audience: Some("leek".to_string()), ..Default::default() };
+    assert!(k.unknown_words("pijn", &wrong).is_err(), "options are checked as search does");
+}
+
 /// While typing, a last word that no word of the content starts with, and that is no near
 /// spelling of one, counts as a word the content lacks: `is fibromyalgie erfelijk` finds nothing
 /// as it does once typed, while `fibromyalgie pijnsyn` is completed and finds.

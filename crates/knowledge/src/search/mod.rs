@@ -139,6 +139,9 @@ pub struct Outcome {
     pub terms: TermSet,
     /// Words being completed: any word that starts with one is marked.
     pub prefixes: Vec<String>,
+    /// Where the query's words that the content lacks in every form stand in its text (byte
+    /// offsets): no term, synonym, compound part, completion or near spelling of theirs is found.
+    pub unknown: Vec<(usize, usize)>,
 }
 
 /// A set of term ids, one bit per term of the index: snippets test every word against it.

@@ -41,6 +41,13 @@ pub(super) struct Alternative<'a> {
     pub(super) weight: f32,
 }
 
+/// A query's words expanded: for each word (or thesaurus phrase), the alternatives it may match
+/// as, and where it stands in the query text (byte offsets).
+pub(super) struct Expanded<'a> {
+    pub(super) groups: Vec<Vec<Alternative<'a>>>,
+    pub(super) spans: Vec<(usize, usize)>,
+}
+
 /// A word of the query: folded, with its vocabulary word and term when the content has them.
 pub(super) struct QueryWord<'a> {
     folded: String,
@@ -89,15 +96,18 @@ impl SearchIndex {
     /// Each query word (or thesaurus phrase) with the alternatives it may match as (none for a word
     /// the content lacks in every form); `None` when the query names something (a capitalised
     /// word, an acronym, a word with digits) that occurs nowhere in the content: the guidance does
-    /// not address it, so nothing is better than a guess.
+    /// not address it, so nothing is better than a guess (every word without alternatives then goes
+    /// into `outcome.unknown`).
     pub(super) fn expand<'a>(
         &'a self,
         text: &str,
         words: &mut [QueryWord<'a>],
         completing_last: bool,
         outcome: &mut Outcome,
-    ) -> Option<Vec<Vec<Alternative<'a>>>> {
+    ) -> Option<Expanded<'a>> {
         let mut groups = Vec::with_capacity(words.len());
+        let mut spans = Vec::with_capacity(words.len());
+        let mut names_absent = false;
         let mut key = String::new();
         let mut i = 0;
         while i < words.len() {
@@ -155,15 +165,20 @@ impl SearchIndex {
                     .chars()
                     .next()
                     .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-                if is_name && !still_typing {
-                    return None;
-                }
+                names_absent |= is_name && !still_typing;
             }
             // A word nothing matches still counts against coverage.
             groups.push(alternatives);
+            spans.push((words[i].start, words[i + consumed - 1].end));
             i += consumed;
         }
-        Some(groups)
+        if names_absent {
+            let unknown =
+                groups.iter().zip(&spans).filter(|(alternatives, _)| alternatives.is_empty());
+            outcome.unknown.extend(unknown.map(|(_, &span)| span));
+            return None;
+        }
+        Some(Expanded { groups, spans })
     }
 
     /// The term of the known word a compound adjective of a word and a past participle starts

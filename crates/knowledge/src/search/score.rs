@@ -5,7 +5,7 @@
 //! ranking. A query whose words the content lacks weigh most finds nothing.
 
 use super::index::{idf, Posting, NO_WORD};
-use super::query::Alternative;
+use super::query::{Alternative, Expanded};
 use super::{audience_slot, Match, Outcome, Query, SearchIndex, TermSet, MAX_QUERY_CHARS};
 
 use pijnwijzer_model::{Audience, Kind, Node};
@@ -93,7 +93,9 @@ impl SearchIndex {
             return outcome;
         }
         let completing_last = query.prefix && text.ends_with(|c: char| c.is_alphanumeric());
-        let Some(groups) = self.expand(text, &mut words, completing_last, &mut outcome) else {
+        let Some(Expanded { groups, spans }) =
+            self.expand(text, &mut words, completing_last, &mut outcome)
+        else {
             return outcome;
         };
         let audience = query.audience.unwrap_or(Audience::Professional);
@@ -107,7 +109,7 @@ impl SearchIndex {
         // The weight of each query word, and of those found somewhere and those found nowhere.
         let mut weights: Vec<f32> = Vec::with_capacity(groups.len());
         let (mut present, mut absent) = (0.0, 0.0);
-        for alternatives in &groups {
+        for (alternatives, &span) in groups.iter().zip(&spans) {
             for alternative in alternatives {
                 let share = alternative.weight / alternative.terms.len() as f32;
                 let keep_best =
@@ -158,6 +160,7 @@ impl SearchIndex {
             // the content, no way of finishing it will be found.
             if in_best.is_empty() {
                 absent += weight;
+                outcome.unknown.push(span);
             } else {
                 present += weight;
             }
