@@ -31,8 +31,9 @@
 //    the page from the URL the app imported (the same instance), timed in batches (the page's
 //    timer steps by about 0.1 ms) and each call alone, with a pure-JS control loop timed alike; a
 //    Chromium trace of the garbage collector (MinorGC, MajorGC) tells which slow calls it paused.
-// 4. One embedded explanation: www/embed-test/uitleg.html (one <pijn-uitleg>), the time of its
-//    `pijn-uitleg-ready` event, when its text is in the element.
+// 4. One embedded explanation: www/embed-test/uitleg.html (one <pijn-uitleg> by id, which reads
+//    pkg/lay/ID.json rather than the module), the time of its `pijn-uitleg-ready` event, when its
+//    text is in the element, and the bytes of the files it fetched.
 
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -81,9 +82,12 @@ function pageProbe({ hitSelector }) {
   });
   Object.defineProperty(window, '__bench', { value: { probe, done } });
   const snapshot = () =>
-    performance
-      .getEntriesByType('resource')
-      .map((entry) => ({ name: entry.name, startTime: entry.startTime, responseEnd: entry.responseEnd }));
+    performance.getEntriesByType('resource').map((entry) => ({
+      name: entry.name,
+      startTime: entry.startTime,
+      responseEnd: entry.responseEnd,
+      encodedBodySize: entry.encodedBodySize,
+    }));
   for (const name of ['instantiateStreaming', 'instantiate']) {
     const original = WebAssembly[name];
     if (typeof original !== 'function') continue;
@@ -309,6 +313,8 @@ function times(probe, key) {
     wasm: probe.wasm,
     wasmRequested: wasm?.startTime ?? null,
     wasmDownloaded: wasm?.responseEnd ?? null,
+    // The bodies of the files the page fetched until then, as sent (compressed), the page itself aside.
+    bytes: probe.resources.reduce((sum, r) => sum + r.encodedBodySize, 0),
   };
 }
 
@@ -866,7 +872,7 @@ function report(f, command) {
     `- **Repeat visit:** a reader coming back, the service worker installed and the wasm's optimized code in V8's cache: ${formatMs(repeatHit)}, ${repeatHit <= firstHit ? `${formatMs(firstHit - repeatHit)} less than` : `${formatMs(repeatHit - firstHit)} more than`} the first visit.`,
   );
   lines.push(
-    `- **One embedded explanation:** a portal page with one \`<pijn-uitleg>\`, which loads the same wasm but no app: its text is there at ${formatMs(m(f.embed, 'shown'))}.`,
+    `- **One embedded explanation:** a portal page with one \`<pijn-uitleg>\` by id, which reads the explanation's own file (\`pkg/lay/ID.json\`) and ${f.embed.some((x) => x.wasmRequested !== null) ? 'also the wasm' : 'no wasm'}: its text is there at ${formatMs(m(f.embed, 'shown'))}, after ${(m(f.embed, 'bytes') / 1024).toFixed(1)} KiB of files as sent.`,
   );
   lines.push('');
 
