@@ -12,6 +12,7 @@ import init, {
   vocabulary as vocabularies,
 } from './pkg/pijnwijzer.js';
 import { citationText, kindLabel, edgeLabel, agreementLabel, useVocabulary, vocabulary } from './labels.js';
+import { unknownWordsNote } from './pkg/components/terms.js';
 import {
   h,
   trustedHtml,
@@ -93,7 +94,7 @@ function showResults(query) {
   }
   const filtered = active ? ` (met ${active === 1 ? '1 filter' : `${active} filters`})` : '';
   const unknown = unknownWords(query, searchOptions());
-  const note = unknownNote(unknown, hits.length);
+  const note = unknownWordsNote(unknown, hits.length);
   status.textContent =
     hits.length === 0
       ? `Niets gevonden voor "${query}"${filtered}. ${note || `De richtlijnen zeggen hier mogelijk niets over; probeer een ander woord${active ? ' of wis de filters' : ''}.`}`
@@ -112,18 +113,6 @@ function showResults(query) {
       ),
     );
   });
-}
-
-/**
- * Names the words of the query that the guidance never uses (as `‘matras’`), so a reader knows
- * why little or nothing was found and that any hits are about the other words.
- */
-function unknownNote(unknown, found) {
-  if (unknown.length === 0) return '';
-  const quoted = unknown.map((word) => `‘${word}’`);
-  const list = quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} en ${quoted.at(-1)}`;
-  const verb = quoted.length === 1 ? 'staat' : 'staan';
-  return `${list} ${verb} nergens in de richtlijnen${found ? '; de resultaten gaan over uw andere woorden' : ''}.`;
 }
 
 /** Offers the search without the words the guidance never uses, when that finds something. */

@@ -472,6 +472,13 @@ test('<pijn-zoeken> finds "rode vlaggen" while typing and opens it by keyboard',
   await element.locator('input').fill('xqzzyvrt');
   await element.locator('.status').filter({ hasText: 'Geen resultaten voor ‘xqzzyvrt’.' }).waitFor();
   await eventually(async () => assert.equal(await element.locator('.hit').count(), 0));
+  // The words the guidance never uses are named, as on the site.
+  await eventually(async () =>
+    assert.equal(
+      await element.locator('.status').textContent(),
+      'Geen resultaten voor ‘xqzzyvrt’. ‘xqzzyvrt’ staat nergens in de richtlijnen.',
+    ),
+  );
   clean(session);
   await session.context.close();
 });

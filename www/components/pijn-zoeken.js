@@ -30,14 +30,16 @@
  *                       and the link is not followed.
  *   pijn-zoeken-error   a Dutch message shows instead of the results. detail { code, message }
  *
- * Parts (::part): form, label, input, help, status, body, results (the list), hit, hit-title (the
- * link), snippet, citation, loading, error.
+ * Parts (::part): form, label, input, help, status (how many results, and which words of the
+ * query the guidance never uses), body, results (the list), hit, hit-title (the link), snippet,
+ * citation, loading, error.
  *
  * Theme (CSS custom properties; set them in the page's CSS on the element or an ancestor):
  *   --pijn-accent, --pijn-ink, --pijn-muted, --pijn-bg, --pijn-line, --pijn-mark,
  *   --pijn-font, --pijn-size, --pijn-radius   (defaults and meaning: see shared.js)
  */
 import { PijnElement, define, h, linkFor, moduleHtml } from './shared.js';
+import { unknownWordsNote } from './terms.js';
 
 const DEFAULT_LINK = '#/n/{id}';
 
@@ -140,18 +142,24 @@ class PijnZoeken extends PijnElement {
       return [];
     }
     const limit = Math.min(20, Math.max(1, Number.parseInt(this.getAttribute('aantal') ?? '', 10) || 8));
+    const options = { limit, prefix: true, audience: patient ? 'patient' : 'professional' };
     let hits;
     try {
-      hits = api.search(query, { limit, prefix: true, audience: patient ? 'patient' : 'professional' });
+      hits = api.search(query, options);
     } catch (error) {
       console.warn('[pijn-zoeken]', error);
       this.status.textContent = 'Deze zoekvraag kon niet worden uitgevoerd. Probeer andere woorden.';
       return [];
     }
-    this.status.textContent =
+    const note = unknownWordsNote(api.unknownWords(query, options), hits.length);
+    this.status.textContent = [
       hits.length === 0
         ? `Geen resultaten voor ‘${query}’.`
-        : `${hits.length} ${hits.length === 1 ? 'resultaat' : 'resultaten'} voor ‘${query}’.`;
+        : `${hits.length} ${hits.length === 1 ? 'resultaat' : 'resultaten'} voor ‘${query}’.`,
+      note,
+    ]
+      .filter(Boolean)
+      .join(' ');
     if (hits.length) this.input.setAttribute('aria-controls', 'resultaten');
     this.#shown = { query, count: hits.length };
     const template = this.getAttribute('link') || DEFAULT_LINK;

@@ -4,6 +4,7 @@
  * that shows its definition on focus or tap, right after the word, and hides it on Escape or when
  * focus leaves: readable by keyboard, touch and screen reader (the definition is the button's
  * description), with no inline style or script, so it works under a strict Content-Security-Policy.
+ * unknownWordsNote says which words of a search the guidance never uses.
  * The site and the embeddable components share this file.
  */
 
@@ -57,3 +58,16 @@ export const TERM_CSS = `
 .term-definition[hidden] { display: none; }
 @media print { .term-definition { display: none; } .term-button { text-decoration: none; } }
 `;
+
+/**
+ * The sentence naming the words of a query that the guidance never uses (the module's
+ * `unknownWords`), so a reader knows why little or nothing was found and that any hits (`found`)
+ * are about the other words; '' when there are none.
+ */
+export function unknownWordsNote(words, found) {
+  if (words.length === 0) return '';
+  const quoted = words.map((word) => `‘${word}’`);
+  const list = quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} en ${quoted.at(-1)}`;
+  const verb = quoted.length === 1 ? 'staat' : 'staan';
+  return `${list} ${verb} nergens in de richtlijnen${found ? '; de resultaten gaan over uw andere woorden' : ''}.`;
+}
