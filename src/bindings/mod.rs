@@ -200,28 +200,7 @@ pub fn export_fhir(
     #[wasm_bindgen(unchecked_optional_param_type = "FhirOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, ApiError> {
     use pijnwijzer_fhir::Options;
-    let options: Options = match options {
-        Some(value) if !value.is_undefined() && !value.is_null() => {
-            if !value.is_object() {
-                return Err(ApiError::invalid("exportFhir: `options` must be an object".into()));
-            }
-            // serde-wasm-bindgen reads only the known keys: a misspelt option must not pass.
-            let keys = Object::keys(value.unchecked_ref::<Object>());
-            if let Some(key) = keys
-                .iter()
-                .filter_map(|k| k.as_string())
-                .find(|k| !Options::FIELDS.contains(&k.as_str()))
-            {
-                return Err(ApiError::invalid(format!(
-                    "exportFhir: unknown option `{key}`; options are {}",
-                    Options::FIELDS.join(", ")
-                )));
-            }
-            serde_wasm_bindgen::from_value(value)
-                .map_err(|e| ApiError::invalid(format!("exportFhir: invalid options: {e}")))?
-        }
-        _ => Options::default(),
-    };
+    let options: Options = options_object(options, "exportFhir", Options::FIELDS, |_| 0)?;
     let now = js_sys::Date::new_0();
     let today =
         format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date());
@@ -261,28 +240,38 @@ pub fn unknown_words(
     with(|k| k.unknown_words(&query, &options))
 }
 
-/// The `options` of `function` (`search`, `unknownWords`): absent, or an object of known keys.
+/// The `options` of `function` (`search`, `unknownWords`), with `options_given` to count them.
 fn search_options(options: Option<JsValue>, function: &str) -> Result<SearchOptions, ApiError> {
+    options_object(options, function, SearchOptions::FIELDS, options_given)
+}
+
+/// The `options` object of `function`: absent (`undefined`, `null`) gives the defaults; anything
+/// but an object, or an object with a key not in `fields`, is an error naming the function.
+/// serde-wasm-bindgen reads only the known keys, so a misspelt option must not be dropped
+/// silently. `given` counts the options a parsed value sets: when it accounts for every key, no key
+/// is unknown and the keys are not read one by one (a search's options are parsed on every call).
+fn options_object<T: serde::de::DeserializeOwned + Default>(
+    options: Option<JsValue>,
+    function: &str,
+    fields: &[&str],
+    given: impl Fn(&T) -> usize,
+) -> Result<T, ApiError> {
     let Some(value) = options.filter(|value| !value.is_undefined() && !value.is_null()) else {
-        return Ok(SearchOptions::default());
+        return Ok(T::default());
     };
     if !value.is_object() {
         return Err(ApiError::invalid(format!("{function}: `options` must be an object")));
     }
-    let options: SearchOptions = serde_wasm_bindgen::from_value(value.clone())
+    let options: T = serde_wasm_bindgen::from_value(value.clone())
         .map_err(|e| ApiError::invalid(format!("{function}: invalid options: {e}")))?;
-    // serde-wasm-bindgen reads only the known keys; a misspelt option must not be dropped
-    // silently. Counting the keys finds one without sending every key to Rust.
     let keys = Object::keys(value.unchecked_ref::<Object>());
-    if keys.length() as usize > options_given(&options) {
-        if let Some(key) = keys
-            .iter()
-            .filter_map(|k| k.as_string())
-            .find(|k| !SearchOptions::FIELDS.contains(&k.as_str()))
+    if keys.length() as usize > given(&options) {
+        if let Some(key) =
+            keys.iter().filter_map(|k| k.as_string()).find(|k| !fields.contains(&k.as_str()))
         {
             return Err(ApiError::invalid(format!(
                 "{function}: unknown option `{key}`; options are {}",
-                SearchOptions::FIELDS.join(", ")
+                fields.join(", ")
             )));
         }
     }
