@@ -22,15 +22,18 @@ node_modules/.bin/wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-t
 
 # The embeddable custom elements ship in the package beside the module they import.
 if [ -d www/components ]; then mkdir -p pkg/components && cp www/components/*.js pkg/components/; fi
-# Each lay explanation as its own small file, which <pijn-uitleg> shows without loading the module.
-target/release/pijnwijzer export --lay pkg/lay >/dev/null
+# Each lay explanation and each checklist as its own small file (pkg/lay/, pkg/checklist/), which
+# <pijn-uitleg> and <pijn-checklist> show by id without loading the module.
+target/release/pijnwijzer export --embeds pkg >/dev/null
 
 rm -rf www/pkg
 cp -r pkg www/pkg
 # The site serves brotli and gzip copies made once at their best quality (scripts/serve.mjs).
 node scripts/precompress.mjs www/pkg
 echo "build: pkg/ ready; bytes per file, raw and gzip -9:"
-find pkg -type f ! -path 'pkg/lay/*' ! -name package.json ! -name .gitignore | sort | while read -r file; do
+find pkg -type f ! -path 'pkg/lay/*' ! -path 'pkg/checklist/*' ! -name package.json ! -name .gitignore | sort | while read -r file; do
   printf '  %-36s %9s %9s\n' "$file" "$(wc -c < "$file")" "$(gzip -9 -c "$file" | wc -c)"
 done
-printf '  %-36s %9s %9s\n' "pkg/lay/ ($(find pkg/lay -type f | wc -l) files)" "$(cat pkg/lay/* | wc -c)" "$(cat pkg/lay/* | gzip -9 | wc -c)"
+for folder in pkg/lay pkg/checklist; do
+  printf '  %-36s %9s %9s\n' "$folder/ ($(find $folder -type f | wc -l) files)" "$(cat $folder/* | wc -c)" "$(cat $folder/* | gzip -9 | wc -c)"
+done

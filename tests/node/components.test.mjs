@@ -158,6 +158,10 @@ test('<pijn-checklist> on a bare page: title, intro, items with their origins, s
     assert.equal(await element.evaluate((host) => getComputedStyle(host).borderTopStyle), 'solid'),
   );
   await shot(page, 'checklist');
+  // A checklist by id came from its own small file: the module was never downloaded.
+  const fetched = (part) => session.requests.some((url) => new URL(url).pathname.endsWith(part));
+  assert.ok(fetched('/pkg/checklist/zs.checklist.pijneducatie.json'), 'the checklist file was fetched');
+  assert.ok(!fetched('.wasm') && !fetched('/pijnwijzer.js'), 'the module was not downloaded');
   clean(session);
   await session.context.close();
 });
@@ -253,7 +257,7 @@ test('<pijn-checklist> keeps ticks in localStorage across a reload; "Wis alles" 
   await session.context.close();
 });
 
-test('<pijn-checklist> re-renders on attribute changes: voor="patient" adds the lay text; an unknown id says so in Dutch; print hides the buttons', async () => {
+test('<pijn-checklist> re-renders on attribute changes: voor="patient" adds the lay text; an unknown id says so in Dutch; a title takes the module; print hides the buttons', async () => {
   const session = await open('embed-test/checklist.html');
   const { page } = session;
   const element = page.locator('pijn-checklist');
@@ -278,6 +282,10 @@ test('<pijn-checklist> re-renders on attribute changes: voor="patient" adds the 
   await page.emulateMedia({ media: 'screen' });
   await shot(page, 'checklist-patient');
 
+  const fetched = (part) => session.requests.some((url) => new URL(url).pathname.endsWith(part));
+  assert.ok(!fetched('.wasm'), 'a checklist by id needs no module, with or without its lay text');
+
+  // An unknown id has no file (the browser logs its 404): the module says so, with the close ids.
   await element.evaluate((host) => host.setAttribute('checklist', 'zs.checklist.bestaatniet'));
   await element.locator('.message').waitFor();
   await eventually(async () =>
@@ -291,6 +299,15 @@ test('<pijn-checklist> re-renders on attribute changes: voor="patient" adds the 
     .locator('.title')
     .filter({ hasText: checklist('rta.referral.handover').title })
     .waitFor();
+  // A title is no id: the module finds the checklist by it.
+  const { title } = checklist('zs.checklist.pijneducatie');
+  await element.evaluate((host, value) => host.setAttribute('checklist', value), title);
+  await element.locator('.title').filter({ hasText: title }).waitFor();
+  await eventually(async () => assert.equal(await element.locator('.item').count(), checklist(title).items.length));
+  assert.ok(fetched('/pkg/checklist/zs.checklist.bestaatniet.json'));
+  assert.deepEqual(session.problems.splice(0), [
+    'Failed to load resource: the server responded with a status of 404 (Not Found)',
+  ]);
   clean(session);
   await session.context.close();
 });
@@ -518,7 +535,7 @@ test("many elements on one page share one load of the wasm, and the page's CSS c
   await session.context.close();
 });
 
-test('when the module cannot load, for any reason, every element says so in Dutch and nothing is thrown into the page', async () => {
+test('when the module cannot load, for any reason, every element that needs it says so in Dutch, a checklist by id still shows, and nothing is thrown into the page', async () => {
   const failures = {
     'a network error on the wasm': ['**/*.wasm', (route) => route.abort()],
     'a missing wasm (404)': ['**/*.wasm', (route) => route.fulfill({ status: 404, body: 'Niet gevonden' })],
@@ -537,7 +554,7 @@ test('when the module cannot load, for any reason, every element says so in Dutc
       }
     });
     await page.goto(`${base}embed-test/thema.html`);
-    for (const name of ['pijn-zoeken', 'pijn-uitleg', 'pijn-checklist.standaard']) {
+    for (const name of ['pijn-zoeken', 'pijn-uitleg']) {
       await page.locator(`${name} [part="error"]`).waitFor();
       await eventually(async () =>
         assert.match(
@@ -550,10 +567,17 @@ test('when the module cannot load, for any reason, every element says so in Dutc
     await eventually(async () =>
       assert.deepEqual(
         (await page.evaluate(() => window.errors)).sort(),
-        ['pijn-checklist: load', 'pijn-checklist: load', 'pijn-uitleg: load', 'pijn-zoeken: load'],
+        ['pijn-uitleg: load', 'pijn-zoeken: load'],
         failure,
       ),
     );
+    // The checklists are asked for by id: each comes from its own file, without the module.
+    for (const id of ['zs.checklist.terugvalpreventie', 'rta.referral.handover']) {
+      await page
+        .locator(`pijn-checklist[checklist="${id}"] [part="title"]`)
+        .filter({ hasText: checklist(id).title })
+        .waitFor();
+    }
     await eventually(async () =>
       assert.equal(await page.locator('pijn-zoeken [part="form"]').isVisible(), false, 'no box that cannot search'),
     );

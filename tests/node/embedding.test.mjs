@@ -179,6 +179,7 @@ test("the README's headers for pkg/ are what the server sends, and only for pkg/
     'pkg/pijnwijzer.js',
     'pkg/components/pijn-checklist.js',
     'pkg/lay/worel.alg.rodevlaggen.json',
+    'pkg/checklist/zs.checklist.pijneducatie.json',
   ]) {
     const response = await fetch(site.base + file);
     assert.equal(response.status, 200, file);
@@ -324,8 +325,12 @@ for (const viewport of VIEWPORTS) {
       });
     };
     for (const file of ['pijnwijzer_bg.wasm', 'pijnwijzer.js']) {
-      // The lay files are refused too: <pijn-uitleg> shows an explanation by id from its file alone.
-      const { context, page, problems } = await openPortal(viewport, [`**/pkg/{${file},lay/*.json}`, refused]);
+      // The files by id are refused too: <pijn-uitleg> and <pijn-checklist> show one by id from its
+      // file alone.
+      const { context, page, problems } = await openPortal(viewport, [
+        `**/pkg/{${file},lay/*.json,checklist/*.json}`,
+        refused,
+      ]);
       for (const name of NAMES) {
         await page
           .locator(`pijn-${name} [part="error"]`)

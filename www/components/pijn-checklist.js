@@ -12,7 +12,8 @@
  *   <pijn-checklist checklist="zs.checklist.pijneducatie" voor="patient"></pijn-checklist>
  *
  * Attributes (a change re-renders the element):
- *   checklist  the checklist's id (see checklists() in the module), or its title
+ *   checklist  the checklist's id (see checklists() in the module), or its title; an id needs no
+ *              module: the checklist is one small file, pkg/checklist/ID.json
  *   voor       "patient": also show the explanation in plain language (B1)
  *   kop        heading level of the title, 1–6 (default 2)
  *   link       URL template for links to other parts of the guidance, {id} = node id,
@@ -36,7 +37,7 @@
  *   --pijn-accent, --pijn-ink, --pijn-muted, --pijn-bg, --pijn-line, --pijn-mark,
  *   --pijn-font, --pijn-size, --pijn-radius   (defaults and meaning: see shared.js)
  */
-import { Notice, PijnElement, define, h, headingLevel, linkFor, moduleHtml } from './shared.js';
+import { Notice, PijnElement, define, h, headingLevel, linkFor, moduleHtml, ownFile, ready } from './shared.js';
 
 const KEY = 'pijnwijzer:checklist:';
 
@@ -147,6 +148,16 @@ class PijnChecklist extends PijnElement {
   disconnectedCallback() {
     window.removeEventListener('storage', this.onStorage);
     window.removeEventListener('pijn-checklist-change', this.onSibling);
+  }
+
+  /**
+   * A checklist asked for by id comes from its own small file (`pkg/checklist/ID.json`, see
+   * ownFile), without the module. A title, or an id without such a file, takes the module, which
+   * finds the checklist by its title or says what is missing.
+   */
+  async source() {
+    const list = await ownFile('checklist', (this.getAttribute('checklist') ?? '').trim());
+    return list ? { checklist: () => list } : ready();
   }
 
   draw(api) {

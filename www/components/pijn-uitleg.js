@@ -11,7 +11,8 @@
  * Attributes (a change re-renders the element):
  *   onderwerp  a node id (e.g. "worel.alg.rodevlaggen"), or words ("pijneducatie", "slapen"):
  *              words are looked up with the module's search for patients, and the best match's
- *              explanation is shown. When there is none, the element says so in Dutch.
+ *              explanation is shown. When there is none, the element says so in Dutch. An id
+ *              needs no module: its explanation is one small file, pkg/lay/ID.json.
  *   kop        heading level of the title, 1–6 (default 2)
  *   link       URL template for links to other parts of the guidance, {id} = node id;
  *              without it those links are plain text
@@ -32,10 +33,7 @@
  *   --pijn-accent, --pijn-ink, --pijn-muted, --pijn-bg, --pijn-line, --pijn-mark,
  *   --pijn-font, --pijn-size, --pijn-radius   (defaults and meaning: see shared.js)
  */
-import { Notice, PijnElement, define, h, headingLevel, moduleHtml, ready } from './shared.js';
-
-/** Looks like a node id (dotted, lowercase ASCII) rather than words to search for. */
-const ID = /^[a-z0-9_-]+(\.[a-z0-9_-]+)+$/;
+import { ID, Notice, PijnElement, define, h, headingLevel, moduleHtml, ownFile, ready } from './shared.js';
 
 const CSS = `
 .text > :last-child { margin-bottom: 0; }
@@ -75,20 +73,13 @@ class PijnUitleg extends PijnElement {
   }
 
   /**
-   * An explanation asked for by id comes from its own small file beside the module (`pkg/lay/ID.json`,
-   * written at build by `pijnwijzer export --lay` as the module's `lay(ID)` returns it), so a page
-   * shows it without downloading the module. Words, an id without such a file, or a failed fetch
-   * take the module, which searches or says what is missing.
+   * An explanation asked for by id comes from its own small file (`pkg/lay/ID.json`, see ownFile),
+   * without the module. Words, or an id without such a file, take the module, which searches or says
+   * what is missing.
    */
   async source() {
-    const topic = (this.getAttribute('onderwerp') ?? '').trim();
-    if (ID.test(topic)) {
-      const lay = await fetch(new URL(`../lay/${topic}.json`, import.meta.url))
-        .then((response) => (response.ok ? response.json() : null))
-        .catch(() => null);
-      if (lay?.id === topic) return { lay: () => lay };
-    }
-    return ready();
+    const lay = await ownFile('lay', (this.getAttribute('onderwerp') ?? '').trim());
+    return lay ? { lay: () => lay } : ready();
   }
 
   readyDetail() {

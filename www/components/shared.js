@@ -73,6 +73,25 @@ export function ready() {
   return loading;
 }
 
+/** Looks like a node id (dotted, lowercase ASCII) rather than words or a title. */
+export const ID = /^[a-z0-9_-]+(\.[a-z0-9_-]+)+$/;
+
+/**
+ * What the module's API returns for the node `id`, read from its own small file beside the module
+ * (`pkg/FOLDER/ID.json`, written at build by `pijnwijzer export --embeds` from the same types), so
+ * that an element asked for one thing by id shows it without downloading the module: `lay` holds
+ * what `lay(ID)` returns, `checklist` what `checklist(ID)` returns. Null when `id` is not an id or
+ * there is no such file (an id without one, a failed fetch): the element then takes the module,
+ * which finds by words or title, or says in Dutch what is missing.
+ */
+export async function ownFile(folder, id) {
+  if (!ID.test(id)) return null;
+  const value = await fetch(new URL(`../${folder}/${id}.json`, import.meta.url))
+    .then((response) => (response.ok ? response.json() : null))
+    .catch(() => null);
+  return value?.id === id ? value : null;
+}
+
 /** Creates an element with attributes and children (strings become text nodes, never HTML). */
 export function h(tag, attributes = {}, ...children) {
   const element = document.createElement(tag);

@@ -64,9 +64,11 @@ USAGE:
       With --require-complete, exit 1 below 100 %.
   pijnwijzer export --json [--content DIR]
       Print every node, every field, as JSON.
-  pijnwijzer export --lay DIR [--content DIR]
-      Write every lay explanation to DIR/ID.json, exactly as the module's lay(ID) returns it:
-      what <pijn-uitleg> shows without loading the module (scripts/build.sh writes pkg/lay/).
+  pijnwijzer export --embeds DIR [--content DIR]
+      Write what the embeddable elements show by id without loading the module, one small file
+      each, exactly as the module returns it: every lay explanation to DIR/lay/ID.json (lay(ID),
+      for <pijn-uitleg>) and every checklist to DIR/checklist/ID.json (checklist(ID), for
+      <pijn-checklist>). Both folders are written afresh. scripts/build.sh writes them into pkg/.
   pijnwijzer export --fhir [--base URL] [--date YYYY-MM-DD] [--content DIR]
       Print the whole guidance as one FHIR R4B Bundle (see the README, FHIR): resources' canonical URLs
       under --base (default https://pijnwijzer.example/fhir), dated --date (default today).
@@ -214,17 +216,35 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             })
         }
         "export" => {
-            let args = parse_args(rest, &["content", "base", "date", "lay"], &["json", "fhir"])?;
+            let args = parse_args(rest, &["content", "base", "date", "embeds"], &["json", "fhir"])?;
             no_positional(&args)?;
-            let lay = args.values.get("lay");
-            let forms = [args.flags.contains("json"), args.flags.contains("fhir"), lay.is_some()];
+            let embeds = args.values.get("embeds");
+            let forms =
+                [args.flags.contains("json"), args.flags.contains("fhir"), embeds.is_some()];
             if forms.iter().filter(|&&chosen| chosen).count() != 1 {
-                return Err(format!("export needs one of --json, --fhir or --lay DIR\n\n{USAGE}"));
+                return Err(format!(
+                    "export needs one of --json, --fhir or --embeds DIR\n\n{USAGE}"
+                ));
             }
             let knowledge = Knowledge::new(load(&args)?);
-            if let Some(dir) = lay {
-                let written = export_lay(&knowledge, Path::new(dir))?;
-                outln!("wrote {written} lay explanations to {dir}");
+            if let Some(dir) = embeds {
+                let dir = Path::new(dir);
+                let lay = dir.join("lay");
+                let with_lay = knowledge
+                    .nodes()
+                    .iter()
+                    .filter(|node| node.layers.iter().any(|layer| layer.key == LayerKey::Lay))
+                    .map(|node| (node.id.as_str(), knowledge.lay(&node.id)));
+                let lays = write_each(&lay, with_lay)?;
+                let checklist = dir.join("checklist");
+                let ids: Vec<String> = knowledge.checklists().into_iter().map(|c| c.id).collect();
+                let lists = ids.iter().map(|id| (id.as_str(), knowledge.checklist(id)));
+                let checklists = write_each(&checklist, lists)?;
+                outln!(
+                    "wrote {lays} lay explanations to {} and {checklists} checklists to {}",
+                    lay.display(),
+                    checklist.display()
+                );
                 return Ok(ExitCode::SUCCESS);
             }
             if args.flags.contains("fhir") {
@@ -317,18 +337,25 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     }
 }
 
-/// Writes each node's lay explanation to `dir/ID.json`, serialised as the module's `lay(ID)`
-/// returns it (the same type and serde attributes), and returns how many it wrote.
-fn export_lay(knowledge: &Knowledge, dir: &Path) -> Result<usize, String> {
+/// Writes each `(id, value)` to `dir/ID.json`, serialised as the module returns the value (the same
+/// type and serde attributes), into `dir` made afresh so that no file of a removed node stays; returns
+/// how many it wrote.
+fn write_each<'a, T: serde::Serialize, E: std::fmt::Display>(
+    dir: &Path,
+    values: impl Iterator<Item = (&'a str, Result<T, E>)>,
+) -> Result<usize, String> {
+    match fs::remove_dir_all(dir) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            return Err(format!("remove {}: {e}", dir.display()));
+        }
+        _ => {}
+    }
     fs::create_dir_all(dir).map_err(|e| format!("create {}: {e}", dir.display()))?;
     let mut written = 0;
-    for node in knowledge.nodes() {
-        if !node.layers.iter().any(|layer| layer.key == LayerKey::Lay) {
-            continue;
-        }
-        let lay = knowledge.lay(&node.id).map_err(|e| e.to_string())?;
-        let json = serde_json::to_string(&lay).map_err(|e| e.to_string())?;
-        let file = dir.join(format!("{}.json", node.id));
+    for (id, value) in values {
+        let json =
+            serde_json::to_string(&value.map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
+        let file = dir.join(format!("{id}.json"));
         fs::write(&file, json).map_err(|e| format!("write {}: {e}", file.display()))?;
         written += 1;
     }

@@ -260,15 +260,20 @@ fn output_to_a_closed_pipe_ends_quietly() {
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
 
-/// `export --lay DIR` writes one file per lay text, `ID.json`, holding exactly what the module's
-/// `lay(ID)` returns (what `<pijn-uitleg>` shows without the module), and nothing for a node
-/// without one.
+/// `export --embeds DIR` writes one file per lay text, `lay/ID.json`, and one per checklist,
+/// `checklist/ID.json`, each holding exactly what the module's `lay(ID)` or `checklist(ID)` returns
+/// (what `<pijn-uitleg>` and `<pijn-checklist>` show without the module); nothing for a node without
+/// one, and no file left over from an earlier export.
 #[test]
-fn export_lay_writes_each_lay_explanation_as_the_module_returns_it() {
-    let dir =
-        content_with("export-lay", &node("", "Tekst.\n\n## Voor patiënten\n\nKort en duidelijk."));
-    let out = std::env::temp_dir().join(format!("pijnwijzer-cli-{}-lay", std::process::id()));
+fn export_embeds_writes_each_lay_explanation_and_checklist_as_the_module_returns_them() {
+    let list = node("", "Neem mee:\n\n- [ ] de medicatie;\n- [ ] de klachten.\n\n## Voor patiënten\n\nKort en duidelijk.")
+        .replace("kind = \"recommendation\"", "kind = \"checklist\"");
+    let dir = content_with("export-embeds", &list);
+    let out = std::env::temp_dir().join(format!("pijnwijzer-cli-{}-embeds", std::process::id()));
     let _ = fs::remove_dir_all(&out);
+    // A file of a node an earlier export had and the content no longer has.
+    fs::create_dir_all(out.join("lay")).unwrap();
+    fs::write(out.join("lay/worel.test.weg.json"), "{}").unwrap();
     let export = |forms: &[&str]| {
         let output = Command::new(env!("CARGO_BIN_EXE_pijnwijzer"))
             .arg("export")
@@ -281,40 +286,64 @@ fn export_lay_writes_each_lay_explanation_as_the_module_returns_it() {
         let text = |bytes: Vec<u8>| String::from_utf8(bytes).unwrap();
         (output.status.code(), text(output.stdout), text(output.stderr))
     };
-    let (code, stdout, stderr) = export(&["--lay"]);
+    let (code, stdout, stderr) = export(&["--embeds"]);
     assert_eq!(code, Some(0), "{stderr}");
 
     let pack = pijnwijzer_compile::compile_dir(&dir).expect("the fixture compiles");
     let knowledge = pijnwijzer_knowledge::Knowledge::new(pack);
-    let with_lay: Vec<String> = knowledge
-        .nodes()
-        .iter()
-        .filter(|node| knowledge.lay(&node.id).is_ok())
-        .map(|node| node.id.clone())
-        .collect();
+    let ids = |has: &dyn Fn(&str) -> bool| -> Vec<String> {
+        knowledge.nodes().iter().map(|node| node.id.clone()).filter(|id| has(id)).collect()
+    };
+    let with_lay = ids(&|id| knowledge.lay(id).is_ok());
+    let checklists = ids(&|id| knowledge.checklist(id).is_ok());
     assert!(with_lay.contains(&"worel.test.nieuw".to_string()));
     assert!(with_lay.len() < knowledge.nodes().len(), "the fixture has nodes without a lay text");
+    assert_eq!(checklists, ["worel.test.nieuw"], "the fixture's one checklist");
     assert_eq!(
         stdout.trim(),
-        format!("wrote {} lay explanations to {}", with_lay.len(), out.display())
+        format!(
+            "wrote {} lay explanations to {} and 1 checklists to {}",
+            with_lay.len(),
+            out.join("lay").display(),
+            out.join("checklist").display()
+        )
     );
 
-    let mut files: Vec<String> = fs::read_dir(&out)
-        .unwrap()
-        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
-        .collect();
-    files.sort();
-    let mut expected: Vec<String> = with_lay.iter().map(|id| format!("{id}.json")).collect();
-    expected.sort();
-    assert_eq!(files, expected);
-    for id in &with_lay {
-        let written: serde_json::Value =
-            serde_json::from_str(&fs::read_to_string(out.join(format!("{id}.json"))).unwrap())
-                .unwrap();
-        assert_eq!(written, serde_json::to_value(knowledge.lay(id).unwrap()).unwrap(), "{id}");
+    // Per folder, each id with what the module returns for it.
+    let folders = [
+        (
+            "lay",
+            with_lay
+                .iter()
+                .map(|id| (id, serde_json::to_value(knowledge.lay(id).unwrap()).unwrap()))
+                .collect::<Vec<_>>(),
+        ),
+        (
+            "checklist",
+            checklists
+                .iter()
+                .map(|id| (id, serde_json::to_value(knowledge.checklist(id).unwrap()).unwrap()))
+                .collect(),
+        ),
+    ];
+    for (folder, module) in folders {
+        let mut files: Vec<String> = fs::read_dir(out.join(folder))
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+            .collect();
+        files.sort();
+        let mut expected: Vec<String> = module.iter().map(|(id, _)| format!("{id}.json")).collect();
+        expected.sort();
+        assert_eq!(files, expected, "{folder}");
+        for (id, returned) in module {
+            let file = out.join(folder).join(format!("{id}.json"));
+            let written: serde_json::Value =
+                serde_json::from_str(&fs::read_to_string(file).unwrap()).unwrap();
+            assert_eq!(written, returned, "{folder}/{id}");
+        }
     }
 
-    let (code, _, stderr) = export(&["--json", "--lay"]);
+    let (code, _, stderr) = export(&["--json", "--embeds"]);
     assert_eq!(code, Some(2));
-    assert!(stderr.contains("export needs one of --json, --fhir or --lay DIR"), "{stderr}");
+    assert!(stderr.contains("export needs one of --json, --fhir or --embeds DIR"), "{stderr}");
 }
