@@ -11,8 +11,8 @@
 //! A question with `answers = []` asks about something no node addresses: it scores 1 on both only
 //! when the search returns nothing. The questions come in two halves (issue #15), and each file
 //! says which it belongs to (`half = "tuning"` or `"held-out"`): the tuning half
-//! (`questions.toml`, written while the ranking was tuned, `tuning.toml`, and `tuning-added.toml`,
-//! written later from the sources) and the held-out half (`heldout.toml`), split once with a fixed
+//! (`questions.toml`, written while the ranking was tuned, `tuning.toml`, `tuning-added.toml` and
+//! `tuning-situations.toml`, written later from the sources) and the held-out half (`heldout.toml`), split once with a fixed
 //! seed by `split.py` from questions written afterwards from the sources. Ranking decisions look at
 //! the tuning half only: the test prints the tuning questions not answered at rank 1, then MRR and
 //! recall@5 per half and voice (`cargo test --release --test relevance -- --nocapture`). The floors
@@ -22,7 +22,9 @@
 //! lift of the listed question holding most of the query, 0.850 and 0.879 with a third question on
 //! more nodes, 0.855 and 0.879 with a third question on most of the rest). The tuning floor fell
 //! from 0.90 / 0.97 to 0.84 / 0.92 when `tuning-added.toml` brought 30 harder not-addressed
-//! questions, made of words the content does use. The targets and the comparison with other
+//! questions, made of words the content does use, and to 0.78 / 0.86 when
+//! `tuning-situations.toml` brought 50 patient questions that describe a situation instead of
+//! naming a topic (MRR 0.376 on those when they came). The targets and the comparison with other
 //! engines are in BENCHMARKS.md.
 
 // Reads its questions with `toml`, a native-only dependency.
@@ -35,7 +37,7 @@ use serde::Deserialize;
 
 /// Per half: the MRR and recall@5 below which the test fails (a regression guard; the targets
 /// of issue #15 are reported in BENCHMARKS.md).
-const FLOORS: &[(&str, f64, f64)] = &[("tuning", 0.84, 0.92), ("held-out", 0.85, 0.87)];
+const FLOORS: &[(&str, f64, f64)] = &[("tuning", 0.78, 0.86), ("held-out", 0.85, 0.87)];
 
 /// One question file: the half it belongs to (`half = "tuning"` or `"held-out"`) and its questions.
 #[derive(Deserialize)]
