@@ -378,6 +378,31 @@ fn a_participle_compound_is_found_by_its_first_word() {
     assert_eq!(ids(&k, "werkgerelateerde"), ["con.werk"]);
 }
 
+/// A diminutive the content never uses (`klusjes`, `pilletje`, `wandelingetje`) is found by the word
+/// it is made from, in whatever form the content has it (`klussen`, `pil`, `wandeling`); a
+/// diminutive the content does use is itself, and a word that only ends like one is not cut.
+#[test]
+fn a_diminutive_is_found_by_the_word_it_is_made_from() {
+    use Kind::*;
+    let k = knowledge(vec![
+        node("con.klus", Concept, "Klussen", "Zware klussen in huis verdelen.", None, &[]),
+        node("con.pil", Concept, "Medicatie", "Neem de pil bij het eten.", None, &[]),
+        node("con.wandel", Concept, "Bewegen", "Een dagelijkse wandeling helpt.", None, &[]),
+        node("con.stukje", Concept, "Stukje", "Een stukje tekst.", None, &[]),
+        node("con.stuk", Concept, "Stuk", "Een stuk gereedschap.", None, &[]),
+    ]);
+    for word in ["klusjes", "pilletje", "pilletjes", "wandelingetje"] {
+        assert!(!pack_says(&k, word), "premise: the content lacks {word}");
+    }
+    assert_eq!(ids(&k, "klusjes"), ["con.klus"]);
+    assert_eq!(ids(&k, "pilletjes"), ["con.pil"]);
+    assert_eq!(ids(&k, "pilletje"), ["con.pil"]);
+    assert_eq!(ids(&k, "wandelingetje"), ["con.wandel"]);
+    assert_eq!(ids(&k, "stukje"), ["con.stukje"]);
+    // A diminutive of a word the content lacks in every form still finds nothing.
+    assert_eq!(ids(&k, "meisje"), Vec::<String>::new());
+}
+
 /// Acronyms are kept whole, not stemmed: `TENS` (or `tens`) is not the word `ten`, so no node that
 /// only says `ten` (`ten onrechte`) is found; `PDI` and `CGT` find their nodes.
 #[test]

@@ -34,7 +34,8 @@ impl Default for Analyzer {
 
 /// Dutch function words that carry no meaning for search, and the question and filler words of a
 /// patient's whole question ("mijn rug doet al maanden pijn", "mag ik…", "waarom…", "hoe zit het
-/// met…"), which would otherwise outweigh its content words.
+/// met…", "de neuroloog zei…"), which would otherwise outweigh its content words: a past tense
+/// the guidance never writes weighs as much as its rarest word.
 // In rows: a word longer than rustfmt's short-item width would put one word on each line.
 #[rustfmt::skip]
 const STOPWORDS: &[&str] = &[
@@ -48,7 +49,8 @@ const STOPWORDS: &[&str] = &[
     "steeds", "te", "tegen", "terwijl", "toch", "toen", "tot", "u", "uit", "uw", "van", "vanwege",
     "voor", "waar", "waarom", "wanneer", "want", "waren", "was", "wat", "weer", "wel", "welk",
     "welke", "werd", "werden", "wie", "wij", "wil", "willen", "wilt", "word", "worden", "wordt",
-    "zal", "ze", "zich", "zij", "zijn", "zit", "zo", "zou", "zouden", "zoveel", "zullen",
+    "zal", "ze", "zeggen", "zegt", "zei", "zeiden", "zich", "zij", "zijn", "zit", "zo", "zou",
+    "zouden", "zoveel", "zullen",
 ];
 
 /// Whether `word` (folded) is a stopword.

@@ -34,6 +34,15 @@ const PARTICIPLE_HEAD_MIN_LEN: usize = 4;
 /// The fewest letters (bytes) of the participle in such a compound, its `ge` included.
 const PARTICIPLE_MIN_LEN: usize = 7;
 
+/// The weight of the word a diminutive the content lacks is made from (`klus` for `klusjes`).
+const DIMINUTIVE_WEIGHT: f32 = 0.9;
+/// Diminutive endings, longest first: `-etje` after a short vowel and a doubled consonant
+/// (`pilletje`), `-tje` after a vowel or l, n, r, w (`stoeltje`), `-pje` after m (`armpje`),
+/// `-je` elsewhere (`klusje`); each also in the plural.
+const DIMINUTIVE_ENDINGS: [&str; 8] = ["etjes", "etje", "tjes", "pjes", "tje", "pje", "jes", "je"];
+/// The fewest letters (bytes) of the word a diminutive is made from.
+const DIMINUTIVE_BASE_MIN_LEN: usize = 3;
+
 /// One way of matching a query word: terms that must all be found, and how much it counts.
 pub(super) struct Alternative<'a> {
     /// Borrowed from the index but for the parts of a compound the content never uses whole.
@@ -195,9 +204,28 @@ impl SearchIndex {
             .map(|id| self.words[id as usize].term)
     }
 
+    /// The term of the word a diminutive the content lacks is made from (`klusjes`, `pilletje`,
+    /// `wandelingetje`), when the content has that word in some form. A stem, not a word, is
+    /// looked up: the content may use the word only in another form (`klussen`).
+    fn diminutive_base(&self, word: &str) -> Option<u32> {
+        let ending = DIMINUTIVE_ENDINGS.iter().find(|ending| word.ends_with(*ending))?;
+        let base = &word[..word.len() - ending.len()];
+        let bytes = base.as_bytes();
+        // `pilletje`: the consonant doubled before `-etje` is single in the word itself.
+        let undoubled = match bytes {
+            [.., a, b] if ending.starts_with('e') && a == b => &base[..base.len() - 1],
+            _ => base,
+        };
+        [undoubled, base]
+            .into_iter()
+            .filter(|base| base.len() >= DIMINUTIVE_BASE_MIN_LEN && !analyze::is_stopword(base))
+            .find_map(|base| self.terms.get(&self.analyzer.stem(base)).copied())
+    }
+
     /// Adds the alternatives of one query word: its term (and, for an acronym, the acronym),
     /// its compound parts, completions while it is `completing`, and near spellings when the
-    /// content lacks the word itself.
+    /// content lacks the word itself. A diminutive the content lacks also stands for the word it
+    /// is made from.
     fn word_alternatives<'a>(
         &'a self,
         word: &mut QueryWord<'a>,
@@ -233,6 +261,12 @@ impl SearchIndex {
         if let Some(parts) = parts {
             parts.iter().for_each(|&t| outcome.terms.insert(t));
             alternatives.push(Alternative { terms: parts, weight: COMPOUND_WEIGHT });
+        } else if word.word.is_none() {
+            if let Some(term) = self.diminutive_base(&word.folded) {
+                outcome.terms.insert(term);
+                alternatives
+                    .push(Alternative { terms: Cow::Owned(vec![term]), weight: DIMINUTIVE_WEIGHT });
+            }
         }
         if completing && word.folded.len() >= PREFIX_MIN_LEN {
             outcome.prefixes.push(word.folded.clone());
