@@ -1,7 +1,8 @@
 //! Compiles `content/` into the knowledge pack that the library embeds, with the same compiler as
 //! `pijnwijzer check` (`crates/compile`), so both apply exactly the same rules while the shipped
 //! wasm holds no Markdown parser, with the releases of `releases/` in it (their digests only) for
-//! `changes()`. It also writes the TypeScript declarations of every type the API
+//! `changes()`, and the stems of the content's words, so that loading runs no stemmer on them
+//! (`model::StemTable`). It also writes the TypeScript declarations of every type the API
 //! returns or takes, from the Rust types themselves (ts-rs), for `src/bindings` to ship in
 //! `pijnwijzer.d.ts`.
 
@@ -31,6 +32,7 @@ fn main() {
                 process::exit(1);
             });
             pack.set_releases(&releases);
+            pack.stems = pijnwijzer_knowledge::search::stem_table(&pack.nodes);
             fs::write(out.join("pack.bin"), pack.to_bytes()).expect("OUT_DIR is writable");
         }
         Err(errors) => {

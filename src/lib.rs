@@ -16,8 +16,8 @@ pub use pijnwijzer_model as model;
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;
 
-/// The pack compiled from `content/` by `build.rs`.
-const EMBEDDED_PACK: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/pack.bin"));
+/// The pack compiled from `content/` by `build.rs`, as [`model::Pack::from_bytes`] reads it.
+pub const EMBEDDED_PACK: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/pack.bin"));
 
 /// The knowledge compiled from this repository's `content/`, embedded at build time.
 pub fn embedded() -> Result<knowledge::Knowledge, knowledge::Error> {

@@ -1,6 +1,7 @@
 //! A search rule that is about the real content by nature, checked end to end through the public
 //! API (`Knowledge::search`): what an opioid tapering question returns depends on which nodes of
-//! the guidance say that it gives no tapering schedule.
+//! the guidance say that it gives no tapering schedule; and the stems the pack carries for the
+//! content's words, which only the real content's words can show in full.
 //!
 //! The engine's own rules (Dutch text analysis, synonyms, typo tolerance, completion, ranking,
 //! filters, snippets, empty answers) are checked on small synthetic packs in
@@ -9,10 +10,10 @@
 
 use std::sync::OnceLock;
 
-use pijnwijzer::knowledge::search::layer_text;
+use pijnwijzer::knowledge::search::{layer_text, stem_table};
 use pijnwijzer::knowledge::view::Hit;
 use pijnwijzer::knowledge::{Knowledge, SearchOptions};
-use pijnwijzer::model::{LayerKey, Node};
+use pijnwijzer::model::{LayerKey, Node, Pack, StemTable};
 
 fn knowledge() -> &'static Knowledge {
     static KNOWLEDGE: OnceLock<Knowledge> = OnceLock::new();
@@ -52,4 +53,49 @@ fn opioid_tapering_returns_the_node_that_says_it_is_not_addressed() {
             .any(|l| l.key == LayerKey::NotCovered && layer_text(l).contains("afbouwschema"));
         assert!(says_not_covered, "{query:?}: {} says it gives no tapering schedule", top[0]);
     }
+}
+
+fn embedded_pack() -> Pack {
+    Pack::from_bytes(pijnwijzer::EMBEDDED_PACK).expect("the embedded pack loads")
+}
+
+/// The pack carries the stem table this platform makes of its nodes, so the index build uses it
+/// rather than stemming every word at load. `tests/web.rs` checks the same inside wasm, where a
+/// digest that depends on the word size would differ and the table would go unused.
+#[test]
+fn the_packs_stem_table_fits_its_words() {
+    let pack = embedded_pack();
+    assert!(!pack.stems.cuts.is_empty(), "build.rs stores a stem table in the pack");
+    assert_eq!(stem_table(&pack.nodes), pack.stems);
+}
+
+/// A word's stem cut by the table is the stem the stemmer makes: with the table, without one, and
+/// with a table made for other words (which the build must ignore), every search finds the same
+/// nodes with the same scores. Asked: each node's title and patient questions, for both
+/// audiences.
+#[test]
+fn stems_from_the_table_search_as_stems_made_at_load() {
+    let pack = embedded_pack();
+    let other_words = StemTable { words_digest: pack.stems.words_digest ^ 1, ..pack.stems.clone() };
+    let without = Knowledge::new(Pack { stems: StemTable::default(), ..pack.clone() });
+    let mismatched = Knowledge::new(Pack { stems: other_words, ..pack.clone() });
+    let with = Knowledge::new(pack);
+    let ranked = |knowledge: &Knowledge, query: &str, options: &SearchOptions| -> Vec<_> {
+        let hits = knowledge.search(query, options).expect("the search answers");
+        hits.iter().map(|h| (h.node.id.clone(), h.score)).collect()
+    };
+    let mut asked = 0;
+    for node in with.nodes() {
+        for query in std::iter::once(&node.title).chain(&node.questions) {
+            for audience in ["professional", "patient"] {
+                let options =
+                    SearchOptions { audience: Some(audience.to_string()), ..Default::default() };
+                let expected = ranked(&without, query, &options);
+                assert_eq!(ranked(&with, query, &options), expected, "{query} ({audience})");
+                assert_eq!(ranked(&mismatched, query, &options), expected, "{query} ({audience})");
+                asked += 1;
+            }
+        }
+    }
+    assert!(asked > 1000, "only {asked} searches compared");
 }

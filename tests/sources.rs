@@ -26,7 +26,7 @@ fn shared() -> Option<PathBuf> {
 }
 
 fn words(text: &str) -> Vec<String> {
-    word_spans(text).into_iter().map(|(s, e)| fold(&text[s..e])).collect()
+    word_spans(text).map(|(s, e)| fold(&text[s..e])).collect()
 }
 
 /// Every sequence of `COPY_RUN` words of `text`, joined.

@@ -202,3 +202,13 @@ fn releases_and_changes_answer_from_the_embedded_releases() {
         .expect_err("not a string");
     assert!(message(error).contains("changes: `until` must be a string"));
 }
+
+/// The pack's stem table, made natively by `build.rs`, is the one the module makes of the same
+/// nodes, so the index build in wasm uses it (`tests/search.rs` checks that it indexes every word
+/// as stemming at load would).
+#[wasm_bindgen_test]
+fn the_packs_stem_table_fits_its_words_in_wasm() {
+    let pack = pijnwijzer::model::Pack::from_bytes(pijnwijzer::EMBEDDED_PACK).expect("it loads");
+    assert!(!pack.stems.cuts.is_empty());
+    assert_eq!(pijnwijzer::knowledge::search::stem_table(&pack.nodes), pack.stems);
+}

@@ -117,6 +117,7 @@ pub fn compile_dir(dir: &Path) -> Result<Pack, Vec<Diagnostic>> {
         synonyms,
         nodes,
         history: Vec::new(),
+        stems: Default::default(),
     })
 }
 

@@ -248,7 +248,9 @@ impl Knowledge {
     }
 
     fn index(&self) -> &SearchIndex {
-        self.index.get_or_init(|| SearchIndex::build(&self.pack.nodes, &self.pack.synonyms))
+        self.index.get_or_init(|| {
+            SearchIndex::build(&self.pack.nodes, &self.pack.synonyms, &self.pack.stems)
+        })
     }
 
     /// All nodes, sorted by id.
@@ -609,6 +611,7 @@ mod tests {
             nodes: Vec::new(),
             normative_digest: String::new(),
             history: Vec::new(),
+            stems: Default::default(),
         });
         assert!(knowledge.index.get().is_none(), "loading builds no index");
         knowledge.prepare_search();

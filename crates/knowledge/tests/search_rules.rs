@@ -105,6 +105,7 @@ fn knowledge_with(synonyms: &[&[&str]], nodes: Vec<Node>) -> Knowledge {
         nodes,
         normative_digest: String::new(),
         history: Vec::new(),
+        stems: Default::default(),
     })
 }
 

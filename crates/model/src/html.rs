@@ -32,6 +32,12 @@ pub fn escape(text: &str) -> String {
 /// writes decoded. Only for HTML this project generated; it is not a general HTML parser.
 pub fn to_text(html: &str) -> String {
     let mut text = String::with_capacity(html.len());
+    push_text(&mut text, html);
+    text
+}
+
+/// Appends the plain text of `html` (see [`to_text`]) to `text`.
+pub fn push_text(text: &mut String, html: &str) {
     let mut rest = html;
     while let Some(i) = rest.find(['<', '&']) {
         text.push_str(&rest[..i]);
@@ -52,7 +58,6 @@ pub fn to_text(html: &str) -> String {
         }
     }
     text.push_str(rest);
-    text
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ pub mod text;
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever the pack layout changes, so a stale pack is refused rather than misread.
-pub const PACK_FORMAT: u32 = 7;
+pub const PACK_FORMAT: u32 = 8;
 
 /// Everything the module knows, as compiled from `content/`.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -41,6 +41,74 @@ pub struct Pack {
     /// the next newer version; see [`Pack::set_releases`]. The compiler leaves it empty; `build.rs`
     /// and the author tool add them, read from the folder beside the content.
     pub history: Vec<ReleaseDelta>,
+    /// The stems of the words the search index reads, worked out when the pack is built so
+    /// that loading runs no stemmer on them. The compiler leaves it empty; `build.rs` adds it
+    /// (`pijnwijzer_knowledge::search::stem_table`). Empty, the index stems at load.
+    pub stems: StemTable,
+}
+
+/// How the stem of each word of the content is cut from the word itself.
+///
+/// Stemming the content's seven thousand words took a quarter of the search index's build,
+/// the work a page's first search waits for. Almost every Snowball stem is the word with its end
+/// cut off, or that with a doubled vowel made single (`afspraak` → `afsprak`), so one byte per
+/// word says how; the words themselves are not stored twice.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct StemTable {
+    /// A digest of the words described, in the order the index build meets them: the build uses
+    /// the table only when its own words have the same digest, so a table made for other text
+    /// is never misapplied.
+    pub words_digest: u64,
+    /// Per word, in that order: how many bytes the stem cuts from the word's end, plus
+    /// [`StemTable::UNDOUBLE`] when it then drops the letter before its last (a doubled vowel
+    /// made single);
+    /// [`StemTable::STEM_AT_LOAD`] for a stem made otherwise.
+    pub cuts: Vec<u8>,
+}
+
+impl StemTable {
+    /// Added to a cut when the stem then drops the letter before its last.
+    pub const UNDOUBLE: u8 = 0x80;
+    /// A word whose stem is not a cut: the index stems it at load.
+    pub const STEM_AT_LOAD: u8 = 0xFF;
+
+    /// The stem a `cut` makes of `word`, or `None` for [`StemTable::STEM_AT_LOAD`] or a cut
+    /// that does not fit the word.
+    pub fn apply(word: &str, cut: u8) -> Option<String> {
+        if cut == StemTable::STEM_AT_LOAD {
+            return None;
+        }
+        let keep = word.len().checked_sub(usize::from(cut & !StemTable::UNDOUBLE))?;
+        let mut stem = word.get(..keep)?.to_string();
+        if cut & StemTable::UNDOUBLE != 0 {
+            let vowel = keep.checked_sub(2)?;
+            if !stem.as_bytes()[vowel..].is_ascii() {
+                return None;
+            }
+            stem.remove(vowel);
+        }
+        Some(stem)
+    }
+
+    /// Adds `word` to a digest of words, which starts at [`StemTable::EMPTY_DIGEST`]: FNV-1a,
+    /// the same on every platform (the pack is made natively and read in wasm).
+    pub fn digest(digest: u64, word: &str) -> u64 {
+        word.bytes()
+            .chain([0])
+            .fold(digest, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3))
+    }
+
+    /// The digest of no words.
+    pub const EMPTY_DIGEST: u64 = 0xcbf2_9ce4_8422_2325;
+
+    /// The cut that makes `stem` of `word`: [`StemTable::STEM_AT_LOAD`] when none does.
+    pub fn cut(word: &str, stem: &str) -> u8 {
+        // A plain cut first: `vlaggen` is `vlag` by cutting 3, not by cutting 2 and undoubling.
+        (0..StemTable::UNDOUBLE)
+            .chain((0..StemTable::UNDOUBLE).map(|cut| cut | StemTable::UNDOUBLE))
+            .find(|&cut| StemTable::apply(word, cut).as_deref() == Some(stem))
+            .unwrap_or(StemTable::STEM_AT_LOAD)
+    }
 }
 
 /// A source document of the guidance.
@@ -630,5 +698,44 @@ impl Pack {
             ));
         }
         Ok(pack)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::StemTable;
+
+    #[test]
+    fn a_stem_is_a_cut_of_its_word() {
+        for (word, stem, cut) in [
+            ("vlaggen", "vlag", 3),
+            ("pijn", "pijn", 0),
+            ("afspraak", "afsprak", StemTable::UNDOUBLE),
+            ("diagnosticeerbare", "diagnosticer", 4 | StemTable::UNDOUBLE),
+            ("opioïden", "opioïd", 2),
+        ] {
+            assert_eq!(StemTable::cut(word, stem), cut, "{word}");
+            assert_eq!(StemTable::apply(word, cut).as_deref(), Some(stem), "{word}");
+        }
+    }
+
+    #[test]
+    fn a_stem_that_is_no_cut_is_made_at_load() {
+        assert_eq!(StemTable::cut("mogelijkheden", "mogelijkheid"), StemTable::STEM_AT_LOAD);
+        assert_eq!(StemTable::apply("pijn", StemTable::STEM_AT_LOAD), None);
+        // A cut longer than the word, or through a letter of two bytes, makes no stem.
+        assert_eq!(StemTable::apply("pijn", 5), None);
+        assert_eq!(StemTable::apply("opioïden", 4), None);
+        assert_eq!(StemTable::apply("ïe", StemTable::UNDOUBLE), None);
+    }
+
+    /// The digest is pinned: the pack is made natively and read in wasm, so it must not depend on
+    /// the platform (a hasher over `usize` would differ between the two).
+    #[test]
+    fn the_words_digest_is_the_same_everywhere() {
+        let digest =
+            ["pijn", "rug"].iter().fold(StemTable::EMPTY_DIGEST, |d, w| StemTable::digest(d, w));
+        // FNV-1a of `pijn\0rug\0`.
+        assert_eq!(digest, 7_337_821_384_901_997_372);
     }
 }

@@ -10,18 +10,24 @@ use crate::Block;
 pub fn blocks_text(blocks: &[Block], out: &mut String) {
     for block in blocks {
         match block {
-            Block::Paragraph(inline) | Block::Heading(inline) => line(out, &html::to_text(inline)),
+            Block::Paragraph(inline) | Block::Heading(inline) => {
+                new_line(out);
+                html::push_text(out, inline);
+            }
             Block::Quote(inner) => blocks_text(inner, out),
             Block::List { items, .. } => {
                 for item in items {
-                    line(out, &format!("- {}", html::to_text(&item.html)));
+                    new_line(out);
+                    out.push_str("- ");
+                    html::push_text(out, &item.html);
                     blocks_text(&item.blocks, out);
                 }
             }
             Block::Table { head, rows } => {
                 for row in rows {
                     if let Some(sentence) = row_sentence(head, row) {
-                        line(out, &sentence);
+                        new_line(out);
+                        out.push_str(&sentence);
                     }
                 }
             }
@@ -57,9 +63,9 @@ fn row_sentence(head: &[String], row: &[String]) -> Option<String> {
     Some(format!("{sentence}{end}"))
 }
 
-fn line(out: &mut String, text: &str) {
+/// Starts a line of `out`: a newline unless it is empty.
+fn new_line(out: &mut String) {
     if !out.is_empty() {
         out.push('\n');
     }
-    out.push_str(text);
 }

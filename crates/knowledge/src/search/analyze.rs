@@ -76,7 +76,7 @@ impl Analyzer {
 
     /// The index term of a folded `word` whose original spelling was `original`.
     pub fn term(&self, original: &str, word: &str) -> String {
-        if is_acronym(original) || word.chars().any(|c| c.is_ascii_digit()) {
+        if is_kept_whole(original, word) {
             word.to_string()
         } else {
             self.stem(word)
@@ -99,6 +99,12 @@ impl Analyzer {
     }
 }
 
+/// Whether a word (folded `word`, written `original`) is its own term, unstemmed: an acronym or
+/// a token with digits.
+pub fn is_kept_whole(original: &str, word: &str) -> bool {
+    is_acronym(original) || word.chars().any(|c| c.is_ascii_digit())
+}
+
 /// Whether a word is written as an acronym: two or more capitals (digits allowed), `TENS`, `PDI`.
 pub fn is_acronym(original: &str) -> bool {
     original.chars().count() >= 2
@@ -108,35 +114,63 @@ pub fn is_acronym(original: &str) -> bool {
 
 /// Byte ranges of the words of `text`: runs of letters and digits. A `'s` or `’s` right after
 /// a word is left out of it and of the next word.
-pub fn word_spans(text: &str) -> Vec<(usize, usize)> {
-    let mut spans = Vec::new();
-    let mut start = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c.is_alphanumeric() {
-            start.get_or_insert(i);
-            continue;
+pub fn word_spans(text: &str) -> WordSpans<'_> {
+    WordSpans { text, at: 0 }
+}
+
+/// The words of a text, as [`word_spans`] finds them. It reads bytes, and decodes a character
+/// only where one is not ASCII: the index build runs it over all the content's text.
+pub struct WordSpans<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl WordSpans<'_> {
+    /// The character at byte `at` and its length in bytes, if `at` is before the end.
+    fn char_at(&self, at: usize) -> Option<(char, usize)> {
+        let byte = *self.text.as_bytes().get(at)?;
+        if byte.is_ascii() {
+            return Some((char::from(byte), 1));
         }
-        if let Some(s) = start.take() {
-            spans.push((s, i));
-            if matches!(c, '\'' | '’') {
-                let mut ahead = chars.clone();
-                if matches!(ahead.next(), Some((_, 's' | 'S')))
-                    && !ahead.next().is_some_and(|(_, c)| c.is_alphanumeric())
-                {
-                    chars.next();
-                }
+        let c = self.text[at..].chars().next()?;
+        Some((c, c.len_utf8()))
+    }
+}
+
+impl Iterator for WordSpans<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let start = loop {
+            let (c, len) = self.char_at(self.at)?;
+            if c.is_alphanumeric() {
+                break self.at;
+            }
+            self.at += len;
+        };
+        while let Some((_, len)) = self.char_at(self.at).filter(|(c, _)| c.is_alphanumeric()) {
+            self.at += len;
+        }
+        let end = self.at;
+        for apostrophe in ["'", "’"] {
+            let possessive = self.text[end..].strip_prefix(apostrophe).and_then(|after| {
+                let s = after.strip_prefix(['s', 'S'])?;
+                (!s.chars().next().is_some_and(char::is_alphanumeric)).then_some(())
+            });
+            if possessive.is_some() {
+                self.at = end + apostrophe.len() + 1;
             }
         }
+        Some((start, end))
     }
-    if let Some(s) = start {
-        spans.push((s, text.len()));
-    }
-    spans
 }
 
 /// Lower case with diacritics removed, so `Opioïden` and `opioiden` are one word.
 pub fn fold(word: &str) -> String {
+    // Most words are ASCII, which has no diacritics to remove.
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     let mut folded = String::with_capacity(word.len());
     for c in word.chars().flat_map(char::to_lowercase) {
         match c {

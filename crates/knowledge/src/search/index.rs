@@ -1,6 +1,7 @@
 //! The index build: the vocabulary, the postings with their BM25F scores, compounds split into
 //! known words, and the thesaurus as term ids.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -9,7 +10,7 @@ use super::analyze::{self, fold, Analyzer};
 use super::score::kind_prior;
 use super::{SearchIndex, AUDIENCES};
 
-use pijnwijzer_model::{Audience, LayerKey, Node};
+use pijnwijzer_model::{Audience, LayerKey, Node, StemTable};
 
 /// The fields a node's text is indexed under.
 #[derive(Clone, Copy)]
@@ -68,6 +69,7 @@ fn field_of(layer: LayerKey) -> Field {
 
 /// A node a term occurs in, with the term's BM25F score there for each audience: everything
 /// in it (field weights, term frequency, length norm, idf) is known at load.
+#[derive(Clone, Copy)]
 pub(super) struct Posting {
     pub(super) node: u32,
     pub(super) score: [f32; 2],
@@ -93,9 +95,12 @@ pub(super) struct Phrase {
 
 /// Collects the vocabulary while the nodes are read: each distinct spelling is analysed (folded,
 /// stemmed) once, and every later occurrence is a hash lookup.
-#[derive(Default)]
-struct VocabularyBuilder {
+struct VocabularyBuilder<'a> {
     analyzer: Analyzer,
+    /// The stem cuts made at build time, by word id ([`StemTable`]); empty to stem every word.
+    cuts: &'a [u8],
+    /// The digest of the folded words in the order they were met, to compare with the table's.
+    words_digest: u64,
     /// Spelling as written → (word, term); `None` for stopwords.
     spellings: HashMap<String, Option<(u32, u32)>>,
     by_folded: HashMap<String, u32>,
@@ -105,7 +110,21 @@ struct VocabularyBuilder {
     acronyms: HashSet<String>,
 }
 
-impl VocabularyBuilder {
+impl<'a> VocabularyBuilder<'a> {
+    fn new(cuts: &'a [u8]) -> Self {
+        VocabularyBuilder {
+            analyzer: Analyzer::default(),
+            cuts,
+            words_digest: StemTable::EMPTY_DIGEST,
+            spellings: HashMap::default(),
+            by_folded: HashMap::default(),
+            words: Vec::new(),
+            terms: HashMap::default(),
+            term_names: Vec::new(),
+            acronyms: HashSet::default(),
+        }
+    }
+
     fn term_id(&mut self, term: String) -> u32 {
         if let Some(&id) = self.terms.get(&term) {
             return id;
@@ -114,6 +133,16 @@ impl VocabularyBuilder {
         self.terms.insert(term.clone(), id);
         self.term_names.push(term);
         id
+    }
+
+    /// The term of the word `word` (an id, in order of first appearance), written `original`
+    /// and folded `folded`: its stem from the table when the table has it.
+    fn term_of(&self, word: usize, original: &str, folded: &str) -> String {
+        let cut = self.cuts.get(word).copied().unwrap_or(StemTable::STEM_AT_LOAD);
+        match StemTable::apply(folded, cut) {
+            Some(stem) if !analyze::is_kept_whole(original, folded) => stem,
+            _ => self.analyzer.term(original, folded),
+        }
     }
 
     /// The word and term of `original`, or `None` for a stopword.
@@ -137,7 +166,8 @@ impl VocabularyBuilder {
                     self.words[word as usize].term
                 }
                 _ => {
-                    let term = self.analyzer.term(original, &folded);
+                    let word = known_word.map_or(self.words.len(), |word| word as usize);
+                    let term = self.term_of(word, original, &folded);
                     self.term_id(term)
                 }
             };
@@ -145,6 +175,7 @@ impl VocabularyBuilder {
                 Some(word) => word,
                 None => {
                     let word = self.words.len() as u32;
+                    self.words_digest = StemTable::digest(self.words_digest, &folded);
                     self.by_folded.insert(folded.clone(), word);
                     self.words.push(Word {
                         folded,
@@ -162,31 +193,40 @@ impl VocabularyBuilder {
         known
     }
 
-    /// The words of `text` as (word, term), stopwords left out, counted.
-    fn read(&mut self, text: &str) -> Vec<(u32, u32)> {
-        let mut known = Vec::new();
+    /// The words of `text` as (word, term) in `known` (emptied first), stopwords left out,
+    /// counted.
+    fn read(&mut self, text: &str, known: &mut Vec<(u32, u32)>) {
+        known.clear();
         for (start, end) in analyze::word_spans(text) {
             if let Some((word, term)) = self.analyse(&text[start..end]) {
                 self.words[word as usize].count += 1;
                 known.push((word, term));
             }
         }
-        known
     }
 }
 
-impl SearchIndex {
-    /// Indexes `nodes`, with the thesaurus `synonyms` (groups of words that mean the same).
-    ///
-    /// Never inlined: it runs once, and kept apart its code can be told from the rest of the
-    /// wasm by name, which the benchmark's size measurement relies on (`bench/wasm-share.mjs`).
-    #[inline(never)]
-    pub fn build(nodes: &[Node], synonyms: &[Vec<String>]) -> SearchIndex {
-        let mut vocabulary = VocabularyBuilder::default();
+/// What reading the nodes' text gives: the vocabulary, and per node its terms with their fields,
+/// its field lengths, and the words of its names and questions.
+struct Reading<'a> {
+    vocabulary: VocabularyBuilder<'a>,
+    node_terms: Vec<Vec<(u32, Field)>>,
+    lengths: Vec<[f32; FIELDS]>,
+    names: Vec<Vec<Vec<u32>>>,
+    questions: Vec<Vec<Vec<u32>>>,
+}
+
+impl<'a> Reading<'a> {
+    /// Reads every node's names, questions and layers, in the order a [`StemTable`] follows.
+    fn of(nodes: &[Node], cuts: &'a [u8]) -> Reading<'a> {
+        let mut vocabulary = VocabularyBuilder::new(cuts);
         let mut node_terms: Vec<Vec<(u32, Field)>> = Vec::with_capacity(nodes.len());
         let mut lengths: Vec<[f32; FIELDS]> = Vec::with_capacity(nodes.len());
         let mut names: Vec<Vec<Vec<u32>>> = Vec::with_capacity(nodes.len());
         let mut questions: Vec<Vec<Vec<u32>>> = Vec::with_capacity(nodes.len());
+        // Reused for every text: the build reads thousands.
+        let mut words = Vec::new();
+        let mut text = String::new();
         for node in nodes {
             let mut length = [0.0; FIELDS];
             let mut found = Vec::new();
@@ -198,18 +238,20 @@ impl SearchIndex {
             };
             let mut node_names = Vec::new();
             for name in std::iter::once(&node.title).chain(&node.aliases) {
-                let words = vocabulary.read(name);
+                vocabulary.read(name, &mut words);
                 add(&words, Field::Title);
                 node_names.push(words.iter().map(|&(word, _)| word).collect());
             }
             let mut node_questions = Vec::new();
             for question in &node.questions {
-                let words = vocabulary.read(question);
+                vocabulary.read(question, &mut words);
                 add(&words, Field::Questions);
                 node_questions.push(words.iter().map(|&(word, _)| word).collect());
             }
             for layer in &node.layers {
-                let words = vocabulary.read(&layer_text(layer));
+                text.clear();
+                crate::render::blocks_text(&layer.blocks, &mut text);
+                vocabulary.read(&text, &mut words);
                 add(&words, field_of(layer.key));
             }
             names.push(node_names);
@@ -217,6 +259,42 @@ impl SearchIndex {
             lengths.push(length);
             node_terms.push(found);
         }
+        Reading { vocabulary, node_terms, lengths, names, questions }
+    }
+
+    /// Whether the stem table `stems` describes exactly the words read.
+    fn matches(&self, stems: &StemTable) -> bool {
+        stems.cuts.len() == self.vocabulary.words.len()
+            && stems.words_digest == self.vocabulary.words_digest
+    }
+}
+
+/// The [`StemTable`] of `nodes`: how the stem of each word the index reads is cut from it, for
+/// `build.rs` to store in the pack.
+pub fn stem_table(nodes: &[Node]) -> StemTable {
+    let reading = Reading::of(nodes, &[]);
+    let vocabulary = &reading.vocabulary;
+    let cuts = vocabulary
+        .words
+        .iter()
+        .map(|word| StemTable::cut(&word.folded, &vocabulary.analyzer.stem(&word.folded)))
+        .collect();
+    StemTable { words_digest: vocabulary.words_digest, cuts }
+}
+
+impl SearchIndex {
+    /// Indexes `nodes`, with the thesaurus `synonyms` (groups of words that mean the same) and
+    /// the stems made at build time (`stems`, ignored unless made for exactly these nodes).
+    ///
+    /// Never inlined: it runs once, and kept apart its code can be told from the rest of the
+    /// wasm by name, which the benchmark's size measurement relies on (`bench/wasm-share.mjs`).
+    #[inline(never)]
+    pub fn build(nodes: &[Node], synonyms: &[Vec<String>], stems: &StemTable) -> SearchIndex {
+        let mut reading = Reading::of(nodes, &stems.cuts);
+        if !stems.cuts.is_empty() && !reading.matches(stems) {
+            reading = Reading::of(nodes, &[]);
+        }
+        let Reading { vocabulary, node_terms, lengths, mut names, mut questions } = reading;
 
         // Words are sorted by folded form for binary search; every stored word id is renumbered.
         let VocabularyBuilder {
@@ -250,7 +328,8 @@ impl SearchIndex {
 
         let mut index = SearchIndex {
             analyzer,
-            postings: (0..term_names.len()).map(|_| Vec::new()).collect(),
+            postings: Vec::new(),
+            posting_starts: Vec::new(),
             terms,
             term_names,
             words,
@@ -284,8 +363,10 @@ impl SearchIndex {
         }
         let weights = AUDIENCES.map(field_weights);
         // A node's (term, field, frequency), sorted by term: each run is one posting. Sorting
-        // one reused list costs less than a hash map per node.
+        // one reused list costs less than a hash map per node. The postings are collected in
+        // node order, then placed by term into one list.
         let mut counted: Vec<(u32, usize, f32)> = Vec::new();
+        let mut by_node: Vec<(u32, Posting)> = Vec::new();
         for (node, found) in node_terms.iter().enumerate() {
             counted.clear();
             for &(term, field) in found {
@@ -301,8 +382,21 @@ impl SearchIndex {
                 }
                 // Weighted term frequencies for now; scores once every node is counted.
                 let score = weights.map(|w| dot(&w, &tf));
-                index.postings[run[0].0 as usize].push(Posting { node: node as u32, score });
+                by_node.push((run[0].0, Posting { node: node as u32, score }));
             }
+        }
+        let mut starts = vec![0u32; index.term_names.len() + 1];
+        for &(term, _) in &by_node {
+            starts[term as usize + 1] += 1;
+        }
+        for term in 0..index.term_names.len() {
+            starts[term + 1] += starts[term];
+        }
+        let mut next = starts.clone();
+        let mut postings = vec![Posting { node: 0, score: [0.0; 2] }; by_node.len()];
+        for (term, posting) in by_node {
+            postings[next[term as usize] as usize] = posting;
+            next[term as usize] += 1;
         }
         let count = nodes.len().max(1) as f32;
         let mut average = [0.0; FIELDS];
@@ -314,14 +408,17 @@ impl SearchIndex {
             .iter()
             .map(|l| [0, 1].map(|a| K1 * (1.0 - B + B * dot(&weights[a], l) / average[a])))
             .collect();
-        for postings in &mut index.postings {
-            let idf = idf(count, postings.len());
-            for posting in postings.iter_mut() {
+        for term in starts.windows(2) {
+            let term_postings = &mut postings[term[0] as usize..term[1] as usize];
+            let idf = idf(count, term_postings.len());
+            for posting in term_postings {
                 let norm = norms[posting.node as usize];
                 posting.score = [0, 1]
                     .map(|a| idf * posting.score[a] * (K1 + 1.0) / (posting.score[a] + norm[a]));
             }
         }
+        index.postings = postings;
+        index.posting_starts = starts;
 
         for (node, names) in index.names.iter().enumerate() {
             for (name, words) in names.iter().enumerate() {
@@ -340,26 +437,60 @@ impl SearchIndex {
             let group_id = index.synonyms.len();
             let mut phrases = Vec::new();
             for phrase in group {
-                let tokens = index.analyzer.tokens(phrase);
+                let tokens = index.phrase_words(phrase);
                 if tokens.is_empty() {
                     continue;
                 }
-                let longest = index.phrase_lengths.entry(tokens[0].term.clone()).or_default();
-                *longest = (*longest).max(tokens.len());
-                let key: Vec<&str> = tokens.iter().map(|t| t.term.as_str()).collect();
-                index.synonym_index.entry(key.join(" ")).or_default().push(group_id);
+                let first = tokens[0].1.to_string();
+                let length = tokens.len();
+                let key: Vec<&str> = tokens.iter().map(|(_, term)| term.as_ref()).collect();
+                let key = key.join(" ");
                 let terms = tokens
                     .iter()
-                    .map(|t| {
-                        let term = if index.acronyms.contains(&t.word) { &t.word } else { &t.term };
-                        index.terms.get(term).copied()
+                    .map(|(word, term)| {
+                        let term = if index.acronyms.contains(word.as_ref()) { word } else { term };
+                        index.terms.get(term.as_ref()).copied()
                     })
                     .collect();
+                let longest = index.phrase_lengths.entry(first).or_default();
+                *longest = (*longest).max(length);
+                index.synonym_index.entry(key).or_default().push(group_id);
                 phrases.push(Phrase { terms });
             }
             index.synonyms.push(phrases);
         }
         index
+    }
+
+    /// The words of a thesaurus phrase as (folded word, term), stopwords left out, as
+    /// [`Analyzer::tokens`] reads them; a spelling the content has is looked up rather than
+    /// stemmed again.
+    fn phrase_words<'s>(&'s self, phrase: &str) -> Vec<(Cow<'s, str>, Cow<'s, str>)> {
+        let mut words = Vec::new();
+        for (start, end) in analyze::word_spans(phrase) {
+            let original = &phrase[start..end];
+            match self.spellings.get(original) {
+                Some(Some((word, term))) => words.push((
+                    Cow::Borrowed(self.words[*word as usize].folded.as_str()),
+                    Cow::Borrowed(self.term_names[*term as usize].as_str()),
+                )),
+                Some(None) => {}
+                None => {
+                    let folded = fold(original);
+                    if !folded.is_empty() && !analyze::is_stopword(&folded) {
+                        let term = self.analyzer.term(original, &folded);
+                        words.push((Cow::Owned(folded), Cow::Owned(term)));
+                    }
+                }
+            }
+        }
+        words
+    }
+
+    /// The postings of `term`, in node order.
+    pub(super) fn postings(&self, term: u32) -> &[Posting] {
+        let term = term as usize;
+        &self.postings[self.posting_starts[term] as usize..self.posting_starts[term + 1] as usize]
     }
 
     pub(super) fn word_id(&self, folded: &str) -> Option<u32> {

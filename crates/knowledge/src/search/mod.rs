@@ -31,7 +31,7 @@ mod query;
 mod score;
 mod snippet;
 
-pub use index::layer_text;
+pub use index::{layer_text, stem_table};
 
 use std::sync::OnceLock;
 
@@ -66,7 +66,10 @@ pub struct SearchIndex {
     terms: HashMap<String, u32>,
     /// Term id → term text, for building thesaurus keys from known words.
     term_names: Vec<String>,
-    postings: Vec<Vec<Posting>>,
+    /// Every term's postings, term after term, each term's in node order ([`SearchIndex::postings`]).
+    postings: Vec<Posting>,
+    /// Where each term's postings start in `postings`, and after the last term, where they end.
+    posting_starts: Vec<u32>,
     /// Sorted by folded form, for prefix search and near spellings.
     words: Vec<Word>,
     /// Folded form → index in `words`.

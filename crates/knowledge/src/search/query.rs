@@ -280,9 +280,9 @@ impl SearchIndex {
             // finished common word (`pijn`) is not outscored by its rarer completions
             // (`pijnstiller`), while an unfinished one (`pijnst`), found nowhere, is not held back.
             let nodes = self.names.len() as f32; // `names` has one entry per node
-            let typed = idf(nodes, word.term_id.map_or(0, |&t| self.postings[t as usize].len()));
+            let typed = idf(nodes, word.term_id.map_or(0, |&t| self.postings(t).len()));
             for completion in &completions[..take] {
-                let rarity = idf(nodes, self.postings[completion.term as usize].len());
+                let rarity = idf(nodes, self.postings(completion.term).len());
                 let weight = PREFIX_WEIGHT
                     * (typed / rarity).min(1.0)
                     * (word.folded.len() as f32 / completion.folded.len() as f32).sqrt();

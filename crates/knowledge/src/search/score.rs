@@ -126,7 +126,7 @@ impl SearchIndex {
                         }
                     };
                 if let [term] = alternative.terms[..] {
-                    for posting in &self.postings[term as usize] {
+                    for posting in self.postings(term) {
                         let node = posting.node as usize;
                         keep_best(&mut acc[node], node, share * posting.score[slot], &mut in_best);
                     }
@@ -134,11 +134,8 @@ impl SearchIndex {
                 }
                 // A compound or phrase alternative counts only where all its parts are found: walk
                 // the rarest part's nodes and look the others up (postings are in node order).
-                let mut parts: Vec<&[Posting]> = alternative
-                    .terms
-                    .iter()
-                    .map(|&t| self.postings[t as usize].as_slice())
-                    .collect();
+                let mut parts: Vec<&[Posting]> =
+                    alternative.terms.iter().map(|&t| self.postings(t)).collect();
                 parts.sort_unstable_by_key(|postings| postings.len());
                 let Some((rarest, others)) = parts.split_first() else { continue };
                 'nodes: for posting in *rarest {

@@ -21,11 +21,10 @@ pub(super) struct SnippetText {
 impl SearchIndex {
     /// Escapes `text`, with its words read as the index build read them.
     fn snippet_text(&self, text: &str) -> SnippetText {
-        let words = word_spans(text);
         let mut html = String::with_capacity(text.len());
-        let mut spans = Vec::with_capacity(words.len());
+        let mut spans = Vec::new();
         let mut at = 0;
-        for (start, end) in words {
+        for (start, end) in word_spans(text) {
             html::escape_into(&mut html, &text[at..start]);
             let escaped_start = html.len() as u32;
             // Words are letters and digits only, so escaping leaves them as they are.
