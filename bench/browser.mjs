@@ -833,6 +833,10 @@ function targets(f) {
     '| --- | ---: | ---: | --- |',
     ...rows.map(([what, value, target, met]) => `| ${what} | ${value} | ${target} | ${met ? 'yes' : '**no**'} |`),
     '',
+    // This machine's speed differs by a fifth from one run to the next; a page that loads no wasm,
+    // measured in the same run, is the control that makes two runs' first results comparable.
+    `**Control:** the page with one \`<pijn-uitleg>\` loads no wasm, so its time moves only with the machine's speed. The first result took ${(shown(f.plain.map((p) => p.first)) / shown(explanation)).toFixed(2)}× its time in this run, and ${(shown(f.throttled.map((p) => p.first)) / shown(explanation)).toFixed(2)}× with the CPU ${THROTTLE}× slower (the control runs unthrottled). Compare runs by these ratios rather than by milliseconds.`,
+    '',
   ];
 }
 
