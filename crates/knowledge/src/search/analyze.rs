@@ -63,15 +63,21 @@ impl Analyzer {
     pub fn tokens(&self, text: &str) -> Vec<Token> {
         let mut tokens = Vec::new();
         for (start, end) in word_spans(text) {
-            let original = &text[start..end];
-            let word = fold(original);
-            if word.is_empty() || is_stopword(&word) {
-                continue;
+            if let Some((word, term)) = self.word(&text[start..end]) {
+                tokens.push(Token { word, term, start, end });
             }
-            let term = self.term(original, &word);
-            tokens.push(Token { word, term, start, end });
         }
         tokens
+    }
+
+    /// The folded form and the index term of one word as written, or `None` for a stopword.
+    pub fn word(&self, original: &str) -> Option<(String, String)> {
+        let word = fold(original);
+        if word.is_empty() || is_stopword(&word) {
+            return None;
+        }
+        let term = self.term(original, &word);
+        Some((word, term))
     }
 
     /// The index term of a folded `word` whose original spelling was `original`.

@@ -476,9 +476,7 @@ impl SearchIndex {
                 )),
                 Some(None) => {}
                 None => {
-                    let folded = fold(original);
-                    if !folded.is_empty() && !analyze::is_stopword(&folded) {
-                        let term = self.analyzer.term(original, &folded);
+                    if let Some((folded, term)) = self.analyzer.word(original) {
                         words.push((Cow::Owned(folded), Cow::Owned(term)));
                     }
                 }
