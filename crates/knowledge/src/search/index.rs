@@ -215,6 +215,47 @@ impl<'a> VocabularyBuilder<'a> {
     }
 }
 
+/// Counts each node's term frequencies per field, in one table indexed by term that is reused
+/// for every node (only the terms the node has are read and cleared): less work than sorting
+/// its words or a hash map per node. The postings come out in node order.
+struct TermCounter {
+    frequencies: Vec<[f32; FIELDS]>,
+    has: Vec<u32>,
+    by_node: Vec<(u32, Posting)>,
+}
+
+impl TermCounter {
+    /// Adds the postings of `node`, whose words are `found`, with their field-weighted term
+    /// frequencies (scores are made once every node is counted).
+    fn count(
+        &mut self,
+        node: u32,
+        found: &[(u32, Field)],
+        parts_of: &[&[u32]],
+        weights: &[[f32; FIELDS]; 2],
+    ) {
+        let (frequencies, has) = (&mut self.frequencies, &mut self.has);
+        let mut count = |term: u32, field: Field, frequency: f32| {
+            let tf = &mut frequencies[term as usize];
+            if *tf == [0.0; FIELDS] {
+                has.push(term);
+            }
+            tf[field as usize] += frequency;
+        };
+        for &(term, field) in found {
+            count(term, field, 1.0);
+            for &part in parts_of[term as usize] {
+                count(part, field, COMPOUND_PART_FREQUENCY);
+            }
+        }
+        for term in self.has.drain(..) {
+            let tf = std::mem::take(&mut self.frequencies[term as usize]);
+            let score = weights.map(|w| dot(&w, &tf));
+            self.by_node.push((term, Posting { node, score }));
+        }
+    }
+}
+
 /// What reading the nodes' text gives: the vocabulary, and per node its terms with their fields,
 /// its field lengths, and the words of its names and questions.
 struct Reading<'a> {
@@ -304,11 +345,9 @@ impl SearchIndex {
             reading = Reading::of(nodes, &[]);
         }
         let Reading { vocabulary, node_terms, lengths, mut names, mut questions } = reading;
-
-        // Words are sorted by folded form for binary search; every stored word id is renumbered.
         let VocabularyBuilder {
             analyzer,
-            mut words,
+            words,
             terms,
             term_names,
             acronyms,
@@ -316,36 +355,7 @@ impl SearchIndex {
             mut spellings,
             ..
         } = vocabulary;
-        // Each word is keyed by its first eight bytes as a number, so that most comparisons
-        // compare numbers, not strings: in wasm's baseline code, where the first search runs,
-        // the string comparisons took a tenth of the build. Folded forms are unique, so an
-        // unstable sort is exact.
-        let mut order: Vec<(u64, u32)> = words
-            .iter()
-            .enumerate()
-            .map(|(id, word)| (leading_bytes(&word.folded), id as u32))
-            .collect();
-        order.sort_unstable_by(|a, b| {
-            a.0.cmp(&b.0).then_with(|| words[a.1 as usize].folded.cmp(&words[b.1 as usize].folded))
-        });
-        let order: Vec<u32> = order.into_iter().map(|(_, id)| id).collect();
-        let mut renumber = vec![0u32; words.len()];
-        for (new, &old) in order.iter().enumerate() {
-            renumber[old as usize] = new as u32;
-        }
-        let mut slots: Vec<Option<Word>> = words.drain(..).map(Some).collect();
-        let words: Vec<Word> =
-            order.iter().map(|&old| slots[old as usize].take().expect("each word once")).collect();
-        for word in by_folded.values_mut() {
-            *word = renumber[*word as usize];
-        }
-        for word in names.iter_mut().chain(questions.iter_mut()).flatten().flatten() {
-            *word = renumber[*word as usize];
-        }
-        for (word, _) in spellings.values_mut().flatten() {
-            *word = renumber[*word as usize];
-        }
-
+        let words = sort_words(words, &mut by_folded, &mut names, &mut questions, &mut spellings);
         let mut index = SearchIndex {
             analyzer,
             postings: Vec::new(),
@@ -359,110 +369,62 @@ impl SearchIndex {
             synonym_index: HashMap::default(),
             synonyms: Vec::new(),
             phrase_lengths: HashMap::default(),
+            named_by: name_holders(&names),
             names,
             questions,
-            named_by: HashMap::default(),
             priors: AUDIENCES
                 .map(|audience| nodes.iter().map(|node| kind_prior(node.kind, audience)).collect()),
             spellings,
             snippets: nodes.iter().map(|_| Default::default()).collect(),
         };
+        index.find_compounds();
+        index.add_postings(&node_terms, &lengths);
+        index.add_thesaurus(synonyms);
+        index
+    }
 
-        // Compounds: a word whose two halves are words of the content also counts, more
-        // lightly, as those halves, so `rugpijn` is found by `pijn` and `pijn educatie`
-        // finds `pijneducatie`.
-        for id in 0..index.words.len() {
-            index.words[id].parts = index.compound_parts(&index.words[id].folded);
+    /// Marks each word whose two halves are words of the content as a compound of them, so that
+    /// it also counts, more lightly, as its halves: `rugpijn` is found by `pijn`, and
+    /// `pijn educatie` finds `pijneducatie`.
+    fn find_compounds(&mut self) {
+        for id in 0..self.words.len() {
+            self.words[id].parts = self.compound_parts(&self.words[id].folded);
         }
+    }
+
+    /// Makes the postings: each node's terms counted ([`TermCounter`]), placed by term into one
+    /// list, and scored.
+    fn add_postings(&mut self, node_terms: &[Vec<(u32, Field)>], lengths: &[[f32; FIELDS]]) {
         // Each term's compound parts, indexed by term (the last word with the term decides).
-        let mut parts_of: Vec<&[u32]> = vec![&[]; index.term_names.len()];
-        for word in &index.words {
+        let mut parts_of: Vec<&[u32]> = vec![&[]; self.term_names.len()];
+        for word in &self.words {
             if let Some(parts) = word.parts.as_deref() {
                 parts_of[word.term as usize] = parts;
             }
         }
         let weights = AUDIENCES.map(field_weights);
-        // A node's term frequencies per field, counted in one table indexed by term that is
-        // reused for every node (only the terms the node has are read and cleared), which costs
-        // less than sorting its words or a hash map per node. The postings are collected in
-        // node order, then placed by term into one list.
-        let mut frequencies = vec![[0.0f32; FIELDS]; index.term_names.len()];
-        let mut has: Vec<u32> = Vec::new();
-        let mut by_node: Vec<(u32, Posting)> = Vec::new();
+        let mut counter = TermCounter {
+            frequencies: vec![[0.0; FIELDS]; self.term_names.len()],
+            has: Vec::new(),
+            by_node: Vec::new(),
+        };
         for (node, found) in node_terms.iter().enumerate() {
-            let mut count = |term: u32, field: Field, frequency: f32| {
-                let tf = &mut frequencies[term as usize];
-                if *tf == [0.0; FIELDS] {
-                    has.push(term);
-                }
-                tf[field as usize] += frequency;
-            };
-            for &(term, field) in found {
-                count(term, field, 1.0);
-                for &part in parts_of[term as usize] {
-                    count(part, field, COMPOUND_PART_FREQUENCY);
-                }
-            }
-            for term in has.drain(..) {
-                let tf = std::mem::take(&mut frequencies[term as usize]);
-                // Weighted term frequencies for now; scores once every node is counted.
-                let score = weights.map(|w| dot(&w, &tf));
-                by_node.push((term, Posting { node: node as u32, score }));
-            }
+            counter.count(node as u32, found, &parts_of, &weights);
         }
-        let mut starts = vec![0u32; index.term_names.len() + 1];
-        for &(term, _) in &by_node {
-            starts[term as usize + 1] += 1;
-        }
-        for term in 0..index.term_names.len() {
-            starts[term + 1] += starts[term];
-        }
-        let mut next = starts.clone();
-        let mut postings = vec![Posting { node: 0, score: [0.0; 2] }; by_node.len()];
-        for (term, posting) in by_node {
-            postings[next[term as usize] as usize] = posting;
-            next[term as usize] += 1;
-        }
-        let count = nodes.len().max(1) as f32;
-        let mut average = [0.0; FIELDS];
-        for (f, slot) in average.iter_mut().enumerate() {
-            *slot = (lengths.iter().map(|l| l[f]).sum::<f32>() / count).max(1.0);
-        }
-        let average = weights.map(|w| dot(&w, &average));
-        let norms: Vec<[f32; 2]> = lengths
-            .iter()
-            .map(|l| [0, 1].map(|a| K1 * (1.0 - B + B * dot(&weights[a], l) / average[a])))
-            .collect();
-        for term in starts.windows(2) {
-            let term_postings = &mut postings[term[0] as usize..term[1] as usize];
-            let idf = idf(count, term_postings.len());
-            for posting in term_postings {
-                let norm = norms[posting.node as usize];
-                posting.score = [0, 1]
-                    .map(|a| idf * posting.score[a] * (K1 + 1.0) / (posting.score[a] + norm[a]));
-            }
-        }
-        index.postings = postings;
-        index.posting_starts = starts;
+        let (mut postings, starts) = place_by_term(counter.by_node, self.term_names.len());
+        score_postings(&mut postings, &starts, lengths, &weights);
+        self.postings = postings;
+        self.posting_starts = starts;
+    }
 
-        for (node, names) in index.names.iter().enumerate() {
-            for (name, words) in names.iter().enumerate() {
-                for &word in words {
-                    let holders = index.named_by.entry(word).or_default();
-                    if holders.last() != Some(&(node as u32, name as u32)) {
-                        holders.push((node as u32, name as u32));
-                    }
-                }
-            }
-        }
-
-        // Thesaurus phrases are looked up by their terms (stems), so `dokters` finds the group
-        // that lists `dokter`; each phrase keeps its terms to expand into.
+    /// Adds the thesaurus. Its phrases are looked up by their terms (stems), so `dokters` finds
+    /// the group that lists `dokter`; each phrase keeps its terms to expand into.
+    fn add_thesaurus(&mut self, synonyms: &[Vec<String>]) {
         for group in synonyms {
-            let group_id = index.synonyms.len();
+            let group_id = self.synonyms.len();
             let mut phrases = Vec::new();
             for phrase in group {
-                let tokens = index.phrase_words(phrase);
+                let tokens = self.phrase_words(phrase);
                 if tokens.is_empty() {
                     continue;
                 }
@@ -473,18 +435,17 @@ impl SearchIndex {
                 let terms = tokens
                     .iter()
                     .map(|(word, term)| {
-                        let term = if index.acronyms.contains(word.as_ref()) { word } else { term };
-                        index.terms.get(term.as_ref()).copied()
+                        let term = if self.acronyms.contains(word.as_ref()) { word } else { term };
+                        self.terms.get(term.as_ref()).copied()
                     })
                     .collect();
-                let longest = index.phrase_lengths.entry(first).or_default();
+                let longest = self.phrase_lengths.entry(first).or_default();
                 *longest = (*longest).max(length);
-                index.synonym_index.entry(key).or_default().push(group_id);
+                self.synonym_index.entry(key).or_default().push(group_id);
                 phrases.push(Phrase { terms });
             }
-            index.synonyms.push(phrases);
+            self.synonyms.push(phrases);
         }
-        index
     }
 
     /// The words of a thesaurus phrase as (folded word, term), stopwords left out, as
@@ -552,6 +513,109 @@ impl SearchIndex {
             .filter(|(_, right)| right.starts_with('s'))
             .find_map(|(left, _)| known(left))
             .map(|left_term| Box::new([left_term]) as Box<[u32]>)
+    }
+}
+
+/// Sorts the words by folded form, for binary search, and renumbers every stored word id.
+fn sort_words(
+    mut words: Vec<Word>,
+    by_folded: &mut HashMap<String, u32>,
+    names: &mut [Vec<Vec<u32>>],
+    questions: &mut [Vec<Vec<u32>>],
+    spellings: &mut HashMap<String, Option<(u32, u32)>>,
+) -> Vec<Word> {
+    // Each word is keyed by its first eight bytes as a number, so that most comparisons compare
+    // numbers, not strings: in wasm's baseline code, where the first search runs, the string
+    // comparisons took a tenth of the build. Folded forms are unique, so an unstable sort is
+    // exact.
+    let mut order: Vec<(u64, u32)> = words
+        .iter()
+        .enumerate()
+        .map(|(id, word)| (leading_bytes(&word.folded), id as u32))
+        .collect();
+    order.sort_unstable_by(|a, b| {
+        a.0.cmp(&b.0).then_with(|| words[a.1 as usize].folded.cmp(&words[b.1 as usize].folded))
+    });
+    let mut renumber = vec![0u32; words.len()];
+    for (new, &(_, old)) in order.iter().enumerate() {
+        renumber[old as usize] = new as u32;
+    }
+    let mut slots: Vec<Option<Word>> = words.drain(..).map(Some).collect();
+    let words =
+        order.iter().map(|&(_, old)| slots[old as usize].take().expect("each word once")).collect();
+    for word in by_folded.values_mut() {
+        *word = renumber[*word as usize];
+    }
+    for word in names.iter_mut().chain(questions.iter_mut()).flatten().flatten() {
+        *word = renumber[*word as usize];
+    }
+    for (word, _) in spellings.values_mut().flatten() {
+        *word = renumber[*word as usize];
+    }
+    words
+}
+
+/// Word → the names (node, which name) that hold it ([`SearchIndex::named_by`]).
+fn name_holders(names: &[Vec<Vec<u32>>]) -> HashMap<u32, Vec<(u32, u32)>> {
+    let mut named_by: HashMap<u32, Vec<(u32, u32)>> = HashMap::default();
+    for (node, names) in names.iter().enumerate() {
+        for (name, words) in names.iter().enumerate() {
+            for &word in words {
+                let holders = named_by.entry(word).or_default();
+                if holders.last() != Some(&(node as u32, name as u32)) {
+                    holders.push((node as u32, name as u32));
+                }
+            }
+        }
+    }
+    named_by
+}
+
+/// The postings `by_node` (term, posting), in node order, placed by term into one list, each
+/// term's still in node order; and where each term's start, and after the last, where they end.
+fn place_by_term(by_node: Vec<(u32, Posting)>, terms: usize) -> (Vec<Posting>, Vec<u32>) {
+    let mut starts = vec![0u32; terms + 1];
+    for &(term, _) in &by_node {
+        starts[term as usize + 1] += 1;
+    }
+    for term in 0..terms {
+        starts[term + 1] += starts[term];
+    }
+    let mut next = starts.clone();
+    let mut postings = vec![Posting { node: 0, score: [0.0; 2] }; by_node.len()];
+    for (term, posting) in by_node {
+        postings[next[term as usize] as usize] = posting;
+        next[term as usize] += 1;
+    }
+    (postings, starts)
+}
+
+/// Turns the postings' field-weighted term frequencies into BM25F scores, per audience: the
+/// length norm of each node (`lengths`, its words per field) and the idf of each term.
+fn score_postings(
+    postings: &mut [Posting],
+    starts: &[u32],
+    lengths: &[[f32; FIELDS]],
+    weights: &[[f32; FIELDS]; 2],
+) {
+    let count = lengths.len().max(1) as f32;
+    let mut average = [0.0; FIELDS];
+    for (f, slot) in average.iter_mut().enumerate() {
+        *slot = (lengths.iter().map(|l| l[f]).sum::<f32>() / count).max(1.0);
+    }
+    let average = weights.map(|w| dot(&w, &average));
+    let norms: Vec<[f32; 2]> = lengths
+        .iter()
+        .map(|l| [0, 1].map(|a| K1 * (1.0 - B + B * dot(&weights[a], l) / average[a])))
+        .collect();
+    for term in starts.windows(2) {
+        let term_postings = &mut postings[term[0] as usize..term[1] as usize];
+        let idf = idf(count, term_postings.len());
+        for posting in term_postings {
+            let norm = norms[posting.node as usize];
+            posting.score =
+                [0, 1].map(|a| idf * posting.score[a] * (K1 + 1.0) / (posting.score[a] + norm[a]));
+        }
     }
 }
 
