@@ -17,7 +17,10 @@ wasm-bindgen --target web --out-dir pkg --out-name pijnwijzer target/wasm32-unkn
 # Optimise the wasm further, for speed like the Rust profile, with binaryen from npm (Debian's
 # wasm-opt 108 predates the reference types rustc emits and produces a module that fails to
 # instantiate). The features listed are the ones rustc's wasm32 target emits by default.
-node_modules/.bin/wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+# Functions with one caller are inlined only when small (200 bytes): binaryen's default inlines
+# every one, making giant functions that run once, which V8 still compiles again with its
+# optimizing compiler while the page loads (README, "No giant functions that run once").
+node_modules/.bin/wasm-opt -O3 --one-caller-inline-max-function-size=200 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
   --enable-multivalue --enable-reference-types pkg/pijnwijzer_bg.wasm -o pkg/pijnwijzer_bg.wasm
 
 # The embeddable custom elements ship in the package beside the module they import.
