@@ -1257,6 +1257,23 @@ fn a_question_naming_a_medication_always_finds_it() {
     }
 }
 
+/// A question that names a drug ranks that drug's card first, however many of its other words
+/// another node shares: the card counts as covering the whole question (`slik elke dag tramadol`
+/// found the NSAID card first, on `slik elke dag`).
+#[test]
+fn the_card_of_a_named_drug_covers_the_whole_question() {
+    use Kind::*;
+    let k = knowledge(vec![
+        node("t.nsaid", Medication, "NSAID", "Slik een NSAID niet elke dag.", None, &["ibuprofen"]),
+        node("t.tramadol", Medication, "Tramadol", "Tramadol liever niet.", None, &["Tramal"]),
+        node("t.slaap", Concept, "Slaap", "Slecht slapen bij pijn.", None, &[]),
+    ]);
+    let query = "slik elke dag tramadol";
+    assert_eq!(first(&k, "slik elke dag"), "t.nsaid", "premise: the other words find another card");
+    assert_eq!(first(&k, query), "t.tramadol", "{query}");
+    assert_eq!(first(&k, "slik elke dag tramal"), "t.tramadol", "by its brand name");
+}
+
 /// `unknown_words` names, as typed and in order, the query words the content lacks in every form:
 /// why a search finds nothing (`is fibromyalgie erfelijk`), or what its hits leave out. A word
 /// found through a synonym, a compound part, a near spelling or, while typing, a completion is no

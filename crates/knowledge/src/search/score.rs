@@ -1,6 +1,6 @@
 //! Scoring: a node's score is the sum over the query words of its best alternative's BM25F
-//! score, times the square root of the share of query words it matches, its kind's prior and its
-//! best name boost; then, for the best candidates, the lift of the question it lists that holds
+//! score, times the square root of the share of query words it matches (all of them for the card
+//! of a drug the query names), its kind's prior and its best name boost; then, for the best candidates, the lift of the question it lists that holds
 //! most of the query (and the boost of one asked word for word); then the filters and the
 //! ranking. A query whose words the content lacks weigh most finds nothing.
 
@@ -210,6 +210,9 @@ impl SearchIndex {
             && query.actors.is_empty()
             && query.steps.is_empty());
         let priors = &self.priors[slot];
+        let names_this_drug = |node: usize| {
+            name_boosts[node] >= NAME_HOLDS_QUERY_BOOST && nodes[node].kind == Kind::Medication
+        };
         matches.extend(
             in_total
                 .into_iter()
@@ -217,8 +220,13 @@ impl SearchIndex {
                 .map(|node| {
                     // The square root: every word matched counts, but a node that answers the
                     // question's rare word is not buried under ones sharing more of its common
-                    // words.
-                    let coverage = (f32::from(acc[node].words) / wanted).sqrt();
+                    // words. The card of a drug the question names covers it whole: whatever
+                    // else is asked about the drug, its caution is what the reader must see.
+                    let coverage = if names_a_medication && names_this_drug(node) {
+                        1.0
+                    } else {
+                        (f32::from(acc[node].words) / wanted).sqrt()
+                    };
                     Match {
                         node,
                         score: acc[node].total * coverage * priors[node] * name_boosts[node],
