@@ -116,6 +116,24 @@ test('the package ships the components beside the module, and the site serves th
   assert.match(readFileSync(new URL('www/components/shared.js', ROOT), 'utf8'), /import\('\.\.\/pijnwijzer\.js'\)/);
 });
 
+test("the site serves the package's module without the FHIR export, and it answers alike", async () => {
+  const packaged = await import(new URL('pkg/pijnwijzer.js', ROOT));
+  const site = await import(new URL('www/pkg/pijnwijzer.js', ROOT));
+  const exports = (module) => Object.keys(module).sort();
+  assert.deepEqual(
+    exports(site),
+    exports(packaged).filter((name) => name !== 'exportFhir'),
+    'www/pkg/pijnwijzer.js exports what the package does, but exportFhir (run scripts/build.sh)',
+  );
+  assert.ok(exports(packaged).includes('exportFhir'), 'the package keeps exportFhir');
+  site.initSync({ module: readFileSync(new URL('www/pkg/pijnwijzer_bg.wasm', ROOT)) });
+  const ids = (hits) => hits.map((hit) => hit.id);
+  for (const query of ['rode vlaggen', 'mag ik sporten met pijn', 'tramadol']) {
+    assert.deepEqual(ids(site.search(query)), ids(search(query)), query);
+  }
+  assert.equal(site.version().content, packaged.version().content);
+});
+
 test('<pijn-checklist> on a bare page: title, intro, items with their origins, source; styled under the CSP', async () => {
   const expected = checklist('zs.checklist.pijneducatie');
   const session = await open('embed-test/checklist.html');
