@@ -1,8 +1,8 @@
 //! Scoring: a node's score is the sum over the query words of its best alternative's BM25F
 //! score, times the square root of the share of query words it matches (all of them for the card
-//! of a drug the query names), its kind's prior and its best name boost; then, for the best candidates, the lift of the question it lists that holds
-//! most of the query (and the boost of one asked word for word); then the filters and the
-//! ranking. A query whose words the content lacks weigh most finds nothing.
+//! of a drug the query names), its kind's prior and its best name boost; then, for the best
+//! candidates, the lift of the question it lists that holds most of the query (and the boost of
+//! one asked word for word); then the filters and the ranking. A query whose words the content lacks weigh most finds nothing.
 
 use super::index::{idf, Posting, NO_WORD};
 use super::query::{Alternative, Expanded};
@@ -190,8 +190,7 @@ impl SearchIndex {
                 if boost > name_boosts[node as usize] {
                     name_boosts[node as usize] = boost;
                 }
-                names_a_medication |= boost >= NAME_HOLDS_QUERY_BOOST
-                    && nodes[node as usize].kind == Kind::Medication;
+                names_a_medication |= names_the_drug(boost, &nodes[node as usize]);
             }
         }
 
@@ -210,9 +209,6 @@ impl SearchIndex {
             && query.actors.is_empty()
             && query.steps.is_empty());
         let priors = &self.priors[slot];
-        let names_this_drug = |node: usize| {
-            name_boosts[node] >= NAME_HOLDS_QUERY_BOOST && nodes[node].kind == Kind::Medication
-        };
         matches.extend(
             in_total
                 .into_iter()
@@ -222,7 +218,7 @@ impl SearchIndex {
                     // question's rare word is not buried under ones sharing more of its common
                     // words. The card of a drug the question names covers it whole: whatever
                     // else is asked about the drug, its caution is what the reader must see.
-                    let coverage = if names_a_medication && names_this_drug(node) {
+                    let coverage = if names_the_drug(name_boosts[node], &nodes[node]) {
                         1.0
                     } else {
                         (f32::from(acc[node].words) / wanted).sqrt()
@@ -310,6 +306,12 @@ fn name_boost(name: &[u32], is_title: bool, words: &[u32]) -> f32 {
     } else {
         NO_NAME_BOOST
     }
+}
+
+/// Whether `node` is the card of a drug the query names: a medication whose name, by its `boost`,
+/// holds the query or is held by it.
+fn names_the_drug(boost: f32, node: &Node) -> bool {
+    boost >= NAME_HOLDS_QUERY_BOOST && node.kind == Kind::Medication
 }
 
 /// Whether `node` passes every filter of `query`; an empty filter passes every node.
