@@ -1229,6 +1229,42 @@ fn a_question_whose_unknown_words_weigh_most_finds_nothing() {
     );
 }
 
+/// A question with a word the content lacks finds nothing when no node holds a fair share of it:
+/// its other words are then side words, each found in another node ("mag ik hardlopen met
+/// artrose in mijn knie" found smoking, on `knie`). The same question whose known words meet in
+/// one node finds that node, and a named drug's card is always shown.
+#[test]
+fn a_question_with_an_unknown_word_and_no_node_holding_it_finds_nothing() {
+    use Kind::*;
+    let k = knowledge(vec![
+        node(
+            "t.roken",
+            Concept,
+            "Roken",
+            "Stoppen met roken, ook bij een pijnlijke knie.",
+            None,
+            &[],
+        ),
+        node("t.artrose", Concept, "Artrose", "Bij artrose kan zwemmen helpen.", None, &[]),
+        node("t.sport", Concept, "Sport", "Sporten bij pijn.", None, &[]),
+        node("t.slaap", Concept, "Slaap", "Slecht slapen bij pijn.", None, &[]),
+        node("t.tramadol", Medication, "Tramadol", "Tramadol liever niet.", None, &["Tramal"]),
+        node("t.werk", Concept, "Werk", "Blijven werken met pijn.", None, &[]),
+    ]);
+    assert!(!pack_says(&k, "hardlopen"), "premise: hardlopen is not a word of the pack");
+    assert_eq!(first(&k, "sporten artrose knie"), "t.artrose", "premise: the known words find");
+    assert_eq!(
+        ids(&k, "mag ik hardlopen en sporten met artrose in mijn knie"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        first(&k, "mag ik hardlopen en zwemmen met artrose in mijn knie"),
+        "t.artrose",
+        "as many known words, two of them in one node"
+    );
+    assert_eq!(first(&k, "mag ik hardlopen en sporten met tramadol in mijn knie"), "t.tramadol");
+}
+
 /// A question that names a drug is answered whatever else it asks: the absent-words rule never
 /// hides a medication's caution (`tapentadol erfelijk`), as DESIGN.md's safety rule requires.
 #[test]
