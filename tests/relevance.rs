@@ -21,13 +21,12 @@
 //! and 0.869 after a second and third patient question on most nodes, 0.839 and 0.869 with the
 //! lift of the listed question holding most of the query, 0.850 and 0.879 with a third question on
 //! more nodes, 0.855 and 0.879 with a third question on most of the rest, 0.857 and 0.888 on
-//! 2026-12-06, 0.866 and 0.897 once a question with a word
-//! the content lacks and no node holding much of it found nothing). The tuning floor fell
-//! from 0.90 / 0.97 to 0.84 / 0.92 when `tuning-added.toml` brought 30 harder not-addressed
-//! questions, made of words the content does use, and to 0.78 / 0.86 when
-//! `tuning-situations.toml` brought 50 patient questions that describe a situation instead of
-//! naming a topic (MRR 0.376 on those when they came). The targets and the comparison with other
-//! engines are in BENCHMARKS.md.
+//! 2026-12-06, 0.866 and 0.897 once a question with a word the content lacks and no node holding
+//! much of it found nothing). The tuning floor fell from 0.90 / 0.97 to 0.84 / 0.92 when
+//! `tuning-added.toml` brought 30 harder not-addressed questions, made of words the content does
+//! use, and to 0.78 / 0.86 when `tuning-situations.toml` brought 50 patient questions that describe
+//! a situation instead of naming a topic (MRR 0.376 on those when they came). The targets and the
+//! comparison with other engines are in BENCHMARKS.md.
 
 // Reads its questions with `toml`, a native-only dependency.
 #![cfg(not(target_arch = "wasm32"))]
