@@ -12,7 +12,7 @@ import init, {
   vocabulary as vocabularies,
 } from './pkg/pijnwijzer.js';
 import { citationText, kindLabel, edgeLabel, agreementLabel, useVocabulary, vocabulary } from './labels.js';
-import { unknownWordsNote } from './pkg/components/terms.js';
+import { unknownWordsNote, withoutWords } from './pkg/components/terms.js';
 import {
   h,
   trustedHtml,
@@ -117,12 +117,7 @@ function showResults(query) {
 
 /** Offers the search without the words the guidance never uses, when that finds something. */
 function offerWithout(query, unknown) {
-  let rest = query;
-  for (const word of unknown) {
-    const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    rest = rest.replace(new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u'), '$1');
-  }
-  rest = rest.replace(/\s+/g, ' ').trim();
+  const rest = withoutWords(query, unknown);
   const found = rest ? search(rest, searchOptions()).length : 0;
   if (found === 0) return;
   const without = unknown.length === 1 ? 'dit woord' : 'deze woorden';

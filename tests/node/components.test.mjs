@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { eventually, openPage, startSite } from './browser.mjs';
-import { initSync, checklist, lay, search } from '../../pkg/pijnwijzer.js';
+import { initSync, checklist, lay, search, unknownWords } from '../../pkg/pijnwijzer.js';
 
 initSync({ module: readFileSync(new URL('../../pkg/pijnwijzer_bg.wasm', import.meta.url)) });
 
@@ -514,6 +514,33 @@ test('<pijn-zoeken> finds "rode vlaggen" while typing and opens it by keyboard',
       'Geen resultaten voor ‘xqzzyvrt’. ‘xqzzyvrt’ staat nergens in de richtlijnen.',
     ),
   );
+  assert.equal(await element.locator('.retry').count(), 0, 'no search is left without the word');
+
+  // Nothing found because of a word the guidance never uses: one click searches without it.
+  const query = 'mijn schoonmoeder heeft dementie en pijn';
+  const rest = 'mijn heeft dementie en pijn';
+  const options = { limit: 8, prefix: true, audience: 'patient' };
+  assert.deepEqual(unknownWords(query, options), ['schoonmoeder'], 'premise: one unknown word');
+  assert.equal(search(query, options).length, 0, 'premise: the query finds nothing');
+  const restFirst = search(rest, options)[0]?.id;
+  assert.ok(restFirst, 'premise: the rest finds');
+  await element.locator('input').fill(query);
+  const retry = element.getByRole('button', { name: `Zoek zonder dit woord: ‘${rest}’` });
+  await retry.waitFor();
+  await eventually(async () => assert.equal(await element.locator('.hit').count(), 0));
+  await retry.click();
+  await element.locator(`.hit a[data-id="${restFirst}"]`).first().waitFor();
+  await eventually(async () =>
+    assert.equal(await element.locator('.hit a').first().getAttribute('data-id'), restFirst),
+  );
+  await eventually(async () => assert.equal(await element.locator('input').inputValue(), rest));
+  await eventually(async () =>
+    assert.ok(
+      await element.locator('input').evaluate((input) => input.getRootNode().activeElement === input),
+      'the box keeps the focus, so the reader can go on typing',
+    ),
+  );
+  assert.equal(await element.locator('.retry').count(), 0);
   clean(session);
   await session.context.close();
 });

@@ -30,16 +30,19 @@
  *                       and the link is not followed.
  *   pijn-zoeken-error   a Dutch message shows instead of the results. detail { code, message }
  *
+ * When nothing is found because of words the guidance never uses, a button offers the search
+ * without them (if that finds something): "Zoek zonder dit woord: ‘…’".
+ *
  * Parts (::part): form, label, input, help, status (how many results, and which words of the
- * query the guidance never uses), body, results (the list), hit, hit-title (the link), snippet,
- * citation, loading, error.
+ * query the guidance never uses), body, retry (the button that searches without those words),
+ * results (the list), hit, hit-title (the link), snippet, citation, loading, error.
  *
  * Theme (CSS custom properties; set them in the page's CSS on the element or an ancestor):
  *   --pijn-accent, --pijn-ink, --pijn-muted, --pijn-bg, --pijn-line, --pijn-mark,
  *   --pijn-font, --pijn-size, --pijn-radius   (defaults and meaning: see shared.js)
  */
 import { PijnElement, define, h, linkFor, moduleHtml } from './shared.js';
-import { unknownWordsNote } from './terms.js';
+import { unknownWordsNote, withoutWords } from './terms.js';
 
 const DEFAULT_LINK = '#/n/{id}';
 
@@ -68,6 +71,16 @@ input:focus { border-color: var(--_accent); }
 .snippet { margin: .2rem 0; }
 .citation { margin: 0; color: var(--_muted); font-size: .875em; }
 .body > .loading { margin-top: .5rem; }
+.retry {
+  margin: .5rem 0 0;
+  font: inherit;
+  color: var(--_accent);
+  background: none;
+  border: 2px solid currentColor;
+  border-radius: var(--_radius);
+  padding: .35rem .7rem;
+  cursor: pointer;
+}
 `;
 
 class PijnZoeken extends PijnElement {
@@ -151,7 +164,8 @@ class PijnZoeken extends PijnElement {
       this.status.textContent = 'Deze zoekvraag kon niet worden uitgevoerd. Probeer andere woorden.';
       return [];
     }
-    const note = unknownWordsNote(api.unknownWords(query, options), hits.length);
+    const unknown = api.unknownWords(query, options);
+    const note = unknownWordsNote(unknown, hits.length);
     this.status.textContent = [
       hits.length === 0
         ? `Geen resultaten voor ‘${query}’.`
@@ -163,7 +177,8 @@ class PijnZoeken extends PijnElement {
     if (hits.length) this.input.setAttribute('aria-controls', 'resultaten');
     this.#shown = { query, count: hits.length };
     const template = this.getAttribute('link') || DEFAULT_LINK;
-    return h(
+    const retry = hits.length === 0 && unknown.length ? this.#offerWithout(api, query, unknown, options) : null;
+    const results = h(
       'ol',
       { class: 'results', part: 'results', id: 'resultaten', 'aria-label': 'Zoekresultaten' },
       hits.map((hit) => {
@@ -179,6 +194,24 @@ class PijnZoeken extends PijnElement {
         );
       }),
     );
+    return [retry, results].filter(Boolean);
+  }
+
+  /** A button that searches `query` without the words the guidance never uses; null when that finds nothing too. */
+  #offerWithout(api, query, unknown, options) {
+    const rest = withoutWords(query, unknown);
+    if (!rest || api.search(rest, options).length === 0) return null;
+    const button = h(
+      'button',
+      { type: 'button', class: 'retry', part: 'retry' },
+      `Zoek zonder ${unknown.length === 1 ? 'dit woord' : 'deze woorden'}: ‘${rest}’`,
+    );
+    button.addEventListener('click', () => {
+      this.input.value = rest;
+      this.input.focus();
+      this.update();
+    });
+    return button;
   }
 
   readyDetail() {

@@ -4,7 +4,8 @@
  * that shows its definition on focus or tap, right after the word, and hides it on Escape or when
  * focus leaves: readable by keyboard, touch and screen reader (the definition is the button's
  * description), with no inline style or script, so it works under a strict Content-Security-Policy.
- * unknownWordsNote says which words of a search the guidance never uses.
+ * unknownWordsNote says which words of a search the guidance never uses, and withoutWords gives the
+ * search without them, to offer when nothing was found.
  * The site and the embeddable components share this file.
  */
 
@@ -70,4 +71,17 @@ export function unknownWordsNote(words, found) {
   const list = quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} en ${quoted.at(-1)}`;
   const verb = quoted.length === 1 ? 'staat' : 'staan';
   return `${list} ${verb} nergens in de richtlijnen${found ? '; de resultaten gaan over uw andere woorden' : ''}.`;
+}
+
+/**
+ * `query` without `words` (the module's `unknownWords`, each a whole word of it as typed), spaces
+ * tidied: the search to offer a reader whose query found nothing because of those words.
+ */
+export function withoutWords(query, words) {
+  let rest = query;
+  for (const word of words) {
+    const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    rest = rest.replace(new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u'), '$1');
+  }
+  return rest.replace(/\s+/g, ' ').trim();
 }
