@@ -315,8 +315,8 @@ pub fn prepare_search() -> Result<(), ApiError> {
     knowledge.prepare_search();
     // A node's summary becomes a JS object the first time a search finds it, which made the
     // first search to find a node slower than any later one; make them all now.
-    for summary in knowledge.summaries() {
-        summary_to_js(summary)?;
+    for index in 0..knowledge.nodes().len() {
+        summary_to_js(knowledge.summary(index))?;
     }
     Ok(())
 }

@@ -152,8 +152,9 @@ pub struct Knowledge {
     /// Built on the first search or completion, not at load: a page that only shows a
     /// checklist or a lay explanation never pays for it.
     index: OnceLock<SearchIndex>,
-    /// Each node as a search hit shows it, with its source and citation, made once.
-    summaries: Vec<NodeSummary>,
+    /// Each node as a search hit shows it, with its source and citation: made on the node's first
+    /// hit or view rather than at load, where citing every node held up a page's first search.
+    summaries: Vec<OnceLock<NodeSummary>>,
     /// For a medication, the caution on the drug class it refines, if any.
     class_cautions: Vec<Option<usize>>,
     /// The releases in full and the content as a release, made on first use.
@@ -181,41 +182,7 @@ impl Knowledge {
                 }
             }
         }
-        // A drug without a grade of its own is governed by its class's recommendation, and its
-        // hits say so ("2C, via opioïden"), as its medication card does.
-        let grading_class = |node: &Node| {
-            if node.kind != Kind::Medication || node.strength.is_some() {
-                return None;
-            }
-            node.links
-                .iter()
-                .filter(|l| l.edge == EdgeType::Refines)
-                .filter_map(|l| by_id.get(&l.target).map(|&i| &pack.nodes[i]))
-                .find(|class| class.kind == Kind::Medication && class.strength.is_some())
-        };
-        let summaries = pack
-            .nodes
-            .iter()
-            .map(|node| {
-                let class = grading_class(node);
-                NodeSummary {
-                    id: node.id.clone(),
-                    kind: node.kind,
-                    title: node.title.clone(),
-                    lay_title: node.lay_title.clone(),
-                    source: cite(&pack.documents, node),
-                    strength: class.map_or(node.strength, |c| c.strength),
-                    direction: class.map_or(node.direction, |c| c.direction),
-                    graded_by: class.map(|c| NodeRef {
-                        id: c.id.clone(),
-                        title: c.title.clone(),
-                        kind: c.kind,
-                        citation: cite(&pack.documents, c).map(|s| s.citation),
-                    }),
-                    covers: node.covers.clone(),
-                }
-            })
-            .collect();
+        let summaries = pack.nodes.iter().map(|_| OnceLock::new()).collect();
         let class_cautions = pack
             .nodes
             .iter()
@@ -253,14 +220,46 @@ impl Knowledge {
         })
     }
 
+    /// Node number `index` (in the order of [`Knowledge::nodes`]) as a search hit shows it.
+    pub fn summary(&self, index: usize) -> &NodeSummary {
+        self.summaries[index].get_or_init(|| {
+            let node = &self.pack.nodes[index];
+            let class = self.grading_class(node);
+            NodeSummary {
+                id: node.id.clone(),
+                kind: node.kind,
+                title: node.title.clone(),
+                lay_title: node.lay_title.clone(),
+                source: cite(&self.pack.documents, node),
+                strength: class.map_or(node.strength, |c| c.strength),
+                direction: class.map_or(node.direction, |c| c.direction),
+                graded_by: class.map(|c| NodeRef {
+                    id: c.id.clone(),
+                    title: c.title.clone(),
+                    kind: c.kind,
+                    citation: cite(&self.pack.documents, c).map(|s| s.citation),
+                }),
+                covers: node.covers.clone(),
+            }
+        })
+    }
+
+    /// The drug class whose recommendation grades `node`: a drug without a grade of its own is
+    /// governed by its class's, and its hits say so ("2C, via opioïden"), as its card does.
+    fn grading_class(&self, node: &Node) -> Option<&Node> {
+        if node.kind != Kind::Medication || node.strength.is_some() {
+            return None;
+        }
+        node.links
+            .iter()
+            .filter(|l| l.edge == EdgeType::Refines)
+            .filter_map(|l| self.by_id.get(&l.target).map(|&i| &self.pack.nodes[i]))
+            .find(|class| class.kind == Kind::Medication && class.strength.is_some())
+    }
+
     /// All nodes, sorted by id.
     pub fn nodes(&self) -> &[Node] {
         &self.pack.nodes
-    }
-
-    /// Every node as a search hit shows it, in the order of [`Knowledge::nodes`].
-    pub fn summaries(&self) -> &[NodeSummary] {
-        &self.summaries
     }
 
     /// The module's version, the content's version and the source documents.
@@ -371,7 +370,7 @@ impl Knowledge {
             .matches
             .iter()
             .map(|m| Hit {
-                node: &self.summaries[m.node],
+                node: self.summary(m.node),
                 snippet: self.index().snippet(
                     m.node,
                     &self.pack.nodes[m.node],
@@ -527,7 +526,7 @@ impl Knowledge {
 
     /// The source of `node` with a citation such as "WOREL §4 aanbeveling 6, p. 29".
     fn source_view(&self, node: &Node) -> Option<SourceView> {
-        self.by_id.get(&node.id).and_then(|&i| self.summaries[i].source.clone())
+        self.by_id.get(&node.id).and_then(|&i| self.summary(i).source.clone())
     }
 
     /// Up to three ids close to `id`, for "did you mean" hints.

@@ -71,7 +71,7 @@ pub struct SourceView {
     pub citation: String,
 }
 
-/// What a node shows in a list of results: made once per node, when the knowledge loads.
+/// What a node shows in a list of results: made once per node, on its first hit or view.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
