@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { eventually, openPage, startSite } from './browser.mjs';
-import { initSync, checklist, lay, search, unknownWords } from '../../pkg/pijnwijzer.js';
+import { initSync, checklist, lay, node, search, unknownWords } from '../../pkg/pijnwijzer.js';
 
 initSync({ module: readFileSync(new URL('../../pkg/pijnwijzer_bg.wasm', import.meta.url)) });
 
@@ -501,8 +501,30 @@ test('<pijn-zoeken> finds "rode vlaggen" while typing and opens it by keyboard',
   await element.evaluate((host) => host.setAttribute('link', 'javascript:alert(1)'));
   await first.locator('a[href="#/n/worel.alg.rodevlaggen"]').waitFor();
   await element.evaluate((host) => host.setAttribute('voor', 'patient'));
-  await element.getByRole('searchbox', { name: 'Zoek uitleg over pijn' }).waitFor();
+  // A patient's box that holds text offers completions (a list of questions): a combobox.
+  await element.getByRole('combobox', { name: 'Zoek uitleg over pijn' }).waitFor();
   await eventually(async () => assert.equal(await element.locator('input').inputValue(), 'rode vlaggen'));
+
+  // A patient is offered the questions the lay texts answer while typing, as on the site.
+  const [question] = node('worel.beweging.advies').questions;
+  const typed = question.split(' ').slice(0, 4).join(' ');
+  await element.locator('input').fill(typed);
+  await eventually(async () =>
+    assert.ok(
+      (await element.locator('datalist option').evaluateAll((os) => os.map((o) => o.value))).includes(question),
+      `typing "${typed}" offers "${question}"`,
+    ),
+  );
+  const list = await element.locator('input').getAttribute('list');
+  assert.equal(await element.locator('datalist').getAttribute('id'), list, 'the box names its list of questions');
+  await element.locator('input').fill(question);
+  await eventually(async () =>
+    assert.equal(await element.locator('.hit a').first().getAttribute('data-id'), 'worel.beweging.advies'),
+  );
+  await element.evaluate((host) => host.removeAttribute('voor'));
+  await eventually(async () => assert.equal(await element.locator('input').getAttribute('list'), null));
+  assert.equal(await element.locator('datalist option').count(), 0, 'a professional is offered no questions');
+  await element.evaluate((host) => host.setAttribute('voor', 'patient'));
 
   await element.locator('input').fill('xqzzyvrt');
   await element.locator('.status').filter({ hasText: 'Geen resultaten voor ‘xqzzyvrt’.' }).waitFor();

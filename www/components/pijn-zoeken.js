@@ -11,7 +11,8 @@
  *   <pijn-zoeken voor="patient" link="https://example.org/pijnwijzer/#/n/{id}"></pijn-zoeken>
  *
  * Attributes (a change re-renders the results):
- *   voor    "patient": rank explanations in plain language first and show them in the snippets
+ *   voor    "patient": rank explanations in plain language first, show them in the snippets, and
+ *           offer the questions the lay texts answer as completions while the reader types
  *   link    URL template for a result's link, {id} = the node's id (default "#/n/{id}", which is
  *           right on the Pijnwijzer site itself; elsewhere point it at the site's address)
  *   label   the visible label of the search box (default "Zoek in de richtlijnen over chronische pijn",
@@ -102,12 +103,14 @@ class PijnZoeken extends PijnElement {
       spellcheck: 'false',
       'aria-describedby': 'uitleg',
     });
+    // A patient is offered the questions the lay texts answer, as the site does.
+    this.questions = h('datalist', { id: 'vragen' });
     const help = h(
       'p',
       { class: 'help', part: 'help', id: 'uitleg' },
       'Typ een woord. Met pijltje omlaag gaat u naar de resultaten, met Enter opent u er een.',
     );
-    this.form = h('form', { role: 'search', part: 'form' }, this.label, this.input, help);
+    this.form = h('form', { role: 'search', part: 'form' }, this.label, this.input, this.questions, help);
     this.status = h('p', { class: 'status', part: 'status', role: 'status', 'aria-live': 'polite' });
     this.body.before(this.form, this.status);
 
@@ -148,6 +151,7 @@ class PijnZoeken extends PijnElement {
     const query = this.input.value.trim();
     this.#shown = { query, count: 0 };
     this.input.removeAttribute('aria-controls');
+    this.#offerQuestions(api, patient && query !== '');
     if (!query) {
       this.status.textContent = '';
       // The first search would build the index; build it while the box is still empty.
@@ -195,6 +199,14 @@ class PijnZoeken extends PijnElement {
       }),
     );
     return [retry, results].filter(Boolean);
+  }
+
+  /** Offers the questions of the lay texts that hold the words typed, as completions; none when `offer` is false. */
+  #offerQuestions(api, offer) {
+    const offered = offer ? api.suggestQuestions(this.input.value, 8) : [];
+    this.questions.replaceChildren(...offered.map((suggestion) => h('option', { value: suggestion.question })));
+    if (offer) this.input.setAttribute('list', 'vragen');
+    else this.input.removeAttribute('list');
   }
 
   /** A button that searches `query` without the words the guidance never uses; null when that finds nothing too. */
