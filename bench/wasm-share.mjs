@@ -19,10 +19,10 @@ import { gzipBytes } from './common.mjs';
 const SEARCH = [
   /knowledge::search::/,
   /rust_stemmers::/,
-  /knowledge::Knowledge::(search|suggest|put_class_cautions_first)\b/,
-  /bindings::(search|suggest|hits_to_js|summary_to_js|options_given|freeze_deep)\b/,
+  /knowledge::Knowledge::(search|suggest|put_class_cautions_first|prepare_search|prepare_search_slice)\b/,
+  /bindings::(search|suggest|hits_to_js|summary_to_js|options_given|freeze_deep|prepare_search|prepare_slice|budget_argument)\b/,
   // The exported entry points, which wasm-bindgen names after the JS function.
-  /^(search|suggest) externref shim/,
+  /^(search|suggest|prepareSearch) externref shim/,
   /SearchOptions|OneOrMany|NodeSummary|knowledge::view::Hit\b/,
 ];
 

@@ -88,6 +88,24 @@ fn bad_input_throws_errors_and_the_module_keeps_answering() {
 }
 
 #[wasm_bindgen_test]
+fn prepare_search_works_in_slices_within_a_budget() {
+    for bad in [JsValue::from_f64(-1.0), JsValue::from_f64(f64::NAN), JsValue::from_str("5")] {
+        let error = JsValue::from(bindings::prepare_search(Some(bad)).expect_err("a bad budget"));
+        assert_eq!(text(&error, "code"), "invalid-argument");
+    }
+    let one_slice = || bindings::prepare_search(Some(JsValue::from_f64(0.0))).expect("a slice");
+    // The hit summaries alone take a dozen slices, whatever other tests prepared already.
+    let mut slices = 1;
+    while !one_slice() {
+        slices += 1;
+        assert!(slices < 1000, "prepareSearch(0) never finishes");
+    }
+    assert!(slices > 5, "only {slices} slices: the preparation is not spread out");
+    assert!(bindings::prepare_search(None).expect("prepared"), "it stays prepared");
+    assert_eq!(text(&hits("rode vlaggen", None).get(0), "id"), "worel.alg.rodevlaggen");
+}
+
+#[wasm_bindgen_test]
 fn empty_and_enormous_queries_answer_without_error() {
     assert_eq!(hits("", None).length(), 0);
     assert_eq!(hits("   ", None).length(), 0);

@@ -12,7 +12,7 @@ import init, {
   vocabulary as vocabularies,
 } from './pkg/pijnwijzer.js';
 import { citationText, kindLabel, edgeLabel, agreementLabel, useVocabulary, vocabulary } from './labels.js';
-import { unknownWordsNote, withoutWords } from './pkg/components/terms.js';
+import { prepareSearchWhenIdle, unknownWordsNote, withoutWords } from './pkg/components/terms.js';
 import {
   h,
   trustedHtml,
@@ -718,7 +718,7 @@ await route();
 document.documentElement.dataset.ready = 'true';
 // The first search builds the index (a tenth of a second or more); build it while the reader is
 // still reading the first view, so the search they start answers at once.
-(window.requestIdleCallback ?? setTimeout)(() => prepareSearch());
+prepareSearchWhenIdle(prepareSearch);
 
 // Offline: a service worker keeps the app shell and the module in a cache.
 if ('serviceWorker' in navigator) {

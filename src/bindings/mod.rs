@@ -5,7 +5,7 @@
 //! instance unusable for the rest of the page's life. Results are plain JS objects typed by the
 //! interfaces in the TypeScript section below.
 
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 
 use js_sys::{Array, Object, Reflect};
 use rustc_hash::FxHashMap;
@@ -50,6 +50,8 @@ thread_local! {
     static KNOWLEDGE: OnceCell<Result<&'static Knowledge, String>> = const { OnceCell::new() };
     /// Node summaries already converted for search hits, by address (the knowledge never moves).
     static SUMMARIES: RefCell<FxHashMap<usize, Object>> = RefCell::default();
+    /// How many nodes' summaries [`prepare_search`] has made into JS objects, in node order.
+    static PREPARED_SUMMARIES: Cell<usize> = const { Cell::new(0) };
 }
 
 /// Reports a panic on the console. It should never run: every input is checked before use.
@@ -308,17 +310,60 @@ pub fn suggest(
 
 /// Builds the search index, and each node's search-hit summary as a JS object, now rather than on
 /// the first searches, which otherwise pay for them: call it when the page is idle, so that the
-/// reader's first search answers at once.
+/// reader's first search answers at once. Returns whether everything is prepared.
+///
+/// With a `budget` in milliseconds it works in slices of a few milliseconds each (reading the
+/// next nodes into the index, building the index, the near-spelling index, a few dozen
+/// summaries) and stops after the slice that uses up the budget, so that a keystroke meanwhile
+/// waits for one slice rather than for all of it: call it again, in the next idle moment, until
+/// it returns `true`. It always does at least one slice.
 #[wasm_bindgen(js_name = prepareSearch)]
-pub fn prepare_search() -> Result<(), ApiError> {
+pub fn prepare_search(
+    #[wasm_bindgen(unchecked_optional_param_type = "number")] budget: Option<JsValue>,
+) -> Result<bool, ApiError> {
+    let budget = budget_argument(budget)?;
     let knowledge = knowledge()?;
-    knowledge.prepare_search();
+    let started = js_sys::Date::now();
+    while prepare_slice(knowledge)? {
+        if js_sys::Date::now() - started >= budget {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// The optional `budget` of `prepareSearch`, in milliseconds: no limit when absent.
+fn budget_argument(budget: Option<JsValue>) -> Result<f64, ApiError> {
+    match budget {
+        Some(value) if !value.is_undefined() => match value.as_f64() {
+            Some(ms) if ms >= 0.0 => Ok(ms),
+            _ => Err(ApiError::invalid(
+                "prepareSearch: `budget` must be a number of milliseconds, 0 or more".into(),
+            )),
+        },
+        _ => Ok(f64::INFINITY),
+    }
+}
+
+/// How many nodes' hit summaries one slice of [`prepare_search`] makes into JS objects: a few
+/// milliseconds on a phone.
+const SUMMARIES_PER_SLICE: usize = 48;
+
+/// Does one slice of preparing the search: of the index, or else of the hit summaries. Returns
+/// whether any is left.
+fn prepare_slice(knowledge: &'static Knowledge) -> Result<bool, ApiError> {
+    if !knowledge.prepare_search_slice() {
+        return Ok(true);
+    }
     // A node's summary becomes a JS object the first time a search finds it, which made the
     // first search to find a node slower than any later one; make them all now.
-    for index in 0..knowledge.nodes().len() {
+    let first = PREPARED_SUMMARIES.get();
+    let end = knowledge.nodes().len().min(first + SUMMARIES_PER_SLICE);
+    for index in first..end {
         summary_to_js(knowledge.summary(index))?;
     }
-    Ok(())
+    PREPARED_SUMMARIES.set(end);
+    Ok(end < knowledge.nodes().len())
 }
 
 /// The questions of the lay texts that hold the words being typed: for a patient's search box.

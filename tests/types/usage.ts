@@ -175,8 +175,9 @@ export async function everyCall(wasm: ArrayBuffer): Promise<void> {
     ];
     void where;
   }
-  const prepared: void = prepareSearch();
-  void prepared;
+  const prepared: boolean = prepareSearch();
+  const preparedInPart: boolean = prepareSearch(8);
+  void [prepared, preparedInPart];
   const words: string[] = suggest('pijned', 3);
   const moreWords: string[] = suggest('pijn');
   const offered: QuestionSuggestion[] = suggestQuestions('mag ik blijven bew', 5);

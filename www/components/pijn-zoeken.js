@@ -43,7 +43,7 @@
  *   --pijn-font, --pijn-size, --pijn-radius   (defaults and meaning: see shared.js)
  */
 import { PijnElement, define, h, linkFor, moduleHtml } from './shared.js';
-import { unknownWordsNote, withoutWords } from './terms.js';
+import { prepareSearchWhenIdle, unknownWordsNote, withoutWords } from './terms.js';
 
 const DEFAULT_LINK = '#/n/{id}';
 
@@ -155,7 +155,7 @@ class PijnZoeken extends PijnElement {
     if (!query) {
       this.status.textContent = '';
       // The first search would build the index; build it while the box is still empty.
-      (window.requestIdleCallback ?? setTimeout)(() => api.prepareSearch());
+      prepareSearchWhenIdle(api.prepareSearch);
       return [];
     }
     const limit = Math.min(20, Math.max(1, Number.parseInt(this.getAttribute('aantal') ?? '', 10) || 8));

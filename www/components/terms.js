@@ -5,7 +5,8 @@
  * focus leaves: readable by keyboard, touch and screen reader (the definition is the button's
  * description), with no inline style or script, so it works under a strict Content-Security-Policy.
  * unknownWordsNote says which words of a search the guidance never uses, and withoutWords gives the
- * search without them, to offer when nothing was found.
+ * search without them, to offer when nothing was found. prepareSearchWhenIdle readies the search
+ * while the reader reads.
  * The site and the embeddable components share this file.
  */
 
@@ -84,4 +85,17 @@ export function withoutWords(query, words) {
     rest = rest.replace(new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u'), '$1');
   }
   return rest.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Prepares the search (the module's `prepareSearch`) in the browser's idle moments, a slice at a
+ * time, so that a reader who starts typing meanwhile waits for one slice, not for the whole
+ * preparation: on a phone that is a tenth of a second or more.
+ */
+export function prepareSearchWhenIdle(prepareSearch) {
+  // Without requestIdleCallback (Safari), a timer with a budget of one short task.
+  const idle = window.requestIdleCallback ?? ((slice) => setTimeout(() => slice({ timeRemaining: () => 10 })));
+  idle(function slice(deadline) {
+    if (!prepareSearch(deadline.timeRemaining())) idle(slice);
+  });
 }

@@ -13,14 +13,14 @@ pub mod vocabulary;
 
 use std::collections::HashMap;
 use std::fmt;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use serde::Deserialize;
 
 use features::NodeRef;
 use pijnwijzer_model::distance::levenshtein;
 use pijnwijzer_model::{Audience, Document, EdgeType, Kind, Node, Pack};
-use search::{Query, SearchIndex};
+use search::{IndexBuild, Query, SearchIndex};
 use view::{
     ActorView, ComparisonView, DocumentView, Hit, LayerView, LinkView, NodeSummary, NodeView,
     SourceView, VersionInfo,
@@ -32,6 +32,9 @@ pub const DEFAULT_LIMIT: usize = 10;
 pub const MAX_LIMIT: usize = 100;
 /// About how many words a hit's snippet shows: two lines of a result card.
 const SNIPPET_WORDS: usize = 28;
+/// How many nodes one slice of [`Knowledge::prepare_search_slice`] reads into the search index:
+/// about a tenth of the content, some 15 ms on a phone.
+const NODES_PER_INDEX_SLICE: usize = 48;
 
 /// Why a question could not be answered.
 #[derive(Debug, Clone, PartialEq)]
@@ -152,6 +155,8 @@ pub struct Knowledge {
     /// Built on the first search or completion, not at load: a page that only shows a
     /// checklist or a lay explanation never pays for it.
     index: OnceLock<SearchIndex>,
+    /// The index while [`Knowledge::prepare_search_slice`] builds it a few nodes at a time.
+    index_build: Mutex<Option<IndexBuild>>,
     /// Each node as a search hit shows it, with its source and citation: made on the node's first
     /// hit or view rather than at load, where citing every node held up a page's first search.
     summaries: Vec<OnceLock<NodeSummary>>,
@@ -199,6 +204,7 @@ impl Knowledge {
             by_id,
             incoming,
             index: OnceLock::new(),
+            index_build: Mutex::default(),
             summaries,
             class_cautions,
             versions: OnceLock::new(),
@@ -214,9 +220,38 @@ impl Knowledge {
         self.index().prepare_near_spellings();
     }
 
+    /// One slice of [`Knowledge::prepare_search`], a few milliseconds on a phone, for a caller
+    /// that spreads the preparation over the moments a page is idle, so that a reader who types
+    /// meanwhile never waits long: reading the text of the next few dozen nodes into the index,
+    /// then building the index from what was read, then the near-spelling index. Returns whether
+    /// all of it is done (and then does nothing more). A search in between finishes the index at
+    /// once, with the same result.
+    pub fn prepare_search_slice(&self) -> bool {
+        if let Some(index) = self.index.get() {
+            index.prepare_near_spellings();
+            return true;
+        }
+        let mut build = self.index_build.lock().unwrap_or_else(PoisonError::into_inner);
+        let read = build.get_or_insert_with(IndexBuild::default).read(
+            &self.pack.nodes,
+            &self.pack.stems,
+            NODES_PER_INDEX_SLICE,
+        );
+        if read == 0 {
+            drop(build);
+            self.index();
+        }
+        false
+    }
+
     fn index(&self) -> &SearchIndex {
         self.index.get_or_init(|| {
-            SearchIndex::build(&self.pack.nodes, &self.pack.synonyms, &self.pack.stems)
+            let build = self.index_build.lock().unwrap_or_else(PoisonError::into_inner).take();
+            build.unwrap_or_default().finish(
+                &self.pack.nodes,
+                &self.pack.synonyms,
+                &self.pack.stems,
+            )
         })
     }
 

@@ -104,10 +104,8 @@ pub(super) struct Phrase {
 
 /// Collects the vocabulary while the nodes are read: each distinct spelling is analysed (folded,
 /// stemmed) once, and every later occurrence is a hash lookup.
-struct VocabularyBuilder<'a> {
+struct VocabularyBuilder {
     analyzer: Analyzer,
-    /// The stem cuts made at build time, by word id ([`StemTable`]); empty to stem every word.
-    cuts: &'a [u8],
     /// The digest of the folded words in the order they were met, to compare with the table's.
     words_digest: u64,
     /// Spelling as written → (word, term); `None` for stopwords.
@@ -119,11 +117,10 @@ struct VocabularyBuilder<'a> {
     acronyms: HashSet<String>,
 }
 
-impl<'a> VocabularyBuilder<'a> {
-    fn new(cuts: &'a [u8]) -> Self {
+impl Default for VocabularyBuilder {
+    fn default() -> Self {
         VocabularyBuilder {
             analyzer: Analyzer::default(),
-            cuts,
             words_digest: StemTable::EMPTY_DIGEST,
             spellings: HashMap::default(),
             by_folded: HashMap::default(),
@@ -133,7 +130,9 @@ impl<'a> VocabularyBuilder<'a> {
             acronyms: HashSet::default(),
         }
     }
+}
 
+impl VocabularyBuilder {
     fn term_id(&mut self, term: String) -> u32 {
         if let Some(&id) = self.terms.get(&term) {
             return id;
@@ -145,17 +144,18 @@ impl<'a> VocabularyBuilder<'a> {
     }
 
     /// The term of the word `word` (an id, in order of first appearance), written `original`
-    /// and folded `folded`: its stem from the table when the table has it.
-    fn term_of(&self, word: usize, original: &str, folded: &str) -> String {
-        let cut = self.cuts.get(word).copied().unwrap_or(StemTable::STEM_AT_LOAD);
+    /// and folded `folded`: its stem from the table of stem cuts by word id (`cuts`, see
+    /// [`StemTable`]; empty to stem every word) when the table has it.
+    fn term_of(&self, word: usize, original: &str, folded: &str, cuts: &[u8]) -> String {
+        let cut = cuts.get(word).copied().unwrap_or(StemTable::STEM_AT_LOAD);
         match StemTable::apply(folded, cut) {
             Some(stem) if !analyze::is_kept_whole(original, folded) => stem,
             _ => self.analyzer.term(original, folded),
         }
     }
 
-    /// The word and term of `original`, or `None` for a stopword.
-    fn analyse(&mut self, original: &str) -> Option<(u32, u32)> {
+    /// The word and term of `original`, or `None` for a stopword; `cuts` as for `term_of`.
+    fn analyse(&mut self, original: &str, cuts: &[u8]) -> Option<(u32, u32)> {
         if let Some(known) = self.spellings.get(original) {
             return *known;
         }
@@ -176,7 +176,7 @@ impl<'a> VocabularyBuilder<'a> {
                 }
                 _ => {
                     let word = known_word.map_or(self.words.len(), |word| word as usize);
-                    let term = self.term_of(word, original, &folded);
+                    let term = self.term_of(word, original, &folded, cuts);
                     self.term_id(term)
                 }
             };
@@ -203,11 +203,11 @@ impl<'a> VocabularyBuilder<'a> {
     }
 
     /// The words of `text` as (word, term) in `known` (emptied first), stopwords left out,
-    /// counted.
-    fn read(&mut self, text: &str, known: &mut Vec<(u32, u32)>) {
+    /// counted; `cuts` as for `term_of`.
+    fn read(&mut self, text: &str, known: &mut Vec<(u32, u32)>, cuts: &[u8]) {
         known.clear();
         for (start, end) in analyze::word_spans(text) {
-            if let Some((word, term)) = self.analyse(&text[start..end]) {
+            if let Some((word, term)) = self.analyse(&text[start..end], cuts) {
                 self.words[word as usize].count += 1;
                 known.push((word, term));
             }
@@ -257,23 +257,34 @@ impl TermCounter {
 }
 
 /// What reading the nodes' text gives: the vocabulary, and per node its terms with their fields,
-/// its field lengths, and the words of its names and questions.
-struct Reading<'a> {
-    vocabulary: VocabularyBuilder<'a>,
+/// its field lengths, and the words of its names and questions. The nodes are read in their
+/// order, all at once or a few at a time ([`IndexBuild`]).
+#[derive(Default)]
+struct Reading {
+    vocabulary: VocabularyBuilder,
     node_terms: Vec<Vec<(u32, Field)>>,
     lengths: Vec<[f32; FIELDS]>,
     names: Vec<Vec<Vec<u32>>>,
     questions: Vec<Vec<Vec<u32>>>,
 }
 
-impl<'a> Reading<'a> {
-    /// Reads every node's names, questions and layers, in the order a [`StemTable`] follows.
-    fn of(nodes: &[Node], cuts: &'a [u8]) -> Reading<'a> {
-        let mut vocabulary = VocabularyBuilder::new(cuts);
-        let mut node_terms: Vec<Vec<(u32, Field)>> = Vec::with_capacity(nodes.len());
-        let mut lengths: Vec<[f32; FIELDS]> = Vec::with_capacity(nodes.len());
-        let mut names: Vec<Vec<Vec<u32>>> = Vec::with_capacity(nodes.len());
-        let mut questions: Vec<Vec<Vec<u32>>> = Vec::with_capacity(nodes.len());
+impl Reading {
+    /// Reads every node's names, questions and layers, in the order a [`StemTable`] follows,
+    /// with the stem cuts `cuts` (empty to stem every word).
+    fn of(nodes: &[Node], cuts: &[u8]) -> Reading {
+        let mut reading = Reading::default();
+        reading.read(nodes, cuts);
+        reading
+    }
+
+    /// How many nodes are read.
+    fn nodes_read(&self) -> usize {
+        self.node_terms.len()
+    }
+
+    /// Reads the names, questions and layers of `nodes`, the ones that follow those read.
+    fn read(&mut self, nodes: &[Node], cuts: &[u8]) {
+        let vocabulary = &mut self.vocabulary;
         // Reused for every text: the build reads thousands.
         let mut words = Vec::new();
         let mut text = String::new();
@@ -288,28 +299,27 @@ impl<'a> Reading<'a> {
             };
             let mut node_names = Vec::new();
             for name in std::iter::once(&node.title).chain(&node.aliases) {
-                vocabulary.read(name, &mut words);
+                vocabulary.read(name, &mut words, cuts);
                 add(&words, Field::Title);
                 node_names.push(words.iter().map(|&(word, _)| word).collect());
             }
             let mut node_questions = Vec::new();
             for question in &node.questions {
-                vocabulary.read(question, &mut words);
+                vocabulary.read(question, &mut words, cuts);
                 add(&words, Field::Questions);
                 node_questions.push(words.iter().map(|&(word, _)| word).collect());
             }
             for layer in &node.layers {
                 text.clear();
                 crate::render::blocks_text(&layer.blocks, &mut text);
-                vocabulary.read(&text, &mut words);
+                vocabulary.read(&text, &mut words, cuts);
                 add(&words, field_of(layer.key));
             }
-            names.push(node_names);
-            questions.push(node_questions);
-            lengths.push(length);
-            node_terms.push(found);
+            self.names.push(node_names);
+            self.questions.push(node_questions);
+            self.lengths.push(length);
+            self.node_terms.push(found);
         }
-        Reading { vocabulary, node_terms, lengths, names, questions }
     }
 
     /// Whether the stem table `stems` describes exactly the words read.
@@ -332,18 +342,49 @@ pub fn stem_table(nodes: &[Node]) -> StemTable {
     StemTable { words_digest: vocabulary.words_digest, cuts }
 }
 
-impl SearchIndex {
-    /// Indexes `nodes`, with the thesaurus `synonyms` (groups of words that mean the same) and
-    /// the stems made at build time (`stems`, ignored unless made for exactly these nodes).
+/// A search index being built a few nodes at a time, for a caller that spreads the build over
+/// the moments a page is idle: reading the nodes' text is most of the build, and it can stop
+/// between any two nodes.
+#[derive(Default)]
+pub(crate) struct IndexBuild {
+    reading: Reading,
+}
+
+impl IndexBuild {
+    /// Reads the text of up to `count` more of `nodes` (the same nodes on every call), with the
+    /// stems made at build time (`stems`). Returns how many it read: none once all are read.
+    pub(crate) fn read(&mut self, nodes: &[Node], stems: &StemTable, count: usize) -> usize {
+        let start = self.reading.nodes_read().min(nodes.len());
+        let end = nodes.len().min(start + count);
+        self.reading.read(&nodes[start..end], &stems.cuts);
+        end - start
+    }
+
+    /// The index of `nodes`, the thesaurus `synonyms` (groups of words that mean the same) and
+    /// `stems`: the nodes not yet read are read first.
     ///
     /// Never inlined: it runs once, and kept apart its code can be told from the rest of the
     /// wasm by name, which the benchmark's size measurement relies on (`bench/wasm-share.mjs`).
     #[inline(never)]
-    pub fn build(nodes: &[Node], synonyms: &[Vec<String>], stems: &StemTable) -> SearchIndex {
-        let mut reading = Reading::of(nodes, &stems.cuts);
+    pub(crate) fn finish(
+        mut self,
+        nodes: &[Node],
+        synonyms: &[Vec<String>],
+        stems: &StemTable,
+    ) -> SearchIndex {
+        self.read(nodes, stems, nodes.len());
+        let mut reading = self.reading;
+        // A table made for other words would cut them wrongly: read again, stemming each.
         if !stems.cuts.is_empty() && !reading.matches(stems) {
             reading = Reading::of(nodes, &[]);
         }
+        SearchIndex::from_reading(reading, nodes, synonyms)
+    }
+}
+
+impl SearchIndex {
+    /// The index of the nodes `reading` read, and the thesaurus `synonyms`.
+    fn from_reading(reading: Reading, nodes: &[Node], synonyms: &[Vec<String>]) -> SearchIndex {
         let Reading { vocabulary, node_terms, lengths, mut names, mut questions } = reading;
         let VocabularyBuilder {
             analyzer,

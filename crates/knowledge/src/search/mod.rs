@@ -31,6 +31,7 @@ mod query;
 mod score;
 mod snippet;
 
+pub(crate) use index::IndexBuild;
 pub use index::{layer_text, stem_table};
 
 use std::sync::OnceLock;
