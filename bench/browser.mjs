@@ -36,6 +36,11 @@
 //    pkg/lay/ID.json rather than the module) and www/embed-test/checklist.html (one
 //    <pijn-checklist>, which reads pkg/checklist/ID.json): the time of its ready event, when its
 //    content is in the element, and the bytes of the files it fetched.
+// 5. While the page prepares the search: the home page with the CPU slowed 4×, where the site
+//    prepares the search in the browser's idle moments (prepareSearch with the idle deadline, a
+//    slice at a time). The longest main-thread task (Long Tasks API, tasks of 50 ms or more)
+//    that starts in the 3 s after the page is ready, which is how long a reader who starts typing
+//    then may wait; and whether the preparation was done by the end.
 
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -526,6 +531,43 @@ async function visit(browser, base, { throttle = 1, full = false, serverLog = nu
   }
 }
 
+/**
+ * The home page with the CPU slowed THROTTLE×, in a fresh context: the longest main-thread task
+ * (Long Tasks API) that starts in the READING ms after the page is ready, while the site prepares
+ * the search in its idle moments, and whether that preparation was done by then.
+ */
+async function preparing(browser, base) {
+  const context = await newContext(browser);
+  try {
+    await context.addInitScript(() => {
+      const seen = { ready: null, tasks: [] };
+      Object.defineProperty(window, '__preparing', { value: seen });
+      new PerformanceObserver((list) => {
+        for (const task of list.getEntries()) seen.tasks.push({ start: task.startTime, duration: task.duration });
+      }).observe({ type: 'longtask', buffered: true });
+      // The moment the app marks itself ready, taken in the page: the preparation starts after it.
+      new MutationObserver((_, observer) => {
+        if (document.documentElement.dataset.ready !== 'true') return;
+        seen.ready = performance.now();
+        observer.disconnect();
+      }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-ready'] });
+    });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+    await page.goto(base, { waitUntil: 'commit', timeout: TIMEOUT });
+    await page.waitForFunction(() => window.__preparing.ready !== null, null, { timeout: TIMEOUT });
+    await page.waitForTimeout(READING);
+    const { ready, tasks } = await page.evaluate(() => window.__preparing);
+    // One more slice when something was left: true only when nothing was.
+    const prepared = await page.evaluate(async () => (await import('./pkg/pijnwijzer.js')).prepareSearch(0));
+    const after = tasks.filter((task) => task.start >= ready).map((task) => task.duration);
+    return { longest: Math.max(0, ...after), tasks: after.length, prepared };
+  } finally {
+    await context.close();
+  }
+}
+
 /** A page of EMBEDS with its one element, in a fresh context: when its content is shown. */
 async function embed(browser, base, { page: path, what }) {
   const context = await newContext(browser);
@@ -669,18 +711,27 @@ export async function browserBench({
   });
   const browser = await launch();
   // figures.embeds[i]: the runs of EMBEDS[i].
-  const figures = { runs, plain: [], throttled: [], embeds: EMBEDS.map(() => []), serverLog: serverLog.entries };
+  const figures = {
+    runs,
+    plain: [],
+    throttled: [],
+    embeds: EMBEDS.map(() => []),
+    preparing: [],
+    serverLog: serverLog.entries,
+  };
   try {
     // The kinds of run take turns, one of each per round.
     for (let r = 0; r < runs; r++) {
       figures.plain.push(await visit(browser, base, { full: true, serverLog, run: r }));
       figures.throttled.push(await visit(browser, base, { throttle: THROTTLE }));
       for (const [i, page] of EMBEDS.entries()) figures.embeds[i].push(await embed(browser, base, page));
+      figures.preparing.push(await preparing(browser, base));
       const embedded = EMBEDS.map(({ what }, i) => `, ${what} ${formatMs(figures.embeds[i].at(-1).shown)}`);
       log(
         `run ${r + 1}/${runs}: first result ${formatMs(figures.plain.at(-1).first.shown)}, ` +
           `${THROTTLE}× slower CPU ${formatMs(figures.throttled.at(-1).first.shown)}, ` +
-          `repeat ${formatMs(figures.plain.at(-1).repeat.shown)}${embedded.join('')}`,
+          `repeat ${formatMs(figures.plain.at(-1).repeat.shown)}${embedded.join('')}, ` +
+          `longest task while preparing the search ${formatMs(figures.preparing.at(-1).longest)}`,
       );
     }
     log(`query times: ${questions.length} questions`);
@@ -921,6 +972,10 @@ function report(f, command) {
   const codeCached = f.plain.filter((p) => p.wasmCodeCached).length;
   lines.push(
     `- **Repeat visit:** a reader coming back, the service worker installed: ${formatMs(repeatHit)}, ${repeatHit <= firstHit ? `${formatMs(firstHit - repeatHit)} less than` : `${formatMs(repeatHit - firstHit)} more than`} the first visit. Chromium had written the wasm's compiled code to the profile's code cache before the repeat visit in ${codeCached} of ${f.plain.length} runs${codeCached < f.plain.length ? ' (where it had not, the repeat visit compiled the wasm again, as the first did; on 2026-12-06 this Chromium wrote no compiled wasm in any setting tried: 8 s on the page, 3 000 searches, no service worker, a plain static server)' : ''}.`,
+  );
+  const longest = f.preparing.map((p) => p.longest);
+  lines.push(
+    `- **While the page prepares the search:** the home page with the CPU ${THROTTLE}× slower prepares the search in the browser's idle moments, a slice at a time (\`prepareSearch\` with the idle deadline). The longest main-thread task that started in the ${READING / 1000} s after the page was ready: median ${formatMs(median(longest))}, at most ${formatMs(Math.max(...longest))} (${longest.length} runs; the Long Tasks API reports tasks of 50 ms or more, 0 ms here means none). A reader who starts typing then waits at most about that long. The preparation was done within those ${READING / 1000} s in ${f.preparing.filter((p) => p.prepared).length} of ${f.preparing.length} runs.`,
   );
   for (const [i, { element, what, file }] of EMBEDS.entries()) {
     const runs = f.embeds[i];
