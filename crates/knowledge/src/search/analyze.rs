@@ -53,6 +53,17 @@ const STOPWORDS: &[&str] = &[
     "zouden", "zoveel", "zullen",
 ];
 
+/// Words whose Snowball stem is the stem of an unrelated word, with the term each gets instead
+/// (sorted by word). Snowball makes `slap` of `slaap` (sleep) and of `slap` (limp, weak) alike, so
+/// a patient whose leg was `slap` found sleeping pills. A term with a space is never a stem, so
+/// these meet no other word's.
+const OWN_TERMS: &[(&str, &str)] = &[
+    ("slap", "slap (zwak)"),
+    ("slapheid", "slap (zwak)"),
+    ("slappe", "slap (zwak)"),
+    ("slapper", "slap (zwak)"),
+];
+
 /// Whether `word` (folded) is a stopword.
 pub fn is_stopword(word: &str) -> bool {
     STOPWORDS.binary_search(&word).is_ok()
@@ -89,11 +100,15 @@ impl Analyzer {
         }
     }
 
-    /// The Snowball Dutch stem of a folded word, with a final double consonant made single.
+    /// The Snowball Dutch stem of a folded word, with a final double consonant made single, or
+    /// the word's own term when Snowball would give it an unrelated word's stem (`OWN_TERMS`).
     ///
     /// Snowball undoubles only `kk`, `dd` and `tt`, so `vlaggen` → `vlagg` but `vlag` → `vlag`;
     /// undoubling every final pair (as the Kraaij–Pohlmann stemmer does) joins them.
     pub fn stem(&self, word: &str) -> String {
+        if let Ok(at) = OWN_TERMS.binary_search_by_key(&word, |&(word, _)| word) {
+            return OWN_TERMS[at].1.to_string();
+        }
         let mut stem = self.stemmer.stem(word).into_owned();
         let bytes = stem.as_bytes();
         if let [.., a, b] = bytes {
@@ -230,6 +245,19 @@ mod tests {
         assert_eq!(terms("aanbevelingen"), terms("aanbeveling"));
         assert_eq!(terms("oefeningen"), terms("oefening"));
         assert_eq!(terms("pillen"), terms("pil"));
+    }
+
+    #[test]
+    fn own_terms_are_sorted_for_binary_search() {
+        assert!(OWN_TERMS.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn limp_is_not_sleep() {
+        assert_ne!(terms("slap"), terms("slaap"));
+        assert_eq!(terms("slappe"), terms("slap"));
+        assert_eq!(terms("slapper"), terms("slap"));
+        assert_eq!(terms("slapen"), terms("slaap"));
     }
 
     #[test]
