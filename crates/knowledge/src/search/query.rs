@@ -222,9 +222,9 @@ impl SearchIndex {
             .find_map(|base| self.terms.get(&self.analyzer.stem(base)).copied())
     }
 
-    /// Adds the alternatives of one query word: its term (and, for an acronym, the acronym),
-    /// its compound parts, completions while it is `completing`, and near spellings when the
-    /// content lacks the word itself. A diminutive the content lacks also stands for the word it
+    /// Adds the alternatives of one query word to those the thesaurus gave it: its term (and,
+    /// for an acronym, the acronym), its compound parts, completions while it is `completing`,
+    /// and near spellings when neither the content nor the thesaurus has the word itself. A diminutive the content lacks also stands for the word it
     /// is made from.
     fn word_alternatives<'a>(
         &'a self,
@@ -233,7 +233,8 @@ impl SearchIndex {
         alternatives: &mut Vec<Alternative<'a>>,
         outcome: &mut Outcome,
     ) {
-        let mut exact = false;
+        // A word the thesaurus knows is no misspelling, even when the content lacks it.
+        let mut exact = !alternatives.is_empty();
         let mut add_exact = |id: &'a u32, outcome: &mut Outcome| {
             exact = true;
             outcome.terms.insert(*id);
