@@ -55,22 +55,25 @@ fn opioid_tapering_returns_the_node_that_says_it_is_not_addressed() {
     }
 }
 
-/// `slap` (limp, weak) is not `slaap` (sleep), though Snowball stems them alike and one edit
-/// turns one into the other: a patient whose leg or arm is limp finds weakness (the red flags,
-/// loss of strength), not sleeping pills.
+/// `slap` (limp, weak) is not `slaap` (sleep), though Snowball stems them alike, one edit turns
+/// one into the other, and `slap` could be the start of `slapen`: a patient whose leg or arm is
+/// limp finds weakness (the red flags, loss of strength), not sleeping pills, also while typing.
 #[test]
 fn a_limp_leg_is_weakness_not_sleep() {
-    let patient = SearchOptions { audience: Some("patient".to_string()), ..Default::default() };
     let weakness = ["worel.alg.rodevlaggen.lijst", "zs.diag.f.conditie"];
-    for query in ["slap", "mijn been is slap", "mijn arm voelt slap en zwak"] {
+    let queries = ["slap", "mijn been is slap", "mijn arm voelt slap en zwak"];
+    for (query, prefix) in queries.into_iter().flat_map(|q| [(q, false), (q, true)]) {
+        let patient = SearchOptions {
+            audience: Some("patient".to_string()),
+            prefix: Some(prefix),
+            ..Default::default()
+        };
         let found = knowledge().search(query, &patient).expect("the search answers");
         let top: Vec<(&str, &str)> =
             found.iter().take(3).map(|h| (h.node.id.as_str(), h.node.title.as_str())).collect();
-        assert!(
-            top.iter().all(|(_, title)| !title.to_lowercase().contains("slaap")),
-            "{query:?}: {top:?}"
-        );
-        assert!(top.iter().any(|(id, _)| weakness.contains(id)), "{query:?}: {top:?}");
+        let context = format!("{query:?} (completing: {prefix}): {top:?}");
+        assert!(top.iter().all(|(_, title)| !title.to_lowercase().contains("slaap")), "{context}");
+        assert!(top.iter().any(|(id, _)| weakness.contains(id)), "{context}");
     }
 }
 

@@ -281,7 +281,18 @@ impl SearchIndex {
             // finished common word (`pijn`) is not outscored by its rarer completions
             // (`pijnstiller`), while an unfinished one (`pijnst`), found nowhere, is not held back.
             let nodes = self.names.len() as f32; // `names` has one entry per node
-            let typed = idf(nodes, word.term_id.map_or(0, |&t| self.postings(t).len()));
+                                                 // A word the content lacks but the thesaurus knows is as common as the commonest
+                                                 // word it stands for: `slap` (limp) is not held to be an unfinished `slapen`.
+            let found = match word.term_id {
+                Some(&t) => self.postings(t).len(),
+                None => alternatives
+                    .iter()
+                    .flat_map(|alternative| alternative.terms.iter())
+                    .map(|&t| self.postings(t).len())
+                    .max()
+                    .unwrap_or(0),
+            };
+            let typed = idf(nodes, found);
             for completion in &completions[..take] {
                 let rarity = idf(nodes, self.postings(completion.term).len());
                 let weight = PREFIX_WEIGHT
