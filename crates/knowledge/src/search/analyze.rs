@@ -35,7 +35,8 @@ impl Default for Analyzer {
 /// Dutch function words that carry no meaning for search, and the question and filler words of a
 /// patient's whole question ("mijn rug doet al maanden pijn", "mag ik…", "waarom…", "hoe zit het
 /// met…", "de neuroloog zei…"), which would otherwise outweigh its content words: a past tense
-/// the guidance never writes weighs as much as its rarest word.
+/// the guidance never writes weighs as much as its rarest word. Intensifiers too (`erg`, `heel`,
+/// `zeer`): "mijn rug doet zeer" found the grades of evidence, which say "zeer laag".
 // In rows: a word longer than rustfmt's short-item width would put one word on each line.
 #[rustfmt::skip]
 const STOPWORDS: &[&str] = &[
@@ -49,7 +50,7 @@ const STOPWORDS: &[&str] = &[
     "steeds", "te", "tegen", "terwijl", "toch", "toen", "tot", "u", "uit", "uw", "van", "vanwege",
     "voor", "waar", "waarom", "wanneer", "want", "waren", "was", "wat", "weer", "wel", "welk",
     "welke", "werd", "werden", "wie", "wij", "wil", "willen", "wilt", "word", "worden", "wordt",
-    "zal", "ze", "zeggen", "zegt", "zei", "zeiden", "zich", "zij", "zijn", "zit", "zo", "zou",
+    "zal", "ze", "zeer", "zeggen", "zegt", "zei", "zeiden", "zich", "zij", "zijn", "zit", "zo", "zou",
     "zouden", "zoveel", "zullen",
 ];
 
