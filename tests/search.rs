@@ -10,10 +10,11 @@
 
 use std::sync::OnceLock;
 
+use pijnwijzer::knowledge::features::MedicationSummary;
 use pijnwijzer::knowledge::search::{layer_text, stem_table};
 use pijnwijzer::knowledge::view::Hit;
 use pijnwijzer::knowledge::{Knowledge, SearchOptions};
-use pijnwijzer::model::{LayerKey, Node, Pack, StemTable};
+use pijnwijzer::model::{Direction, LayerKey, Node, Pack, Position, StemTable};
 
 fn knowledge() -> &'static Knowledge {
     static KNOWLEDGE: OnceLock<Knowledge> = OnceLock::new();
@@ -75,6 +76,56 @@ fn a_limp_leg_is_weakness_not_sleep() {
         assert!(top.iter().all(|(_, title)| !title.to_lowercase().contains("slaap")), "{context}");
         assert!(top.iter().any(|(id, _)| weakness.contains(id)), "{context}");
     }
+}
+
+/// Safety queries never miss (DESIGN.md): a search for any name of a drug (each of its aliases:
+/// generic, brand and misspelt names) puts first the caution on its class when the class is one
+/// (the opioids: against, or preferably not), else the drug's own card or its class; for both
+/// audiences, finished or still being typed. A name several drugs share may find any of them.
+#[test]
+fn every_drug_name_finds_the_caution_that_governs_it_first() {
+    let drugs = knowledge().medications();
+    let is_caution = |id: &str| {
+        drugs.iter().any(|d| {
+            d.id == id
+                && (d.direction == Some(Direction::Against)
+                    || matches!(d.position, Some(Position::PreferablyNot | Position::NoPlace)))
+        })
+    };
+    let governing = |d: &MedicationSummary| -> Vec<String> {
+        match d.class.as_deref() {
+            Some(class) if is_caution(class) => vec![class.to_string()],
+            Some(class) => vec![d.id.clone(), class.to_string()],
+            None => vec![d.id.clone()],
+        }
+    };
+    let mut asked = 0;
+    for drug in &drugs {
+        for name in &drug.aliases {
+            let wanted: Vec<String> = drugs
+                .iter()
+                .filter(|d| d.aliases.iter().any(|a| a.to_lowercase() == name.to_lowercase()))
+                .flat_map(governing)
+                .collect();
+            for (audience, prefix) in
+                [("professional", false), ("patient", false), ("patient", true)]
+            {
+                let options = SearchOptions {
+                    audience: Some(audience.to_string()),
+                    prefix: Some(prefix),
+                    ..Default::default()
+                };
+                let found = knowledge().search(name, &options).expect("the search answers");
+                let first = found.first().map(|h| h.node.id.clone());
+                assert!(
+                    first.as_ref().is_some_and(|id| wanted.contains(id)),
+                    "{name:?} ({audience}, completing: {prefix}): first {first:?}, want one of {wanted:?}"
+                );
+                asked += 1;
+            }
+        }
+    }
+    assert!(asked > 100, "only {asked} searches");
 }
 
 fn embedded_pack() -> Pack {
