@@ -119,7 +119,7 @@ fn every_drug_name_finds_the_caution_that_governs_it_first() {
                 let first = found.first().map(|h| h.node.id.clone());
                 assert!(
                     first.as_ref().is_some_and(|id| wanted.contains(id)),
-                    "{name:?} ({audience}, completing: {prefix}): first {first:?}, want one of {wanted:?}"
+                    "{name:?} ({audience}, completing: {prefix}): first {first:?}, want {wanted:?}"
                 );
                 asked += 1;
             }

@@ -50,8 +50,8 @@ const STOPWORDS: &[&str] = &[
     "steeds", "te", "tegen", "terwijl", "toch", "toen", "tot", "u", "uit", "uw", "van", "vanwege",
     "voor", "waar", "waarom", "wanneer", "want", "waren", "was", "wat", "weer", "wel", "welk",
     "welke", "werd", "werden", "wie", "wij", "wil", "willen", "wilt", "word", "worden", "wordt",
-    "zal", "ze", "zeer", "zeggen", "zegt", "zei", "zeiden", "zich", "zij", "zijn", "zit", "zo", "zou",
-    "zouden", "zoveel", "zullen",
+    "zal", "ze", "zeer", "zeggen", "zegt", "zei", "zeiden", "zich", "zij", "zijn", "zit", "zo",
+    "zou", "zouden", "zoveel", "zullen",
 ];
 
 /// Words whose Snowball stem is the stem of an unrelated word, with the term each gets instead

@@ -224,8 +224,8 @@ impl SearchIndex {
 
     /// Adds the alternatives of one query word to those the thesaurus gave it: its term (and,
     /// for an acronym, the acronym), its compound parts, completions while it is `completing`,
-    /// and near spellings when neither the content nor the thesaurus has the word itself. A diminutive the content lacks also stands for the word it
-    /// is made from.
+    /// and near spellings when neither the content nor the thesaurus has the word itself. A
+    /// diminutive the content lacks also stands for the word it is made from.
     fn word_alternatives<'a>(
         &'a self,
         word: &mut QueryWord<'a>,
@@ -280,9 +280,8 @@ impl SearchIndex {
             // A completion counts no more than the word as typed would by its rarity: a
             // finished common word (`pijn`) is not outscored by its rarer completions
             // (`pijnstiller`), while an unfinished one (`pijnst`), found nowhere, is not held back.
-            let nodes = self.names.len() as f32; // `names` has one entry per node
-                                                 // A word the content lacks but the thesaurus knows is as common as the commonest
-                                                 // word it stands for: `slap` (limp) is not held to be an unfinished `slapen`.
+            // A word the content lacks is as common as the commonest word it stands for (by the
+            // thesaurus, as a compound's parts): `slap` (limp) is no unfinished `slapen`.
             let found = match word.term_id {
                 Some(&t) => self.postings(t).len(),
                 None => alternatives
@@ -292,6 +291,7 @@ impl SearchIndex {
                     .max()
                     .unwrap_or(0),
             };
+            let nodes = self.names.len() as f32; // `names` has one entry per node
             let typed = idf(nodes, found);
             for completion in &completions[..take] {
                 let rarity = idf(nodes, self.postings(completion.term).len());
