@@ -418,7 +418,7 @@ fn review_problems(pack: &Pack, sources: &Path) -> Result<Vec<String>, String> {
             continue;
         };
         if stamp.lay != review.lay_digest {
-            problems.push(format!("{place}: the lay title or text of `{}` changed since its review of {}; check it again, then stamp it", node.id, stamp.on));
+            problems.push(format!("{place}: the lay title, questions or text of `{}` changed since its review of {}; check them again, then stamp it", node.id, stamp.on));
         }
         if stamp.source != digest(&cited_lines(pack, node, sources)?) {
             problems.push(format!(

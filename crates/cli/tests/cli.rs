@@ -103,22 +103,23 @@ fn review_stamps_go_stale_when_the_lay_text_or_the_cited_lines_change() {
     assert_eq!(code, Some(1));
     assert!(
         out.contains(
-            "nieuw.md:7: the lay title or text of `worel.test.nieuw` changed since its review of 2026-01-02"
+            "nieuw.md:7: the lay title, questions or text of `worel.test.nieuw` changed since its review of 2026-01-02"
         ),
         "{out}"
     );
-    // The review covers the lay title too.
-    fs::write(
-        dir.join("nieuw.md"),
-        written.replace("lay_title = \"Nieuw\"", "lay_title = \"Anders\""),
-    )
-    .unwrap();
-    let (code, out) = run(&["check"]);
-    assert_eq!(code, Some(1));
-    assert!(
-        out.contains("the lay title or text of `worel.test.nieuw` changed since its review"),
-        "{out}"
-    );
+    // The review covers the lay title and the questions too: both are what a patient reads.
+    for edit in ["lay_title = \"Anders\"", "lay_title = \"Nieuw\"\nquestions = [\"Wat is nieuw?\"]"]
+    {
+        fs::write(dir.join("nieuw.md"), written.replace("lay_title = \"Nieuw\"", edit)).unwrap();
+        let (code, out) = run(&["check"]);
+        assert_eq!(code, Some(1), "{edit}: {out}");
+        assert!(
+            out.contains(
+                "the lay title, questions or text of `worel.test.nieuw` changed since its review"
+            ),
+            "{edit}: {out}"
+        );
+    }
 
     // A changed line in the cited range (1295–1299) makes the other kind of stale stamp.
     fs::write(dir.join("nieuw.md"), &written).unwrap();

@@ -174,10 +174,12 @@ fn compile_file(
     let lay_review = lay_line.map(|heading| LayReview {
         file: file.to_path_buf(),
         line: front.field_lines.get("lay_checked").copied().unwrap_or(heading),
-        // The review covers what a patient reads: the lay title and the lay text.
+        // The review covers what a patient reads: the lay title, the questions shown above the
+        // lay text ("Deze uitleg beantwoordt"), and the lay text.
         lay_digest: digest(&format!(
-            "{}\n{}",
+            "{}\n{}\n{}",
             front.facts.lay_title.as_deref().unwrap_or_default(),
+            front.facts.questions.join("\n"),
             lay_markdown(text, heading)
         )),
         stamp: front.lay_checked.clone(),

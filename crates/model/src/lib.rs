@@ -210,7 +210,7 @@ pub struct NodeFacts {
 pub struct LayCheck {
     /// The day of the check, `YYYY-MM-DD`.
     pub on: String,
-    /// [`digest`] of the lay text's Markdown.
+    /// [`digest`] of what a patient reads: the lay title, the questions and the lay text's Markdown.
     pub lay: String,
     /// [`digest`] of the cited source lines.
     pub source: String,
@@ -223,7 +223,8 @@ pub struct LayReview {
     pub file: std::path::PathBuf,
     /// The line of the `lay_checked` stamp, or of the lay heading when there is none.
     pub line: usize,
-    /// [`digest`] of the lay text's Markdown as it is now.
+    /// [`digest`] of what a patient reads as it is now: the lay title, the questions and the lay
+    /// text's Markdown.
     pub lay_digest: String,
     /// The stamp in the front matter, if there is one.
     pub stamp: Option<LayCheck>,
