@@ -166,6 +166,22 @@ fn lay_and_related_answer_and_reject_bad_input() {
     assert!(matches!(k.checklist(""), Err(Error::InvalidArgument(_))));
 }
 
+/// A lay explanation carries the questions it answers, as the node holds them, so that a portal
+/// showing only the explanation can show "Deze uitleg beantwoordt" as the site does.
+#[test]
+fn a_lay_explanation_carries_the_questions_it_answers() {
+    let k = pijnwijzer::embedded().unwrap();
+    let mut with_questions = 0;
+    for raw in k.nodes() {
+        let Ok(lay) = k.lay(&raw.id) else { continue };
+        assert_eq!(lay.questions, raw.questions, "{}", raw.id);
+        with_questions += usize::from(!lay.questions.is_empty());
+    }
+    assert!(with_questions > 500, "{with_questions}");
+    let lay = k.lay("worel.alg.rodevlaggen.lijst").unwrap();
+    assert!(lay.questions.iter().all(|q| q.ends_with('?')), "{:?}", lay.questions);
+}
+
 /// Every lay text is measured at build time and within the B1 limits the compiler enforces.
 #[test]
 fn every_lay_text_has_its_readability_within_the_limits() {

@@ -375,6 +375,14 @@ test('<pijn-uitleg> shows the lay text of an id, or of the best patient hit for 
   await element.locator('.text').waitFor();
   await eventually(async () => assert.equal(await element.locator('.title').textContent(), expected.title));
   await eventually(async () => assert.equal(words(await readText(element.locator('.text'))), words(expected.text)));
+  // The questions it answers, under their heading one level below the title's.
+  assert.ok(expected.questions.length > 0);
+  await eventually(async () =>
+    assert.deepEqual(await element.locator('.answers li').allTextContents(), expected.questions),
+  );
+  await eventually(async () =>
+    assert.equal(await element.locator('.answers h3').textContent(), 'Deze uitleg beantwoordt'),
+  );
   await eventually(async () =>
     assert.equal(await element.locator('.source').textContent(), `Bron: ${expected.citation}`),
   );

@@ -277,6 +277,8 @@ export async function everyCall(wasm: ArrayBuffer): Promise<void> {
     void [code, close, error.message];
   }
   const explanation: Lay = lay('worel.alg.rodevlaggen');
+  const answered: string[] = explanation.questions;
+  void answered;
   const readability: Readability | null = explanation.readability;
   const nodeReadability: Readability | null = whole.readability;
   const measures: [number, number, number, number, number, number] | null = readability

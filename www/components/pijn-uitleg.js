@@ -26,8 +26,9 @@
  *   pijn-uitleg-error   a Dutch message shows instead (code "not-found" when there is no
  *                       explanation for the topic). detail { code, message }
  *
- * Parts (::part): body, caption ("Uitleg in gewone taal"), title, text, citation, loading, error,
- * term, term-definition.
+ * Parts (::part): body, caption ("Uitleg in gewone taal"), title, answers (the questions the
+ * explanation answers, under "Deze uitleg beantwoordt", as on the site), text, citation, loading,
+ * error, term, term-definition.
  *
  * Theme (CSS custom properties; set them in the page's CSS on the element or an ancestor):
  *   --pijn-accent, --pijn-ink, --pijn-muted, --pijn-bg, --pijn-line, --pijn-mark,
@@ -39,6 +40,8 @@ const CSS = `
 .text > :last-child { margin-bottom: 0; }
 .text { font-size: 1.05em; }
 .label { margin: 0 0 .25rem; color: var(--_muted); font-size: .875em; }
+.answers > :first-child { margin: .5rem 0 .25rem; font-size: 1em; }
+.answers ul { margin: 0 0 .75rem; padding-left: 1.2rem; }
 `;
 
 class PijnUitleg extends PijnElement {
@@ -67,6 +70,20 @@ class PijnUitleg extends PijnElement {
       { 'aria-labelledby': 'titel' },
       h('p', { class: 'label', part: 'caption' }, 'Uitleg in gewone taal'),
       h(`h${level}`, { class: 'title', part: 'title', id: 'titel' }, lay.title),
+      // The questions the text answers, reviewed with it, above it as on the site. A plain block
+      // under a heading, not a landmark: a page may hold several explanations.
+      lay.questions.length
+        ? h(
+            'div',
+            { class: 'answers', part: 'answers' },
+            h(`h${Math.min(level + 1, 6)}`, {}, 'Deze uitleg beantwoordt'),
+            h(
+              'ul',
+              {},
+              lay.questions.map((question) => h('li', {}, question)),
+            ),
+          )
+        : null,
       moduleHtml(h('div', { class: 'text', part: 'text' }), lay.html, this.getAttribute('link')),
       lay.citation ? h('p', { class: 'source', part: 'citation' }, `Bron: ${lay.citation}`) : null,
     );

@@ -14,6 +14,9 @@ pub struct Lay {
     pub id: String,
     /// Its title in a patient's words (the node's `lay_title`), which heads the lay text.
     pub title: String,
+    /// The questions the text answers, as a patient asks them (the node's `questions`), reviewed
+    /// with the text: a page may show them as "Deze uitleg beantwoordt".
+    pub questions: Vec<String>,
     /// The lay text as safe HTML, glossary terms marked.
     pub html: String,
     /// The lay text as plain text.
@@ -45,6 +48,7 @@ impl Knowledge {
             // Every lay text has a lay title (the compiler requires it); the clinician's title is
             // only a fallback for packs built otherwise.
             title: node.lay_title.clone().unwrap_or_else(|| node.title.clone()),
+            questions: node.questions.clone(),
             html: text.html,
             text: text.text,
             citation: self.source_view(node).map(|s| s.citation),
