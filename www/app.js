@@ -12,7 +12,7 @@ import init, {
   vocabulary as vocabularies,
 } from './pkg/pijnwijzer.js';
 import { citationText, kindLabel, edgeLabel, agreementLabel, useVocabulary, vocabulary } from './labels.js';
-import { prepareSearchWhenIdle, unknownWordsNote, withoutWords } from './pkg/components/terms.js';
+import { prepareSearchWhenIdle, QuestionSuggestions, unknownWordsNote, withoutWords } from './pkg/components/terms.js';
 import {
   h,
   trustedHtml,
@@ -535,6 +535,8 @@ function route() {
   setAudience(addressAudience(params) ?? chosenAudience());
   syncAudienceButtons();
   showModeTexts();
+  // A patient's box offers the lay texts' questions; a clinician's is a plain search box.
+  offerQuestions();
   const path = rawPath;
   const focusTarget = firstRoute ? null : 'heading';
   firstRoute = false;
@@ -603,22 +605,19 @@ useVocabulary(vocabularies());
 $('sources').textContent = vocabulary.documents.map((d) => `${d.short} (${d.version})`).join(', ');
 fillFilters();
 
-input.addEventListener('input', () => {
+/** Searches what the box holds, as typed or as a question taken from the list. */
+function searchTyped() {
   history.replaceState(null, '', searchHash());
   showResults(input.value);
   offerQuestions();
-});
+}
+input.addEventListener('input', searchTyped);
+const questions = new QuestionSuggestions(input, $('q-questions'), searchTyped);
 
 /** While a patient types, the questions of the lay texts that hold those words, as completions. */
 function offerQuestions() {
-  const list = $('q-questions');
-  const offered = isPatient() && input.value.trim() ? suggestQuestions(input.value, 8) : [];
-  fill(
-    list,
-    offered.map((s) => h('option', { value: s.question })),
-  );
-  if (isPatient()) input.setAttribute('list', 'q-questions');
-  else input.removeAttribute('list');
+  if (!isPatient()) questions.offer(null);
+  else questions.offer(input.value.trim() ? suggestQuestions(input.value, 8).map((s) => s.question) : []);
 }
 for (const f of FILTERS) {
   f.select.addEventListener('change', () => {
@@ -684,6 +683,7 @@ document.addEventListener('keydown', (event) => {
     input.select();
     return;
   }
+  if (target === input && questions.key(event)) return;
   const inList = target === input || (target instanceof HTMLAnchorElement && target.classList.contains('hit-title'));
   if (!inList || results.hidden || searchView.hidden) return;
   if (event.key === 'ArrowDown') {

@@ -1,13 +1,13 @@
 // Small DOM helpers shared by the pages. Text goes in with text nodes; the only HTML inserted is
 // what the module returns as safe HTML (compiler-rendered layers and escaped snippets).
 import { badges } from './labels.js';
-import { explainTerms, TERM_CSS } from './pkg/components/terms.js';
+import { explainTerms, SUGGESTION_CSS, TERM_CSS } from './pkg/components/terms.js';
 
-// The glossary terms' styles, shared with the components: a constructed stylesheet, which the
-// strict CSP allows where a <style> element would not be.
-const termSheet = new CSSStyleSheet();
-termSheet.replaceSync(TERM_CSS);
-document.adoptedStyleSheets = [...document.adoptedStyleSheets, termSheet];
+// The styles of glossary terms and of the list of questions, shared with the components: a
+// constructed stylesheet, which the strict CSP allows where a <style> element would not be.
+const sharedSheet = new CSSStyleSheet();
+sharedSheet.replaceSync(TERM_CSS + SUGGESTION_CSS);
+document.adoptedStyleSheets = [...document.adoptedStyleSheets, sharedSheet];
 
 /** Creates an element with attributes and children (strings become text nodes). */
 export function h(tag, attributes = {}, ...children) {

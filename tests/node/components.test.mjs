@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { eventually, openPage, startSite } from './browser.mjs';
-import { initSync, checklist, lay, node, search, unknownWords } from '../../pkg/pijnwijzer.js';
+import { initSync, checklist, lay, node, search, suggestQuestions, unknownWords } from '../../pkg/pijnwijzer.js';
 
 initSync({ module: readFileSync(new URL('../../pkg/pijnwijzer_bg.wasm', import.meta.url)) });
 
@@ -509,29 +509,46 @@ test('<pijn-zoeken> finds "rode vlaggen" while typing and opens it by keyboard',
   await element.evaluate((host) => host.setAttribute('link', 'javascript:alert(1)'));
   await first.locator('a[href="#/n/worel.alg.rodevlaggen"]').waitFor();
   await element.evaluate((host) => host.setAttribute('voor', 'patient'));
-  // A patient's box that holds text offers completions (a list of questions): a combobox.
-  await element.getByRole('combobox', { name: 'Zoek uitleg over pijn' }).waitFor();
+  // A patient's box offers completions (a list of questions): a combobox.
+  const patientBox = element.getByRole('combobox', { name: 'Zoek uitleg over pijn' });
+  await patientBox.waitFor();
   await eventually(async () => assert.equal(await element.locator('input').inputValue(), 'rode vlaggen'));
 
-  // A patient is offered the questions the lay texts answer while typing, as on the site.
-  const [question] = node('worel.beweging.advies').questions;
-  const typed = question.split(' ').slice(0, 4).join(' ');
-  await element.locator('input').fill(typed);
+  // A patient is offered the questions the lay texts answer while typing, as on the site: a list
+  // under the box, found by the words typed, in any order.
+  const typed = 'bewegen pijn';
+  const offered = suggestQuestions(typed, 8);
+  assert.ok(offered.length > 1, `premise: "${typed}" is offered several questions`);
+  await patientBox.fill(typed);
+  const list = element.getByRole('listbox', { name: 'Vragen die u kunt kiezen' });
+  await list.waitFor();
   await eventually(async () =>
-    assert.ok(
-      (await element.locator('datalist option').evaluateAll((os) => os.map((o) => o.value))).includes(question),
-      `typing "${typed}" offers "${question}"`,
+    assert.deepEqual(
+      await list.getByRole('option').allTextContents(),
+      offered.map((s) => s.question),
     ),
   );
-  const list = await element.locator('input').getAttribute('list');
-  assert.equal(await element.locator('datalist').getAttribute('id'), list, 'the box names its list of questions');
-  await element.locator('input').fill(question);
-  await eventually(async () =>
-    assert.equal(await element.locator('.hit a').first().getAttribute('data-id'), 'worel.beweging.advies'),
-  );
+  assert.ok((await patientBox.getAttribute('aria-controls')).split(' ').includes('vragen'), 'the box names its list');
+  // Arrow down marks a question, Enter takes it and searches it; Escape closes the list, and Arrow
+  // down then moves on to the results.
+  await patientBox.press('ArrowDown');
+  await eventually(async () => assert.equal(await patientBox.getAttribute('aria-activedescendant'), 'vragen-0'));
+  await patientBox.press('Enter');
+  await eventually(async () => assert.equal(await patientBox.inputValue(), offered[0].question));
+  await eventually(async () => assert.ok(!(await list.isVisible()), 'the list closes'));
+  const taken = search(offered[0].question, { limit: 8, prefix: true, audience: 'patient' })[0].id;
+  await eventually(async () => assert.equal(await element.locator('.hit a').first().getAttribute('data-id'), taken));
+  await patientBox.fill(typed);
+  await list.waitFor();
+  await patientBox.press('Escape');
+  await eventually(async () => assert.ok(!(await list.isVisible())));
+  assert.equal(await patientBox.inputValue(), typed);
+  await patientBox.press('ArrowDown');
+  const firstForTyped = search(typed, { limit: 8, prefix: true, audience: 'patient' })[0].id;
+  await eventually(async () => assert.equal(await focused(), firstForTyped));
   await element.evaluate((host) => host.removeAttribute('voor'));
-  await eventually(async () => assert.equal(await element.locator('input').getAttribute('list'), null));
-  assert.equal(await element.locator('datalist option').count(), 0, 'a professional is offered no questions');
+  await eventually(async () => assert.equal(await element.locator('input').getAttribute('role'), null));
+  assert.equal(await element.locator('[role="option"]').count(), 0, 'a professional is offered no questions');
   await element.evaluate((host) => host.setAttribute('voor', 'patient'));
 
   await element.locator('input').fill('xqzzyvrt');

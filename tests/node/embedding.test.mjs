@@ -212,7 +212,8 @@ for (const viewport of VIEWPORTS) {
       .filter({ hasText: lay('worel.alg.rodevlaggen').title })
       .waitFor();
     const search = page.locator('pijn-zoeken');
-    await search.getByRole('searchbox', { name: 'Zoek uitleg over pijn' }).waitFor();
+    // A patient's box offers the lay texts' questions while typing: a combobox.
+    await search.getByRole('combobox', { name: 'Zoek uitleg over pijn' }).waitFor();
     for (const name of NAMES) {
       await eventually(async () => assert.equal(await fallbackShown(page, name), false, `${name}: fallback hidden`));
     }

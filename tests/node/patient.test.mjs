@@ -153,18 +153,58 @@ for (const { name, ...viewport } of VIEWPORTS) {
     await eventually(async () => assert.equal(await answers.locator('h2').textContent(), 'Deze uitleg beantwoordt'));
     assert.deepEqual(await answers.locator('li').allTextContents(), item.questions);
 
-    // Typing part of one of them offers it; the whole question finds its node first.
+    // Words of one of them, not as the question runs ("bewegen pijn"), show a list of questions
+    // under the box: what the module suggests, each one there to read and to choose.
     const [question] = item.questions;
-    const typed = question.split(' ').slice(0, 4).join(' ');
+    const typed = 'bewegen pijn';
+    const offered = await page.evaluate(
+      async (words) => (await import('./pkg/pijnwijzer.js')).suggestQuestions(words, 8),
+      typed,
+    );
+    assert.ok(offered.length > 1, `premise: "${typed}" is offered several questions`);
+    assert.ok(!offered[0].question.toLowerCase().includes(typed), 'premise: not a substring (a datalist hid it)');
     await visit(page, `${site.base}#/?voor=patient`);
-    await page.locator('#q').fill(typed);
+    const box = page.getByRole('combobox', { name: 'Waar wilt u meer over weten?' });
+    await box.fill(typed);
+    const list = page.getByRole('listbox', { name: 'Vragen die u kunt kiezen' });
+    await list.waitFor();
     await eventually(async () =>
-      assert.ok(
-        (await page.locator('#q-questions option').evaluateAll((os) => os.map((o) => o.value))).includes(question),
-        `typing "${typed}" offers "${question}"`,
+      assert.deepEqual(
+        await list.getByRole('option').allTextContents(),
+        offered.map((s) => s.question),
       ),
     );
-    assert.equal(await page.locator('#q').getAttribute('list'), 'q-questions');
+    assert.equal(await box.getAttribute('aria-expanded'), 'true');
+    assert.ok((await box.getAttribute('aria-controls')).split(' ').includes('q-questions'));
+    // Arrow down marks the first question; Enter takes it: the box holds it, the list closes, and
+    // the results are that question's: its node comes first.
+    await box.press('ArrowDown');
+    await eventually(async () => assert.equal(await box.getAttribute('aria-activedescendant'), 'q-questions-0'));
+    assert.equal(await list.getByRole('option', { selected: true }).textContent(), offered[0].question);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'q', 'the focus stays in the box');
+    await box.press('Enter');
+    await eventually(async () => assert.equal(await box.inputValue(), offered[0].question));
+    await eventually(async () => assert.ok(!(await list.isVisible()), 'the list closes'));
+    const [first] = (await moduleSearch(page, offered[0].question)).ids;
+    await eventually(async () =>
+      assert.equal(await page.locator('a.hit-title').first().getAttribute('href'), `#/n/${first}?voor=patient`),
+    );
+    // Escape closes the list and keeps what was typed; Arrow down then moves on to the results.
+    await box.fill(typed);
+    await list.waitFor();
+    await box.press('Escape');
+    await eventually(async () => assert.ok(!(await list.isVisible())));
+    assert.equal(await box.inputValue(), typed);
+    await box.press('ArrowDown');
+    await eventually(async () =>
+      assert.ok(await page.evaluate(() => document.activeElement?.classList.contains('hit-title'))),
+    );
+    // A tap takes a question too.
+    await box.fill(typed);
+    await list.getByRole('option').nth(1).click();
+    await eventually(async () => assert.equal(await box.inputValue(), offered[1].question));
+    await eventually(async () => assert.ok(!(await list.isVisible())));
+    // The whole question finds its node first.
     await page.locator('#q').fill(question);
     await eventually(async () =>
       assert.equal(await page.locator('a.hit-title').first().getAttribute('href'), `#/n/${id}?voor=patient`),

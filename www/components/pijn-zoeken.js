@@ -4,7 +4,8 @@
  * A search box over the Pijnwijzer guidance that searches while you type. Results are a list of
  * links, each with its title, a snippet with the matched words marked, and the source.
  * Keyboard: type; Arrow down (or Enter) moves to the results; Arrow up/down moves between them;
- * Enter opens one; Escape goes back to the search box.
+ * Enter opens one; Escape goes back to the search box. With voor="patient", the questions offered
+ * while typing come first: Arrow down moves through them, Enter takes one, Escape closes the list.
  *
  * Usage: one script tag and the element.
  *   <script type="module" src="…/pkg/components/pijn-zoeken.js"></script>
@@ -34,16 +35,24 @@
  * When nothing is found because of words the guidance never uses, a button offers the search
  * without them (if that finds something): "Zoek zonder dit woord: ‘…’".
  *
- * Parts (::part): form, label, input, help, status (how many results, and which words of the
- * query the guidance never uses), body, retry (the button that searches without those words),
- * results (the list), hit, hit-title (the link), snippet, citation, loading, error.
+ * Parts (::part): form, label, input, questions (the list of questions offered while a patient
+ * types), help, status (how many results, and which words of the query the guidance never uses),
+ * body, retry (the button that searches without those words), results (the list), hit, hit-title
+ * (the link), snippet, citation, loading, error.
  *
  * Theme (CSS custom properties; set them in the page's CSS on the element or an ancestor):
  *   --pijn-accent, --pijn-ink, --pijn-muted, --pijn-bg, --pijn-line, --pijn-mark,
  *   --pijn-font, --pijn-size, --pijn-radius   (defaults and meaning: see shared.js)
  */
 import { PijnElement, define, h, linkFor, moduleHtml } from './shared.js';
-import { prepareSearchWhenIdle, unknownWordsNote, withoutWords } from './terms.js';
+import {
+  prepareSearchWhenIdle,
+  QuestionSuggestions,
+  SUGGESTION_CSS,
+  setControls,
+  unknownWordsNote,
+  withoutWords,
+} from './terms.js';
 
 const DEFAULT_LINK = '#/n/{id}';
 
@@ -82,7 +91,7 @@ input:focus { border-color: var(--_accent); }
   padding: .35rem .7rem;
   cursor: pointer;
 }
-`;
+${SUGGESTION_CSS}`;
 
 class PijnZoeken extends PijnElement {
   static css = CSS;
@@ -104,13 +113,20 @@ class PijnZoeken extends PijnElement {
       'aria-describedby': 'uitleg',
     });
     // A patient is offered the questions the lay texts answer, as the site does.
-    this.questions = h('datalist', { id: 'vragen' });
+    const list = h('ul', { id: 'vragen', part: 'questions' });
+    this.questions = new QuestionSuggestions(this.input, list, () => this.update());
     const help = h(
       'p',
       { class: 'help', part: 'help', id: 'uitleg' },
       'Typ een woord. Met pijltje omlaag gaat u naar de resultaten, met Enter opent u er een.',
     );
-    this.form = h('form', { role: 'search', part: 'form' }, this.label, this.input, this.questions, help);
+    this.form = h(
+      'form',
+      { role: 'search', part: 'form' },
+      this.label,
+      h('div', { class: 'suggesting' }, this.input, list),
+      help,
+    );
     this.status = h('p', { class: 'status', part: 'status', role: 'status', 'aria-live': 'polite' });
     this.body.before(this.form, this.status);
 
@@ -120,6 +136,7 @@ class PijnZoeken extends PijnElement {
     });
     this.input.addEventListener('input', () => this.update());
     this.input.addEventListener('keydown', (event) => {
+      if (this.questions.key(event)) return;
       if (event.key === 'ArrowDown' && this.#focusHit(0)) event.preventDefault();
     });
     this.body.addEventListener('keydown', (event) => this.#onResultKey(event));
@@ -150,8 +167,8 @@ class PijnZoeken extends PijnElement {
     const patient = this.getAttribute('voor') === 'patient';
     const query = this.input.value.trim();
     this.#shown = { query, count: 0 };
-    this.input.removeAttribute('aria-controls');
-    this.#offerQuestions(api, patient && query !== '');
+    setControls(this.input, 'resultaten', false);
+    this.#offerQuestions(api, patient);
     if (!query) {
       this.status.textContent = '';
       // The first search would build the index; build it while the box is still empty.
@@ -178,7 +195,7 @@ class PijnZoeken extends PijnElement {
     ]
       .filter(Boolean)
       .join(' ');
-    if (hits.length) this.input.setAttribute('aria-controls', 'resultaten');
+    if (hits.length) setControls(this.input, 'resultaten', true);
     this.#shown = { query, count: hits.length };
     const template = this.getAttribute('link') || DEFAULT_LINK;
     const retry = hits.length === 0 && unknown.length ? this.#offerWithout(api, query, unknown, options) : null;
@@ -201,12 +218,13 @@ class PijnZoeken extends PijnElement {
     return [retry, results].filter(Boolean);
   }
 
-  /** Offers the questions of the lay texts that hold the words typed, as completions; none when `offer` is false. */
-  #offerQuestions(api, offer) {
-    const offered = offer ? api.suggestQuestions(this.input.value, 8) : [];
-    this.questions.replaceChildren(...offered.map((suggestion) => h('option', { value: suggestion.question })));
-    if (offer) this.input.setAttribute('list', 'vragen');
-    else this.input.removeAttribute('list');
+  /** Offers a patient the questions of the lay texts that hold the words typed, as completions. */
+  #offerQuestions(api, patient) {
+    if (!patient) this.questions.offer(null);
+    else
+      this.questions.offer(
+        this.input.value.trim() ? api.suggestQuestions(this.input.value, 8).map((s) => s.question) : [],
+      );
   }
 
   /** A button that searches `query` without the words the guidance never uses; null when that finds nothing too. */

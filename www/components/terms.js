@@ -6,7 +6,8 @@
  * description), with no inline style or script, so it works under a strict Content-Security-Policy.
  * unknownWordsNote says which words of a search the guidance never uses, and withoutWords gives the
  * search without them, to offer when nothing was found. prepareSearchWhenIdle readies the search
- * while the reader reads.
+ * while the reader reads. QuestionSuggestions offers a patient the lay texts' questions while they
+ * type.
  * The site and the embeddable components share this file.
  */
 
@@ -99,3 +100,149 @@ export function prepareSearchWhenIdle(prepareSearch) {
     if (!prepareSearch(deadline.timeRemaining())) idle(slice);
   });
 }
+
+/**
+ * Offers a patient the questions the lay texts answer while they type, in a list under the search
+ * box: an ARIA combobox with a listbox. Arrow keys move through the questions, Enter or a tap takes
+ * one, Escape closes the list, and Arrow down past the last question leaves the list to the box's
+ * owner, which moves on to the results. Not a <datalist>: browsers show only those of its options
+ * that contain the typed text as it stands, which hides most questions the module finds by their
+ * words ("bewegen rug" finds "Mag ik met rugpijn blijven bewegen?").
+ */
+export class QuestionSuggestions {
+  #input;
+  #list;
+  #choose;
+  #active = -1;
+  #taken = null;
+
+  /**
+   * `list` is an empty <ul> with an id, placed right after `input` in an element with the class
+   * `suggesting`; `choose(question)` runs when the reader takes a question, which is then in the box.
+   */
+  constructor(input, list, choose) {
+    this.#input = input;
+    this.#list = list;
+    this.#choose = choose;
+    list.className = 'suggestions';
+    list.setAttribute('role', 'listbox');
+    list.setAttribute('aria-label', 'Vragen die u kunt kiezen');
+    list.hidden = true;
+    // A tap on a question must not take the focus from the box first (that would close the list).
+    list.addEventListener('pointerdown', (event) => event.preventDefault());
+    list.addEventListener('click', (event) => {
+      const option = event.target.closest('[role="option"]');
+      if (option) this.#take(option.textContent);
+    });
+    input.addEventListener('blur', () => this.#expand(false));
+  }
+
+  /**
+   * Offers `questions` (strings), or none; `null` when the reader is offered none at all (a
+   * professional): the box is then a plain search box. A question just taken is not offered again.
+   */
+  offer(questions) {
+    const input = this.#input;
+    if (questions === null) {
+      for (const name of ['role', 'aria-autocomplete', 'aria-expanded', 'aria-activedescendant']) {
+        input.removeAttribute(name);
+      }
+      setControls(input, this.#list.id, false);
+      this.#list.replaceChildren();
+      this.#expand(false);
+      return;
+    }
+    input.setAttribute('role', 'combobox');
+    input.setAttribute('aria-autocomplete', 'list');
+    setControls(input, this.#list.id, true);
+    const offered = input.value === this.#taken ? [] : questions;
+    if (input.value !== this.#taken) this.#taken = null;
+    this.#list.replaceChildren(
+      ...offered.map((question, index) => {
+        const option = document.createElement('li');
+        option.id = `${this.#list.id}-${index}`;
+        option.setAttribute('role', 'option');
+        option.setAttribute('aria-selected', 'false');
+        option.textContent = question;
+        return option;
+      }),
+    );
+    this.#expand(offered.length > 0 && input.matches(':focus'));
+  }
+
+  /**
+   * Handles a key pressed in the box while the list is open: true when it was the list's key (the
+   * default is then prevented, and the owner does nothing more with it).
+   */
+  key(event) {
+    if (this.#list.hidden) return false;
+    const options = this.#list.children;
+    if (event.key === 'ArrowDown') {
+      if (this.#active === options.length - 1) {
+        this.#expand(false);
+        return false;
+      }
+      this.#select(this.#active + 1);
+    } else if (event.key === 'ArrowUp' && this.#active >= 0) {
+      this.#select(this.#active - 1);
+    } else if (event.key === 'Enter' && this.#active >= 0) {
+      this.#take(options[this.#active].textContent);
+    } else if (event.key === 'Escape') {
+      this.#expand(false);
+    } else {
+      return false;
+    }
+    event.preventDefault();
+    return true;
+  }
+
+  /** Marks question number `index` as the one Enter takes; -1 for none (the typed text). */
+  #select(index) {
+    const options = [...this.#list.children];
+    options.forEach((option, at) => option.setAttribute('aria-selected', String(at === index)));
+    this.#active = index;
+    if (index < 0) {
+      this.#input.removeAttribute('aria-activedescendant');
+      return;
+    }
+    this.#input.setAttribute('aria-activedescendant', options[index].id);
+    options[index].scrollIntoView({ block: 'nearest' });
+  }
+
+  #expand(open) {
+    this.#select(-1);
+    this.#list.hidden = !open;
+    if (this.#input.hasAttribute('role')) this.#input.setAttribute('aria-expanded', String(open));
+  }
+
+  #take(question) {
+    this.#taken = question;
+    this.#input.value = question;
+    this.#expand(false);
+    this.#choose(question);
+  }
+}
+
+/** Adds `id` to the ids in the `aria-controls` of `element`, or removes it, keeping the others. */
+export function setControls(element, id, on) {
+  const ids = new Set((element.getAttribute('aria-controls') ?? '').split(' ').filter(Boolean));
+  if (on) ids.add(id);
+  else ids.delete(id);
+  if (ids.size) element.setAttribute('aria-controls', [...ids].join(' '));
+  else element.removeAttribute('aria-controls');
+}
+
+/** The styles of the list of questions; the site and the search component add them to their own. */
+export const SUGGESTION_CSS = `
+.suggesting { position: relative; }
+.suggestions {
+  position: absolute; z-index: 5; top: 100%; left: 0; right: 0; margin: .25rem 0 0; padding: .25rem 0;
+  list-style: none; max-height: 50vh; overflow-y: auto; text-align: left;
+  color: var(--_ink, var(--ink)); background: var(--_bg, var(--paper));
+  border: 1px solid var(--_line, var(--line)); border-radius: .5rem; box-shadow: 0 4px 12px rgba(0, 0, 0, .15);
+}
+.suggestions[hidden] { display: none; }
+.suggestions li { padding: .5rem .75rem; cursor: pointer; }
+.suggestions li:hover { background: var(--_mark, var(--wash)); }
+.suggestions li[aria-selected="true"] { color: var(--_bg, var(--paper)); background: var(--_accent, var(--accent)); }
+`;
