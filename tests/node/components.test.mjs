@@ -512,6 +512,9 @@ test('<pijn-zoeken> finds "rode vlaggen" while typing and opens it by keyboard',
   // A patient's box offers completions (a list of questions): a combobox.
   const patientBox = element.getByRole('combobox', { name: 'Zoek uitleg over pijn' });
   await patientBox.waitFor();
+  // Its help, which describes the box, tells of the questions.
+  assert.match(await element.locator('#uitleg').textContent(), /kiest u een voorgestelde vraag/);
+  assert.equal(await patientBox.getAttribute('aria-describedby'), 'uitleg');
   await eventually(async () => assert.equal(await element.locator('input').inputValue(), 'rode vlaggen'));
 
   // A patient is offered the questions the lay texts answer while typing, as on the site: a list
@@ -548,6 +551,11 @@ test('<pijn-zoeken> finds "rode vlaggen" while typing and opens it by keyboard',
   await eventually(async () => assert.equal(await focused(), firstForTyped));
   await element.evaluate((host) => host.removeAttribute('voor'));
   await eventually(async () => assert.equal(await element.locator('input').getAttribute('role'), null));
+  assert.doesNotMatch(
+    await element.locator('#uitleg').textContent(),
+    /vraag/,
+    'a professional is told of no questions',
+  );
   assert.equal(await element.locator('[role="option"]').count(), 0, 'a professional is offered no questions');
   await element.evaluate((host) => host.setAttribute('voor', 'patient'));
 

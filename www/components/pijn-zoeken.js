@@ -115,17 +115,13 @@ class PijnZoeken extends PijnElement {
     // A patient is offered the questions the lay texts answer, as the site does.
     const list = h('ul', { id: 'vragen', part: 'questions' });
     this.questions = new QuestionSuggestions(this.input, list, () => this.update());
-    const help = h(
-      'p',
-      { class: 'help', part: 'help', id: 'uitleg' },
-      'Typ een woord. Met pijltje omlaag gaat u naar de resultaten, met Enter opent u er een.',
-    );
+    this.help = h('p', { class: 'help', part: 'help', id: 'uitleg' });
     this.form = h(
       'form',
       { role: 'search', part: 'form' },
       this.label,
       h('div', { class: 'suggesting' }, this.input, list),
-      help,
+      this.help,
     );
     this.status = h('p', { class: 'status', part: 'status', role: 'status', 'aria-live': 'polite' });
     this.body.before(this.form, this.status);
@@ -157,6 +153,9 @@ class PijnZoeken extends PijnElement {
     const patient = this.getAttribute('voor') === 'patient';
     this.label.textContent =
       this.getAttribute('label') || (patient ? 'Zoek uitleg over pijn' : 'Zoek in de richtlijnen over chronische pijn');
+    this.help.textContent = patient
+      ? 'Typ een woord. Met pijltje omlaag kiest u een voorgestelde vraag of gaat u naar de resultaten; met Enter opent u er een.'
+      : 'Typ een woord. Met pijltje omlaag gaat u naar de resultaten, met Enter opent u er een.';
     this.input.placeholder = patient
       ? 'Bijvoorbeeld: bewegen, slapen, medicijnen'
       : 'Bijvoorbeeld: rode vlaggen, tramadol, pijneducatie';
