@@ -616,8 +616,7 @@ const questions = new QuestionSuggestions(input, $('q-questions'), searchTyped);
 
 /** While a patient types, the questions of the lay texts that hold those words, as completions. */
 function offerQuestions() {
-  if (!isPatient()) questions.offer(null);
-  else questions.offer(input.value.trim() ? suggestQuestions(input.value, 8).map((s) => s.question) : []);
+  questions.offer(isPatient() ? suggestQuestions : null);
 }
 for (const f of FILTERS) {
   f.select.addEventListener('change', () => {

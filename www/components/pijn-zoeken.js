@@ -167,7 +167,8 @@ class PijnZoeken extends PijnElement {
     const query = this.input.value.trim();
     this.#shown = { query, count: 0 };
     setControls(this.input, 'resultaten', false);
-    this.#offerQuestions(api, patient);
+    // A patient is offered the questions of the lay texts that hold the words typed.
+    this.questions.offer(patient ? api.suggestQuestions : null);
     if (!query) {
       this.status.textContent = '';
       // The first search would build the index; build it while the box is still empty.
@@ -215,15 +216,6 @@ class PijnZoeken extends PijnElement {
       }),
     );
     return [retry, results].filter(Boolean);
-  }
-
-  /** Offers a patient the questions of the lay texts that hold the words typed, as completions. */
-  #offerQuestions(api, patient) {
-    if (!patient) this.questions.offer(null);
-    else
-      this.questions.offer(
-        this.input.value.trim() ? api.suggestQuestions(this.input.value, 8).map((s) => s.question) : [],
-      );
   }
 
   /** A button that searches `query` without the words the guidance never uses; null when that finds nothing too. */

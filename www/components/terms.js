@@ -107,7 +107,7 @@ export function prepareSearchWhenIdle(prepareSearch) {
  * one, Escape closes the list, and Arrow down past the last question leaves the list to the box's
  * owner, which moves on to the results. Not a <datalist>: browsers show only those of its options
  * that contain the typed text as it stands, which hides most questions the module finds by their
- * words ("bewegen rug" finds "Mag ik met rugpijn blijven bewegen?").
+ * words ("bewegen pijn" finds "Mag ik blijven bewegen als het pijn doet?").
  */
 export class QuestionSuggestions {
   #input;
@@ -138,12 +138,13 @@ export class QuestionSuggestions {
   }
 
   /**
-   * Offers `questions` (strings), or none; `null` when the reader is offered none at all (a
-   * professional): the box is then a plain search box. A question just taken is not offered again.
+   * Offers the questions that `suggest` (the module's `suggestQuestions`) finds for the words in the
+   * box, at most eight; `null` when the reader is offered none at all (a professional): the box is
+   * then a plain search box. A question just taken is not offered again.
    */
-  offer(questions) {
+  offer(suggest) {
     const input = this.#input;
-    if (questions === null) {
+    if (suggest === null) {
       for (const name of ['role', 'aria-autocomplete', 'aria-expanded', 'aria-activedescendant']) {
         input.removeAttribute(name);
       }
@@ -155,8 +156,9 @@ export class QuestionSuggestions {
     input.setAttribute('role', 'combobox');
     input.setAttribute('aria-autocomplete', 'list');
     setControls(input, this.#list.id, true);
-    const offered = input.value === this.#taken ? [] : questions;
     if (input.value !== this.#taken) this.#taken = null;
+    const offered =
+      this.#taken === null && input.value.trim() ? suggest(input.value, 8).map((found) => found.question) : [];
     this.#list.replaceChildren(
       ...offered.map((question, index) => {
         const option = document.createElement('li');
