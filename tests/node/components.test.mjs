@@ -522,6 +522,13 @@ test('<pijn-zoeken> finds "rode vlaggen" while typing and opens it by keyboard',
   const typed = 'bewegen pijn';
   const offered = suggestQuestions(typed, 8);
   assert.ok(offered.length > 1, `premise: "${typed}" is offered several questions`);
+  // On a page that clips the element (a card with `overflow: hidden`, one result shown), the list
+  // reaches past the element's edge and is still seen there, not cut off.
+  await element.evaluate((host) => {
+    host.style.display = 'block';
+    host.style.overflow = 'hidden';
+    host.setAttribute('aantal', '1');
+  });
   await patientBox.fill(typed);
   const list = element.getByRole('listbox', { name: 'Vragen die u kunt kiezen' });
   await list.waitFor();
@@ -531,6 +538,20 @@ test('<pijn-zoeken> finds "rode vlaggen" while typing and opens it by keyboard',
       offered.map((s) => s.question),
     ),
   );
+  await eventually(async () => {
+    const seen = await element.evaluate((host) => {
+      const box = host.shadowRoot.querySelector('[role="listbox"]').getBoundingClientRect();
+      const y = Math.min(box.bottom, innerHeight) - 8;
+      const there = host.shadowRoot.elementFromPoint(box.left + 16, y);
+      return { y, edge: host.getBoundingClientRect().bottom, option: there?.closest?.('[role="option"]') != null };
+    });
+    assert.ok(seen.y > seen.edge, `premise: the list reaches past the element (${seen.y} > ${seen.edge})`);
+    assert.ok(seen.option, 'past the clipping edge, the reader sees a question');
+  });
+  await element.evaluate((host) => {
+    host.removeAttribute('style');
+    host.removeAttribute('aantal');
+  });
   assert.ok((await patientBox.getAttribute('aria-controls')).split(' ').includes('vragen'), 'the box names its list');
   // Arrow down marks a question, Enter takes it and searches it; Escape closes the list, and Arrow
   // down then moves on to the results.

@@ -101,6 +101,9 @@ export function prepareSearchWhenIdle(prepareSearch) {
   });
 }
 
+/** Whether the browser can put the list of questions in the top layer, anchored to its box. */
+const ANCHORED = typeof HTMLElement.prototype.togglePopover === 'function' && CSS.supports('anchor-name', '--a');
+
 /**
  * Offers a patient the questions the lay texts answer while they type, in a list under the search
  * box: an ARIA combobox with a listbox. Arrow keys move through the questions, Enter or a tap takes
@@ -128,6 +131,10 @@ export class QuestionSuggestions {
     list.setAttribute('role', 'listbox');
     list.setAttribute('aria-label', 'Vragen die u kunt kiezen');
     list.hidden = true;
+    // In the top layer, anchored to the box, the list is not cut off by a page that clips the
+    // element (`overflow: hidden` on a card around it); where the browser cannot anchor it, it
+    // stays inside the element.
+    if (ANCHORED) list.popover = 'manual';
     // A tap on a question must not take the focus from the box first (that would close the list).
     list.addEventListener('pointerdown', (event) => event.preventDefault());
     list.addEventListener('click', (event) => {
@@ -214,6 +221,7 @@ export class QuestionSuggestions {
   #expand(open) {
     this.#select(-1);
     this.#list.hidden = !open;
+    if (this.#list.popover && this.#list.isConnected) this.#list.togglePopover(open);
     if (this.#input.hasAttribute('role')) this.#input.setAttribute('aria-expanded', String(open));
   }
 
@@ -247,4 +255,12 @@ export const SUGGESTION_CSS = `
 .suggestions li { padding: .5rem .75rem; cursor: pointer; }
 .suggestions li:hover { background: var(--_mark, var(--wash)); }
 .suggestions li[aria-selected="true"] { color: var(--_bg, var(--paper)); background: var(--_accent, var(--accent)); }
+@supports (anchor-name: --a) {
+  .suggesting > input { anchor-name: --vragen-vak; }
+  .suggestions[popover] {
+    position: fixed; position-anchor: --vragen-vak; position-try-fallbacks: flip-block;
+    position-visibility: anchors-visible;
+    inset: auto; top: anchor(bottom); left: anchor(left); width: anchor-size(width);
+  }
+}
 `;
