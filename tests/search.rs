@@ -128,6 +128,70 @@ fn every_drug_name_finds_the_caution_that_governs_it_first() {
     assert!(asked > 100, "only {asked} searches");
 }
 
+/// While a drug's name is typed, a drug's card (the drug, its class or a drug of that class) comes
+/// first as soon as the letters typed begin no word of the content but drugs' names: "Zald"
+/// showed the topical NSAIDs, by `zalf`, and "Panad" the observation lists for dementia, by
+/// `PAINAD`.
+#[test]
+fn a_drug_name_being_typed_finds_a_drug_first_once_its_letters_begin_no_other_word() {
+    let drugs = knowledge().medications();
+    // A drug's names: its aliases of one word (its title is a sentence).
+    let names_of = |d: &MedicationSummary| -> Vec<String> {
+        d.aliases
+            .iter()
+            .filter(|alias| alias.chars().all(char::is_alphanumeric))
+            .map(|alias| alias.to_lowercase())
+            .collect()
+    };
+    let names: Vec<String> = drugs.iter().flat_map(names_of).collect();
+    let mut asked = 0;
+    for name in &names {
+        let letters: Vec<char> = name.chars().collect();
+        for typed in (4..letters.len()).map(|n| letters[..n].iter().collect::<String>()) {
+            // "zald" begins only Zaldiar; "spier" begins words that are no drug's name too.
+            let words = knowledge().suggest(&typed, 50);
+            if words.is_empty() || !words.iter().all(|word| names.contains(word)) {
+                continue;
+            }
+            // The drugs with an alias holding such a word, their classes, and the other drugs of
+            // those classes.
+            let named: Vec<String> = drugs
+                .iter()
+                .filter(|d| {
+                    d.aliases
+                        .iter()
+                        .flat_map(|alias| alias.split(|c: char| !c.is_alphanumeric()))
+                        .any(|word| word.to_lowercase().starts_with(&typed))
+                })
+                .flat_map(|d| [Some(d.id.clone()), d.class.clone()])
+                .flatten()
+                .collect();
+            let wanted: Vec<&str> = drugs
+                .iter()
+                .filter(|d| {
+                    named.contains(&d.id) || d.class.as_ref().is_some_and(|c| named.contains(c))
+                })
+                .map(|d| d.id.as_str())
+                .collect();
+            for audience in ["professional", "patient"] {
+                let options = SearchOptions {
+                    audience: Some(audience.to_string()),
+                    prefix: Some(true),
+                    ..Default::default()
+                };
+                let found = knowledge().search(&typed, &options).expect("the search answers");
+                let first = found.first().map(|h| h.node.id.clone());
+                assert!(
+                    first.as_deref().is_some_and(|id| wanted.contains(&id)),
+                    "{typed:?} ({audience}), typing {name:?}: first {first:?}, want one of {wanted:?}"
+                );
+                asked += 1;
+            }
+        }
+    }
+    assert!(asked > 500, "only {asked} searches");
+}
+
 fn embedded_pack() -> Pack {
     Pack::from_bytes(pijnwijzer::EMBEDDED_PACK).expect("the embedded pack loads")
 }

@@ -10,7 +10,7 @@ use super::analyze::{self, fold, Analyzer};
 use super::score::kind_prior;
 use super::{SearchIndex, AUDIENCES};
 
-use pijnwijzer_model::{Audience, LayerKey, Node, StemTable};
+use pijnwijzer_model::{Audience, Kind, LayerKey, Node, StemTable};
 
 /// The fields a node's text is indexed under.
 #[derive(Clone, Copy)]
@@ -83,6 +83,8 @@ pub(super) struct Word {
     pub(super) count: u32,
     /// The terms of its parts, when it is a compound of words of the content.
     pub(super) parts: Option<Box<[u32]>>,
+    /// Whether it is a drug's name: a medication's alias of one word.
+    pub(super) names_a_drug: bool,
 }
 
 /// The first eight bytes of `word` as a big-endian number (zeros after a shorter word): numbers
@@ -192,6 +194,7 @@ impl VocabularyBuilder {
                         term,
                         count: 0,
                         parts: None,
+                        names_a_drug: false,
                     });
                     word
                 }
@@ -396,7 +399,19 @@ impl SearchIndex {
             mut spellings,
             ..
         } = vocabulary;
-        let words = sort_words(words, &mut by_folded, &mut names, &mut questions, &mut spellings);
+        let mut words =
+            sort_words(words, &mut by_folded, &mut names, &mut questions, &mut spellings);
+        // A medication's aliases of one word are its names (`Zaldiar`, `slaappillen`); its title
+        // is a sentence, and an alias of several words a phrase.
+        for (node, node_names) in nodes.iter().zip(&names) {
+            if node.kind == Kind::Medication {
+                for alias in &node_names[1..] {
+                    if let [word] = alias[..] {
+                        words[word as usize].names_a_drug = true;
+                    }
+                }
+            }
+        }
         let mut index = SearchIndex {
             analyzer,
             postings: Vec::new(),

@@ -122,8 +122,17 @@ impl SearchIndex {
         while i < words.len() {
             let mut alternatives = Vec::new();
             let mut consumed = 1;
-            // The longest thesaurus phrase that starts here.
-            let longest = self.phrase_lengths.get(words[i].term.as_ref()).copied().unwrap_or(0);
+            // The word being typed is the text's last: a stopword after it (`…pijn heb`) means it
+            // was finished.
+            let completing = completing_last && i + 1 == words.len() && words[i].end == text.len();
+            let drug_name_unfinished = completing && self.is_drug_name_unfinished(&words[i]);
+            // The longest thesaurus phrase that starts here; none for a drug's name being typed,
+            // whose stem is no word of its own (`sufen` is no `suf`).
+            let longest = if drug_name_unfinished {
+                0
+            } else {
+                self.phrase_lengths.get(words[i].term.as_ref()).copied().unwrap_or(0)
+            };
             for length in (1..=longest.min(words.len() - i)).rev() {
                 let phrase = &words[i..i + length];
                 key.clear();
@@ -157,12 +166,10 @@ impl SearchIndex {
                 }
             }
             if consumed == 1 {
-                // The word being typed is the text's last: a stopword after it (`…pijn heb`)
-                // means it was finished.
-                let is_last = i + 1 == words.len() && words[i].end == text.len();
                 self.word_alternatives(
                     &mut words[i],
-                    completing_last && is_last,
+                    completing,
+                    drug_name_unfinished,
                     &mut alternatives,
                     outcome,
                 );
@@ -204,6 +211,17 @@ impl SearchIndex {
             .map(|id| self.words[id as usize].term)
     }
 
+    /// Whether `word`, being typed, is a drug's name unfinished: no word of the content, but the
+    /// beginning of a drug's name (`Zald` for Zaldiar, `sufen` for sufentanil). So that a drug's
+    /// caution shows while its name is typed, it then stands for the names it begins only: it is
+    /// no misspelling of another word (`zalf`), nor, by its stem, a word it happens to share one
+    /// with (`suf`), nor a compound (`spier ver`).
+    fn is_drug_name_unfinished(&self, word: &QueryWord) -> bool {
+        word.word.is_none()
+            && word.folded.len() >= PREFIX_MIN_LEN
+            && self.completions(&word.folded).iter().any(|completion| completion.names_a_drug)
+    }
+
     /// The term of the word a diminutive the content lacks is made from (`klusjes`, `pilletje`,
     /// `wandelingetje`), when the content has that word in some form. A stem, not a word, is
     /// looked up: the content may use the word only in another form (`klussen`).
@@ -225,16 +243,18 @@ impl SearchIndex {
     /// Adds the alternatives of one query word to those the thesaurus gave it: its term (and,
     /// for an acronym, the acronym), its compound parts, completions while it is `completing`,
     /// and near spellings when neither the content nor the thesaurus has the word itself. A
-    /// diminutive the content lacks also stands for the word it is made from.
+    /// diminutive the content lacks also stands for the word it is made from. A drug's name
+    /// being typed (`drug_name_unfinished`) stands for its completions alone.
     fn word_alternatives<'a>(
         &'a self,
         word: &mut QueryWord<'a>,
         completing: bool,
+        drug_name_unfinished: bool,
         alternatives: &mut Vec<Alternative<'a>>,
         outcome: &mut Outcome,
     ) {
         // A word the thesaurus knows is no misspelling, even when the content lacks it.
-        let mut exact = !alternatives.is_empty();
+        let mut exact = !alternatives.is_empty() || drug_name_unfinished;
         let mut add_exact = |id: &'a u32, outcome: &mut Outcome| {
             exact = true;
             outcome.terms.insert(*id);
@@ -243,7 +263,7 @@ impl SearchIndex {
                 weight: EXACT_WEIGHT,
             });
         };
-        if let Some(id) = word.term_id {
+        if let Some(id) = word.term_id.filter(|_| !drug_name_unfinished) {
             add_exact(id, outcome);
         }
         // An acronym the content writes in capitals, typed in lower case (`tens`).
@@ -254,6 +274,7 @@ impl SearchIndex {
         }
         let parts = match word.word {
             Some(known) => self.words[known as usize].parts.as_deref().map(Cow::Borrowed),
+            None if drug_name_unfinished => None,
             None => self
                 .compound_parts(&word.folded)
                 .map(|parts| Cow::Owned(parts.into_vec()))
@@ -262,7 +283,7 @@ impl SearchIndex {
         if let Some(parts) = parts {
             parts.iter().for_each(|&t| outcome.terms.insert(t));
             alternatives.push(Alternative { terms: parts, weight: COMPOUND_WEIGHT });
-        } else if word.word.is_none() {
+        } else if word.word.is_none() && !drug_name_unfinished {
             if let Some(term) = self.diminutive_base(&word.folded) {
                 outcome.terms.insert(term);
                 alternatives
@@ -273,6 +294,12 @@ impl SearchIndex {
             outcome.prefixes.push(word.folded.clone());
             let mut completions: Vec<&Word> =
                 self.completions(&word.folded).iter().filter(|w| w.folded != word.folded).collect();
+            // The one name a drug's name unfinished can become is the name meant (`ontstekingsremmer`).
+            if let [only] = completions[..] {
+                if drug_name_unfinished {
+                    word.meant = self.word_id(&only.folded);
+                }
+            }
             let take = completions.len().min(MAX_COMPLETIONS);
             if completions.len() > take {
                 completions.select_nth_unstable_by(take - 1, |a, b| b.count.cmp(&a.count));
