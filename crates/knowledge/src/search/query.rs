@@ -294,7 +294,8 @@ impl SearchIndex {
             outcome.prefixes.push(word.folded.clone());
             let mut completions: Vec<&Word> =
                 self.completions(&word.folded).iter().filter(|w| w.folded != word.folded).collect();
-            // The one name a drug's name unfinished can become is the name meant (`ontstekingsremmer`).
+            // The one name a drug's name unfinished can become is the name meant, as a near
+            // spelling's is (`ontstekingsremmer`).
             if let [only] = completions[..] {
                 if drug_name_unfinished {
                     word.meant = self.word_id(&only.folded);
