@@ -225,3 +225,12 @@ fn a_lay_text_needs_a_short_lay_title_and_a_lay_title_needs_a_lay_text() {
     assert_one(&errors, 5, "the `lay_title` has 11 words (at most 10)");
     assert_one(&errors, 5, "the `lay_title` ends with a full stop");
 }
+
+#[test]
+fn text_a_reader_sees_cites_pages_not_the_extractions_line_numbers() {
+    let body = "Volgens de lopende tekst (regels 1811–1814) geldt dit.\n\nDe lijst (r. 803) ook.\n\n## Toelichting\n\nDe extractie breekt de zin op regel 2484.";
+    let errors = errors_for("line-references", &node("", body));
+    assert_one(&errors, 14, "a reference to the source text's line numbers");
+    assert_one(&errors, 16, "a reference to the source text's line numbers");
+    assert_eq!(errors.len(), 2, "the editorial note may name lines: {errors:#?}");
+}

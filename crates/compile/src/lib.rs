@@ -152,6 +152,7 @@ fn compile_file(
             ),
         );
     }
+    check_line_references(file, text, &mut errors);
     if front.facts.kind == Kind::Step {
         for &line in &parsed.unlabelled_criteria {
             errors.push(Diagnostic::new(file, line, "a stepped-care criterion without a label").hint(
@@ -206,6 +207,42 @@ fn compile_file(
         lay_review,
     };
     Ok(Compiled { node, file: file.to_path_buf(), id_line, links: parsed.links, compare_line })
+}
+
+/// Text a reader sees cites the source by section and page, as a reader's copy of it has them:
+/// the line numbers of our text extraction (`regels 1811–1814`, `r. 803`) mean nothing to a
+/// reader with the PDF. Only an editorial note (`## Toelichting`), which may tell how the
+/// extraction read a passage, names them.
+fn check_line_references(file: &Path, text: &str, errors: &mut Vec<Diagnostic>) {
+    let note = format!("## {}", LayerKey::Note.heading());
+    let mut in_note = false;
+    let mut in_front_matter = false;
+    for (index, line) in text.lines().enumerate() {
+        if line == "+++" {
+            in_front_matter = !in_front_matter;
+        } else if line.starts_with("## ") {
+            in_note = line.trim_end() == note;
+        } else if !in_front_matter && !in_note && cites_extraction_lines(line) {
+            errors.push(
+                Diagnostic::new(file, index + 1, "a reference to the source text's line numbers")
+                    .hint("cite the section or the page (`p. 27`), as the reader's copy has them; only a `## Toelichting` may name the extraction's lines"),
+            );
+        }
+    }
+}
+
+/// Whether `line` names line numbers of the source text: `regel 103`, `regels 1811–1814`,
+/// `(r. 803)` (two digits at least, so a rule's number in a list is no line).
+fn cites_extraction_lines(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    ["regel ", "regels ", "(r. ", "(r."].iter().any(|marker| {
+        lower.match_indices(marker).any(|(at, _)| {
+            let starts_word = lower[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            let digits =
+                lower[at + marker.len()..].chars().take_while(char::is_ascii_digit).count();
+            starts_word && digits >= 2
+        })
+    })
 }
 
 /// At most this many words in a lay title: it heads a lay text on a phone.
