@@ -651,6 +651,21 @@ test("many elements on one page share one load of the wasm, and the page's CSS c
   await eventually(async () =>
     assert.equal(await style('pijn-checklist.standaard button.reset', 'borderTopLeftRadius'), '8px'),
   );
+  // On a page in another language, what the elements show is still marked as Dutch.
+  await page.evaluate(() => {
+    document.documentElement.lang = 'en';
+  });
+  for (const [name, part] of [
+    ['pijn-zoeken', 'input'],
+    ['pijn-uitleg', 'text'],
+    ['pijn-checklist', 'title'],
+  ]) {
+    const dutch = await page
+      .locator(`${name} [part~="${part}"]`)
+      .first()
+      .evaluate((node) => [node.matches(':lang(nl)'), node.matches(':lang(en)')]);
+    assert.deepEqual(dutch, [true, false], `${name}: its ${part} is Dutch on an English page`);
+  }
   await shot(page, 'thema');
   clean(session);
   await session.context.close();

@@ -324,7 +324,9 @@ export class PijnElement extends HTMLElement {
       root.append(style);
     }
     this.body = h('div', { class: 'body', part: 'body' });
-    root.append(this.body);
+    // Everything the element shows is Dutch, whatever the language of the page around it, so a
+    // screen reader on an English or French page reads it as Dutch (WCAG 3.1.2, language of parts).
+    root.append(h('div', { lang: 'nl' }, this.body));
   }
 
   connectedCallback() {
