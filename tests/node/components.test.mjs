@@ -666,6 +666,25 @@ test("many elements on one page share one load of the wasm, and the page's CSS c
       .evaluate((node) => [node.matches(':lang(nl)'), node.matches(':lang(en)')]);
     assert.deepEqual(dutch, [true, false], `${name}: its ${part} is Dutch on an English page`);
   }
+  // A page's own text settings (centred, upper case, spaced, italic) do not reach inside.
+  await page.evaluate(() =>
+    Object.assign(document.body.style, {
+      textAlign: 'center',
+      textTransform: 'uppercase',
+      letterSpacing: '3px',
+      fontStyle: 'italic',
+    }),
+  );
+  for (const selector of ['pijn-uitleg .text p', 'pijn-checklist [part="item-text"]', 'pijn-zoeken .help']) {
+    const text = await page
+      .locator(selector)
+      .first()
+      .evaluate((node) => {
+        const style = getComputedStyle(node);
+        return [style.textAlign, style.textTransform, style.letterSpacing, style.fontStyle];
+      });
+    assert.deepEqual(text, ['start', 'none', 'normal', 'normal'], `${selector} keeps its own text settings`);
+  }
   await shot(page, 'thema');
   clean(session);
   await session.context.close();

@@ -219,6 +219,16 @@ const BASE_CSS = `
   border-radius: var(--_radius);
   padding: 1rem 1.25rem;
   max-width: 48rem;
+  /* The host page's own text settings stay outside (a centred, justified or upper-case page):
+     a page restyles the element through the --pijn-* properties and ::part() only. */
+  text-align: start;
+  text-indent: 0;
+  text-transform: none;
+  letter-spacing: normal;
+  word-spacing: normal;
+  font-style: normal;
+  font-weight: normal;
+  white-space: normal;
 }
 :host([hidden]) { display: none; }
 *, *::before, *::after { box-sizing: inherit; }
