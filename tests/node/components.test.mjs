@@ -685,6 +685,20 @@ test("many elements on one page share one load of the wasm, and the page's CSS c
       });
     assert.deepEqual(text, ['start', 'none', 'normal', 'normal'], `${selector} keeps its own text settings`);
   }
+  // A page that shrinks its root font (62.5 %, so that 1rem is 10px) and sets its own text back
+  // to 16px does not shrink the elements' text.
+  await page.evaluate(() => {
+    document.documentElement.style.fontSize = '62.5%';
+    document.body.style.fontSize = '1.6rem';
+  });
+  const size = (selector) =>
+    page
+      .locator(selector)
+      .first()
+      .evaluate((node) => getComputedStyle(node).fontSize);
+  for (const name of ['pijn-uitleg', 'pijn-checklist', 'pijn-zoeken']) {
+    await eventually(async () => assert.equal(await size(name), '16px', `${name}: its base font size`));
+  }
   await shot(page, 'thema');
   clean(session);
   await session.context.close();

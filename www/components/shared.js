@@ -36,7 +36,9 @@
  *   --pijn-line     borders                                     (default #c9d1dc)
  *   --pijn-mark     highlight of matched words in search results (default #fff1a8)
  *   --pijn-font     font family  (default: the system font; "inherit" takes the page's font)
- *   --pijn-size     base font size                              (default 1rem)
+ *   --pijn-size     base font size   (default: 1rem or the text around the element, the larger,
+ *                   so a page that shrinks its root font, `html { font-size: 62.5% }`, does not
+ *                   shrink the element's text)
  *   --pijn-radius   corner radius                               (default .5rem)
  * Pick colours that keep a contrast of at least 4.5:1 (WCAG 2.2 AA).
  */
@@ -211,7 +213,7 @@ const BASE_CSS = `
   display: block;
   box-sizing: border-box;
   font-family: var(--pijn-font, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);
-  font-size: var(--pijn-size, 1rem);
+  font-size: var(--pijn-size, max(1rem, 1em));
   line-height: 1.5;
   color: var(--_ink);
   background: var(--_bg);
