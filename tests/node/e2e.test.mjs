@@ -543,3 +543,38 @@ test('"Wat is er veranderd": every release with its counts, a page per release, 
   );
   await done();
 });
+
+test('in forced colours (Windows high contrast) the current tab, the question chosen by keyboard and the chosen matrix cells stay visible', async () => {
+  const { page, done } = await open('?voor=patient#/');
+  await page.emulateMedia({ forcedColors: 'active' });
+  // A shadow or background marked them; forced colours drop both.
+  const style = (locator, property) => locator.evaluate((node, name) => getComputedStyle(node)[name], property);
+  const highlight = await page.evaluate(() => {
+    const probe = document.body.appendChild(document.createElement('div'));
+    probe.style.background = 'Highlight';
+    const colour = getComputedStyle(probe).backgroundColor;
+    probe.remove();
+    return colour;
+  });
+  const tab = page.locator('nav.primary a[aria-current="page"]');
+  await eventually(async () => assert.equal(await style(tab, 'borderBottomStyle'), 'solid'));
+  assert.equal(await style(page.locator('nav.primary a:not([aria-current])').first(), 'borderBottomStyle'), 'none');
+
+  const box = page.locator('#q');
+  await box.fill('bewegen pijn');
+  const options = page.locator('#q-questions [role="option"]');
+  await options.first().waitFor();
+  await box.press('ArrowDown');
+  await eventually(async () => assert.equal(await options.first().getAttribute('aria-selected'), 'true'));
+  assert.equal(await style(options.first(), 'backgroundColor'), highlight, 'the chosen question');
+  assert.notEqual(await style(options.nth(1), 'backgroundColor'), highlight);
+  await box.press('Escape');
+
+  await visit(page, `${site.base}#/verwijzen`);
+  await page.locator('table.matrix tbody th button', { hasText: 'Multimorbiditeit' }).click();
+  const chosen = page.locator('table.matrix td.selected').first();
+  await chosen.waitFor();
+  await eventually(async () => assert.equal(await style(chosen, 'outlineStyle'), 'solid'));
+  await page.screenshot({ path: shot('hoog-contrast-verwijzen'), fullPage: true });
+  await done();
+});

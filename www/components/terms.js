@@ -255,6 +255,11 @@ export const SUGGESTION_CSS = `
 .suggestions li { padding: .5rem .75rem; cursor: pointer; }
 .suggestions li:hover { background: var(--_mark, var(--wash)); }
 .suggestions li[aria-selected="true"] { color: var(--_bg, var(--paper)); background: var(--_accent, var(--accent)); }
+/* Forced colours (Windows high contrast) drop backgrounds: the question the arrow keys chose keeps
+   the system's highlight colours, as a native list's option does. */
+@media (forced-colors: active) {
+  .suggestions li[aria-selected="true"] { forced-color-adjust: none; color: HighlightText; background: Highlight; }
+}
 @supports (anchor-name: --a) {
   .suggesting > input { anchor-name: --vragen-vak; }
   .suggestions[popover] {
