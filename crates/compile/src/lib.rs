@@ -214,14 +214,13 @@ fn compile_file(
 /// reader with the PDF. Only an editorial note (`## Toelichting`), which may tell how the
 /// extraction read a passage, names them.
 fn check_line_references(file: &Path, text: &str, errors: &mut Vec<Diagnostic>) {
-    let note = format!("## {}", LayerKey::Note.heading());
     let mut in_note = false;
     let mut in_front_matter = false;
     for (index, line) in text.lines().enumerate() {
         if line == "+++" {
             in_front_matter = !in_front_matter;
-        } else if line.starts_with("## ") {
-            in_note = line.trim_end() == note;
+        } else if let Some(heading) = line.strip_prefix("## ") {
+            in_note = LayerKey::from_heading(heading.trim()) == Some(LayerKey::Note);
         } else if !in_front_matter && !in_note && cites_extraction_lines(line) {
             errors.push(
                 Diagnostic::new(file, index + 1, "a reference to the source text's line numbers")

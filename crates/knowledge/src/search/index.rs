@@ -405,7 +405,7 @@ impl SearchIndex {
         // is a sentence, and an alias of several words a phrase.
         for (node, node_names) in nodes.iter().zip(&names) {
             if node.kind == Kind::Medication {
-                for alias in &node_names[1..] {
+                for alias in node_names.iter().skip(1) {
                     if let [word] = alias[..] {
                         words[word as usize].names_a_drug = true;
                     }
