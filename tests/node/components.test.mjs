@@ -868,3 +868,36 @@ test('axe-core finds no violations on embed.html and on each bare page', async (
   });
   await axe('embed-test/thema.html', { tags: WCAG });
 });
+
+test('on a page whose colour scheme is dark, each element takes the dark defaults, with no axe-core violation', async () => {
+  const dark = (name) => async (page) => {
+    await page.evaluate(() => {
+      document.documentElement.style.colorScheme = 'dark';
+    });
+    await eventually(async () =>
+      assert.equal(
+        await page.locator(name).evaluate((host) => getComputedStyle(host).backgroundColor),
+        'rgb(26, 31, 39)',
+        `${name}: its background`,
+      ),
+    );
+  };
+  await axe('embed-test/checklist.html', {
+    tags: WCAG,
+    prepare: async (page) => {
+      await dark('pijn-checklist')(page);
+      await page.locator('pijn-checklist').evaluate((host) => host.setAttribute('voor', 'patient'));
+      await page.locator('pijn-checklist .lay').waitFor();
+      await page.locator('pijn-checklist label[for="punt-1"]').click();
+    },
+  });
+  await axe('embed-test/uitleg.html', { tags: WCAG, prepare: dark('pijn-uitleg') });
+  await axe('embed-test/zoeken.html', {
+    tags: WCAG,
+    prepare: async (page) => {
+      await dark('pijn-zoeken')(page);
+      await page.locator('pijn-zoeken input').fill('rode vlaggen');
+      await page.locator('pijn-zoeken .hit').first().waitFor();
+    },
+  });
+});

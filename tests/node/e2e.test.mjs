@@ -473,26 +473,31 @@ test('a 360 px wide screen: no page scrolls sideways', async () => {
   await done();
 });
 
+/** Every view of the site, for the checks that visit them all. */
+const VIEWS = [
+  '#/',
+  '#/?q=rode%20vlaggen',
+  '#/?q=pijn&soort=step&stap=2',
+  '#/n/worel.alg.rodevlaggen',
+  '#/n/worel.med.opioiden',
+  '#/medicatie',
+  '#/medicatie/Lyrica',
+  '#/medicatie/tramadol',
+  '#/medicatie/qqqzz',
+  '#/verwijzen',
+  '#/verwijzen?klacht=2',
+  '#/stappen',
+  '#/checklists',
+  '#/checklist/rta.referral.handover',
+  '#/medicatie?toon=overzicht',
+  '#/n/zs.stap.2',
+  '#/veranderd',
+];
+
+/** The view `view` in the audience `mode` (`professional` or `patient`). */
+const inMode = (view, mode) => (mode === 'patient' ? `${view}${view.includes('?') ? '&' : '?'}voor=patient` : view);
+
 test('axe-core finds no WCAG 2.2 A/AA violations on any view, at both viewports and in both modes', async () => {
-  const views = [
-    '#/',
-    '#/?q=rode%20vlaggen',
-    '#/?q=pijn&soort=step&stap=2',
-    '#/n/worel.alg.rodevlaggen',
-    '#/n/worel.med.opioiden',
-    '#/medicatie',
-    '#/medicatie/Lyrica',
-    '#/medicatie/tramadol',
-    '#/medicatie/qqqzz',
-    '#/verwijzen',
-    '#/verwijzen?klacht=2',
-    '#/stappen',
-    '#/checklists',
-    '#/checklist/rta.referral.handover',
-    '#/medicatie?toon=overzicht',
-    '#/n/zs.stap.2',
-    '#/veranderd',
-  ];
   const failures = [];
   for (const viewport of [
     { width: 1280, height: 800 },
@@ -500,14 +505,51 @@ test('axe-core finds no WCAG 2.2 A/AA violations on any view, at both viewports 
   ]) {
     const page = await site.axePage(viewport);
     for (const mode of ['professional', 'patient']) {
-      for (const view of views) {
-        const url = mode === 'patient' ? `${view}${view.includes('?') ? '&' : '?'}voor=patient` : view;
-        failures.push(...(await axeViolations(site.base + url, page)).map((f) => `${viewport.width} px: ${f}`));
+      for (const view of VIEWS) {
+        failures.push(
+          ...(await axeViolations(site.base + inMode(view, mode), page)).map((f) => `${viewport.width} px: ${f}`),
+        );
       }
     }
     await page.close();
   }
   assert.deepEqual(failures, []);
+});
+
+test('in a dark colour scheme every view is dark, in both modes, with no axe-core violation; print stays black on white', async () => {
+  const page = await site.axePage({ width: 1280, height: 800 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  // The relative luminance (WCAG) of the page's text and of its background.
+  const luminances = () =>
+    page.evaluate(() => {
+      const luminance = (colour) => {
+        const [r, g, b] = colour
+          .match(/[\d.]+/g)
+          .slice(0, 3)
+          .map((c) => {
+            const s = Number(c) / 255;
+            return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+          });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      const root = getComputedStyle(document.documentElement);
+      return { text: luminance(root.color), background: luminance(root.backgroundColor) };
+    });
+  const failures = [];
+  for (const mode of ['professional', 'patient']) {
+    for (const view of VIEWS) {
+      failures.push(...(await axeViolations(site.base + inMode(view, mode), page)));
+      const { text, background } = await luminances();
+      if (!(background < 0.05 && text > 0.5)) failures.push(`${inMode(view, mode)}: not dark (${text}, ${background})`);
+    }
+  }
+  assert.deepEqual(failures, []);
+  // A reader who prints from a dark screen gets the handout as it always was.
+  await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+  const printed = await luminances();
+  assert.ok(printed.background === 1 && printed.text < 0.05, `print: ${JSON.stringify(printed)}`);
+  await page.screenshot({ path: shot('donker') });
+  await page.close();
 });
 
 test('"Wat is er veranderd": every release with its counts, a page per release, and per node when it last changed', async () => {

@@ -29,17 +29,19 @@
  * content on the Pijnwijzer site.
  *
  * Theme (CSS custom properties, set them on the element or any ancestor in the page's own CSS):
- *   --pijn-accent   buttons, links, checkboxes, focus ring      (default #0b5cab)
- *   --pijn-ink      text                                        (default #1d2430)
- *   --pijn-muted    citations and secondary text                (default #4a5565)
- *   --pijn-bg       background of the element                   (default #ffffff)
- *   --pijn-line     borders                                     (default #c9d1dc)
- *   --pijn-mark     highlight of matched words in search results (default #fff1a8)
+ *   --pijn-accent   buttons, links, checkboxes, focus ring      (default #0b5cab; dark #8cbcff)
+ *   --pijn-ink      text                                        (default #1d2430; dark #e4e8ee)
+ *   --pijn-muted    citations and secondary text                (default #4a5565; dark #a9b3c1)
+ *   --pijn-bg       background of the element                   (default #ffffff; dark #1a1f27)
+ *   --pijn-line     borders                                     (default #c9d1dc; dark #465263)
+ *   --pijn-mark     highlight of matched words in search results (default #fff1a8; dark #4d4000)
  *   --pijn-font     font family  (default: the system font; "inherit" takes the page's font)
  *   --pijn-size     base font size   (default: 1rem or the text around the element, the larger,
  *                   so a page that shrinks its root font, `html { font-size: 62.5% }`, does not
  *                   shrink the element's text)
  *   --pijn-radius   corner radius                               (default .5rem)
+ * The dark defaults hold where the page's colour scheme is dark (CSS `color-scheme: dark`, or
+ * `light dark` on a system set to dark), in browsers with `light-dark()`; elsewhere the light ones.
  * Pick colours that keep a contrast of at least 4.5:1 (WCAG 2.2 AA).
  */
 import { explainTerms, TERM_CSS } from './terms.js';
@@ -201,14 +203,30 @@ function describeError(error, what) {
   };
 }
 
+/**
+ * The default of each colour property (`--pijn-<name>`), light and dark; every text colour keeps
+ * WCAG AA contrast on the background of its own scheme. `edge` is the shadow at a scrolling
+ * table's edge, which a page does not set.
+ */
+const COLOURS = {
+  accent: ['#0b5cab', '#8cbcff'],
+  ink: ['#1d2430', '#e4e8ee'],
+  muted: ['#4a5565', '#a9b3c1'],
+  bg: ['#ffffff', '#1a1f27'],
+  line: ['#c9d1dc', '#465263'],
+  mark: ['#fff1a8', '#4d4000'],
+  edge: ['rgb(0 0 0 / .28)', 'rgb(255 255 255 / .25)'],
+};
+
+/** The internal colour properties (`--_<name>`), each default picked from its pair by `pick`. */
+const colourProperties = (pick) =>
+  Object.entries(COLOURS)
+    .map(([name, pair]) => `--_${name}: ${name === 'edge' ? pick(pair) : `var(--pijn-${name}, ${pick(pair)})`};`)
+    .join('\n  ');
+
 const BASE_CSS = `
 :host {
-  --_accent: var(--pijn-accent, #0b5cab);
-  --_ink: var(--pijn-ink, #1d2430);
-  --_muted: var(--pijn-muted, #4a5565);
-  --_bg: var(--pijn-bg, #ffffff);
-  --_line: var(--pijn-line, #c9d1dc);
-  --_mark: var(--pijn-mark, #fff1a8);
+  ${colourProperties(([light]) => light)}
   --_radius: var(--pijn-radius, .5rem);
   display: block;
   box-sizing: border-box;
@@ -231,6 +249,13 @@ const BASE_CSS = `
   font-style: normal;
   font-weight: normal;
   white-space: normal;
+}
+/* On a page whose colour scheme is dark, the dark defaults (a browser without light-dark() keeps
+   the light ones). */
+@supports (color: light-dark(#000, #fff)) {
+  :host {
+    ${colourProperties(([light, dark]) => `light-dark(${light}, ${dark})`)}
+  }
 }
 :host([hidden]) { display: none; }
 *, *::before, *::after { box-sizing: inherit; }
@@ -274,12 +299,12 @@ thead th { border-bottom: 2px solid var(--_ink); }
   background:
     linear-gradient(to right, var(--_bg) 40%, transparent) left / 2.5rem 100% no-repeat local,
     linear-gradient(to left, var(--_bg) 40%, transparent) right / 2.5rem 100% no-repeat local,
-    radial-gradient(farthest-side at 0 50%, rgb(0 0 0 / .28), transparent) left / .9rem 100% no-repeat scroll,
-    radial-gradient(farthest-side at 100% 50%, rgb(0 0 0 / .28), transparent) right / .9rem 100% no-repeat scroll;
+    radial-gradient(farthest-side at 0 50%, var(--_edge), transparent) left / .9rem 100% no-repeat scroll,
+    radial-gradient(farthest-side at 100% 50%, var(--_edge), transparent) right / .9rem 100% no-repeat scroll;
 }
 .table-scroll > table { margin: 0; }
 @media print {
-  :host { border: none; padding: 0; max-width: none; color: #000; background: none; }
+  :host { border: none; padding: 0; max-width: none; color: #000; background: none; color-scheme: light; }
   a { color: inherit; text-decoration: none; }
   button, .no-print { display: none !important; }
   .table-scroll { overflow: visible; background: none; }
