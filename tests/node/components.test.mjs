@@ -651,7 +651,8 @@ test("many elements on one page share one load of the wasm, and the page's CSS c
   await eventually(async () =>
     assert.equal(await style('pijn-checklist.standaard button.reset', 'borderTopLeftRadius'), '8px'),
   );
-  // On a page in another language, what the elements show is still marked as Dutch.
+  // On a page in another language, what the elements show is still marked as Dutch; on a page
+  // that runs right to left (Arabic), it still runs left to right.
   await page.evaluate(() => {
     document.documentElement.lang = 'en';
   });
@@ -666,6 +667,23 @@ test("many elements on one page share one load of the wasm, and the page's CSS c
       .evaluate((node) => [node.matches(':lang(nl)'), node.matches(':lang(en)')]);
     assert.deepEqual(dutch, [true, false], `${name}: its ${part} is Dutch on an English page`);
   }
+  await page.evaluate(() => {
+    Object.assign(document.documentElement, { lang: 'ar', dir: 'rtl' });
+  });
+  for (const [name, part] of [
+    ['pijn-zoeken', 'input'],
+    ['pijn-uitleg', 'text'],
+    ['pijn-checklist', 'title'],
+  ]) {
+    const flow = await page
+      .locator(`${name} [part~="${part}"]`)
+      .first()
+      .evaluate((node) => [getComputedStyle(node).direction, getComputedStyle(node).textAlign]);
+    assert.deepEqual(flow, ['ltr', 'start'], `${name}: its ${part} runs left to right on an Arabic page`);
+  }
+  await page.evaluate(() => {
+    Object.assign(document.documentElement, { lang: 'en', dir: 'ltr' });
+  });
   // A page's own text settings (centred, upper case, spaced, italic) do not reach inside.
   await page.evaluate(() =>
     Object.assign(document.body.style, {

@@ -362,8 +362,9 @@ export class PijnElement extends HTMLElement {
     }
     this.body = h('div', { class: 'body', part: 'body' });
     // Everything the element shows is Dutch, whatever the language of the page around it, so a
-    // screen reader on an English or French page reads it as Dutch (WCAG 3.1.2, language of parts).
-    root.append(h('div', { lang: 'nl' }, this.body));
+    // screen reader on an English or French page reads it as Dutch (WCAG 3.1.2, language of parts),
+    // and it runs left to right on a page in Arabic or Hebrew too (a portal's other languages).
+    root.append(h('div', { lang: 'nl', dir: 'ltr' }, this.body));
   }
 
   connectedCallback() {
