@@ -34,6 +34,10 @@ fn medication_is_found_by_brand_generic_and_lay_names_with_its_governing_grade()
     // A misspelt drug finds that drug, not the class whose text mentions it most.
     assert_eq!(k.medication("tramdol").unwrap().id, "worel.med.opioiden.tramadol");
     assert_eq!(k.medication("TRAMADOL").unwrap().id, "worel.med.opioiden.tramadol");
+    // With its strength, as a pharmacist asks: the drug, not the class a search ranks first.
+    assert_eq!(k.medication("tramadol 50mg").unwrap().id, "worel.med.opioiden.tramadol");
+    assert_eq!(k.medication("Oxycodon 10 mg").unwrap().id, "worel.med.opioiden.oxycodon");
+    assert_eq!(k.medication("Lyrica 75 mg").unwrap().id, "worel.med.pregabaline");
     let opioids = k.medication("worel.med.opioiden").unwrap();
     assert!(opioids.members.len() >= 6);
     assert!(opioids.not_covered.is_some(), "says that tapering is not covered");

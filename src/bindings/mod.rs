@@ -431,7 +431,8 @@ pub fn medications() -> Result<JsValue, ApiError> {
     with(|k| Ok(k.medications()))
 }
 
-/// The guidance on a drug, by id, generic or brand name, misspelling or lay word.
+/// The guidance on a drug, by id, generic or brand name, misspelling or lay word, with or without
+/// a strength (`tramadol 50mg`).
 #[wasm_bindgen(unchecked_return_type = "Medication")]
 pub fn medication(
     #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,

@@ -99,7 +99,8 @@ impl Knowledge {
             .collect()
     }
 
-    /// The guidance on a drug, found by id, generic or brand name, misspelling or lay word.
+    /// The guidance on a drug, found by id, generic or brand name, misspelling or lay word, with
+    /// or without a strength (`tramadol 50mg`).
     pub fn medication(&self, name: &str) -> Result<Medication, Error> {
         let node = self.find(Kind::Medication, "medication", name)?;
         let class = self.class_of(node);

@@ -38,7 +38,7 @@ pub use stepped_care::{Criterion, Step};
 
 use serde::Serialize;
 
-use super::search::analyze::fold;
+use super::search::analyze::{fold, without_dose};
 use super::{Error, Knowledge, SearchOptions};
 use pijnwijzer_model::html;
 use pijnwijzer_model::{Block, Item, Kind, LayerKey, Node};
@@ -141,6 +141,12 @@ impl Knowledge {
         }
         if let Some(node) = self.raw_node(name).ok().filter(|n| n.kind == kind) {
             return Ok(node);
+        }
+        // A drug asked for with its strength (`tramadol 50mg`) is the drug: the guidance speaks of
+        // drugs, not doses.
+        let drug = without_dose(name);
+        if drug.len() < name.len() {
+            return self.find(kind, what, drug);
         }
         // Something shaped like an id that is not one is a mistake to report, not words to search.
         if name.contains('.') && !name.contains(char::is_whitespace) {

@@ -174,6 +174,13 @@ impl Iterator for WordSpans<'_> {
             self.at += len;
         }
         let end = self.at;
+        // A dose written without a space (`50mg`) is a number and a unit, as `50 mg` is: the
+        // number ends this word and the unit is the next.
+        let digits = self.text[start..end].bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 && is_dose_unit(&self.text[start + digits..end]) {
+            self.at = start + digits;
+            return Some((start, self.at));
+        }
         for apostrophe in ["'", "’"] {
             let possessive = self.text[end..].strip_prefix(apostrophe).and_then(|after| {
                 let s = after.strip_prefix(['s', 'S'])?;
@@ -184,6 +191,41 @@ impl Iterator for WordSpans<'_> {
             }
         }
         Some((start, end))
+    }
+}
+
+/// Whether `unit` is a unit a dose is written in (`mg`, `µg`, `ml`), in any case.
+fn is_dose_unit(unit: &str) -> bool {
+    const UNITS: [&str; 7] = ["g", "mcg", "mg", "ml", "ug", "µg", "μg"];
+    UNITS.iter().any(|u| u.eq_ignore_ascii_case(unit))
+}
+
+/// `text` without the dose it ends with, as a drug is asked for with its strength: `tramadol 50mg`,
+/// `Lyrica 75 mg` and `paracetamol 37,5` are `tramadol`, `Lyrica` and `paracetamol`. A text that
+/// is only a dose, or has none, is returned as it is.
+pub fn without_dose(text: &str) -> &str {
+    let is_dose_word = |word: &str| {
+        let digits = word.bytes().take_while(|b| b.is_ascii_digit() || *b == b',' || *b == b'.');
+        let numeral = digits.count();
+        (numeral > 0 && (numeral == word.len() || is_dose_unit(&word[numeral..])))
+            || is_dose_unit(word)
+    };
+    let mut end = text.trim_end().len();
+    let last_word_start = |end: usize| {
+        let mut before = text[..end].char_indices().rev();
+        before.find(|(_, c)| c.is_whitespace()).map(|(at, c)| at + c.len_utf8())
+    };
+    while let Some(start) = last_word_start(end) {
+        if !is_dose_word(&text[start..end]) {
+            return &text[..end];
+        }
+        end = text[..start].trim_end().len();
+    }
+    // One word is left: a drug's name, or a dose alone.
+    if is_dose_word(&text[..end]) {
+        text
+    } else {
+        &text[..end]
     }
 }
 
@@ -266,6 +308,26 @@ mod tests {
         assert_eq!(terms("TENS en MBSR"), vec!["tens", "mbsr"]);
         assert_eq!(terms("60 mg per dag"), vec!["60", "mg", "per", "dag"]);
         assert_eq!(terms("graad 1B")[1], "1b");
+    }
+
+    #[test]
+    fn a_dose_at_the_end_is_left_out() {
+        assert_eq!(without_dose("tramadol 50mg"), "tramadol");
+        assert_eq!(without_dose("Lyrica 75 mg "), "Lyrica");
+        assert_eq!(without_dose("paracetamol 37,5"), "paracetamol");
+        assert_eq!(without_dose("tramadol met paracetamol 37.5 mg"), "tramadol met paracetamol");
+        assert_eq!(without_dose("oxycodon"), "oxycodon");
+        assert_eq!(without_dose("Lyrica\u{a0}75\u{a0}mg"), "Lyrica");
+        assert_eq!(without_dose("50 mg"), "50 mg");
+        assert_eq!(without_dose("graad 1B"), "graad 1B");
+    }
+
+    #[test]
+    fn a_dose_without_a_space_is_a_number_and_a_unit() {
+        assert_eq!(terms("tramadol 50mg"), terms("tramadol 50 mg"));
+        assert_eq!(terms("25µg 5ML"), vec!["25", "µg", "5", "ml"]);
+        // Only a unit splits: a grade or a version stays one word.
+        assert_eq!(terms("GRADE 2C, 4DKL, 1e lijn"), vec!["grade", "2c", "4dkl", "1e", "lijn"]);
     }
 
     #[test]

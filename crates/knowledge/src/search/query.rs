@@ -104,9 +104,9 @@ impl SearchIndex {
 
     /// Each query word (or thesaurus phrase) with the alternatives it may match as (none for a word
     /// the content lacks in every form); `None` when the query names something (a capitalised
-    /// word, an acronym, a word with digits) that occurs nowhere in the content: the guidance does
-    /// not address it, so nothing is better than a guess (every word without alternatives then goes
-    /// into `outcome.unknown`).
+    /// word, an acronym, a word with digits but not a number alone) that occurs nowhere in the
+    /// content: the guidance does not address it, so nothing is better than a guess (every word
+    /// without alternatives then goes into `outcome.unknown`).
     pub(super) fn expand<'a>(
         &'a self,
         text: &str,
@@ -177,10 +177,11 @@ impl SearchIndex {
             if alternatives.is_empty() {
                 let word = &words[i];
                 let still_typing = completing_last && i + 1 == words.len();
-                let is_name = text[word.start..word.end]
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+                let written = &text[word.start..word.end];
+                // A number alone is an amount (`paracetamol 500 mg`), not a name.
+                let is_name =
+                    written.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                        && !written.bytes().all(|b| b.is_ascii_digit());
                 names_absent |= is_name && !still_typing;
             }
             // A word nothing matches still counts against coverage.
