@@ -70,6 +70,35 @@ export async function eventually(check, { timeout = 20_000, interval = 50 } = {}
   }
 }
 
+/**
+ * The contrast ratio (WCAG) of the top edge of the element `locator` finds against its own
+ * background and against the first opaque background around it (across shadow roots), the lower.
+ */
+export function edgeContrast(locator) {
+  return locator.evaluate((element) => {
+    const channels = (colour) => colour.match(/[\d.]+/g).map(Number);
+    const opaque = (colour) => (channels(colour)[3] ?? 1) > 0;
+    const luminance = (colour) => {
+      const [r, g, b] = channels(colour)
+        .slice(0, 3)
+        .map((c) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const ratio = (a, b) => {
+      const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+      return (light + 0.05) / (dark + 0.05);
+    };
+    let around = element.parentElement ?? element.getRootNode().host;
+    while (around && !opaque(getComputedStyle(around).backgroundColor)) {
+      around = around.parentElement ?? around.getRootNode().host;
+    }
+    const edge = getComputedStyle(element).borderTopColor;
+    const own = getComputedStyle(element).backgroundColor;
+    const outside = around ? getComputedStyle(around).backgroundColor : 'rgb(255, 255, 255)';
+    return Math.min(opaque(own) ? ratio(edge, own) : Infinity, ratio(edge, outside));
+  });
+}
+
 /** Serves www/ on a free port and launches Chromium, for one test file; `close` ends both. */
 export async function startSite() {
   const { server, url } = await serve({ port: 0 });

@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { eventually, openPage, startSite } from './browser.mjs';
+import { edgeContrast, eventually, openPage, startSite } from './browser.mjs';
 import { initSync, checklist, lay, node, search, suggestQuestions, unknownWords } from '../../pkg/pijnwijzer.js';
 
 initSync({ module: readFileSync(new URL('../../pkg/pijnwijzer_bg.wasm', import.meta.url)) });
@@ -455,8 +455,11 @@ test('<pijn-zoeken> finds "rode vlaggen" while typing and opens it by keyboard',
   const { page } = session;
   const element = page.locator('pijn-zoeken');
   await element.locator('form[role="search"]').waitFor();
-  await page.keyboard.press('Tab');
   const box = element.getByRole('searchbox', { name: 'Zoek in de richtlijnen over chronische pijn' });
+  // Unfocused, its edge stands 3:1 against the element (WCAG 1.4.11): a reader sees where to type.
+  const contrast = await edgeContrast(box);
+  assert.ok(contrast >= 3, `the search field's edge: ${contrast.toFixed(2)}:1`);
+  await page.keyboard.press('Tab');
   await eventually(async () =>
     assert.ok(
       await box.evaluate((input) => input.getRootNode().activeElement === input),
@@ -903,6 +906,10 @@ test('on a page whose colour scheme is dark, each element takes the dark default
     tags: WCAG,
     prepare: async (page) => {
       await dark('pijn-zoeken')(page);
+      // The search field's edge stands 3:1 against the element (WCAG 1.4.11), dark as light.
+      await page.locator('pijn-zoeken input').blur();
+      const contrast = await edgeContrast(page.locator('pijn-zoeken input'));
+      assert.ok(contrast >= 3, `the search field's edge, dark: ${contrast.toFixed(2)}:1`);
       await page.locator('pijn-zoeken input').fill('rode vlaggen');
       await page.locator('pijn-zoeken .hit').first().waitFor();
     },

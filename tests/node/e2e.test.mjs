@@ -5,7 +5,7 @@
 // separate context that bypasses the CSP only to inject axe itself.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eventually } from './browser.mjs';
+import { edgeContrast, eventually } from './browser.mjs';
 import { useSite, visit, ready, shot } from './site.mjs';
 
 const site = useSite();
@@ -550,6 +550,26 @@ test('in a dark colour scheme every view is dark, in both modes, with no axe-cor
   assert.ok(printed.background === 1 && printed.text < 0.05, `print: ${JSON.stringify(printed)}`);
   await page.screenshot({ path: shot('donker') });
   await page.close();
+});
+
+test('a form field stands out from what is around it: its edge has 3:1 contrast (WCAG 1.4.11), light and dark', async () => {
+  const { page, done } = await open('#/?q=pijn');
+  const fields = { '#/?q=pijn': ['#q', '.filters select'], '#/medicatie': ['#med-q'] };
+  for (const colorScheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme });
+    for (const [view, selectors] of Object.entries(fields)) {
+      await visit(page, site.base + view);
+      for (const selector of selectors) {
+        const field = page.locator(selector).first();
+        await field.waitFor();
+        await field.blur(); // a focused field shows the accent instead
+        const contrast = await edgeContrast(field);
+        assert.ok(contrast >= 3, `${view} ${selector} (${colorScheme}): ${contrast.toFixed(2)}:1`);
+      }
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await done();
 });
 
 test('"Wat is er veranderd": every release with its counts, a page per release, and per node when it last changed', async () => {

@@ -66,7 +66,7 @@ input {
   padding: .55rem .75rem;
   color: var(--_ink);
   background: var(--_bg);
-  border: 2px solid var(--_line);
+  border: 2px solid var(--_field-line);
   border-radius: var(--_radius);
 }
 input:focus { border-color: var(--_accent); }

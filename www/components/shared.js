@@ -33,7 +33,8 @@
  *   --pijn-ink      text                                        (default #1d2430; dark #e4e8ee)
  *   --pijn-muted    citations and secondary text                (default #4a5565; dark #a9b3c1)
  *   --pijn-bg       background of the element                   (default #ffffff; dark #1a1f27)
- *   --pijn-line     borders                                     (default #c9d1dc; dark #465263)
+ *   --pijn-line     borders and the search field's edge     (default #c9d1dc, the field's
+ *                   #7a8494, for 3:1 contrast; dark #465263, the field's #6f7b8c)
  *   --pijn-mark     highlight of matched words in search results (default #fff1a8; dark #4d4000)
  *   --pijn-font     font family  (default: the system font; "inherit" takes the page's font)
  *   --pijn-size     base font size   (default: 1rem or the text around the element, the larger,
@@ -204,25 +205,29 @@ function describeError(error, what) {
 }
 
 /**
- * The default of each colour property (`--pijn-<name>`), light and dark; every text colour keeps
- * WCAG AA contrast on the background of its own scheme. `edge` is the shadow at a scrolling
- * table's edge, which a page does not set.
+ * Each internal colour property (`--_<name>`): the page's property that sets it, if any, and its
+ * defaults, light and dark. Every text colour keeps WCAG AA contrast on the background of its own
+ * scheme. `field-line`, a form field's edge, stands 3:1 against the background (WCAG 1.4.11), where
+ * `line` only separates; a page's `--pijn-line` sets both. `edge` is the shadow at a scrolling
+ * table's edge.
  */
-const COLOURS = {
-  accent: ['#0b5cab', '#8cbcff'],
-  ink: ['#1d2430', '#e4e8ee'],
-  muted: ['#4a5565', '#a9b3c1'],
-  bg: ['#ffffff', '#1a1f27'],
-  line: ['#c9d1dc', '#465263'],
-  mark: ['#fff1a8', '#4d4000'],
-  edge: ['rgb(0 0 0 / .28)', 'rgb(255 255 255 / .25)'],
-};
+const COLOURS = [
+  ['accent', '--pijn-accent', '#0b5cab', '#8cbcff'],
+  ['ink', '--pijn-ink', '#1d2430', '#e4e8ee'],
+  ['muted', '--pijn-muted', '#4a5565', '#a9b3c1'],
+  ['bg', '--pijn-bg', '#ffffff', '#1a1f27'],
+  ['line', '--pijn-line', '#c9d1dc', '#465263'],
+  ['field-line', '--pijn-line', '#7a8494', '#6f7b8c'],
+  ['mark', '--pijn-mark', '#fff1a8', '#4d4000'],
+  ['edge', null, 'rgb(0 0 0 / .28)', 'rgb(255 255 255 / .25)'],
+];
 
-/** The internal colour properties (`--_<name>`), each default picked from its pair by `pick`. */
+/** The internal colour properties, each default picked from its light and dark pair by `pick`. */
 const colourProperties = (pick) =>
-  Object.entries(COLOURS)
-    .map(([name, pair]) => `--_${name}: ${name === 'edge' ? pick(pair) : `var(--pijn-${name}, ${pick(pair)})`};`)
-    .join('\n  ');
+  COLOURS.map(([name, page, light, dark]) => {
+    const colour = pick([light, dark]);
+    return `--_${name}: ${page ? `var(${page}, ${colour})` : colour};`;
+  }).join('\n  ');
 
 const BASE_CSS = `
 :host {
