@@ -51,9 +51,9 @@ fn main() {
 /// The declarations of the API's types, in dependency order, each exported.
 fn typescript() -> String {
     use pijnwijzer_knowledge::features::{
-        Checklist, ChecklistSummary, Comparison, Criterion, DocumentPosition, FlagList, ItemView,
-        Lay, Medication, MedicationSummary, NodeRef, QuestionSuggestion, RedFlags, ReferralMatrix,
-        ReferralRow, Step, Text,
+        Checklist, ChecklistSummary, Comparison, Criterion, DocumentPosition, FlagList, FoundBy,
+        ItemView, Lay, Medication, MedicationSummary, NodeRef, QuestionSuggestion, RedFlags,
+        ReferralMatrix, ReferralRow, Step, Text,
     };
     use pijnwijzer_knowledge::history::{
         Changes, FieldChange, NodeChange, ReleaseRef, ReleaseSummary,
@@ -110,6 +110,7 @@ fn typescript() -> String {
         ChecklistSummary,
         Checklist,
         MedicationSummary,
+        FoundBy,
         Medication,
         QuestionSuggestion,
         ReferralRow,

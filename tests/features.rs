@@ -1,6 +1,7 @@
 //! The knowledge API's features on the real content: what educators' pages and patient
 //! portals call.
 
+use pijnwijzer::knowledge::features::FoundBy;
 use pijnwijzer::knowledge::{Error, Knowledge, SearchOptions};
 use pijnwijzer::model::{Agreement, Direction, EdgeType, LayerKey, Position, Strength};
 
@@ -35,7 +36,15 @@ fn medication_is_found_by_brand_generic_and_lay_names_with_its_governing_grade()
     assert_eq!(k.medication("tramdol").unwrap().id, "worel.med.opioiden.tramadol");
     assert_eq!(k.medication("TRAMADOL").unwrap().id, "worel.med.opioiden.tramadol");
     // With its strength, as a pharmacist asks: the drug, not the class a search ranks first.
-    assert_eq!(k.medication("tramadol 50mg").unwrap().id, "worel.med.opioiden.tramadol");
+    let with_strength = k.medication("tramadol 50mg").unwrap();
+    assert_eq!(with_strength.id, "worel.med.opioiden.tramadol");
+    // How each was read, so a page shows a card only for a name it was asked for.
+    assert_eq!(with_strength.found_by, FoundBy::Name);
+    assert_eq!(k.medication("worel.med.opioiden").unwrap().found_by, FoundBy::Id);
+    assert_eq!(k.medication("Tramadol").unwrap().found_by, FoundBy::Name);
+    assert_eq!(k.medication("Opioïden").unwrap().found_by, FoundBy::Name, "a title's name");
+    assert_eq!(k.medication("tramdol").unwrap().found_by, FoundBy::Spelling);
+    assert_eq!(k.medication("slapeloosheid pillen").unwrap().found_by, FoundBy::Search);
     assert_eq!(k.medication("Oxycodon 10 mg").unwrap().id, "worel.med.opioiden.oxycodon");
     assert_eq!(k.medication("Lyrica 75 mg").unwrap().id, "worel.med.pregabaline");
     let opioids = k.medication("worel.med.opioiden").unwrap();

@@ -216,7 +216,7 @@ test('medication lookup by brand name: "Lyrica" gives the pregabaline card with 
   await done();
 });
 
-test('the medication card always belongs to what the field says: another name clears it, any case works, a misspelling offers "Bedoelt u"', async () => {
+test('the medication card always belongs to what the field says: another name clears it, any case and a strength work, a misspelling offers "Bedoelt u"', async () => {
   const { page, done } = await open('#/medicatie/Lyrica');
   const field = page.locator('#med-q');
   const cardTitle = page.locator('.med-card h2').first();
@@ -254,6 +254,9 @@ test('the medication card always belongs to what the field says: another name cl
   await field.fill('lyrica');
   await eventually(async () => assert.match(await cardTitle.textContent(), /^Pregabaline/));
   await eventually(async () => assert.match(page.url(), /#\/medicatie\/lyrica$/));
+  // A name with its strength, as a pharmacist types it, is that drug's card.
+  await field.fill('tramadol 50mg');
+  await eventually(async () => assert.match(await cardTitle.textContent(), /^Tramadol/));
   await page.screenshot({ path: shot('medicatie-bedoelt-u'), fullPage: true });
   await done();
 });

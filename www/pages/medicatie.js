@@ -299,8 +299,17 @@ export function render(container, { match, params }) {
   for (const m of all) {
     for (const n of [nameOf(m), ...m.aliases]) if (!names.has(fold(n))) names.set(fold(n), n);
   }
-  const ids = new Set(all.map((m) => m.id));
-  const known = (text) => names.has(fold(text)) || ids.has(text);
+  // The card for a text, only when the module read it as an id or as one of a drug's names (a
+  // strength such as "50mg" left out): a reader never sees the guidance for another drug than the
+  // one typed. A near spelling or a search's best hit is offered as "Bedoelt u…" instead.
+  const lookUp = (text) => {
+    try {
+      return { found: medication(text), error: null };
+    } catch (error) {
+      return { found: null, error };
+    }
+  };
+  const asked = (found) => found?.foundBy === 'id' || found?.foundBy === 'name';
   const datalist = h(
     'datalist',
     { id: 'med-names' },
@@ -314,18 +323,9 @@ export function render(container, { match, params }) {
       fill(out);
       return;
     }
-    if (known(text)) {
-      fill(out, card(medication(text)));
-    } else {
-      let guess = null;
-      let error = null;
-      try {
-        guess = nameOf(medication(text));
-      } catch (thrown) {
-        error = thrown;
-      }
-      fill(out, notFound(text, guess, error));
-    }
+    const { found, error } = lookUp(text);
+    if (asked(found)) fill(out, card(found));
+    else fill(out, notFound(text, found && nameOf(found), error));
     if (focus) out.querySelector('h2')?.focus();
   };
   const form = h(
@@ -343,8 +343,9 @@ export function render(container, { match, params }) {
   // clears it, and the address follows too.
   field.addEventListener('input', () => {
     const value = field.value.trim();
-    history.replaceState(null, '', known(value) ? cardHref(value) : route('/medicatie'));
-    if (known(value)) show(value);
+    const shown = value !== '' && asked(lookUp(value).found);
+    history.replaceState(null, '', shown ? cardHref(value) : route('/medicatie'));
+    if (shown) show(value);
     else fill(out);
   });
   form.addEventListener('submit', (event) => {

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{NodeRef, Text};
+use super::{FoundBy, NodeRef, Text};
 use crate::view::SourceView;
 use crate::{Error, Knowledge};
 use pijnwijzer_model::{Direction, EdgeType, Feature, Kind, LayerKey, Node, Position, Strength};
@@ -15,6 +15,9 @@ use pijnwijzer_model::{Direction, EdgeType, Feature, Kind, LayerKey, Node, Posit
 pub struct Medication {
     /// The drug's or class's node id.
     pub id: String,
+    /// How the name asked for was read: a page shows the card only for an id or a name, and
+    /// offers a near spelling or a search's best hit as "did you mean".
+    pub found_by: FoundBy,
     /// Its title.
     pub title: String,
     /// Its title in a patient's words, above its lay text.
@@ -102,7 +105,7 @@ impl Knowledge {
     /// The guidance on a drug, found by id, generic or brand name, misspelling or lay word, with
     /// or without a strength (`tramadol 50mg`).
     pub fn medication(&self, name: &str) -> Result<Medication, Error> {
-        let node = self.find(Kind::Medication, "medication", name)?;
+        let (node, found_by) = self.find_how(Kind::Medication, "medication", name)?;
         let class = self.class_of(node);
         let (strength, direction) = self.governing_grade(node, class);
         let graded_by = if node.strength.is_none() {
@@ -123,6 +126,7 @@ impl Knowledge {
             .collect();
         Ok(Medication {
             id: node.id.clone(),
+            found_by,
             title: node.title.clone(),
             lay_title: node.lay_title.clone(),
             aliases: node.aliases.clone(),

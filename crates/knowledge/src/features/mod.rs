@@ -43,6 +43,23 @@ use super::{Error, Knowledge, SearchOptions};
 use pijnwijzer_model::html;
 use pijnwijzer_model::{Block, Item, Kind, LayerKey, Node};
 
+/// How a name asked for was read: as the node's id; as one of its names (title or alias, in any
+/// case and accents, a drug's strength left out); as a near spelling of one; or by a search, whose
+/// best hit may be another node than the one meant.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub enum FoundBy {
+    /// The node's id.
+    Id,
+    /// One of the node's names.
+    Name,
+    /// A near spelling of one of its names.
+    Spelling,
+    /// A search.
+    Search,
+}
+
 /// The fewest letters of a name that `find` matches by near spelling.
 const NEAR_NAME_MIN_LETTERS: usize = 4;
 /// The fewest letters of a name in which two edits are forgiven instead of one.
@@ -135,18 +152,28 @@ impl Knowledge {
 
     /// Finds a node of `kind` by id, by its title or an alias, or else by search.
     fn find(&self, kind: Kind, what: &'static str, name: &str) -> Result<&Node, Error> {
+        self.find_how(kind, what, name).map(|(node, _)| node)
+    }
+
+    /// [`Self::find`], and how the name was read.
+    fn find_how(
+        &self,
+        kind: Kind,
+        what: &'static str,
+        name: &str,
+    ) -> Result<(&Node, FoundBy), Error> {
         let name = name.trim();
         if name.is_empty() {
             return Err(Error::InvalidArgument(format!("{what}: the name is empty")));
         }
         if let Some(node) = self.raw_node(name).ok().filter(|n| n.kind == kind) {
-            return Ok(node);
+            return Ok((node, FoundBy::Id));
         }
         // A drug asked for with its strength (`tramadol 50mg`) is the drug: the guidance speaks of
         // drugs, not doses.
         let drug = without_dose(name);
         if drug.len() < name.len() {
-            return self.find(kind, what, drug);
+            return self.find_how(kind, what, drug);
         }
         // Something shaped like an id that is not one is a mistake to report, not words to search.
         if name.contains('.') && !name.contains(char::is_whitespace) {
@@ -167,11 +194,15 @@ impl Knowledge {
             });
         }
         let folded = fold(name);
-        let named =
-            |n: &&Node| fold(&n.title) == folded || n.aliases.iter().any(|a| fold(a) == folded);
+        // A name: the title, the title's name before its colon ("Opioïden: …"), or an alias.
+        let named = |n: &&Node| {
+            fold(&n.title) == folded
+                || n.title.split(':').next().is_some_and(|short| fold(short) == folded)
+                || n.aliases.iter().any(|a| fold(a) == folded)
+        };
         // A drug's own node before the class that lists it among its aliases.
         if let Some(node) = self.nodes_of(kind).filter(named).max_by_key(|n| n.id.len()) {
-            return Ok(node);
+            return Ok((node, FoundBy::Name));
         }
         // A near spelling of a name ("tramdol") before a search, which can rank a class that
         // mentions the drug above the drug itself: one edit in a short name, two in a long one.
@@ -196,7 +227,7 @@ impl Knowledge {
                 .filter(|(distance, ..)| *distance <= allowed)
                 .min_by_key(|(distance, length, n)| (*distance, *length, n.id.as_str()));
             if let Some((.., node)) = near {
-                return Ok(node);
+                return Ok((node, FoundBy::Spelling));
             }
         }
         let options = SearchOptions {
@@ -206,7 +237,7 @@ impl Knowledge {
         };
         let hits = self.search(name, &options)?;
         match hits.first() {
-            Some(hit) => self.raw_node(&hit.node.id),
+            Some(hit) => Ok((self.raw_node(&hit.node.id)?, FoundBy::Search)),
             None => {
                 let mut close: Vec<(usize, &str)> = self
                     .nodes_of(kind)
