@@ -343,9 +343,9 @@ export function render(container, { match, params }) {
   // clears it, and the address follows too.
   field.addEventListener('input', () => {
     const value = field.value.trim();
-    const shown = value !== '' && asked(lookUp(value).found);
-    history.replaceState(null, '', shown ? cardHref(value) : route('/medicatie'));
-    if (shown) show(value);
+    const { found } = value ? lookUp(value) : { found: null };
+    history.replaceState(null, '', asked(found) ? cardHref(value) : route('/medicatie'));
+    if (asked(found)) fill(out, card(found));
     else fill(out);
   });
   form.addEventListener('submit', (event) => {

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::{FoundBy, NodeRef, Text};
+use crate::search::analyze::without_dose;
 use crate::view::SourceView;
 use crate::{Error, Knowledge};
 use pijnwijzer_model::{Direction, EdgeType, Feature, Kind, LayerKey, Node, Position, Strength};
@@ -105,7 +106,10 @@ impl Knowledge {
     /// The guidance on a drug, found by id, generic or brand name, misspelling or lay word, with
     /// or without a strength (`tramadol 50mg`).
     pub fn medication(&self, name: &str) -> Result<Medication, Error> {
-        let (node, found_by) = self.find_how(Kind::Medication, "medication", name)?;
+        // A drug asked for with its strength (`tramadol 50mg`) is the drug: the guidance speaks
+        // of drugs, not doses.
+        let drug = without_dose(name.trim());
+        let (node, found_by) = self.find_how(Kind::Medication, "medication", drug)?;
         let class = self.class_of(node);
         let (strength, direction) = self.governing_grade(node, class);
         let graded_by = if node.strength.is_none() {

@@ -38,14 +38,14 @@ pub use stepped_care::{Criterion, Step};
 
 use serde::Serialize;
 
-use super::search::analyze::{fold, without_dose};
+use super::search::analyze::fold;
 use super::{Error, Knowledge, SearchOptions};
 use pijnwijzer_model::html;
 use pijnwijzer_model::{Block, Item, Kind, LayerKey, Node};
 
 /// How a name asked for was read: as the node's id; as one of its names (title or alias, in any
-/// case and accents, a drug's strength left out); as a near spelling of one; or by a search, whose
-/// best hit may be another node than the one meant.
+/// case and accents); as a near spelling of one; or by a search, whose best hit may be another
+/// node than the one meant.
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
@@ -168,12 +168,6 @@ impl Knowledge {
         }
         if let Some(node) = self.raw_node(name).ok().filter(|n| n.kind == kind) {
             return Ok((node, FoundBy::Id));
-        }
-        // A drug asked for with its strength (`tramadol 50mg`) is the drug: the guidance speaks of
-        // drugs, not doses.
-        let drug = without_dose(name);
-        if drug.len() < name.len() {
-            return self.find_how(kind, what, drug);
         }
         // Something shaped like an id that is not one is a mistake to report, not words to search.
         if name.contains('.') && !name.contains(char::is_whitespace) {
