@@ -40,6 +40,14 @@ fn medication_is_found_by_brand_generic_and_lay_names_with_its_governing_grade()
     assert_eq!(with_strength.id, "worel.med.opioiden.tramadol");
     // How each was read, so a page shows a card only for a name it was asked for.
     assert_eq!(with_strength.found_by, FoundBy::Name);
+    // Every keystroke on the way there is the same card, so it never flickers away.
+    for typed in ["tramadol 5", "tramadol 50", "tramadol 50m", "tramadol 50 m", "tramadol 50mg"] {
+        let read = k.medication(typed).unwrap();
+        assert_eq!(
+            (read.id.as_str(), read.found_by),
+            ("worel.med.opioiden.tramadol", FoundBy::Name)
+        );
+    }
     assert_eq!(k.medication("worel.med.opioiden").unwrap().found_by, FoundBy::Id);
     assert_eq!(k.medication("Tramadol").unwrap().found_by, FoundBy::Name);
     assert_eq!(k.medication("Opioïden").unwrap().found_by, FoundBy::Name, "a title's name");

@@ -108,10 +108,15 @@ fn every_drug_name_finds_the_caution_that_governs_it_first() {
                 .flat_map(governing)
                 .collect();
             // A drug's name of one word with a dose too, as a pharmacist types it: `500` and
-            // `mg` are no names the guidance lacks, and `500mg` is `500 mg`.
+            // `mg` are no names the guidance lacks, and `500mg` is `500 mg`; on the way there,
+            // `500m` is too.
             let mut queries = vec![name.clone()];
             if name.chars().all(char::is_alphanumeric) {
-                queries.extend([format!("{name} 500mg"), format!("{name} 37,5 mg")]);
+                queries.extend([
+                    format!("{name} 500mg"),
+                    format!("{name} 500m"),
+                    format!("{name} 37,5 mg"),
+                ]);
             }
             for (query, (audience, prefix)) in queries.iter().flat_map(|query| {
                 [("professional", false), ("patient", false), ("patient", true)]

@@ -177,7 +177,8 @@ impl Iterator for WordSpans<'_> {
         // A dose written without a space (`50mg`) is a number and a unit, as `50 mg` is: the
         // number ends this word and the unit is the next.
         let digits = self.text[start..end].bytes().take_while(u8::is_ascii_digit).count();
-        if digits > 0 && is_dose_unit(&self.text[start + digits..end]) {
+        let typed_last = self.text[end..].trim().is_empty();
+        if digits > 0 && is_dose_unit(&self.text[start + digits..end], typed_last) {
             self.at = start + digits;
             return Some((start, self.at));
         }
@@ -194,35 +195,47 @@ impl Iterator for WordSpans<'_> {
     }
 }
 
-/// Whether `unit` is a unit a dose is written in (`mg`, `µg`, `ml`), in any case.
-fn is_dose_unit(unit: &str) -> bool {
+/// Whether `unit` is a unit a dose is written in (`mg`, `µg`, `ml`), in any case. With
+/// `typed_last` (the word ends the text, so the reader may still be typing it), the first letters
+/// of a unit count too: `tramadol 50m` on its way to `tramadol 50mg` is the same drug, not an
+/// unknown word that empties the results for one keystroke.
+fn is_dose_unit(unit: &str, typed_last: bool) -> bool {
     const UNITS: [&str; 7] = ["g", "mcg", "mg", "ml", "ug", "µg", "μg"];
-    UNITS.iter().any(|u| u.eq_ignore_ascii_case(unit))
+    UNITS.iter().any(|u| {
+        u.eq_ignore_ascii_case(unit)
+            || (typed_last
+                && !unit.is_empty()
+                && u.get(..unit.len()).is_some_and(|start| start.eq_ignore_ascii_case(unit)))
+    })
 }
 
 /// `text` without the dose it ends with, as a drug is asked for with its strength: `tramadol 50mg`,
 /// `Lyrica 75 mg` and `paracetamol 37,5` are `tramadol`, `Lyrica` and `paracetamol`. A text that
-/// is only a dose, or has none, is returned as it is.
+/// is only a dose, or has none, is returned as it is. The unit of the last word may be cut short,
+/// as while it is typed (`tramadol 50m`).
 pub fn without_dose(text: &str) -> &str {
-    let is_dose_word = |word: &str| {
+    let text_end = text.trim_end().len();
+    let is_dose_word = |start: usize, end: usize| {
+        let word = &text[start..end];
+        let typed_last = end == text_end;
         let digits = word.bytes().take_while(|b| b.is_ascii_digit() || *b == b',' || *b == b'.');
         let numeral = digits.count();
-        (numeral > 0 && (numeral == word.len() || is_dose_unit(&word[numeral..])))
-            || is_dose_unit(word)
+        (numeral > 0 && (numeral == word.len() || is_dose_unit(&word[numeral..], typed_last)))
+            || is_dose_unit(word, typed_last)
     };
-    let mut end = text.trim_end().len();
     let last_word_start = |end: usize| {
         let mut before = text[..end].char_indices().rev();
         before.find(|(_, c)| c.is_whitespace()).map(|(at, c)| at + c.len_utf8())
     };
+    let mut end = text_end;
     while let Some(start) = last_word_start(end) {
-        if !is_dose_word(&text[start..end]) {
+        if !is_dose_word(start, end) {
             return &text[..end];
         }
         end = text[..start].trim_end().len();
     }
     // One word is left: a drug's name, or a dose alone.
-    if is_dose_word(&text[..end]) {
+    if is_dose_word(0, end) {
         text
     } else {
         &text[..end]
@@ -320,6 +333,19 @@ mod tests {
         assert_eq!(without_dose("Lyrica\u{a0}75\u{a0}mg"), "Lyrica");
         assert_eq!(without_dose("50 mg"), "50 mg");
         assert_eq!(without_dose("graad 1B"), "graad 1B");
+    }
+
+    #[test]
+    fn a_unit_being_typed_is_part_of_the_dose() {
+        // Each keystroke on the way to `tramadol 50mg` is the same drug.
+        for typed in ["tramadol 50m", "tramadol 50 m", "tramadol 100 mc", "tramadol 5µ"] {
+            assert_eq!(without_dose(typed), "tramadol", "{typed}");
+        }
+        assert_eq!(terms("tramadol 50m"), terms("tramadol 50 m"));
+        assert_eq!(terms("tramadol 5µ"), vec!["tramadol", "5", "µ"]);
+        // Only the last word may be unfinished: a unit's first letters before more text are a word.
+        assert_eq!(terms("50m lopen"), vec!["50m", "lop"]);
+        assert_eq!(without_dose("tramadol 50m per dag"), "tramadol 50m per dag");
     }
 
     #[test]
