@@ -40,8 +40,17 @@ fn medication_is_found_by_brand_generic_and_lay_names_with_its_governing_grade()
     assert_eq!(with_strength.id, "worel.med.opioiden.tramadol");
     // How each was read, so a page shows a card only for a name it was asked for.
     assert_eq!(with_strength.found_by, FoundBy::Name);
-    // Every keystroke on the way there is the same card, so it never flickers away.
-    for typed in ["tramadol 5", "tramadol 50", "tramadol 50m", "tramadol 50 m", "tramadol 50mg"] {
+    // Every keystroke on the way there is the same card, so it never flickers away, and a
+    // prescription's line is the drug too.
+    for typed in [
+        "tramadol 5",
+        "tramadol 50",
+        "tramadol 50m",
+        "tramadol 50 m",
+        "tramadol 50mg",
+        "tramadol 50mg 2dd1",
+        "tramadol 2 dd 50 mg",
+    ] {
         let read = k.medication(typed).unwrap();
         assert_eq!(
             (read.id.as_str(), read.found_by),

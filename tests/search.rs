@@ -109,13 +109,15 @@ fn every_drug_name_finds_the_caution_that_governs_it_first() {
                 .collect();
             // A drug's name of one word with a dose too, as a pharmacist types it: `500` and
             // `mg` are no names the guidance lacks, and `500mg` is `500 mg`; on the way there,
-            // `500m` is too.
+            // `500m` is too. So is how often, as a prescription writes it (`2dd1`, `3x500mg`).
             let mut queries = vec![name.clone()];
             if name.chars().all(char::is_alphanumeric) {
                 queries.extend([
                     format!("{name} 500mg"),
                     format!("{name} 500m"),
                     format!("{name} 37,5 mg"),
+                    format!("{name} 500mg 2dd1"),
+                    format!("{name} 3x500mg"),
                 ]);
             }
             for (query, (audience, prefix)) in queries.iter().flat_map(|query| {

@@ -432,7 +432,7 @@ pub fn medications() -> Result<JsValue, ApiError> {
 }
 
 /// The guidance on a drug, by id, generic or brand name, misspelling or lay word, with or without
-/// a strength (`tramadol 50mg`).
+/// a strength or a prescription's dose (`tramadol 50mg`, `tramadol 50 mg 2dd1`).
 #[wasm_bindgen(unchecked_return_type = "Medication")]
 pub fn medication(
     #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,

@@ -104,7 +104,7 @@ impl Knowledge {
     }
 
     /// The guidance on a drug, found by id, generic or brand name, misspelling or lay word, with
-    /// or without a strength (`tramadol 50mg`).
+    /// or without a strength or a prescription's dose (`tramadol 50mg`, `tramadol 50 mg 2dd1`).
     pub fn medication(&self, name: &str) -> Result<Medication, Error> {
         // A drug asked for with its strength (`tramadol 50mg`) is the drug: the guidance speaks
         // of drugs, not doses.

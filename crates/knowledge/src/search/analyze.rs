@@ -209,20 +209,40 @@ fn is_dose_unit(unit: &str, typed_last: bool) -> bool {
     })
 }
 
-/// `text` without the dose it ends with, as a drug is asked for with its strength: `tramadol 50mg`,
-/// `Lyrica 75 mg` and `paracetamol 37,5` are `tramadol`, `Lyrica` and `paracetamol`. A text that
-/// is only a dose, or has none, is returned as it is. The unit of the last word may be cut short,
-/// as while it is typed (`tramadol 50m`).
+/// Whether `word` is a dose, or part of one, as a prescription writes it: numbers, units and how
+/// often, alone or run together (`37,5`, `mg`, `50mg`, `3dd`, `2dd1`, `2x500mg`). With
+/// `typed_last` (the word ends the text, which the reader may still be typing), its last unit may
+/// be cut short (`50m`). A grade or a version (`2C`, `4DKL`, `1e`) is no dose.
+pub fn is_dose(word: &str, typed_last: bool) -> bool {
+    /// How often a day or in all: `2dd` (de die), `2x`.
+    const FREQUENCIES: [&str; 2] = ["dd", "x"];
+    let mut rest = word;
+    while !rest.is_empty() {
+        let numeral = rest.bytes().take_while(|b| b.is_ascii_digit() || matches!(b, b',' | b'.'));
+        let numeral = &rest[..numeral.count()];
+        let after = &rest[numeral.len()..];
+        let letters = after.find(|c: char| !c.is_alphabetic()).unwrap_or(after.len());
+        let (run, next) = after.split_at(letters);
+        let known_run = run.is_empty()
+            || is_dose_unit(run, typed_last && next.is_empty())
+            || FREQUENCIES.iter().any(|f| f.eq_ignore_ascii_case(run));
+        let numeral_ok = numeral.is_empty() || numeral.bytes().any(|b| b.is_ascii_digit());
+        if numeral.len() + run.len() == 0 || !known_run || !numeral_ok {
+            return false;
+        }
+        rest = next;
+    }
+    !word.is_empty()
+}
+
+/// `text` without the dose it ends with, as a drug is asked for with its strength or as a
+/// prescription reads: `tramadol 50mg`, `Lyrica 75 mg`, `paracetamol 37,5` and
+/// `tramadol 50 mg 2dd1` are `tramadol`, `Lyrica`, `paracetamol` and `tramadol`. A text that is
+/// only a dose, or has none, is returned as it is. The unit of the last word may be cut short, as
+/// while it is typed (`tramadol 50m`).
 pub fn without_dose(text: &str) -> &str {
     let text_end = text.trim_end().len();
-    let is_dose_word = |start: usize, end: usize| {
-        let word = &text[start..end];
-        let typed_last = end == text_end;
-        let digits = word.bytes().take_while(|b| b.is_ascii_digit() || *b == b',' || *b == b'.');
-        let numeral = digits.count();
-        (numeral > 0 && (numeral == word.len() || is_dose_unit(&word[numeral..], typed_last)))
-            || is_dose_unit(word, typed_last)
-    };
+    let is_dose_word = |start: usize, end: usize| is_dose(&text[start..end], end == text_end);
     let last_word_start = |end: usize| {
         let mut before = text[..end].char_indices().rev();
         before.find(|(_, c)| c.is_whitespace()).map(|(at, c)| at + c.len_utf8())
@@ -333,6 +353,20 @@ mod tests {
         assert_eq!(without_dose("Lyrica\u{a0}75\u{a0}mg"), "Lyrica");
         assert_eq!(without_dose("50 mg"), "50 mg");
         assert_eq!(without_dose("graad 1B"), "graad 1B");
+        assert_eq!(without_dose("tramadol 50 mg 2 dd 1"), "tramadol");
+        assert_eq!(without_dose("paracetamol 3dd 1000mg"), "paracetamol");
+    }
+
+    #[test]
+    fn a_prescriptions_dose_is_a_dose() {
+        for dose in ["500", "37,5", "mg", "50mg", "3dd", "2dd1", "2DD", "2x", "4x1g", "2x500mg"] {
+            assert!(is_dose(dose, false), "{dose}");
+        }
+        for other in ["2C", "4DKL", "1e", "1B", "x1e", ".", "", "tramadol", "50m", "50mgr"] {
+            assert!(!is_dose(other, false), "{other}");
+        }
+        assert!(is_dose("50m", true));
+        assert!(!is_dose("50m1", true), "only the last unit may be cut short");
     }
 
     #[test]
