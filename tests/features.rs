@@ -63,6 +63,18 @@ fn medication_is_found_by_brand_generic_and_lay_names_with_its_governing_grade()
     assert_eq!(k.medication("tramdol").unwrap().found_by, FoundBy::Spelling);
     assert_eq!(k.medication("slapeloosheid pillen").unwrap().found_by, FoundBy::Search);
     assert_eq!(k.medication("Oxycodon 10 mg").unwrap().id, "worel.med.opioiden.oxycodon");
+    // A name among a prescription's other words is the drug's, a longer name first; words that
+    // name two drugs name neither.
+    for (line, id) in [
+        ("Tramadol HCl 50 mg capsule", "worel.med.opioiden.tramadol"),
+        ("oxycodon MGA 10mg 2dd1", "worel.med.opioiden.oxycodon"),
+        ("tramadol/paracetamol 37,5/325", "worel.med.opioiden.tramadol"),
+        ("paracetamol met codeïne 500/10", "worel.med.opioiden.codeine"),
+    ] {
+        let read = k.medication(line).unwrap();
+        assert_eq!((read.id.as_str(), read.found_by), (id, FoundBy::Name), "{line}");
+    }
+    assert_eq!(k.medication("tramadol of oxycodon").unwrap().found_by, FoundBy::Search);
     assert_eq!(k.medication("Lyrica 75 mg").unwrap().id, "worel.med.pregabaline");
     let opioids = k.medication("worel.med.opioiden").unwrap();
     assert!(opioids.members.len() >= 6);

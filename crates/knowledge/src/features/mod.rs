@@ -38,7 +38,7 @@ pub use stepped_care::{Criterion, Step};
 
 use serde::Serialize;
 
-use super::search::analyze::fold;
+use super::search::analyze::{fold, word_spans};
 use super::{Error, Knowledge, SearchOptions};
 use pijnwijzer_model::html;
 use pijnwijzer_model::{Block, Item, Kind, LayerKey, Node};
@@ -52,7 +52,8 @@ use pijnwijzer_model::{Block, Item, Kind, LayerKey, Node};
 pub enum FoundBy {
     /// The node's id.
     Id,
-    /// One of the node's names.
+    /// One of the node's names, alone or among words that name no other node (a strength, a
+    /// prescription's dose and form: `Tramadol HCl 50 mg capsule`).
     Name,
     /// A near spelling of one of its names.
     Spelling,
@@ -198,6 +199,9 @@ impl Knowledge {
         if let Some(node) = self.nodes_of(kind).filter(named).max_by_key(|n| n.id.len()) {
             return Ok((node, FoundBy::Name));
         }
+        if let Some(node) = self.named_within(kind, name) {
+            return Ok((node, FoundBy::Name));
+        }
         // A near spelling of a name ("tramdol") before a search, which can rank a class that
         // mentions the drug above the drug itself: one edit in a short name, two in a long one.
         let allowed = if folded.chars().count() >= TWO_EDITS_MIN_LETTERS { 2 } else { 1 };
@@ -259,6 +263,40 @@ impl Knowledge {
                 })
             }
         }
+    }
+
+    /// The one node of `kind` whose name stands among other words, as on a prescription
+    /// ("Tramadol HCl 50 mg capsule", "oxycodon MGA 10mg"): whole words, in any case and accents.
+    /// A name inside a longer one that is found counts as the longer one's (`paracetamol` in
+    /// `tramadol/paracetamol`), and a name several nodes share is the drug's own, as for a name
+    /// alone. Words that name two nodes ("tramadol of oxycodon") name none.
+    fn named_within(&self, kind: Kind, text: &str) -> Option<&Node> {
+        let words_of = |text: &str| -> Vec<String> {
+            word_spans(text).map(|(s, e)| fold(&text[s..e])).collect()
+        };
+        let words = words_of(text);
+        // Every name the words hold: (first word, how many words, node).
+        let mut found: Vec<(usize, usize, &Node)> = Vec::new();
+        for node in self.nodes_of(kind) {
+            let short = node.title.split(':').next().unwrap_or(&node.title);
+            for name in std::iter::once(short).chain(node.aliases.iter().map(String::as_str)) {
+                let name = words_of(name);
+                if name.is_empty() || name.len() > words.len() {
+                    continue;
+                }
+                let at = words.windows(name.len()).enumerate().filter(|(_, w)| *w == &name[..]);
+                found.extend(at.map(|(at, _)| (at, name.len(), node)));
+            }
+        }
+        let inside_longer = |&(at, len, _): &(usize, usize, &Node)| {
+            found.iter().any(|&(a, l, _)| l > len && a <= at && at + len <= a + l)
+        };
+        let mut named = found.iter().filter(|m| !inside_longer(m)).filter_map(|&(at, len, _)| {
+            let holders = found.iter().filter(|&&(a, l, _)| (a, l) == (at, len));
+            holders.map(|&(.., node)| node).max_by_key(|n| n.id.len())
+        });
+        let first = named.next()?;
+        named.all(|node| node.id == first.id).then_some(first)
     }
 }
 
