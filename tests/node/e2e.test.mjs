@@ -254,9 +254,12 @@ test('the medication card always belongs to what the field says: another name cl
   await field.fill('lyrica');
   await eventually(async () => assert.match(await cardTitle.textContent(), /^Pregabaline/));
   await eventually(async () => assert.match(page.url(), /#\/medicatie\/lyrica$/));
-  // A name with its strength, as a pharmacist types it, is that drug's card.
+  // A name with its strength, as a pharmacist types it, is that drug's card; so is a prescription's
+  // line, a release form and a dose schedule around the name.
   await field.fill('tramadol 50mg');
   await eventually(async () => assert.match(await cardTitle.textContent(), /^Tramadol/));
+  await field.fill('Oxycodon HCl MGA 10mg 2dd1');
+  await eventually(async () => assert.match(await cardTitle.textContent(), /^Oxycodon/));
   await page.screenshot({ path: shot('medicatie-bedoelt-u'), fullPage: true });
   await done();
 });

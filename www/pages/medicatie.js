@@ -299,9 +299,9 @@ export function render(container, { match, params }) {
   for (const m of all) {
     for (const n of [nameOf(m), ...m.aliases]) if (!names.has(fold(n))) names.set(fold(n), n);
   }
-  // The card for a text, only when the module read it as an id or as one of a drug's names (a
-  // strength such as "50mg" left out): a reader never sees the guidance for another drug than the
-  // one typed. A near spelling or a search's best hit is offered as "Bedoelt u…" instead.
+  // The card for a text, only when the module read it as an id or as one of a drug's names (alone,
+  // or among words that name no other drug: "tramadol 50mg", a prescription's line): a reader never
+  // sees the guidance for another drug than the one typed. A near spelling or a search's best hit is offered as "Bedoelt u…" instead.
   const lookUp = (text) => {
     try {
       return { found: medication(text), error: null };
