@@ -1265,8 +1265,9 @@ fn a_question_with_an_unknown_word_and_no_node_holding_it_finds_nothing() {
     assert_eq!(first(&k, "mag ik hardlopen en sporten met tramadol in mijn knie"), "t.tramadol");
 }
 
-/// A question that names a drug is answered whatever else it asks: the absent-words rule never
-/// hides a medication's caution (`tapentadol erfelijk`), as DESIGN.md's safety rule requires.
+/// A question that names a drug is answered whatever else it asks: neither the absent-words rule
+/// (`tapentadol erfelijk`) nor a name the pack never mentions (`tapentadol CYP2D6`) hides a
+/// medication's caution, as DESIGN.md's safety rule requires.
 #[test]
 fn a_question_naming_a_medication_always_finds_it() {
     use Kind::*;
@@ -1288,9 +1289,18 @@ fn a_question_naming_a_medication_always_finds_it() {
         Vec::<String>::new(),
         "premise: the rule applies"
     );
-    for query in ["tapentadol erfelijk", "palexia erfelijk", "is tapentadol erfelijk"] {
+    assert_eq!(ids(&k, "CYP2D6 Fibromyalgie"), Vec::<String>::new(), "premise: a name is absent");
+    for query in [
+        "tapentadol erfelijk",
+        "palexia erfelijk",
+        "is tapentadol erfelijk",
+        "tapentadol CYP2D6",
+        "Palexia en Örebro",
+    ] {
         assert_eq!(first(&k, query), "t.tapentadol", "{query}");
     }
+    let typed = SearchOptions::default();
+    assert_eq!(k.unknown_words("tapentadol CYP2D6", &typed).unwrap(), ["CYP2D6"], "still named");
 }
 
 /// A question that names a drug ranks that drug's card first, however many of its other words

@@ -55,6 +55,9 @@ pub(super) struct Alternative<'a> {
 pub(super) struct Expanded<'a> {
     pub(super) groups: Vec<Vec<Alternative<'a>>>,
     pub(super) spans: Vec<(usize, usize)>,
+    /// Whether the query names something (a capitalised word, an acronym, a word with digits
+    /// but no dose) that occurs nowhere in the content: the guidance does not address it.
+    pub(super) names_absent: bool,
 }
 
 /// A word of the query: folded, with its vocabulary word and term when the content has them.
@@ -103,17 +106,15 @@ impl SearchIndex {
     }
 
     /// Each query word (or thesaurus phrase) with the alternatives it may match as (none for a word
-    /// the content lacks in every form); `None` when the query names something (a capitalised
-    /// word, an acronym, a word with digits but not a number alone) that occurs nowhere in the
-    /// content: the guidance does not address it, so nothing is better than a guess (every word
-    /// without alternatives then goes into `outcome.unknown`).
+    /// the content lacks in every form), and whether the query names something the content lacks
+    /// (`names_absent`).
     pub(super) fn expand<'a>(
         &'a self,
         text: &str,
         words: &mut [QueryWord<'a>],
         completing_last: bool,
         outcome: &mut Outcome,
-    ) -> Option<Expanded<'a>> {
+    ) -> Expanded<'a> {
         let mut groups = Vec::with_capacity(words.len());
         let mut spans = Vec::with_capacity(words.len());
         let mut names_absent = false;
@@ -191,13 +192,7 @@ impl SearchIndex {
             spans.push((words[i].start, words[i + consumed - 1].end));
             i += consumed;
         }
-        if names_absent {
-            let unknown =
-                groups.iter().zip(&spans).filter(|(alternatives, _)| alternatives.is_empty());
-            outcome.unknown.extend(unknown.map(|(_, &span)| span));
-            return None;
-        }
-        Some(Expanded { groups, spans })
+        Expanded { groups, spans, names_absent }
     }
 
     /// The term of the known word a compound adjective of a word and a past participle starts

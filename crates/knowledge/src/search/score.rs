@@ -108,11 +108,34 @@ impl SearchIndex {
             return outcome;
         }
         let completing_last = query.prefix && text.ends_with(|c: char| c.is_alphanumeric());
-        let Some(Expanded { groups, spans }) =
-            self.expand(text, &mut words, completing_last, &mut outcome)
-        else {
+        let Expanded { groups, spans, names_absent } =
+            self.expand(text, &mut words, completing_last, &mut outcome);
+        // A misspelling matches a name as the one word it is near (`ketenzorgcordinator`).
+        let query_words: Vec<u32> =
+            words.iter().map(|w| w.word.or(w.meant).unwrap_or(NO_WORD)).collect();
+        // Every name match shares a word with the query, so only names holding one are checked.
+        let mut name_boosts = vec![NO_NAME_BOOST; nodes.len()];
+        let mut names_a_medication = false;
+        for word in &query_words {
+            for &(node, name) in self.named_by.get(word).map_or(&[][..], Vec::as_slice) {
+                let boost =
+                    name_boost(&self.names[node as usize][name as usize], name == 0, &query_words);
+                if boost > name_boosts[node as usize] {
+                    name_boosts[node as usize] = boost;
+                }
+                names_a_medication |= names_the_drug(boost, &nodes[node as usize]);
+            }
+        }
+
+        // A question that names something the content lacks (`Örebro`, `CYP2D6`) is one the
+        // guidance does not address: nothing is better than a guess. Unless it names a drug too,
+        // whose caution the reader must see whatever else is asked (`tramadol CYP2D6`).
+        if names_absent && !names_a_medication {
+            let unknown =
+                groups.iter().zip(&spans).filter(|(alternatives, _)| alternatives.is_empty());
+            outcome.unknown.extend(unknown.map(|(_, &span)| span));
             return outcome;
-        };
+        }
         let audience = query.audience.unwrap_or(Audience::Professional);
         let slot = audience_slot(audience);
 
@@ -189,23 +212,6 @@ impl SearchIndex {
         }
 
         let wanted = groups.len() as f32;
-        // A misspelling matches a name as the one word it is near (`ketenzorgcordinator`).
-        let query_words: Vec<u32> =
-            words.iter().map(|w| w.word.or(w.meant).unwrap_or(NO_WORD)).collect();
-        // Every name match shares a word with the query, so only names holding one are checked.
-        let mut name_boosts = vec![NO_NAME_BOOST; nodes.len()];
-        let mut names_a_medication = false;
-        for word in &query_words {
-            for &(node, name) in self.named_by.get(word).map_or(&[][..], Vec::as_slice) {
-                let boost =
-                    name_boost(&self.names[node as usize][name as usize], name == 0, &query_words);
-                if boost > name_boosts[node as usize] {
-                    name_boosts[node as usize] = boost;
-                }
-                names_a_medication |= names_the_drug(boost, &nodes[node as usize]);
-            }
-        }
-
         // When the words the guidance never uses weigh as much as the ones it does ("is
         // fibromyalgie erfelijk", "welk matras is het best bij rugpijn"), the question is about
         // something it does not address: no answer is better than hits on the other words. A
