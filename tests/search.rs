@@ -109,8 +109,8 @@ fn every_drug_name_finds_the_caution_that_governs_it_first() {
                 .collect();
             // A drug's name of one word with a dose too, as a pharmacist types it: `500` and
             // `mg` are no names the guidance lacks, and `500mg` is `500 mg`; on the way there,
-            // `500m` is too. So are how often and the form, as a prescription writes them
-            // (`2dd1`, `3x500mg`, `HCl MGA`), and a name the guidance lacks (`CYP2D6`).
+            // `500m` is too. So is how often, as a prescription writes it (`2dd1`, `3x500mg`),
+            // and a name the guidance lacks, a form or a code (`HCl MGA`, `CYP2D6`).
             let mut queries = vec![name.clone()];
             if name.chars().all(char::is_alphanumeric) {
                 queries.extend([

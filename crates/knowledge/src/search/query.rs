@@ -179,12 +179,11 @@ impl SearchIndex {
                 let word = &words[i];
                 let still_typing = completing_last && i + 1 == words.len();
                 let written = &text[word.start..word.end];
-                // A number alone is an amount (`paracetamol 500 mg`), a prescription's `3dd` or
-                // `2x500mg` a dose and its `MGA` or `HCl` a form, not a name.
+                // A number alone is an amount (`paracetamol 500 mg`), and a prescription's `3dd`
+                // or `2x500mg` a dose, not a name.
                 let is_name =
                     written.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-                        && !analyze::is_dose(written, false)
-                        && !analyze::is_prescription_form(written);
+                        && !analyze::is_dose(written, false);
                 names_absent |= is_name && !still_typing;
             }
             // A word nothing matches still counts against coverage.
