@@ -56,6 +56,21 @@ fn opioid_tapering_returns_the_node_that_says_it_is_not_addressed() {
     }
 }
 
+/// A Flemish reader's words find what the Dutch ones find (WOREL is Belgian, the Zorgstandaard
+/// Dutch): `geneesheer` is `arts`, `kinesist` is `kinesitherapeut` (the thesaurus).
+#[test]
+fn flemish_words_find_what_dutch_words_find() {
+    for (flemish, dutch) in [
+        ("geneesheer-specialist", "arts-specialist"),
+        ("behandelend geneesheer", "behandelend arts"),
+        ("kinesist", "kinesitherapeut"),
+    ] {
+        let first = |query: &str| hits(query).first().map(|h| h.node.id.clone());
+        assert!(first(dutch).is_some(), "premise: {dutch:?} finds");
+        assert_eq!(first(flemish), first(dutch), "{flemish:?} as {dutch:?}");
+    }
+}
+
 /// `slap` (limp, weak) is not `slaap` (sleep), though Snowball stems them alike, one edit turns
 /// one into the other, and `slap` could be the start of `slapen`: a patient whose leg or arm is
 /// limp finds weakness (the red flags, loss of strength), not sleeping pills, also while typing.
