@@ -57,13 +57,15 @@ fn opioid_tapering_returns_the_node_that_says_it_is_not_addressed() {
 }
 
 /// A Flemish reader's words find what the Dutch ones find (WOREL is Belgian, the Zorgstandaard
-/// Dutch): `geneesheer` is `arts`, `kinesist` is `kinesitherapeut` (the thesaurus).
+/// Dutch): `geneesheer` is `arts`, `kinesist` is `kinesitherapeut`, `anesthesist` is
+/// `anesthesioloog` (the thesaurus).
 #[test]
 fn flemish_words_find_what_dutch_words_find() {
     for (flemish, dutch) in [
         ("geneesheer-specialist", "arts-specialist"),
         ("behandelend geneesheer", "behandelend arts"),
         ("kinesist", "kinesitherapeut"),
+        ("anesthesist", "anesthesioloog"),
     ] {
         let first = |query: &str| hits(query).first().map(|h| h.node.id.clone());
         assert!(first(dutch).is_some(), "premise: {dutch:?} finds");
