@@ -58,7 +58,8 @@ fn opioid_tapering_returns_the_node_that_says_it_is_not_addressed() {
 
 /// A Flemish reader's words find what the Dutch ones find (WOREL is Belgian, the Zorgstandaard
 /// Dutch): `geneesheer` is `arts`, `kinesist` is `kinesitherapeut`, `anesthesist` is
-/// `anesthesioloog` (the thesaurus).
+/// `anesthesioloog`, `algoloog` is `pijnspecialist`, `sociaal assistent` is `maatschappelijk
+/// werker` (the thesaurus).
 #[test]
 fn flemish_words_find_what_dutch_words_find() {
     for (flemish, dutch) in [
@@ -66,6 +67,8 @@ fn flemish_words_find_what_dutch_words_find() {
         ("behandelend geneesheer", "behandelend arts"),
         ("kinesist", "kinesitherapeut"),
         ("anesthesist", "anesthesioloog"),
+        ("algoloog", "pijnspecialist"),
+        ("sociaal assistent", "maatschappelijk werker"),
     ] {
         let first = |query: &str| hits(query).first().map(|h| h.node.id.clone());
         assert!(first(dutch).is_some(), "premise: {dutch:?} finds");
