@@ -190,11 +190,7 @@ impl Knowledge {
         }
         let folded = fold(name);
         // A name: the title, the title's name before its colon ("Opioïden: …"), or an alias.
-        let named = |n: &&Node| {
-            fold(&n.title) == folded
-                || n.title.split(':').next().is_some_and(|short| fold(short) == folded)
-                || n.aliases.iter().any(|a| fold(a) == folded)
-        };
+        let named = |n: &&Node| fold(&n.title) == folded || names_of(n).any(|a| fold(a) == folded);
         // A drug's own node before the class that lists it among its aliases.
         if let Some(node) = self.nodes_of(kind).filter(named).max_by_key(|n| n.id.len()) {
             return Ok((node, FoundBy::Name));
@@ -208,13 +204,7 @@ impl Knowledge {
         if folded.chars().count() >= NEAR_NAME_MIN_LETTERS {
             let near = self
                 .nodes_of(kind)
-                .flat_map(|n| {
-                    n.title
-                        .split(':')
-                        .take(1)
-                        .chain(n.aliases.iter().map(String::as_str))
-                        .map(move |name| (name, n))
-                })
+                .flat_map(|n| names_of(n).map(move |name| (name, n)))
                 .map(|(name, n)| {
                     (
                         pijnwijzer_model::distance::levenshtein(&folded, &fold(name)),
@@ -278,8 +268,7 @@ impl Knowledge {
         // Every name the words hold: (first word, how many words, node).
         let mut found: Vec<(usize, usize, &Node)> = Vec::new();
         for node in self.nodes_of(kind) {
-            let short = node.title.split(':').next().unwrap_or(&node.title);
-            for name in std::iter::once(short).chain(node.aliases.iter().map(String::as_str)) {
+            for name in names_of(node) {
                 let name = words_of(name);
                 if name.is_empty() || name.len() > words.len() {
                     continue;
@@ -298,6 +287,12 @@ impl Knowledge {
         let first = named.next()?;
         named.all(|node| node.id == first.id).then_some(first)
     }
+}
+
+/// The names a reader asks for `node` by: the title's name before its colon ("Opioïden: …") and
+/// the aliases.
+fn names_of(node: &Node) -> impl Iterator<Item = &str> {
+    node.title.split(':').take(1).chain(node.aliases.iter().map(String::as_str))
 }
 
 /// Calls `visit` with every list item in `blocks`, in order, nested items after their parent.

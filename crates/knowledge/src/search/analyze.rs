@@ -177,8 +177,9 @@ impl Iterator for WordSpans<'_> {
         // A dose written without a space (`50mg`) is a number and a unit, as `50 mg` is: the
         // number ends this word and the unit is the next.
         let digits = self.text[start..end].bytes().take_while(u8::is_ascii_digit).count();
-        let typed_last = self.text[end..].trim().is_empty();
-        if digits > 0 && is_dose_unit(&self.text[start + digits..end], typed_last) {
+        if digits > 0
+            && is_dose_unit(&self.text[start + digits..end], self.text[end..].trim().is_empty())
+        {
             self.at = start + digits;
             return Some((start, self.at));
         }
