@@ -14,7 +14,7 @@ use pijnwijzer::knowledge::features::MedicationSummary;
 use pijnwijzer::knowledge::search::{layer_text, stem_table};
 use pijnwijzer::knowledge::view::Hit;
 use pijnwijzer::knowledge::{Knowledge, SearchOptions};
-use pijnwijzer::model::{Direction, LayerKey, Node, Pack, Position, StemTable};
+use pijnwijzer::model::{LayerKey, Node, Pack, StemTable};
 
 fn knowledge() -> &'static Knowledge {
     static KNOWLEDGE: OnceLock<Knowledge> = OnceLock::new();
@@ -105,20 +105,6 @@ fn a_limp_leg_is_weakness_not_sleep() {
 #[test]
 fn every_drug_name_finds_the_caution_that_governs_it_first() {
     let drugs = knowledge().medications();
-    let is_caution = |id: &str| {
-        drugs.iter().any(|d| {
-            d.id == id
-                && (d.direction == Some(Direction::Against)
-                    || matches!(d.position, Some(Position::PreferablyNot | Position::NoPlace)))
-        })
-    };
-    let governing = |d: &MedicationSummary| -> Vec<String> {
-        match d.class.as_deref() {
-            Some(class) if is_caution(class) => vec![class.to_string()],
-            Some(class) => vec![d.id.clone(), class.to_string()],
-            None => vec![d.id.clone()],
-        }
-    };
     let mut asked = 0;
     for drug in &drugs {
         for name in &drug.aliases {
@@ -159,6 +145,53 @@ fn every_drug_name_finds_the_caution_that_governs_it_first() {
                     "{query:?} ({audience}, completing: {prefix}): first {first:?}, want {wanted:?}"
                 );
                 asked += 1;
+            }
+        }
+    }
+    assert!(asked > 100, "only {asked} searches");
+}
+
+/// The cards that govern drug `d`: the caution on its class when the class is one, else the
+/// drug's own card or its class.
+fn governing(d: &MedicationSummary) -> Vec<String> {
+    match d.class.as_deref() {
+        Some(class) if node(class).is_caution() => vec![class.to_string()],
+        Some(class) => vec![d.id.clone(), class.to_string()],
+        None => vec![d.id.clone()],
+    }
+}
+
+/// A question that names a drug the guidance advises against and another drug shows the caution
+/// first, in either order and for both audiences, though the other drug's card may share more of
+/// the question (`tramadol sertraline` showed the SSRIs' card above the opioid caution).
+#[test]
+fn a_caution_comes_first_when_another_drug_is_named_too() {
+    let drugs = knowledge().medications();
+    let one_word = |name: &&String| name.chars().all(char::is_alphabetic);
+    let cautioned = |d: &&MedicationSummary| governing(d).iter().all(|id| node(id).is_caution());
+    let mut asked = 0;
+    for drug in drugs.iter().filter(cautioned) {
+        let wanted = governing(drug);
+        for other in drugs.iter().filter(|d| !governing(d).iter().any(|id| node(id).is_caution())) {
+            let (Some(name), Some(other_name)) =
+                (drug.aliases.iter().find(one_word), other.aliases.iter().find(one_word))
+            else {
+                continue;
+            };
+            for query in [format!("{name} {other_name}"), format!("{other_name} en {name}")] {
+                for audience in ["professional", "patient"] {
+                    let options = SearchOptions {
+                        audience: Some(audience.to_string()),
+                        ..Default::default()
+                    };
+                    let found = knowledge().search(&query, &options).expect("the search answers");
+                    let first = found.first().map(|h| h.node.id.clone());
+                    assert!(
+                        first.as_ref().is_some_and(|id| wanted.contains(id)),
+                        "{query:?} ({audience}): first {first:?}, want {wanted:?}"
+                    );
+                    asked += 1;
+                }
             }
         }
     }

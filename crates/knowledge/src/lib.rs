@@ -195,7 +195,7 @@ impl Knowledge {
                 let refines = member.links.iter().filter(|l| l.edge == EdgeType::Refines);
                 let mut classes = refines
                     .filter_map(|l| by_id.get(&l.target).copied())
-                    .filter(|&class| is_caution(&pack.nodes[class]));
+                    .filter(|&class| pack.nodes[class].is_caution());
                 classes.next().filter(|_| member.kind == Kind::Medication)
             })
             .collect();
@@ -583,18 +583,6 @@ impl Knowledge {
         scored.sort();
         scored.into_iter().take(3).map(|(_, id)| id.to_string()).collect()
     }
-}
-
-/// Whether `node` is a medication the guidance advises against.
-fn is_caution(node: &Node) -> bool {
-    node.kind == Kind::Medication
-        && (node.direction == Some(pijnwijzer_model::Direction::Against)
-            || matches!(
-                node.position,
-                Some(
-                    pijnwijzer_model::Position::PreferablyNot | pijnwijzer_model::Position::NoPlace
-                )
-            ))
 }
 
 /// Where `node` stands in its source, with a citation such as "WOREL §4 aanbeveling 6, p. 29".

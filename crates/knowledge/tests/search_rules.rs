@@ -1320,6 +1320,51 @@ fn the_card_of_a_named_drug_covers_the_whole_question() {
     assert_eq!(first(&k, "slik elke dag tramal"), "t.tramadol", "by its brand name");
 }
 
+/// A question that names two drugs shows the caution first, though the other drug's card shares
+/// more of it (`tramadol sertraline` showed the SSRIs' card above the opioid caution), and the
+/// scores stay best first: DESIGN.md's "a search for any opioid name must surface the opioid
+/// caution first" holds for a question that names another drug too.
+#[test]
+fn the_caution_of_a_named_drug_ranks_above_the_other_named_drugs() {
+    use Kind::*;
+    let pack = |tramadol_position: Position| {
+        let mut ssri = node(
+            "t.ssri",
+            Medication,
+            "SSRI's",
+            "Sertraline bij angst en somberheid; sertraline bij slaap en sertraline bij pijn.",
+            None,
+            &["sertraline"],
+        );
+        ssri.facts.position = Some(Position::Consider);
+        let mut tramadol =
+            node("t.tramadol", Medication, "Tramadol", "Tramadol liever niet.", None, &["Tramal"]);
+        tramadol.facts.position = Some(tramadol_position);
+        knowledge(vec![
+            ssri,
+            tramadol,
+            node("t.slaap", Concept, "Slaap", "Slecht slapen bij pijn.", None, &[]),
+        ])
+    };
+    let query = "sertraline tramadol";
+    let both_considered = pack(Position::Consider);
+    assert_eq!(
+        ids(&both_considered, query)[..2],
+        ["t.ssri", "t.tramadol"],
+        "premise: by score alone the SSRIs' card comes first"
+    );
+    let k = pack(Position::PreferablyNot);
+    for query in [query, "tramadol sertraline", "Tramal en sertraline", "sertraline 50mg tramadol"]
+    {
+        let found = hits(&k, query);
+        assert_eq!(ids_of(&found)[..2], ["t.tramadol", "t.ssri"], "{query}");
+        assert!(found.windows(2).all(|w| w[0].score >= w[1].score), "{:?}", ranking(&found));
+    }
+    assert_eq!(first(&k, "sertraline"), "t.ssri", "one drug named: its own card");
+    let one = SearchOptions { limit: Some(1), ..SearchOptions::default() };
+    assert_eq!(ids_of(&search_with(&k, query, &one)), ["t.tramadol"], "within the limit too");
+}
+
 /// `unknown_words` names, as typed and in order, the query words the content lacks in every form:
 /// why a search finds nothing (`is fibromyalgie erfelijk`), or what its hits leave out. A word
 /// found through a synonym, a compound part, a near spelling or, while typing, a completion is no

@@ -164,6 +164,16 @@ impl std::ops::Deref for Node {
     }
 }
 
+impl NodeFacts {
+    /// Whether this is a drug or drug class the guidance advises against (`against`, `bij
+    /// voorkeur niet`, `geen plaats`): the cautions a search that names the drug shows first.
+    pub fn is_caution(&self) -> bool {
+        self.kind == Kind::Medication
+            && (self.direction == Some(Direction::Against)
+                || matches!(self.position, Some(Position::PreferablyNot | Position::NoPlace)))
+    }
+}
+
 /// The facts of a node that its front matter states and `node()` shows as they are. This is the
 /// one place to add such a field: the compiler reads it, the pack carries it, the view flattens
 /// it, and the TypeScript declarations follow.

@@ -4,7 +4,7 @@
 //! candidates, the lift of the question it lists that holds most of the query (and the boost of
 //! one asked word for word); then the filters and the ranking. A query whose words the content
 //! lacks weigh most finds nothing, and so does one with such a word whose best node holds little
-//! of it.
+//! of it. The caution of a drug the query names ranks above every other hit.
 
 use super::index::{idf, Posting, NO_WORD};
 use super::query::{Alternative, Expanded};
@@ -247,9 +247,19 @@ impl SearchIndex {
                     }
                 }),
         );
-        // Ties go to the lower id; the pack keeps nodes sorted by id, so that is the lower index.
-        let order =
-            |a: &Match, b: &Match| b.score.total_cmp(&a.score).then_with(|| a.node.cmp(&b.node));
+        // The caution of a drug the question names comes before any other hit, whatever else the
+        // question names (`tramadol sertraline`: the SSRIs' card, which the guidance lets one
+        // consider, scores higher). Then the score; ties go to the lower id, and the pack keeps
+        // nodes sorted by id, so that is the lower index.
+        let named_caution = |m: &Match| {
+            names_the_drug(name_boosts[m.node], &nodes[m.node]) && nodes[m.node].is_caution()
+        };
+        let order = |a: &Match, b: &Match| {
+            named_caution(b)
+                .cmp(&named_caution(a))
+                .then_with(|| b.score.total_cmp(&a.score))
+                .then_with(|| a.node.cmp(&b.node))
+        };
         // The questions a node lists as ones its lay text answers (the page offers them while a
         // patient types): asked word for word, one finds that node first, as a name does; asked
         // in other words, the node gains with the share of the query's weight that one of its
@@ -283,6 +293,15 @@ impl SearchIndex {
             matches.truncate(query.limit);
         }
         matches.sort_unstable_by(order);
+        // Scores stay best first: a named caution ranked above a better-scoring hit takes its score.
+        let cautions = matches.iter().take_while(|m| named_caution(m)).count();
+        if let Some(&Match { score: next, .. }) = matches.get(cautions) {
+            for m in &mut matches[..cautions] {
+                if m.score < next {
+                    m.score = next;
+                }
+            }
+        }
         // With a word the content lacks, the best node must hold a fair share of the question,
         // or the question is about something the guidance does not address; a named drug's card
         // is always shown.
