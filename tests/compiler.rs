@@ -55,6 +55,52 @@ fn a_link_to_an_unknown_id_names_file_line_and_a_close_id() {
     assert!(errors[0].hint.as_deref().unwrap().contains("worel.test.lijst"));
 }
 
+/// A node refused for its own errors still exists: a link to it is no "link to unknown id" whose
+/// hint names another node, and its own links are checked in the same run, so one run lists
+/// every error and nothing that merely follows from one.
+#[test]
+fn a_refused_node_is_no_unknown_id_and_its_links_are_checked() {
+    let broken = node("", "Tekst.\n\nZie [de lijst](#worel.test.lijs).")
+        .replace("\"recommendation\"", "\"advies\"");
+    let dir = content_with("refused", "nieuw.md", &broken);
+    let linking = node("", "Zie [het nieuwe](#LINK).")
+        .replace("worel.test.nieuw", "worel.test.ander")
+        .replace("LINK", "worel.test.nieuw");
+    std::fs::write(dir.join("ander.md"), linking).unwrap();
+    let errors = compile_dir(&dir).expect_err("the content must be refused");
+    assert_one(&errors, 3, "unknown kind `advies`");
+    assert_one(&errors, 16, "link to unknown id `worel.test.lijs`");
+    assert_eq!(
+        errors.len(),
+        2,
+        "nothing in ander.md, which links to the refused node: {errors:#?}"
+    );
+}
+
+/// Every bad group of the thesaurus is named at its own line, and the nodes' errors are listed
+/// in the same run rather than hidden behind it.
+#[test]
+fn the_thesaurus_errors_are_listed_at_their_lines_beside_the_nodes() {
+    let dir = content_with(
+        "thesaurus",
+        "nieuw.md",
+        &node("", "Tekst.").replace("\"recommendation\"", "\"advies\""),
+    );
+    let thesaurus = "[[groep]]\ntermen = [\"rugpijn\", \"spit\"]\n\n[[groep]]\ntermen = [\"koorts\"]\n\n[[groep]]\ntermen = [\"slaap\", \" \"]\n";
+    std::fs::write(dir.join("synoniemen.toml"), thesaurus).unwrap();
+    let errors = compile_dir(&dir).expect_err("the content must be refused");
+    let at = |line: usize| {
+        errors.iter().any(|e| {
+            e.file.ends_with("synoniemen.toml")
+                && e.line == line
+                && e.message.contains("two or more")
+        })
+    };
+    assert!(at(5) && at(8), "each group at its line: {errors:#?}");
+    assert_one(&errors, 3, "unknown kind `advies`");
+    assert_eq!(errors.len(), 3, "{errors:#?}");
+}
+
 #[test]
 fn a_duplicate_id_is_refused() {
     let text = node("", "Tekst.").replace("worel.test.nieuw", "worel.test.lijst");

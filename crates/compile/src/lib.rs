@@ -43,11 +43,38 @@ struct Compiled {
     compare_line: usize,
 }
 
+/// A file refused for its own errors, as far as the checks that span files need it: the id it
+/// declares (links to it are then no links to an unknown id) and its own links, checked as well,
+/// so one run lists every error.
+struct Refused {
+    file: PathBuf,
+    id: Option<String>,
+    links: Vec<markdown::NodeLink>,
+}
+
+impl Refused {
+    /// What `text`, the file's contents, declares; its `id` read from the front matter as plain
+    /// TOML, since the front matter may be what was refused.
+    fn read(file: &Path, text: &str) -> Refused {
+        let parsed = markdown::parse(file, text).0;
+        let id = parsed.front_matter.and_then(|(toml_text, _)| {
+            let table: toml::Table = toml::from_str(&toml_text).ok()?;
+            Some(table.get("id")?.as_str()?.to_string())
+        });
+        Refused { file: file.to_path_buf(), id, links: parsed.links }
+    }
+}
+
 /// Compiles every content file below `dir` into a pack.
 pub fn compile_dir(dir: &Path) -> Result<Pack, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let (documents, actors) = read_vocabulary(dir).map_err(|e| vec![e])?;
-    let synonyms = read_synonyms(dir).map_err(|e| vec![e])?;
+    // The thesaurus is checked beside the nodes, not before them: a bad group does not hide the
+    // nodes' errors.
+    let synonyms = read_synonyms(dir).unwrap_or_else(|mut synonym_errors| {
+        errors.append(&mut synonym_errors);
+        Vec::new()
+    });
     let files = markdown_files(dir).map_err(|e| vec![e])?;
 
     let document_ids: Vec<String> = documents.iter().map(|d| d.id.clone()).collect();
@@ -56,6 +83,7 @@ pub fn compile_dir(dir: &Path) -> Result<Pack, Vec<Diagnostic>> {
 
     let mut digest = Fnv::new();
     let mut compiled = Vec::new();
+    let mut refused = Vec::new();
     for file in &files {
         let text = match fs::read_to_string(file) {
             Ok(text) => text,
@@ -71,11 +99,14 @@ pub fn compile_dir(dir: &Path) -> Result<Pack, Vec<Diagnostic>> {
         digest.write(text.as_bytes());
         match compile_file(file, &text, &vocabulary) {
             Ok(node) => compiled.push(node),
-            Err(mut file_errors) => errors.append(&mut file_errors),
+            Err(mut file_errors) => {
+                errors.append(&mut file_errors);
+                refused.push(Refused::read(file, &text));
+            }
         }
     }
 
-    check_graph(&mut compiled, &mut errors);
+    check_graph(&mut compiled, &refused, &mut errors);
     match glossary::read(dir) {
         Ok(words) => {
             digest.write(fs::read(dir.join(glossary::GLOSSARY)).unwrap_or_default().as_slice());
@@ -389,8 +420,9 @@ fn check_readability(
 }
 
 /// Checks what spans files (unique ids, link targets, topic members) and adds the edges that
-/// comparison topics imply.
-fn check_graph(compiled: &mut [Compiled], errors: &mut Vec<Diagnostic>) {
+/// comparison topics imply; the links of `refused` files are checked too, and a link to one of
+/// them is no link to an unknown id, whose hint would name some other node.
+fn check_graph(compiled: &mut [Compiled], refused: &[Refused], errors: &mut Vec<Diagnostic>) {
     let mut first_seen: HashMap<String, (PathBuf, usize)> = HashMap::new();
     for c in compiled.iter() {
         if let Some((file, line)) = first_seen.get(&c.node.id) {
@@ -412,27 +444,31 @@ fn check_graph(compiled: &mut [Compiled], errors: &mut Vec<Diagnostic>) {
         .map(|c| (c.node.id.clone(), c.node.source.as_ref().map(|s| s.document.clone())))
         .collect();
 
+    let refused_ids = || refused.iter().filter_map(|r| r.id.as_ref());
+    let unknown = |id: &String| !document_of.contains_key(id) && !refused_ids().any(|r| r == id);
+    let hint = |id: &str| suggestion(id, document_of.keys().chain(refused_ids()));
+    let links = compiled
+        .iter()
+        .flat_map(|c| c.links.iter().map(move |link| (&c.file, link)))
+        .chain(refused.iter().flat_map(|r| r.links.iter().map(move |link| (&r.file, link))));
+    for (file, link) in links.filter(|(_, link)| unknown(&link.target)) {
+        errors.push(
+            Diagnostic::new(file, link.line, format!("link to unknown id `{}`", link.target))
+                .hint(hint(&link.target)),
+        );
+    }
     for c in compiled.iter() {
-        for link in c.links.iter().filter(|link| !document_of.contains_key(&link.target)) {
-            errors.push(
-                Diagnostic::new(
-                    &c.file,
-                    link.line,
-                    format!("link to unknown id `{}`", link.target),
-                )
-                .hint(suggestion(&link.target, document_of.keys())),
-            );
-        }
         for entry in &c.node.compare {
             for member in &entry.nodes {
                 match document_of.get(member) {
+                    None if !unknown(member) => {}
                     None => errors.push(
                         Diagnostic::new(
                             &c.file,
                             c.compare_line,
                             format!("[[compare]] names unknown node `{member}`"),
                         )
-                        .hint(suggestion(member, document_of.keys())),
+                        .hint(hint(member)),
                     ),
                     Some(document) if document.as_deref() != Some(entry.document.as_str()) => {
                         errors.push(
@@ -531,10 +567,18 @@ struct DocumentEntry {
 }
 
 fn read_toml<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T, Diagnostic> {
-    let text = fs::read_to_string(path).map_err(|e| {
+    parse_toml(path, &read_text(path)?)
+}
+
+fn read_text(path: &Path) -> Result<String, Diagnostic> {
+    fs::read_to_string(path).map_err(|e| {
         Diagnostic::new(path, 1, format!("cannot read: {e}")).hint("the file belongs in content/")
-    })?;
-    toml::from_str(&text).map_err(|e| {
+    })
+}
+
+/// `text`, the contents of `path`, as `T`; an error names its line.
+fn parse_toml<T: for<'de> Deserialize<'de>>(path: &Path, text: &str) -> Result<T, Diagnostic> {
+    toml::from_str(text).map_err(|e| {
         let line = e.span().map_or(1, |span| 1 + text[..span.start].matches('\n').count());
         Diagnostic::new(path, line, e.message().to_string())
             .hint("see content/README.md for this file's format")
@@ -581,26 +625,41 @@ struct SynonymsFile {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SynonymGroup {
-    termen: Vec<String>,
+    termen: toml::Spanned<Vec<String>>,
 }
 
-fn read_synonyms(dir: &Path) -> Result<Vec<Vec<String>>, Diagnostic> {
+/// The thesaurus's groups, or every error in it, each at its group's line.
+fn read_synonyms(dir: &Path) -> Result<Vec<Vec<String>>, Vec<Diagnostic>> {
     let path = dir.join(SYNONYMS);
     if !path.exists() {
         return Ok(Vec::new());
     }
-    let file: SynonymsFile = read_toml(&path)?;
-    for group in &file.groep {
-        if group.termen.len() < 2 || group.termen.iter().any(|t| t.trim().is_empty()) {
-            return Err(Diagnostic::new(
+    let text = read_text(&path).map_err(|e| vec![e])?;
+    let file: SynonymsFile = parse_toml(&path, &text).map_err(|e| vec![e])?;
+    let errors: Vec<Diagnostic> = file
+        .groep
+        .iter()
+        .filter(|group| {
+            group.termen.get_ref().len() < 2
+                || group.termen.get_ref().iter().any(|t| t.trim().is_empty())
+        })
+        .map(|group| {
+            let line = 1 + text[..group.termen.span().start].matches('\n').count();
+            Diagnostic::new(
                 &path,
-                1,
-                format!("synonym group {:?} needs two or more non-empty terms", group.termen),
+                line,
+                format!(
+                    "synonym group {:?} needs two or more non-empty terms",
+                    group.termen.get_ref()
+                ),
             )
-            .hint("each [[groep]] lists words that mean the same"));
-        }
+            .hint("each [[groep]] lists words that mean the same")
+        })
+        .collect();
+    if !errors.is_empty() {
+        return Err(errors);
     }
-    Ok(file.groep.into_iter().map(|g| g.termen).collect())
+    Ok(file.groep.into_iter().map(|g| g.termen.into_inner()).collect())
 }
 
 /// Every `.md` file below `dir` except READMEs, in a stable order.
