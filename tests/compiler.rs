@@ -60,21 +60,27 @@ fn a_link_to_an_unknown_id_names_file_line_and_a_close_id() {
 /// every error and nothing that merely follows from one.
 #[test]
 fn a_refused_node_is_no_unknown_id_and_its_links_are_checked() {
-    let broken = node("", "Tekst.\n\nZie [de lijst](#worel.test.lijs).")
-        .replace("\"recommendation\"", "\"advies\"");
-    let dir = content_with("refused", "nieuw.md", &broken);
-    let linking = node("", "Zie [het nieuwe](#LINK).")
-        .replace("worel.test.nieuw", "worel.test.ander")
-        .replace("LINK", "worel.test.nieuw");
-    std::fs::write(dir.join("ander.md"), linking).unwrap();
-    let errors = compile_dir(&dir).expect_err("the content must be refused");
-    assert_one(&errors, 3, "unknown kind `advies`");
-    assert_one(&errors, 16, "link to unknown id `worel.test.lijs`");
-    assert_eq!(
-        errors.len(),
-        2,
-        "nothing in ander.md, which links to the refused node: {errors:#?}"
-    );
+    let text = node("", "Tekst.\n\nZie [de lijst](#worel.test.lijs).");
+    // Refused for a value, and for front matter that is no TOML at all (a quote left open).
+    for (test, broken, line, message) in [
+        (
+            "refused-kind",
+            text.replace("\"recommendation\"", "\"advies\""),
+            3,
+            "unknown kind `advies`",
+        ),
+        ("refused-toml", text.replace("title = \"Nieuw\"", "title = \"Nieuw"), 4, "front matter"),
+    ] {
+        let dir = content_with(test, "nieuw.md", &broken);
+        let linking = node("", "Zie [het nieuwe](#LINK).")
+            .replace("worel.test.nieuw", "worel.test.ander")
+            .replace("LINK", "worel.test.nieuw");
+        std::fs::write(dir.join("ander.md"), linking).unwrap();
+        let errors = compile_dir(&dir).expect_err("the content must be refused");
+        assert_one(&errors, line, message);
+        assert_one(&errors, 16, "link to unknown id `worel.test.lijs`");
+        assert_eq!(errors.len(), 2, "nothing in ander.md, which links to nieuw.md: {errors:#?}");
+    }
 }
 
 /// Every bad group of the thesaurus is named at its own line, and the nodes' errors are listed
@@ -99,6 +105,24 @@ fn the_thesaurus_errors_are_listed_at_their_lines_beside_the_nodes() {
     assert!(at(5) && at(8), "each group at its line: {errors:#?}");
     assert_one(&errors, 3, "unknown kind `advies`");
     assert_eq!(errors.len(), 3, "{errors:#?}");
+}
+
+/// A file saved with a byte order mark (as editors on Windows may save UTF-8), with Windows line
+/// ends, compiles as the same node.
+#[test]
+fn a_byte_order_mark_and_windows_line_ends_are_read() {
+    let text = node("", "Tekst.\n\n## Voor patiënten\n\nUitleg in gewone woorden.");
+    let plain = compile_dir(&content_with("plain", "nieuw.md", &text)).expect("compiles");
+    let windows = format!("\u{feff}{}", text.replace('\n', "\r\n"));
+    let saved = compile_dir(&content_with("bom", "nieuw.md", &windows)).expect("compiles too");
+    // The same node, and the same digest of its lay text for the review, from another folder.
+    let nieuw = |pack: &pijnwijzer_model::Pack| {
+        let mut node =
+            pack.nodes.iter().find(|n| n.id == "worel.test.nieuw").cloned().expect("the node");
+        let review = node.lay_review.take().expect("a lay text to review");
+        (node, review.lay_digest)
+    };
+    assert_eq!(nieuw(&saved), nieuw(&plain));
 }
 
 #[test]

@@ -53,13 +53,15 @@ struct Refused {
 }
 
 impl Refused {
-    /// What `text`, the file's contents, declares; its `id` read from the front matter as plain
-    /// TOML, since the front matter may be what was refused.
+    /// What `text`, the file's contents, declares; its `id` read from the front matter's `id`
+    /// line alone, since the rest of the front matter may be what was refused.
     fn read(file: &Path, text: &str) -> Refused {
         let parsed = markdown::parse(file, text).0;
         let id = parsed.front_matter.and_then(|(toml_text, _)| {
-            let table: toml::Table = toml::from_str(&toml_text).ok()?;
-            Some(table.get("id")?.as_str()?.to_string())
+            toml_text.lines().find_map(|line| {
+                let table: toml::Table = toml::from_str(line).ok()?;
+                Some(table.get("id")?.as_str()?.to_string())
+            })
         });
         Refused { file: file.to_path_buf(), id, links: parsed.links }
     }
@@ -95,13 +97,16 @@ pub fn compile_dir(dir: &Path) -> Result<Pack, Vec<Diagnostic>> {
                 continue;
             }
         };
+        // Editors on Windows may save UTF-8 with a byte order mark; the front matter still
+        // starts the file.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
         digest.write(file.strip_prefix(dir).unwrap_or(file).to_string_lossy().as_bytes());
         digest.write(text.as_bytes());
-        match compile_file(file, &text, &vocabulary) {
+        match compile_file(file, text, &vocabulary) {
             Ok(node) => compiled.push(node),
             Err(mut file_errors) => {
                 errors.append(&mut file_errors);
-                refused.push(Refused::read(file, &text));
+                refused.push(Refused::read(file, text));
             }
         }
     }
