@@ -76,6 +76,26 @@ fn flemish_words_find_what_dutch_words_find() {
     }
 }
 
+/// `verhoging` is what many Dutch speakers call a raised temperature: a patient who has it finds
+/// the red flags, as one with `koorts` does (the thesaurus); the content never uses the word.
+#[test]
+fn a_raised_temperature_is_fever() {
+    let patient = SearchOptions { audience: Some("patient".to_string()), ..Default::default() };
+    let first = |query: &str| {
+        let found = knowledge().search(query, &patient).expect("the search answers");
+        found.first().map(|h| h.node.id.clone())
+    };
+    for (lay, fever) in [
+        ("verhoging", "koorts"),
+        ("ik heb verhoging en pijn", "ik heb koorts en pijn"),
+        ("verhoogde temperatuur", "koorts"),
+    ] {
+        let found = first(fever);
+        assert_eq!(found.as_deref(), Some("worel.alg.rodevlaggen.lijst"), "premise: {fever:?}");
+        assert_eq!(first(lay), found, "{lay:?} as {fever:?}");
+    }
+}
+
 /// `slap` (limp, weak) is not `slaap` (sleep), though Snowball stems them alike, one edit turns
 /// one into the other, and `slap` could be the start of `slapen`: a patient whose leg or arm is
 /// limp finds weakness (the red flags, loss of strength), not sleeping pills, also while typing.
