@@ -87,6 +87,26 @@ fn medication_is_found_by_brand_generic_and_lay_names_with_its_governing_grade()
     assert!(k.medications().len() >= 25);
 }
 
+/// A name the guidance does not use is offered only names that begin as it does: one far from
+/// it is another drug more often than a typo of it (`Arcoxia`, an NSAID, was offered `Palexia`, an
+/// opioid; `Movicox` `zopiclon`), while a typo (`Targin`) and a name with its salt glued on
+/// (`tramadolhydrochloride`) are still offered the name they mean.
+#[test]
+fn an_unknown_drug_is_offered_only_names_that_begin_alike() {
+    let k = knowledge();
+    let offered = |name: &str| match k.medication(name) {
+        Err(Error::NotFound { suggestions, .. }) => suggestions,
+        other => panic!("{name}: not found expected, got {other:?}"),
+    };
+    for other_drug in ["Arcoxia", "Movicox", "Algifor", "Nucynta", "MST"] {
+        assert_eq!(offered(other_drug), Vec::<String>::new(), "{other_drug}");
+    }
+    assert_eq!(offered("Targin"), ["Targinact"]);
+    assert_eq!(offered("Naprosyne")[0], "naproxen");
+    assert_eq!(offered("tramadolhydrochloride"), ["tramadol"]);
+    assert_eq!(offered("fentanylcitraat"), ["fentanyl"]);
+}
+
 #[test]
 fn the_referral_matrix_answers_both_ways() {
     let k = knowledge();

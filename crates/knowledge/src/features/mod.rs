@@ -69,6 +69,11 @@ const TWO_EDITS_MIN_LETTERS: usize = 8;
 const ID_SUGGESTION_MAX_EDITS: usize = 6;
 /// The most edits a name suggested for an unknown name may be away.
 const NAME_SUGGESTION_MAX_EDITS: usize = 4;
+/// The letters a name suggested for an unknown name must begin with alike: a name that far from
+/// the one typed is another drug more often than a typo of it (`Kapanol`, morphine, is two edits
+/// from `Panadol`, paracetamol; `Arcoxia` four from `Palexia`, tapentadol), and a misspelling
+/// keeps its first letters more often than its others.
+const NAME_SUGGESTION_SAME_START: usize = 3;
 
 /// One item of a list: a checklist entry, a criterion, a red flag.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -233,11 +238,22 @@ impl Knowledge {
                         std::iter::once(n.title.as_str())
                             .chain(n.aliases.iter().map(String::as_str))
                     })
-                    .map(|candidate| {
-                        (
-                            pijnwijzer_model::distance::levenshtein(&folded, &fold(candidate)),
-                            candidate,
-                        )
+                    .map(|candidate| (fold(candidate), candidate))
+                    .filter(|(candidate, _)| {
+                        let first = NAME_SUGGESTION_SAME_START;
+                        candidate.chars().take(first).eq(folded.chars().take(first))
+                    })
+                    .map(|(folded_candidate, candidate)| {
+                        // A name with its salt or form glued on (`tramadolhydrochloride`) is
+                        // that name, however many letters it adds.
+                        let distance = if folded_candidate.chars().count() >= NEAR_NAME_MIN_LETTERS
+                            && folded.starts_with(&folded_candidate)
+                        {
+                            0
+                        } else {
+                            pijnwijzer_model::distance::levenshtein(&folded, &folded_candidate)
+                        };
+                        (distance, candidate)
                     })
                     .collect();
                 close.sort();
