@@ -107,6 +107,28 @@ fn an_unknown_drug_is_offered_only_names_that_begin_alike() {
     assert_eq!(offered("fentanylcitraat"), ["fentanyl"]);
 }
 
+/// A name is read as a near spelling of another with as many edits as the search forgives (one
+/// up to eight letters, two from nine): `Trazodon`, an antidepressant the guidance does not name,
+/// is two edits from `tramadon` (a misspelling of tramadol) and `coffeïne` two from `codeïne`,
+/// and neither is read as that opioid; a real misspelling still is.
+#[test]
+fn a_near_spelling_is_forgiven_as_the_search_forgives_it() {
+    let k = knowledge();
+    for other_drug in ["Trazodon", "coffeïne"] {
+        let read = k.medication(other_drug).map(|m| (m.id, m.found_by));
+        assert!(
+            !matches!(read, Ok((_, FoundBy::Spelling | FoundBy::Name | FoundBy::Id))),
+            "{other_drug}: {read:?}"
+        );
+    }
+    for (typo, id) in
+        [("tramdol", "worel.med.opioiden.tramadol"), ("pregablin", "worel.med.pregabaline")]
+    {
+        let read = k.medication(typo).unwrap();
+        assert_eq!((read.id.as_str(), read.found_by), (id, FoundBy::Spelling), "{typo}");
+    }
+}
+
 #[test]
 fn the_referral_matrix_answers_both_ways() {
     let k = knowledge();

@@ -61,10 +61,8 @@ pub enum FoundBy {
     Search,
 }
 
-/// The fewest letters of a name that `find` matches by near spelling.
-const NEAR_NAME_MIN_LETTERS: usize = 4;
-/// The fewest letters of a name in which two edits are forgiven instead of one.
-const TWO_EDITS_MIN_LETTERS: usize = 8;
+/// The fewest letters of a name that a name suggested for an unknown one may begin with.
+const SUGGESTED_PREFIX_MIN_LETTERS: usize = 4;
 /// The most edits an id suggested for a mistyped id may be away.
 const ID_SUGGESTION_MAX_EDITS: usize = 6;
 /// The most edits a name suggested for an unknown name may be away.
@@ -204,9 +202,9 @@ impl Knowledge {
             return Ok((node, FoundBy::Name));
         }
         // A near spelling of a name ("tramdol") before a search, which can rank a class that
-        // mentions the drug above the drug itself: one edit in a short name, two in a long one.
-        let allowed = if folded.chars().count() >= TWO_EDITS_MIN_LETTERS { 2 } else { 1 };
-        if folded.chars().count() >= NEAR_NAME_MIN_LETTERS {
+        // mentions the drug above the drug itself: as many edits as the search forgives.
+        let allowed = crate::search::forgiven_edits(folded.chars().count());
+        if allowed > 0 {
             let near = self
                 .nodes_of(kind)
                 .flat_map(|n| names_of(n).map(move |name| (name, n)))
@@ -246,7 +244,8 @@ impl Knowledge {
                     .map(|(folded_candidate, candidate)| {
                         // A name with its salt or form glued on (`tramadolhydrochloride`) is
                         // that name, however many letters it adds.
-                        let distance = if folded_candidate.chars().count() >= NEAR_NAME_MIN_LETTERS
+                        let distance = if folded_candidate.chars().count()
+                            >= SUGGESTED_PREFIX_MIN_LETTERS
                             && folded.starts_with(&folded_candidate)
                         {
                             0

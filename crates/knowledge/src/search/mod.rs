@@ -33,6 +33,7 @@ mod snippet;
 
 pub(crate) use index::IndexBuild;
 pub use index::{layer_text, stem_table};
+pub(crate) use query::forgiven_edits;
 
 use std::sync::OnceLock;
 

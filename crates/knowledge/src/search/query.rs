@@ -28,6 +28,19 @@ const ONE_EDIT_MIN_LETTERS: usize = 4;
 /// The fewest letters of a word for which two edits are forgiven.
 const TWO_EDITS_MIN_LETTERS: usize = 9;
 
+/// How many edits a misspelling of a word of `letters` letters may be away from the word meant:
+/// none below four letters, one from four, two from nine. The search and the lookup of a name by
+/// its near spelling (`medication("tramdol")`) forgive alike.
+pub(crate) fn forgiven_edits(letters: usize) -> usize {
+    if letters >= TWO_EDITS_MIN_LETTERS {
+        2
+    } else if letters >= ONE_EDIT_MIN_LETTERS {
+        1
+    } else {
+        0
+    }
+}
+
 /// The fewest letters (bytes) of the known word before a past participle in a compound adjective
 /// (`pijn` in `pijngerelateerde`).
 const PARTICIPLE_HEAD_MIN_LEN: usize = 4;
@@ -330,14 +343,7 @@ impl SearchIndex {
             }
         }
         if !exact {
-            let letters = word.folded.chars().count();
-            let max_edits = if letters >= TWO_EDITS_MIN_LETTERS {
-                2
-            } else if letters >= ONE_EDIT_MIN_LETTERS {
-                1
-            } else {
-                0
-            };
+            let max_edits = forgiven_edits(word.folded.chars().count());
             if max_edits > 0 {
                 let (mut found, mut meant) = (0, None);
                 self.near_spellings(&word.folded, max_edits, |near| {
