@@ -153,22 +153,28 @@ fn every_drug_name_finds_the_caution_that_governs_it_first() {
                 [("professional", false), ("patient", false), ("patient", true)]
                     .map(|options| (query, options))
             }) {
-                let options = SearchOptions {
-                    audience: Some(audience.to_string()),
-                    prefix: Some(prefix),
-                    ..Default::default()
-                };
-                let found = knowledge().search(query, &options).expect("the search answers");
-                let first = found.first().map(|h| h.node.id.clone());
-                assert!(
-                    first.as_ref().is_some_and(|id| wanted.contains(id)),
-                    "{query:?} ({audience}, completing: {prefix}): first {first:?}, want {wanted:?}"
-                );
+                assert_finds_first(query, audience, prefix, &wanted);
                 asked += 1;
             }
         }
     }
     assert!(asked > 100, "only {asked} searches");
+}
+
+/// Asserts that `query`, searched for `audience` (completing its last word with `prefix`), finds
+/// one of `wanted` first.
+fn assert_finds_first(query: &str, audience: &str, prefix: bool, wanted: &[String]) {
+    let options = SearchOptions {
+        audience: Some(audience.to_string()),
+        prefix: Some(prefix),
+        ..Default::default()
+    };
+    let found = knowledge().search(query, &options).expect("the search answers");
+    let first = found.first().map(|h| h.node.id.clone());
+    assert!(
+        first.as_ref().is_some_and(|id| wanted.contains(id)),
+        "{query:?} ({audience}, completing: {prefix}): first {first:?}, want {wanted:?}"
+    );
 }
 
 /// The cards that govern drug `d`: the caution on its class when the class is one, else the
@@ -200,16 +206,7 @@ fn a_caution_comes_first_when_another_drug_is_named_too() {
             };
             for query in [format!("{name} {other_name}"), format!("{other_name} en {name}")] {
                 for audience in ["professional", "patient"] {
-                    let options = SearchOptions {
-                        audience: Some(audience.to_string()),
-                        ..Default::default()
-                    };
-                    let found = knowledge().search(&query, &options).expect("the search answers");
-                    let first = found.first().map(|h| h.node.id.clone());
-                    assert!(
-                        first.as_ref().is_some_and(|id| wanted.contains(id)),
-                        "{query:?} ({audience}): first {first:?}, want {wanted:?}"
-                    );
+                    assert_finds_first(&query, audience, false, &wanted);
                     asked += 1;
                 }
             }
