@@ -70,6 +70,10 @@ fn medication_is_found_by_brand_generic_and_lay_names_with_its_governing_grade()
         ("oxycodon MGA 10mg 2dd1", "worel.med.opioiden.oxycodon"),
         ("tramadol/paracetamol 37,5/325", "worel.med.opioiden.tramadol"),
         ("paracetamol met codeïne 500/10", "worel.med.opioiden.codeine"),
+        // A combination read as its paracetamol (Dafalgan) would hide the codeine's caution.
+        ("Co-Dafalgan", "worel.med.opioiden.codeine"),
+        ("Dafalgan Codeïne 500 mg/30 mg", "worel.med.opioiden.codeine"),
+        ("paracetamol/codeïne 500/20", "worel.med.opioiden.codeine"),
     ] {
         let read = k.medication(line).unwrap();
         assert_eq!((read.id.as_str(), read.found_by), (id, FoundBy::Name), "{line}");
