@@ -61,7 +61,8 @@ pub enum FoundBy {
     Search,
 }
 
-/// The fewest letters of a name that a name suggested for an unknown one may begin with.
+/// The fewest letters of a name offered for an unknown name because the unknown name begins with
+/// it (`tramadol` for `tramadolhydrochloride`).
 const SUGGESTED_PREFIX_MIN_LETTERS: usize = 4;
 /// The most edits an id suggested for a mistyped id may be away.
 const ID_SUGGESTION_MAX_EDITS: usize = 6;
