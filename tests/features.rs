@@ -78,7 +78,19 @@ fn medication_is_found_by_brand_generic_and_lay_names_with_its_governing_grade()
         let read = k.medication(line).unwrap();
         assert_eq!((read.id.as_str(), read.found_by), (id, FoundBy::Name), "{line}");
     }
-    assert_eq!(k.medication("tramadol of oxycodon").unwrap().found_by, FoundBy::Search);
+    // Words that name several drugs are none of them: each is offered, as typed, in order.
+    for (text, named) in [
+        ("tramadol of oxycodon", &["tramadol", "oxycodon"][..]),
+        ("Lyrica en Tramal 50 mg", &["Lyrica", "Tramal"]),
+        ("pregabaline met opioïden", &["pregabaline", "opioïden"]),
+    ] {
+        match k.medication(text) {
+            Err(Error::NotFound { suggestions, .. }) => assert_eq!(suggestions, named, "{text}"),
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+    let one = k.medication("Tramal (tramadol) 50 mg").unwrap();
+    assert_eq!((one.id.as_str(), one.found_by), ("worel.med.opioiden.tramadol", FoundBy::Name));
     assert_eq!(k.medication("Lyrica 75 mg").unwrap().id, "worel.med.pregabaline");
     let opioids = k.medication("worel.med.opioiden").unwrap();
     assert!(opioids.members.len() >= 6);

@@ -199,8 +199,18 @@ impl Knowledge {
         if let Some(node) = self.nodes_of(kind).filter(named).max_by_key(|n| n.id.len()) {
             return Ok((node, FoundBy::Name));
         }
-        if let Some(node) = self.named_within(kind, name) {
-            return Ok((node, FoundBy::Name));
+        // Words that name one drug are that drug's; words that name several are none of them,
+        // so that a reader never sees a card for a drug they did not mean: each is offered.
+        match self.named_within(kind, name)[..] {
+            [] => {}
+            [(node, _)] => return Ok((node, FoundBy::Name)),
+            ref several => {
+                return Err(Error::NotFound {
+                    what,
+                    name: name.chars().take(80).collect(),
+                    suggestions: several.iter().map(|(_, typed)| typed.to_string()).collect(),
+                })
+            }
         }
         // A near spelling of a name ("tramdol") before a search, which can rank a class that
         // mentions the drug above the drug itself: as many edits as the search forgives.
@@ -271,21 +281,19 @@ impl Knowledge {
         }
     }
 
-    /// The one node of `kind` whose name stands among other words, as on a prescription
-    /// ("Tramadol HCl 50 mg capsule", "oxycodon MGA 10mg"): whole words, in any case and accents.
-    /// A name inside a longer one that is found counts as the longer one's (`paracetamol` in
-    /// `tramadol/paracetamol`), and a name several nodes share is the drug's own, as for a name
-    /// alone. Words that name two nodes ("tramadol of oxycodon") name none.
-    fn named_within(&self, kind: Kind, text: &str) -> Option<&Node> {
-        let words_of = |text: &str| -> Vec<String> {
-            word_spans(text).map(|(s, e)| fold(&text[s..e])).collect()
-        };
-        let words = words_of(text);
+    /// The nodes of `kind` whose names stand among other words, as on a prescription ("Tramadol
+    /// HCl 50 mg capsule", "oxycodon MGA 10mg"): whole words, in any case and accents. Each node
+    /// once, in the order named, with its name as typed. A name inside a longer one that is found
+    /// counts as the longer one's (`paracetamol` in `tramadol/paracetamol`), and a name several
+    /// nodes share is the drug's own, as for a name alone.
+    fn named_within<'a>(&self, kind: Kind, text: &'a str) -> Vec<(&Node, &'a str)> {
+        let spans: Vec<(usize, usize)> = word_spans(text).collect();
+        let words: Vec<String> = spans.iter().map(|&(s, e)| fold(&text[s..e])).collect();
         // Every name the words hold: (first word, how many words, node).
         let mut found: Vec<(usize, usize, &Node)> = Vec::new();
         for node in self.nodes_of(kind) {
             for name in names_of(node) {
-                let name = words_of(name);
+                let name: Vec<String> = word_spans(name).map(|(s, e)| fold(&name[s..e])).collect();
                 if name.is_empty() || name.len() > words.len() {
                     continue;
                 }
@@ -296,12 +304,18 @@ impl Knowledge {
         let inside_longer = |&(at, len, _): &(usize, usize, &Node)| {
             found.iter().any(|&(a, l, _)| l > len && a <= at && at + len <= a + l)
         };
-        let mut named = found.iter().filter(|m| !inside_longer(m)).filter_map(|&(at, len, _)| {
+        let mut named: Vec<(usize, &Node, &str)> = Vec::new();
+        for &(at, len, _) in found.iter().filter(|m| !inside_longer(m)) {
             let holders = found.iter().filter(|&&(a, l, _)| (a, l) == (at, len));
-            holders.map(|&(.., node)| node).max_by_key(|n| n.id.len())
-        });
-        let first = named.next()?;
-        named.all(|node| node.id == first.id).then_some(first)
+            let Some(node) = holders.map(|&(.., node)| node).max_by_key(|n| n.id.len()) else {
+                continue;
+            };
+            if !named.iter().any(|(_, n, _)| n.id == node.id) {
+                named.push((at, node, &text[spans[at].0..spans[at + len - 1].1]));
+            }
+        }
+        named.sort_by_key(|&(at, ..)| at);
+        named.into_iter().map(|(_, node, typed)| (node, typed)).collect()
     }
 }
 
