@@ -4,7 +4,8 @@
 //! candidates, the lift of the question it lists that holds most of the query (and the boost of
 //! one asked word for word); then the filters and the ranking. A query whose words the content
 //! lacks weigh most finds nothing, and so does one with such a word whose best node holds little
-//! of it. The caution of a drug the query names ranks above every other hit.
+//! of it. The caution of a drug the query names ranks above every other hit, and then the drug
+//! whose name the query is.
 
 use super::index::{idf, Posting, NO_WORD};
 use super::query::{Alternative, Expanded};
@@ -249,14 +250,20 @@ impl SearchIndex {
         );
         // The caution of a drug the question names comes before any other hit, whatever else the
         // question names (`tramadol sertraline`: the SSRIs' card, which the guidance lets one
-        // consider, scores higher). Then the score; ties go to the lower id, and the pack keeps
-        // nodes sorted by id, so that is the lower index.
+        // consider, scores higher). Then the drug whose name the question is, before a card that
+        // only holds the name among its words (`Voltaren`: the topical card's `Voltaren
+        // Emulgel`, which scored within a hair of it). Then the score; ties go to the lower id,
+        // and the pack keeps nodes sorted by id, so that is the lower index.
         let named_caution = |m: &Match| {
             names_the_drug(name_boosts[m.node], &nodes[m.node]) && nodes[m.node].is_caution()
         };
+        let is_the_name = |m: &Match| {
+            name_boosts[m.node] >= NAME_IS_QUERY_BOOST && nodes[m.node].kind == Kind::Medication
+        };
+        let tier = |m: &Match| (named_caution(m), is_the_name(m));
         let order = |a: &Match, b: &Match| {
-            named_caution(b)
-                .cmp(&named_caution(a))
+            tier(b)
+                .cmp(&tier(a))
                 .then_with(|| b.score.total_cmp(&a.score))
                 .then_with(|| a.node.cmp(&b.node))
         };
@@ -293,14 +300,14 @@ impl SearchIndex {
             matches.truncate(query.limit);
         }
         matches.sort_unstable_by(order);
-        // Scores stay best first: a named caution ranked above a better-scoring hit takes its score.
-        let cautions = matches.iter().take_while(|m| named_caution(m)).count();
-        if let Some(&Match { score: next, .. }) = matches.get(cautions) {
-            for m in &mut matches[..cautions] {
-                if m.score < next {
-                    m.score = next;
-                }
+        // Scores stay best first: a hit ranked above a better-scoring one by its tier takes its
+        // score.
+        let mut best_below = f32::MIN;
+        for m in matches.iter_mut().rev() {
+            if m.score < best_below {
+                m.score = best_below;
             }
+            best_below = m.score;
         }
         // With a word the content lacks, the best node must hold a fair share of the question,
         // or the question is about something the guidance does not address; a named drug's card
