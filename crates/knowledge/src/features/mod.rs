@@ -155,7 +155,9 @@ impl Knowledge {
         self.nodes().iter().filter(move |n| n.kind == kind)
     }
 
-    /// Finds a node of `kind` by id, by its title or an alias, or else by search.
+    /// Finds a node of `kind` by id, by its title or an alias (alone or among other words), by a
+    /// near spelling of one, or else by search. Words that name several such nodes find none:
+    /// `NotFound`, with each name as typed as the suggestions.
     fn find(&self, kind: Kind, what: &'static str, name: &str) -> Result<&Node, Error> {
         self.find_how(kind, what, name).map(|(node, _)| node)
     }
