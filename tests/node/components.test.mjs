@@ -430,7 +430,7 @@ test('<pijn-uitleg> shows the lay text of an id, or of the best patient hit for 
   await session.context.close();
 });
 
-test('<pijn-uitleg> explains a glossary term in place: a button whose definition opens on tap or focus', async () => {
+test('<pijn-uitleg> explains a glossary term in place: a button whose definition opens on tap or focus, and prints as the word', async () => {
   const session = await open('embed-test/uitleg.html');
   const { page } = session;
   const element = page.locator('pijn-uitleg');
@@ -446,6 +446,11 @@ test('<pijn-uitleg> explains a glossary term in place: a button whose definition
   assert.equal(await definition.textContent(), expected);
   assert.equal(await term.getAttribute('aria-expanded'), 'true');
   await shot(page, 'uitleg-woordenlijst');
+  // Printed, the word stays in its sentence (the print rules hide buttons) and its definition goes.
+  await page.emulateMedia({ media: 'print' });
+  await eventually(async () => assert.equal(await definition.isVisible(), false));
+  assert.ok(await term.isVisible(), 'the glossary word prints');
+  await page.emulateMedia({ media: 'screen' });
   clean(session);
   await session.context.close();
 });

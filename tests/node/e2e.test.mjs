@@ -433,6 +433,38 @@ test('a glossary term in a lay text shows its definition on focus or tap, and hi
   await done();
 });
 
+test('a card prints whole: its closed sections and every glossary word; the referral matrix prints its labels', async () => {
+  const { page, done } = await open('#/n/worel.med.opioiden.tramadol');
+  const closed = page.locator('#detail details.layer:not([open]) .layer-body');
+  await eventually(async () => assert.ok((await closed.count()) >= 2, 'sections closed on screen'));
+  assert.equal(await closed.first().isVisible(), false);
+  const terms = page.locator('#detail .term-button');
+  await eventually(async () => assert.equal(await terms.first().textContent(), 'Tramadol'));
+  // A glossary word is a button, and the print rules hide buttons: it must print as the word.
+  await page.emulateMedia({ media: 'print' });
+  await eventually(async () => assert.equal(await page.locator('nav.primary').isVisible(), false));
+  for (const body of await closed.all()) assert.ok(await body.isVisible(), 'a closed section prints');
+  for (const term of await terms.all()) assert.ok(await term.isVisible(), 'a glossary word prints');
+  await page.screenshot({ path: shot('node-print'), fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+
+  await visit(page, `${site.base}#/verwijzen`);
+  const labels = page.locator('.matrix .header-button');
+  await eventually(async () => assert.equal(await labels.count(), 15, '7 kinds of complaint, 8 disciplines'));
+  await labels.first().click();
+  await eventually(async () => assert.equal(await labels.first().getAttribute('aria-pressed'), 'true'));
+  await page.emulateMedia({ media: 'print' });
+  await eventually(async () => assert.equal(await page.locator('nav.primary').isVisible(), false));
+  for (const label of await labels.all()) {
+    assert.ok(await label.isVisible(), `${await label.textContent()} prints`);
+    // Printed without background colours, the chosen label's light text would vanish.
+    assert.equal(await label.evaluate((e) => getComputedStyle(e).color), 'rgb(0, 0, 0)');
+  }
+  await page.screenshot({ path: shot('verwijzen-print'), fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+  await done();
+});
+
 test('after one visit the site works offline through the service worker', async () => {
   const { page, context, done } = await open('', { serviceWorkers: 'allow' });
   await page.evaluate(async () => {

@@ -311,7 +311,8 @@ thead th { border-bottom: 2px solid var(--_ink); }
 @media print {
   :host { border: none; padding: 0; max-width: none; color: #000; background: none; color-scheme: light; }
   a { color: inherit; text-decoration: none; }
-  button, .no-print { display: none !important; }
+  /* Buttons are controls, except a glossary word, which is part of the text. */
+  button:not(.term-button), .no-print { display: none !important; }
   .table-scroll { overflow: visible; background: none; }
 }
 @media (forced-colors: active) {
