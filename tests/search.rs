@@ -360,3 +360,41 @@ fn assert_search_alike(expected: &Knowledge, others: &[&Knowledge]) {
     }
     assert!(asked > 1000, "only {asked} searches compared");
 }
+
+/// Every question a node lists, asked word for word (a patient took it from the questions the
+/// page offers while typing, which promise that the node's text answers it), finds that node (or
+/// another that lists it too) first, unless it names a drug whose caution must come first. "Wat
+/// raadt de richtlijn wel aan bij langdurige pijn?" found its node 29th: the listed questions were
+/// compared only among the ten best hits.
+#[test]
+fn a_listed_question_asked_word_for_word_finds_its_node_first() {
+    let fold = pijnwijzer::knowledge::search::analyze::fold;
+    let mut listed: Vec<(&str, Vec<&str>)> = Vec::new();
+    for node in knowledge().nodes() {
+        for question in &node.questions {
+            match listed.iter_mut().find(|(q, _)| fold(q) == fold(question)) {
+                Some((_, listers)) => listers.push(&node.id),
+                None => listed.push((question, vec![&node.id])),
+            }
+        }
+    }
+    assert!(listed.len() > 1000, "only {} questions", listed.len());
+    let options = SearchOptions { audience: Some("patient".into()), ..Default::default() };
+    let drugs = knowledge().medications();
+    for (question, listers) in listed {
+        let found = knowledge().search(question, &options).expect("the search answers");
+        let first = found.first().map(|h| node(&h.node.id)).expect("a listed question finds");
+        // The caution that governs a drug the question names, or the drug that lists it.
+        let named = |d: &&MedicationSummary| {
+            listers.contains(&d.id.as_str())
+                || d.aliases.iter().any(|a| fold(question).contains(&fold(a)))
+        };
+        let names_its_caution = first.is_caution()
+            && drugs.iter().filter(named).any(|d| governing(d).contains(&first.id));
+        assert!(
+            listers.contains(&first.id.as_str()) || names_its_caution,
+            "{question:?} (listed by {listers:?}) found {} first",
+            first.id
+        );
+    }
+}

@@ -10,8 +10,6 @@
 //! stem, a compound, a synonym, a typo), the test first checks that premise with [`says`], so it
 //! cannot pass because the node simply holds the word.
 
-use std::collections::BTreeMap;
-
 use pijnwijzer_knowledge::search::analyze::fold;
 use pijnwijzer_knowledge::search::layer_text;
 use pijnwijzer_knowledge::view::Hit;
@@ -1144,8 +1142,10 @@ fn the_rarest_word_outweighs_more_common_ones() {
 }
 
 /// A question a node lists as one its lay text answers finds that node first when asked word
-/// for word (the page offers the listed questions while a patient types), above a node whose
-/// text shares the same words more often; the same words in another order lift it less.
+/// for word, in any case and punctuation (the page offers the listed questions while a patient
+/// types, as answered by that node), above a node that scores higher; the same words in
+/// another order, or a few of them, are an ordinary query. Compared only among the best ten
+/// hits, a listed question once found its node 29th.
 #[test]
 fn a_listed_question_asked_word_for_word_finds_its_node_first() {
     let mut answered = node(
@@ -1160,22 +1160,21 @@ fn a_listed_question_asked_word_for_word_finds_its_node_first() {
     let distractor = node(
         "t.sport",
         Kind::Concept,
-        "Sport",
+        "Sporten met rugpijn en nekpijn",
         "Sporten bij rugpijn en nekpijn.",
         Some("Sporten met rugpijn? Sporten met nekpijn? Sporten kan."),
         &[],
     );
     let k = knowledge(vec![answered, distractor]);
-    let lead = |query: &str| {
-        let scores: BTreeMap<String, f64> =
-            ranking(&search_with(&k, query, &patient())).into_iter().collect();
-        scores["t.bewegen"] / scores["t.sport"]
-    };
-    let found = ids_of(&search_with(&k, "Mag ik sporten met rugpijn en nekpijn?", &patient()));
-    assert_eq!(found.first().map(String::as_str), Some("t.bewegen"), "{found:?}");
-    let (asked, reordered) =
-        (lead("Mag ik sporten met rugpijn en nekpijn?"), lead("sporten met nekpijn en rugpijn"));
-    assert!(asked > 1.5 * reordered, "word for word {asked:.2}, reordered {reordered:.2}");
+    // For a clinician, whose search weighs the listed questions least.
+    let first = |query: &str| ids_of(&hits(&k, query)).first().cloned();
+    // Premise: by score, the other node comes first.
+    assert_eq!(first("mag ik sporten met nekpijn en rugpijn").as_deref(), Some("t.sport"));
+    assert_eq!(first("sporten rugpijn nekpijn").as_deref(), Some("t.sport"));
+    for asked in ["Mag ik sporten met rugpijn en nekpijn?", "mag ik sporten met rugpijn en nekpijn"]
+    {
+        assert_eq!(first(asked).as_deref(), Some("t.bewegen"), "{asked}");
+    }
 }
 
 /// Asked in other words, a question still lifts the node that lists one holding most of its

@@ -427,6 +427,7 @@ impl SearchIndex {
             phrase_lengths: HashMap::default(),
             named_by: name_holders(&names),
             names,
+            asked: question_holders(nodes),
             questions,
             priors: AUDIENCES
                 .map(|audience| nodes.iter().map(|node| kind_prior(node.kind, audience)).collect()),
@@ -625,6 +626,27 @@ fn name_holders(names: &[Vec<Vec<u32>>]) -> HashMap<u32, Vec<(u32, u32)>> {
         }
     }
     named_by
+}
+
+/// Each listed question, as [`word_for_word`] writes it → the nodes that list it, in node order.
+fn question_holders(nodes: &[Node]) -> HashMap<String, Vec<u32>> {
+    let mut asked: HashMap<String, Vec<u32>> = HashMap::default();
+    for (node, listing) in nodes.iter().enumerate() {
+        for question in &listing.questions {
+            let holders = asked.entry(word_for_word(question)).or_default();
+            if holders.last() != Some(&(node as u32)) {
+                holders.push(node as u32);
+            }
+        }
+    }
+    asked
+}
+
+/// Every word of `text`, folded, stopwords too, one space apart: a question asked word for word
+/// whatever its case, accents and punctuation, and told apart from a few of its words.
+pub(super) fn word_for_word(text: &str) -> String {
+    let words: Vec<String> = analyze::word_spans(text).map(|(s, e)| fold(&text[s..e])).collect();
+    words.join(" ")
 }
 
 /// The postings `by_node` (term, posting), in node order, placed by term into one list, each

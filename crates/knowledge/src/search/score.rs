@@ -7,7 +7,7 @@
 //! of it. The caution of a drug the query names ranks above every other hit, and then the drug
 //! whose name the query is.
 
-use super::index::{idf, Posting, NO_WORD};
+use super::index::{idf, word_for_word, Posting, NO_WORD};
 use super::query::{Alternative, Expanded};
 use super::{audience_slot, Match, Outcome, Query, SearchIndex, TermSet, MAX_QUERY_CHARS};
 
@@ -51,8 +51,6 @@ const ABSENT_SHARE: f32 = 0.47;
 /// fifth finds nothing too; at 0.25 none changes, at 0.35 two more patient questions lose.
 const HELD_SHARE: f32 = 0.3;
 
-/// The boost of a node when the query is one of the questions it lists (`questions`).
-const LISTED_QUESTION_BOOST: f32 = NAME_IS_QUERY_BOOST;
 /// The fewest query words for which the listed questions are compared: shorter queries are
 /// names, which the name boost serves.
 const LISTED_QUESTION_MIN_WORDS: usize = 3;
@@ -260,7 +258,11 @@ impl SearchIndex {
         let is_the_name = |m: &Match| {
             name_boosts[m.node] >= NAME_IS_QUERY_BOOST && nodes[m.node].kind == Kind::Medication
         };
-        let tier = |m: &Match| (named_caution(m), is_the_name(m));
+        // A question a node lists, asked word for word, is as plain as a name: a patient took it
+        // from the questions offered while typing, which promise that node's text answers it.
+        let asked = self.asked.get(&word_for_word(text)).map_or(&[][..], Vec::as_slice);
+        let tier =
+            |m: &Match| (named_caution(m), is_the_name(m) || asked.contains(&(m.node as u32)));
         let order = |a: &Match, b: &Match| {
             tier(b)
                 .cmp(&tier(a))
@@ -268,10 +270,10 @@ impl SearchIndex {
                 .then_with(|| a.node.cmp(&b.node))
         };
         // The questions a node lists as ones its lay text answers (the page offers them while a
-        // patient types): asked word for word, one finds that node first, as a name does; asked
-        // in other words, the node gains with the share of the query's weight that one of its
-        // questions holds, which its questions pooled in one field do not tell. Only the best few
-        // candidates are read, so a query never reads all the nodes' questions.
+        // patient types): asked in other words, the node gains with the share of the query's
+        // weight that one of its questions holds, which its questions pooled in one field do not
+        // tell. Only the best few candidates are read, so a query never reads all the nodes'
+        // questions.
         if words.len() >= LISTED_QUESTION_MIN_WORDS {
             let candidates = LISTED_QUESTION_CANDIDATES.min(matches.len());
             if candidates > 0 && matches.len() > candidates {
@@ -288,11 +290,6 @@ impl SearchIndex {
                     }
                 }
                 m.score *= 1.0 + LISTED_QUESTION_SHARE_BOOST * held * held;
-                if usize::from(acc[m.node].words) == groups.len()
-                    && questions.contains(&query_words)
-                {
-                    m.score *= LISTED_QUESTION_BOOST;
-                }
             }
         }
         if matches.len() > query.limit {
