@@ -96,6 +96,23 @@ fn a_raised_temperature_is_fever() {
     }
 }
 
+/// `gedeprimeerd` and `terneergeslagen` are everyday words for feeling low, which the content
+/// never uses: a patient who types them finds what `neerslachtig` finds (the thesaurus), not
+/// "nothing found" and an offer to search "ik voel me".
+#[test]
+fn feeling_low_in_everyday_words_is_depression() {
+    let patient = SearchOptions { audience: Some("patient".to_string()), ..Default::default() };
+    let first = |query: &str| {
+        let found = knowledge().search(query, &patient).expect("the search answers");
+        found.first().map(|h| h.node.id.clone())
+    };
+    let low = first("ik voel me neerslachtig");
+    assert!(low.is_some(), "premise");
+    for lay in ["ik voel me gedeprimeerd", "ik voel me terneergeslagen"] {
+        assert_eq!(first(lay), low, "{lay:?}");
+    }
+}
+
 /// `slap` (limp, weak) is not `slaap` (sleep), though Snowball stems them alike, one edit turns
 /// one into the other, and `slap` could be the start of `slapen`: a patient whose leg or arm is
 /// limp finds weakness (the red flags, loss of strength), not sleeping pills, also while typing.
