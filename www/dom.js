@@ -42,9 +42,14 @@ function append(element, children) {
   }
 }
 
-/** Puts module-produced safe HTML (layers, snippets) into an element. */
+/** Puts module-produced safe HTML (layers, snippets) into an element, its glossary terms explained. */
 export function trustedHtml(element, html) {
   element.innerHTML = html;
+  // The compiler links nodes by a bare `#/n/<id>`: a reader in the patient view stays in it.
+  for (const link of element.querySelectorAll('a[href^="#/"]')) {
+    const [path, query = ''] = link.getAttribute('href').slice(1).split('?');
+    link.setAttribute('href', route(path, Object.fromEntries(new URLSearchParams(query))));
+  }
   return explainTerms(element);
 }
 

@@ -264,7 +264,7 @@ test('the medication card always belongs to what the field says: another name cl
   await done();
 });
 
-test('the referral grid: a row or column header filters the matrix and lists the answer in words', async () => {
+test('the referral grid: a row or column header filters the matrix and lists the answer in words; a link to a row it lacks says so', async () => {
   const { page, done } = await open('#/verwijzen');
   const table = page.locator('table.matrix');
   await eventually(async () => assert.equal(await table.locator('tbody tr').count(), 7));
@@ -308,6 +308,19 @@ test('the referral grid: a row or column header filters the matrix and lists the
     );
   });
   await eventually(async () => assert.match(await page.locator('.matrix-note').textContent(), /gereconstrueerd/));
+  // A link to a row or column the matrix lacks says so; a discipline in any case is found.
+  await visit(page, `${site.base}#/verwijzen?klacht=99`);
+  await eventually(async () =>
+    assert.match(await page.locator('.referral-answer .notice').textContent(), /type klachten 99.*niet in de matrix/),
+  );
+  await visit(page, `${site.base}#/verwijzen?discipline=psycholoog`);
+  await eventually(async () =>
+    assert.equal(
+      await page.locator('.matrix thead .header-button', { hasText: 'Psycholoog' }).getAttribute('aria-pressed'),
+      'true',
+    ),
+  );
+  assert.equal(await page.locator('.referral-answer .notice').count(), 0);
   await done();
 });
 
@@ -488,27 +501,40 @@ test('after one visit the site works offline through the service worker', async 
   await done();
 });
 
-test('a 360 px wide screen: no page scrolls sideways', async () => {
+test('a narrow screen, 360 px or a phone zoomed to 200 % (195 px): no page scrolls sideways, and the mode switch shows both choices whole', async () => {
   const views = [
     '#/?q=opioiden',
+    '#/?voor=patient&q=slecht%20slapen',
     '#/n/worel.med.opioiden',
+    '#/n/zs.diag.f.emoties?voor=patient',
     '#/medicatie/Lyrica',
     '#/verwijzen?klacht=1',
     '#/stappen',
     '#/checklists',
     '#/checklist/rta.referral.handover',
   ];
-  const { page, done } = await open('', { width: 360, height: 740 });
-  for (const view of views) {
-    await visit(page, site.base + view);
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    assert.ok(width <= 360, `${view} is ${width} px wide`);
+  for (const width of [360, 195]) {
+    const { page, done } = await open('', { width, height: 740 });
+    for (const view of views) {
+      await visit(page, site.base + view);
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(wide <= width, `${view} is ${wide} px wide on a screen of ${width}`);
+      const ends = await page
+        .locator('.audience button')
+        .evaluateAll((buttons) => buttons.map((button) => button.getBoundingClientRect().right));
+      assert.ok(
+        ends.length === 2 && ends.every((end) => end <= width),
+        `${view}: the switch ends at ${ends} on ${width}`,
+      );
+    }
+    if (width === 360) {
+      await visit(page, `${site.base}#/stappen`);
+      await page.screenshot({ path: shot('smal-stappen'), fullPage: true });
+      await visit(page, `${site.base}#/medicatie/Lyrica`);
+      await page.screenshot({ path: shot('smal-medicatie'), fullPage: true });
+    }
+    await done();
   }
-  await visit(page, `${site.base}#/stappen`);
-  await page.screenshot({ path: shot('smal-stappen'), fullPage: true });
-  await visit(page, `${site.base}#/medicatie/Lyrica`);
-  await page.screenshot({ path: shot('smal-medicatie'), fullPage: true });
-  await done();
 });
 
 /** Every view of the site, for the checks that visit them all. */

@@ -256,3 +256,16 @@ for (const { name, ...viewport } of VIEWPORTS) {
     await done();
   });
 }
+
+test('a link inside a lay text keeps the patient view the address set, for a reader who never chose it', async () => {
+  const { page, done } = await site.open('#/n/zs.checklist.ouderen?voor=patient');
+  // The compiler links nodes by a bare #/n/<id>; followed as it stands, it led to the clinicians' view.
+  const link = page.locator('#detail details.layer.lay a[href^="#/n/"]').first();
+  await link.waitFor();
+  assert.match(await link.getAttribute('href'), /^#\/n\/[^?]+\?voor=patient$/);
+  await link.click();
+  await page.waitForURL(/#\/n\/[^?]+\?voor=patient$/);
+  await eventually(async () => assert.equal(await page.locator('#mode-patient').getAttribute('aria-pressed'), 'true'));
+  await eventually(async () => assert.ok(await page.locator('#detail details.layer.lay[open]').isVisible()));
+  await done();
+});

@@ -12,9 +12,17 @@ export function render(container, { params }) {
   const rowParam = params.get('klacht');
   const colParam = params.get('discipline');
   let selected = null; // { row: index } | { col: index }
+  const col = matrix.disciplines.findIndex((d) => d.toLowerCase() === colParam?.trim().toLowerCase());
   if (rowParam !== null && matrix.rows[Number(rowParam) - 1]) selected = { row: Number(rowParam) - 1 };
-  else if (colParam !== null && matrix.disciplines.includes(colParam))
-    selected = { col: matrix.disciplines.indexOf(colParam) };
+  else if (col >= 0) selected = { col };
+  // A link that asks for a row or column the matrix lacks says so, until the reader chooses.
+  let unknown = selected
+    ? null
+    : rowParam !== null
+      ? `type klachten ${rowParam}`
+      : colParam !== null
+        ? `discipline ‘${colParam}’`
+        : null;
 
   const answer = h('div', { class: 'referral-answer', id: 'referral-answer' });
   // What a screen reader hears after a choice: one sentence, not the whole answer.
@@ -76,7 +84,17 @@ export function render(container, { params }) {
     }
     table.classList.toggle('filtering', Boolean(selected));
     if (!selected) {
-      fill(answer, h('p', { class: 'help' }, 'Kies een type klachten of een discipline in de koppen van de tabel.'));
+      fill(
+        answer,
+        unknown
+          ? h(
+              'p',
+              { class: 'notice' },
+              `Dit adres vraagt naar ${unknown}, maar die staat niet in de matrix: er zijn ${matrix.rows.length} typen klachten en ${matrix.disciplines.length} disciplines.`,
+            )
+          : null,
+        h('p', { class: 'help' }, 'Kies een type klachten of een discipline in de koppen van de tabel.'),
+      );
     } else if (selected.row !== undefined) {
       const row = referral(String(selected.row + 1));
       fill(
@@ -157,6 +175,7 @@ export function render(container, { params }) {
   function choose(next) {
     const same = next && selected && next.row === selected.row && next.col === selected.col;
     selected = same ? null : next;
+    unknown = null;
     const query =
       selected?.row !== undefined
         ? { klacht: selected.row + 1 }
