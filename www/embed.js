@@ -35,6 +35,10 @@ for (const demo of document.querySelectorAll('.demo[data-snippet-for]')) {
 const pkg = absolute('pkg/');
 document.querySelector('#csp code').textContent =
   `script-src 'self' ${pkg} 'wasm-unsafe-eval'; connect-src 'self' ${pkg}`;
+document.querySelector('#preload code').textContent = [
+  `<link rel="modulepreload" href="${pkg}pijnwijzer.js">`,
+  `<link rel="preload" href="${pkg}pijnwijzer_bg.wasm" as="fetch" type="application/wasm" crossorigin>`,
+].join('\n');
 
 /** Selects the text of an element so the reader can copy it with Ctrl+C / Cmd+C. */
 function select(element) {

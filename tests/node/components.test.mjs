@@ -409,18 +409,25 @@ test('<pijn-uitleg> shows the lay text of an id, or of the best patient hit for 
   assert.ok(fetched('.wasm'), 'words are searched with the module');
 
   // An unknown id, or one of a node without a lay text, has no file (the browser logs its 404);
-  // the module says there is no explanation. Words fetch no file.
+  // the module says there is no explanation, and offers a close id as for a checklist. Words fetch
+  // no file.
   const missing = ['worel.bestaat.niet', 'zs.checklist.izp'];
-  for (const topic of [...missing, 'xqzzyvrt']) {
+  for (const topic of missing) {
     await element.evaluate((host, value) => host.setAttribute('onderwerp', value), topic);
-    await element.locator('.message').waitFor();
-    await eventually(async () =>
-      assert.equal(
-        await element.locator('.message').textContent(),
-        `Over ‘${topic}’ is nog geen uitleg in gewone taal beschikbaar.`,
-      ),
-    );
+    await element.locator('.message').filter({ hasText: 'De uitleg bestaat niet' }).waitFor();
   }
+  await element.evaluate((host) => host.setAttribute('onderwerp', 'worel.alg.rodevlag'));
+  await eventually(async () =>
+    assert.match(await element.locator('.message').textContent(), /Bedoelt u ‘worel\.alg\.rodevlaggen’\?/),
+  );
+  missing.push('worel.alg.rodevlag');
+  await element.evaluate((host) => host.setAttribute('onderwerp', 'xqzzyvrt'));
+  await eventually(async () =>
+    assert.equal(
+      await element.locator('.message').textContent(),
+      'Over ‘xqzzyvrt’ staat geen uitleg in gewone taal in de richtlijnen.',
+    ),
+  );
   for (const topic of missing) assert.ok(fetched(`/pkg/lay/${topic}.json`), topic);
   assert.deepEqual(
     session.problems.splice(0),
@@ -524,6 +531,18 @@ test('<pijn-zoeken> finds "rode vlaggen" while typing and opens it by keyboard',
   assert.match(await element.locator('#uitleg').textContent(), /kiest u een voorgestelde vraag/);
   assert.equal(await patientBox.getAttribute('aria-describedby'), 'uitleg');
   await eventually(async () => assert.equal(await element.locator('input').inputValue(), 'rode vlaggen'));
+  // A patient reads each result's title in a patient's words, and the link (the default, since the
+  // template was refused) opens the patient view, as on the site.
+  const hit = search('rode vlaggen', { limit: 1, prefix: true, audience: 'patient' })[0];
+  assert.ok(hit.layTitle && hit.layTitle !== hit.title, 'premise: the first hit has a lay title of its own');
+  await first.locator('a').filter({ hasText: hit.layTitle }).waitFor();
+  assert.equal(await first.locator('a').getAttribute('href'), `#/n/${hit.id}?voor=patient`);
+  // Named by its label: a page with a search of its own tells the two landmarks apart.
+  await element.getByRole('search', { name: 'Zoek uitleg over pijn' }).waitFor();
+  // A page that sets `q` after load asks for that search.
+  await element.evaluate((host) => host.setAttribute('q', 'tramadol'));
+  await eventually(async () => assert.equal(await element.locator('input').inputValue(), 'tramadol'));
+  await eventually(async () => assert.match(await element.locator('.status').textContent(), /voor ‘tramadol’/));
 
   // A patient is offered the questions the lay texts answer while typing, as on the site: a list
   // under the box, found by the words typed, in any order.
@@ -700,6 +719,29 @@ test("many elements on one page share one load of the wasm, and the page's CSS c
       });
     assert.deepEqual(text, ['start', 'none', 'normal', 'normal'], `${selector} keeps its own text settings`);
   }
+  // Nor does a rule for every element, which reaches the element itself: its text keeps its ink.
+  const selectors = ['pijn-uitleg .text p', 'pijn-checklist [part="item-text"]', 'pijn-zoeken .help'];
+  const inks = (property) =>
+    Promise.all(
+      selectors.map((selector) =>
+        page
+          .locator(selector)
+          .first()
+          .evaluate((node, name) => getComputedStyle(node)[name], property),
+      ),
+    );
+  const before = await inks('color');
+  assert.ok(!before.includes('rgb(255, 0, 0)'), `premise: ${before}`);
+  await page.evaluate(() => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('* { color: rgb(255, 0, 0); text-transform: uppercase; }');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  });
+  await eventually(async () =>
+    assert.equal(await page.locator('body').evaluate((node) => getComputedStyle(node).color), 'rgb(255, 0, 0)'),
+  );
+  assert.deepEqual(await inks('color'), before, 'the text keeps its colour');
+  assert.deepEqual(await inks('textTransform'), ['none', 'none', 'none']);
   // A page that shrinks its root font (62.5 %, so that 1rem is 10px) and sets its own text back
   // to 16px does not shrink the elements' text.
   await page.evaluate(() => {
@@ -788,7 +830,7 @@ test('embed.html shows each element live with the exact snippet to paste, and "K
     uitleg: `<pijn-uitleg onderwerp="worel.alg.rodevlaggen" kop="4">
   <p>Lees de <a href="${base}index.html#/n/worel.alg.rodevlaggen?voor=patient">uitleg over rode vlaggen op de Pijnwijzer-site</a>.</p>
 </pijn-uitleg>`,
-    zoeken: `<pijn-zoeken voor="patient" link="${base}index.html#/n/{id}">
+    zoeken: `<pijn-zoeken voor="patient" link="${base}index.html#/n/{id}?voor=patient">
   <p><a href="${base}index.html#/?voor=patient">Zoek uitleg over pijn op de Pijnwijzer-site</a>.</p>
 </pijn-zoeken>`,
   };
@@ -816,6 +858,14 @@ test('embed.html shows each element live with the exact snippet to paste, and "K
     assert.equal(
       await page.locator('#csp').textContent(),
       `script-src 'self' ${base}pkg/ 'wasm-unsafe-eval'; connect-src 'self' ${base}pkg/`,
+    ),
+  );
+  // So do the two lines that preload the module: relative, they would ask the educator's own host.
+  await eventually(async () =>
+    assert.equal(
+      await page.locator('#preload').textContent(),
+      `<link rel="modulepreload" href="${base}pkg/pijnwijzer.js">\n` +
+        `<link rel="preload" href="${base}pkg/pijnwijzer_bg.wasm" as="fetch" type="application/wasm" crossorigin>`,
     ),
   );
   await eventually(async () => assert.ok((await page.locator('#checklist .demo pijn-checklist .item').count()) > 0));

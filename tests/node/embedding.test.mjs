@@ -11,7 +11,7 @@ import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { eventually, openPage } from './browser.mjs';
 import { shot, useSite } from './site.mjs';
-import { initSync, checklist, lay } from '../../pkg/pijnwijzer.js';
+import { initSync, checklist, lay, node } from '../../pkg/pijnwijzer.js';
 
 initSync({ module: readFileSync(new URL('../../pkg/pijnwijzer_bg.wasm', import.meta.url)) });
 
@@ -246,10 +246,12 @@ for (const viewport of VIEWPORTS) {
       ),
     );
 
-    // Searching, then opening a hit: the portal hears both and takes over the opening.
+    // Searching, then opening a hit: the portal hears both and takes over the opening. The search
+    // is a patient's: the hit's title is the lay one, and its link opens the patient view.
+    const { layTitle } = node('worel.alg.rodevlaggen');
     await search.locator('[part="input"]').fill('rode vlaggen');
     const first = search.locator('[part="hit-title"]').first();
-    await first.filter({ hasText: 'Blijf altijd alert op rode vlaggen' }).waitFor();
+    await first.filter({ hasText: layTitle }).waitFor();
     await eventually(async () => {
       const [last] = (await heard(page, 'pijn-zoeken-ready')).slice(-1);
       assert.equal(last.detail.query, 'rode vlaggen');
@@ -263,8 +265,8 @@ for (const viewport of VIEWPORTS) {
         [
           {
             id: 'worel.alg.rodevlaggen',
-            title: 'Blijf altijd alert op rode vlaggen',
-            href: `${site.base}index.html#/n/worel.alg.rodevlaggen`,
+            title: layTitle,
+            href: `${site.base}index.html#/n/worel.alg.rodevlaggen?voor=patient`,
             query: 'rode vlaggen',
           },
         ],

@@ -12,14 +12,16 @@
  *   <pijn-zoeken voor="patient" link="https://example.org/pijnwijzer/#/n/{id}"></pijn-zoeken>
  *
  * Attributes (a change re-renders the results):
- *   voor    "patient": rank explanations in plain language first, show them in the snippets, and
- *           offer the questions the lay texts answer as completions while the reader types
- *   link    URL template for a result's link, {id} = the node's id (default "#/n/{id}", which is
- *           right on the Pijnwijzer site itself; elsewhere point it at the site's address)
+ *   voor    "patient": rank explanations in plain language first, show them and their titles in
+ *           a patient's words, and offer the questions the lay texts answer as completions while
+ *           the reader types
+ *   link    URL template for a result's link, {id} = the node's id (default "#/n/{id}", with
+ *           "?voor=patient" for a patient, which is right on the Pijnwijzer site itself; elsewhere
+ *           point it at the site's address)
  *   label   the visible label of the search box (default "Zoek in de richtlijnen over chronische pijn",
  *           or "Zoek uitleg over pijn" with voor="patient")
  *   aantal  at most this many results, 1–20 (default 8)
- *   q       start with this search already typed in
+ *   q       this search typed in (a change searches it)
  *
  * Fallback: put a sentence with a link to the search on the Pijnwijzer site inside the element;
  * it shows until the script runs, and under the Dutch message if the module cannot be loaded.
@@ -55,6 +57,8 @@ import {
 } from './terms.js';
 
 const DEFAULT_LINK = '#/n/{id}';
+/** The site opens a node in the patient view when its address says so. */
+const PATIENT_LINK = '#/n/{id}?voor=patient';
 
 const CSS = `
 form { margin: 0; }
@@ -96,14 +100,14 @@ ${SUGGESTION_CSS}`;
 class PijnZoeken extends PijnElement {
   static css = CSS;
   static what = 'Het zoeken';
-  static observedAttributes = ['voor', 'link', 'label', 'aantal'];
+  static observedAttributes = ['voor', 'link', 'label', 'aantal', 'q'];
 
   /** The query and the number of results now shown. */
   #shown = { query: '', count: 0 };
 
   constructor() {
     super();
-    this.label = h('label', { for: 'zoekvak', part: 'label' });
+    this.label = h('label', { for: 'zoekvak', part: 'label', id: 'zoeklabel' });
     this.input = h('input', {
       id: 'zoekvak',
       part: 'input',
@@ -116,9 +120,10 @@ class PijnZoeken extends PijnElement {
     const list = h('ul', { id: 'vragen', part: 'questions' });
     this.questions = new QuestionSuggestions(this.input, list, () => this.update());
     this.help = h('p', { class: 'help', part: 'help', id: 'uitleg' });
+    // Named by its label, so that a page with two search landmarks tells them apart.
     this.form = h(
       'form',
-      { role: 'search', part: 'form' },
+      { role: 'search', part: 'form', 'aria-labelledby': 'zoeklabel' },
       this.label,
       h('div', { class: 'suggesting' }, this.input, list),
       this.help,
@@ -143,9 +148,10 @@ class PijnZoeken extends PijnElement {
     });
   }
 
-  connectedCallback() {
-    if (!this.input.value && this.hasAttribute('q')) this.input.value = this.getAttribute('q');
-    super.connectedCallback();
+  attributeChangedCallback(name, before, after) {
+    // A page that sets `q` (in its HTML or later) asks for that search, whatever was typed before.
+    if (name === 'q' && before !== after) this.input.value = after ?? '';
+    super.attributeChangedCallback(name, before, after);
   }
 
   /** Labels the box at once, before the module is ready: an unlabelled field is never shown. */
@@ -197,7 +203,8 @@ class PijnZoeken extends PijnElement {
       .join(' ');
     if (hits.length) setControls(this.input, 'resultaten', true);
     this.#shown = { query, count: hits.length };
-    const template = this.getAttribute('link') || DEFAULT_LINK;
+    const fallback = patient ? PATIENT_LINK : DEFAULT_LINK;
+    const template = this.getAttribute('link') || fallback;
     const retry = hits.length === 0 && unknown.length ? this.#offerWithout(api, query, unknown, options) : null;
     const results = h(
       'ol',
@@ -205,11 +212,11 @@ class PijnZoeken extends PijnElement {
       hits.map((hit) => {
         // Escaped by the module; only <mark> is markup.
         const snippet = moduleHtml(h('p', { class: 'snippet', part: 'snippet' }), hit.snippet);
-        const href = linkFor(template, hit.id) ?? linkFor(DEFAULT_LINK, hit.id);
+        const href = linkFor(template, hit.id) ?? linkFor(fallback, hit.id);
         return h(
           'li',
           { class: 'hit', part: 'hit' },
-          h('a', { href, part: 'hit-title', 'data-id': hit.id }, hit.title),
+          h('a', { href, part: 'hit-title', 'data-id': hit.id }, (patient && hit.layTitle) || hit.title),
           snippet,
           hit.source?.citation ? h('p', { class: 'citation', part: 'citation' }, hit.source.citation) : null,
         );

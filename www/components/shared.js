@@ -238,14 +238,18 @@ const BASE_CSS = `
   font-family: var(--pijn-font, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);
   font-size: var(--pijn-size, max(1rem, 1em));
   line-height: 1.5;
-  color: var(--_ink);
   background: var(--_bg);
   border: 1px solid var(--_line);
   border-radius: var(--_radius);
   padding: 1rem 1.25rem;
   max-width: 48rem;
-  /* The host page's own text settings stay outside (a centred, justified or upper-case page):
-     a page restyles the element through the --pijn-* properties and ::part() only. */
+}
+/* The host page's own text settings stay outside (a centred, justified or upper-case page, a
+   colour): a page restyles the element through the --pijn-* properties and ::part() only. They
+   are set on the element's own wrapper, not on :host, which a page's rule for every element
+   (\`* { color: red }\`) reaches and outweighs. */
+.root {
+  color: var(--_ink);
   text-align: start;
   text-indent: 0;
   text-transform: none;
@@ -309,7 +313,8 @@ thead th { border-bottom: 2px solid var(--_ink); }
 }
 .table-scroll > table { margin: 0; }
 @media print {
-  :host { border: none; padding: 0; max-width: none; color: #000; background: none; color-scheme: light; }
+  :host { border: none; padding: 0; max-width: none; background: none; color-scheme: light; }
+  .root { color: #000; }
   a { color: inherit; text-decoration: none; }
   /* Buttons are controls, except a glossary word, which is part of the text. */
   button:not(.term-button), .no-print { display: none !important; }
@@ -370,7 +375,7 @@ export class PijnElement extends HTMLElement {
     // Everything the element shows is Dutch, whatever the language of the page around it, so a
     // screen reader on an English or French page reads it as Dutch (WCAG 3.1.2, language of parts),
     // and it runs left to right on a page in Arabic or Hebrew too (a portal's other languages).
-    root.append(h('div', { lang: 'nl', dir: 'ltr' }, this.body));
+    root.append(h('div', { class: 'root', lang: 'nl', dir: 'ltr' }, this.body));
   }
 
   connectedCallback() {
