@@ -12,7 +12,13 @@ import init, {
   vocabulary as vocabularies,
 } from './pkg/pijnwijzer.js';
 import { citationText, kindLabel, edgeLabel, agreementLabel, useVocabulary, vocabulary } from './labels.js';
-import { prepareSearchWhenIdle, QuestionSuggestions, unknownWordsNote, withoutWords } from './pkg/components/terms.js';
+import {
+  crisisLines,
+  prepareSearchWhenIdle,
+  QuestionSuggestions,
+  unknownWordsNote,
+  withoutWords,
+} from './pkg/components/terms.js';
 import {
   h,
   trustedHtml,
@@ -176,6 +182,7 @@ function layerSection(layer, open) {
     { class: `layer ${layer.key}`, open },
     h('summary', {}, h('h2', { class: 'layer-title' }, layer.title)),
     body,
+    layer.key === 'lay' ? crisisLines(layer.text) : null,
   );
 }
 

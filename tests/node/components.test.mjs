@@ -437,7 +437,7 @@ test('<pijn-uitleg> shows the lay text of an id, or of the best patient hit for 
   await session.context.close();
 });
 
-test('<pijn-uitleg> explains a glossary term in place: a button whose definition opens on tap or focus, and prints as the word', async () => {
+test('<pijn-uitleg> explains a glossary term in place: a button whose definition opens on tap or focus, and prints as the word; beside a text on suicide, the crisis lines', async () => {
   const session = await open('embed-test/uitleg.html');
   const { page } = session;
   const element = page.locator('pijn-uitleg');
@@ -453,6 +453,13 @@ test('<pijn-uitleg> explains a glossary term in place: a button whose definition
   assert.equal(await definition.textContent(), expected);
   assert.equal(await term.getAttribute('aria-expanded'), 'true');
   await shot(page, 'uitleg-woordenlijst');
+  // Beside a text that speaks of suicide, the crisis lines (Pijnwijzer's addition, not the guidance's).
+  assert.equal(await element.locator('[part="crisis"]').count(), 0, 'none beside tramadol');
+  await element.evaluate((host) => host.setAttribute('onderwerp', 'zs.risico.suicide'));
+  await element.locator('[part="crisis"] a[href="tel:113"]').waitFor();
+  assert.equal(await element.locator('[part="crisis"] a[href="tel:1813"]').count(), 1);
+  await element.evaluate((host) => host.setAttribute('onderwerp', 'worel.med.opioiden.tramadol'));
+  await term.waitFor();
   // Printed, the word stays in its sentence (the print rules hide buttons) and its definition goes.
   await page.emulateMedia({ media: 'print' });
   await eventually(async () => assert.equal(await definition.isVisible(), false));

@@ -269,3 +269,20 @@ test('a link inside a lay text keeps the patient view the address set, for a rea
   await eventually(async () => assert.ok(await page.locator('#detail details.layer.lay[open]').isVisible()));
   await done();
 });
+
+test('beside a lay text that speaks of suicide, the crisis lines of the Netherlands and Belgium, marked as not from the guidance; beside others, none', async () => {
+  const { page, done } = await site.open('#/n/zs.diag.f.suicidaal?voor=patient');
+  const lines = page.locator('#detail .layer.lay [role="note"].crisis');
+  await eventually(async () => assert.ok(await lines.isVisible(), 'the crisis lines are shown'));
+  for (const number of ['tel:113', 'tel:08000113', 'tel:1813']) {
+    assert.equal(await lines.locator(`a[href="${number}"]`).count(), 1, number);
+  }
+  assert.match(await lines.textContent(), /niet in de richtlijnen/);
+  // A drug's card whose lay text warns of suicidal thoughts shows them too.
+  await visit(page, `${site.base}#/medicatie/duloxetine?voor=patient`);
+  await page.locator('.layer.lay .crisis').waitFor();
+  await visit(page, `${site.base}#/n/worel.beweging.advies?voor=patient`);
+  await page.locator('#detail .layer.lay .layer-body').waitFor();
+  assert.equal(await page.locator('#detail .crisis').count(), 0, 'no crisis lines beside a text on exercise');
+  await done();
+});

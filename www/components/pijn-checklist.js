@@ -38,6 +38,7 @@
  *   --pijn-font, --pijn-size, --pijn-radius   (defaults and meaning: see shared.js)
  */
 import { Notice, PijnElement, define, h, headingLevel, linkFor, moduleHtml, ownFile, ready } from './shared.js';
+import { crisisLines } from './terms.js';
 
 const KEY = 'pijnwijzer:checklist:';
 
@@ -187,6 +188,7 @@ class PijnChecklist extends PijnElement {
           { class: 'lay', part: 'lay', 'aria-labelledby': 'lay-titel' },
           h(`h${Math.min(level + 1, 6)}`, { class: 'subtitle', id: 'lay-titel' }, 'In gewone woorden'),
           moduleHtml(h('div'), list.lay.html, template),
+          crisisLines(list.lay.text),
         ),
       );
     }

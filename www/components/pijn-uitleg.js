@@ -35,6 +35,7 @@
  *   --pijn-font, --pijn-size, --pijn-radius   (defaults and meaning: see shared.js)
  */
 import { ID, Notice, PijnElement, define, h, headingLevel, moduleHtml, ownFile, ready } from './shared.js';
+import { crisisLines } from './terms.js';
 
 const CSS = `
 .text > :last-child { margin-bottom: 0; }
@@ -85,6 +86,7 @@ class PijnUitleg extends PijnElement {
           )
         : null,
       moduleHtml(h('div', { class: 'text', part: 'text' }), lay.html, this.getAttribute('link')),
+      crisisLines(lay.text),
       lay.citation ? h('p', { class: 'source', part: 'citation' }, `Bron: ${lay.citation}`) : null,
     );
   }

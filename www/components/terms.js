@@ -4,6 +4,7 @@
  * that shows its definition on focus or tap, right after the word, and hides it on Escape or when
  * focus leaves: readable by keyboard, touch and screen reader (the definition is the button's
  * description), with no inline style or script, so it works under a strict Content-Security-Policy.
+ * crisisLines puts the suicide prevention lines beside a lay text that speaks of suicide.
  * unknownWordsNote says which words of a search the guidance never uses, and withoutWords gives the
  * search without them, to offer when nothing was found. prepareSearchWhenIdle readies the search
  * while the reader reads. QuestionSuggestions offers a patient the lay texts' questions while they
@@ -47,7 +48,65 @@ export function explainTerms(root) {
   return root;
 }
 
-/** The styles of a term and its definition; the site and the components add them to their own. */
+/** A lay text speaks of suicide: its own word for it, or the professional one it explains. */
+const SPEAKS_OF_SUICIDE = /zelfdoding|suïcid|suicid/i;
+
+/**
+ * The suicide prevention lines of the Netherlands and Belgium, beside a lay `text` that speaks of
+ * suicide; null beside any other. The guidance sends a patient with such thoughts to their care
+ * provider, which its lay texts repeat; a patient who reads that at night needs someone to talk to
+ * now. The lines are Pijnwijzer's addition, not the sources', and say so.
+ */
+export function crisisLines(text) {
+  if (!SPEAKS_OF_SUICIDE.test(text)) return null;
+  const element = (tag, attributes, ...children) => {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+    node.append(...children);
+    return node;
+  };
+  const link = (href, label) => element('a', { href }, label);
+  return element(
+    'div',
+    { class: 'crisis', part: 'crisis', role: 'note', 'aria-label': 'Hulp bij gedachten aan zelfdoding' },
+    element(
+      'p',
+      {},
+      element('strong', {}, 'Denkt u aan zelfdoding?'),
+      ' Praat erover, ook ’s nachts en in het weekend.',
+    ),
+    element(
+      'ul',
+      {},
+      element(
+        'li',
+        {},
+        'In Nederland: 113 Zelfmoordpreventie. Bel ',
+        link('tel:113', '113'),
+        ' of gratis ',
+        link('tel:08000113', '0800-0113'),
+        ', of chat op ',
+        link('https://www.113.nl/', '113.nl'),
+        '.',
+      ),
+      element(
+        'li',
+        {},
+        'In België: Zelfmoordlijn 1813. Bel ',
+        link('tel:1813', '1813'),
+        ', of chat op ',
+        link('https://www.zelfmoord1813.be/', 'zelfmoord1813.be'),
+        '.',
+      ),
+    ),
+    element('p', { class: 'crisis-source' }, 'Deze hulplijnen staan niet in de richtlijnen: Pijnwijzer zet ze erbij.'),
+  );
+}
+
+/**
+ * The styles of a term and its definition, and of the crisis lines; the site and the components
+ * add them to their own.
+ */
 export const TERM_CSS = `
 .term-button {
   font: inherit; color: inherit; background: none; border: none; padding: 0; margin: 0; min-height: 0;
@@ -60,6 +119,9 @@ export const TERM_CSS = `
 }
 .term-definition[hidden] { display: none; }
 @media print { .term-definition { display: none; } .term-button { text-decoration: none; } }
+.crisis { margin: .8rem 0; padding: .5rem .8rem; border-left: 4px solid currentColor; }
+.crisis p, .crisis ul { margin: 0 0 .4rem; }
+.crisis .crisis-source { margin: 0; font-size: .875em; }
 `;
 
 /**

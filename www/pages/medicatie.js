@@ -2,6 +2,7 @@
 // caution card; below it, every drug and drug class side by side. #/medicatie?toon=overzicht: that
 // overview alone, for pharmacists to bookmark or print.
 import { medication, medications } from '../pkg/pijnwijzer.js';
+import { crisisLines } from '../pkg/components/terms.js';
 import { citationText, positionLabel, strengthText } from '../labels.js';
 import {
   h,
@@ -127,6 +128,7 @@ function card(med) {
         { class: 'layer lay', open: patient },
         h('summary', {}, h('h3', { class: 'layer-title' }, 'Voor patiënten')),
         trustedHtml(h('div', { class: 'layer-body' }), med.lay.html),
+        crisisLines(med.lay.text),
       )
     : null;
   const statement = trustedHtml(h('div', { class: 'statement' }), med.statement.html);
