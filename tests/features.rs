@@ -245,6 +245,14 @@ fn checklists_keep_their_items_in_order_with_their_origin() {
         start.items.iter().all(|item| item.origin.is_some()),
         "every item names the recommendation it comes from"
     );
+    // A checklist with a lay text has a title in a patient's words, in the list and by itself,
+    // for the patient view; one without has none.
+    for summary in &all {
+        let one = k.checklist(&summary.id).unwrap();
+        assert_eq!(summary.lay_title, one.lay_title, "{}", summary.id);
+        assert_eq!(one.lay_title.is_some(), one.lay.is_some(), "{}", summary.id);
+    }
+    assert!(all.iter().filter(|c| c.lay_title.is_some()).count() >= 10);
 }
 
 #[test]

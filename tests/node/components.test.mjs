@@ -284,6 +284,10 @@ test('<pijn-checklist> re-renders on attribute changes: voor="patient" adds the 
   await element.evaluate((host) => host.setAttribute('voor', 'patient'));
   await element.locator('.lay').waitFor();
   await eventually(async () => assert.equal(await element.locator('.lay h3').textContent(), 'In gewone woorden'));
+  // A patient reads the title in a patient's words.
+  const { layTitle } = checklist('zs.checklist.pijneducatie');
+  assert.ok(layTitle, 'premise: the checklist has a lay title');
+  await eventually(async () => assert.equal(await element.locator('[part="title"]').textContent(), layTitle));
   await eventually(async () =>
     assert.ok(
       words(await element.locator('.lay').textContent()).includes(
@@ -312,15 +316,20 @@ test('<pijn-checklist> re-renders on attribute changes: voor="patient" adds the 
   await element.evaluate((host) => host.setAttribute('checklist', ''));
   await element.locator('.message').filter({ hasText: 'attribuut checklist' }).waitFor();
 
+  // Still for a patient: each checklist under its title in a patient's words, if it has one.
+  const shown = (id) => checklist(id).layTitle ?? checklist(id).title;
   await element.evaluate((host) => host.setAttribute('checklist', 'rta.referral.handover'));
   await element
     .locator('.title')
-    .filter({ hasText: checklist('rta.referral.handover').title })
+    .filter({ hasText: shown('rta.referral.handover') })
     .waitFor();
   // A title is no id: the module finds the checklist by it.
   const { title } = checklist('zs.checklist.pijneducatie');
   await element.evaluate((host, value) => host.setAttribute('checklist', value), title);
-  await element.locator('.title').filter({ hasText: title }).waitFor();
+  await element
+    .locator('.title')
+    .filter({ hasText: shown(title) })
+    .waitFor();
   await eventually(async () => assert.equal(await element.locator('.item').count(), checklist(title).items.length));
   assert.ok(fetched('/pkg/checklist/zs.checklist.bestaatniet.json'));
   assert.deepEqual(session.problems.splice(0), [
@@ -806,10 +815,10 @@ test('when the module cannot load, for any reason, every element that needs it s
     );
     // The checklists are asked for by id: each comes from its own file, without the module.
     for (const id of ['zs.checklist.terugvalpreventie', 'rta.referral.handover']) {
-      await page
-        .locator(`pijn-checklist[checklist="${id}"] [part="title"]`)
-        .filter({ hasText: checklist(id).title })
-        .waitFor();
+      const element = page.locator(`pijn-checklist[checklist="${id}"]`);
+      const patient = (await element.getAttribute('voor')) === 'patient';
+      const title = (patient && checklist(id).layTitle) || checklist(id).title;
+      await element.locator('[part="title"]').filter({ hasText: title }).waitFor();
     }
     await eventually(async () =>
       assert.equal(await page.locator('pijn-zoeken [part="form"]').isVisible(), false, 'no box that cannot search'),

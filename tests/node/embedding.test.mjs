@@ -203,8 +203,10 @@ for (const viewport of VIEWPORTS) {
 
     // Each element renders its content, and hides its fallback children.
     const expected = checklist('zs.checklist.pijneducatie');
+    // The snippet's checklist is a patient's: its title is the lay one.
+    const title = expected.layTitle ?? expected.title;
     const list = page.locator('pijn-checklist');
-    await list.locator('[part="title"]').filter({ hasText: expected.title }).waitFor();
+    await list.locator('[part="title"]').filter({ hasText: title }).waitFor();
     await eventually(async () => assert.equal(await list.locator('[part="checkbox"]').count(), expected.items.length));
     const explanation = page.locator('pijn-uitleg');
     await explanation
@@ -222,7 +224,7 @@ for (const viewport of VIEWPORTS) {
     await eventually(async () =>
       assert.deepEqual(
         (await heard(page, 'pijn-checklist-ready')).map((event) => event.detail),
-        [{ id: expected.id, title: expected.title, total: expected.items.length, checked: [] }],
+        [{ id: expected.id, title, total: expected.items.length, checked: [] }],
       ),
     );
     await eventually(async () =>

@@ -286,3 +286,16 @@ test('beside a lay text that speaks of suicide, the crisis lines of the Netherla
   assert.equal(await page.locator('#detail .crisis').count(), 0, 'no crisis lines beside a text on exercise');
   await done();
 });
+
+test("the checklists in the patient view carry their titles in a patient's words, in the list and on the page", async () => {
+  const { page, done } = await site.open('#/checklists?voor=patient');
+  const lay = await page.evaluate(async () =>
+    (await import('./pkg/pijnwijzer.js')).checklists().filter((c) => c.layTitle),
+  );
+  assert.ok(lay.length >= 10, `premise: ${lay.length} checklists with a lay title`);
+  const first = page.locator(`.checklist-index a[href="#/checklist/${lay[0].id}?voor=patient"]`);
+  await eventually(async () => assert.equal(await first.textContent(), lay[0].layTitle));
+  await first.click();
+  await eventually(async () => assert.equal(await page.locator('#view-page h1').textContent(), lay[0].layTitle));
+  await done();
+});

@@ -14,7 +14,7 @@
  * Attributes (a change re-renders the element):
  *   checklist  the checklist's id (see checklists() in the module), or its title; an id needs no
  *              module: the checklist is one small file, pkg/checklist/ID.json
- *   voor       "patient": also show the explanation in plain language (B1)
+ *   voor       "patient": the title in a patient's words and the explanation in plain language (B1)
  *   kop        heading level of the title, 1–6 (default 2)
  *   link       URL template for links to other parts of the guidance, {id} = node id,
  *              e.g. "https://example.org/pijnwijzer/#/n/{id}"; without it those links are plain text
@@ -172,12 +172,13 @@ class PijnChecklist extends PijnElement {
     const template = this.getAttribute('link');
     const patient = this.getAttribute('voor') === 'patient';
     this.#id = list.id;
-    this.#title = list.title;
+    // A patient reads the title in a patient's words, as on the site.
+    this.#title = (patient && list.layTitle) || list.title;
     this.#total = list.items.length;
     this.#checked = loadChecked(list.id, list.items.length);
 
     const titleId = 'titel';
-    const nodes = [h(`h${level}`, { class: 'title', part: 'title', id: titleId }, list.title)];
+    const nodes = [h(`h${level}`, { class: 'title', part: 'title', id: titleId }, this.#title)];
     if (list.intro?.html) {
       nodes.push(moduleHtml(h('div', { class: 'intro', part: 'intro' }), list.intro.html, template));
     }

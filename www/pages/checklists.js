@@ -4,7 +4,7 @@
 import { checklists, checklist } from '../pkg/pijnwijzer.js';
 import { loadChecked } from '../pkg/components/pijn-checklist.js';
 import { citationText, kindLabel, vocabulary } from '../labels.js';
-import { h, route, pageHeading, isPatient, fill, didYouMean } from '../dom.js';
+import { h, route, pageHeading, isPatient, fill, didYouMean, shownTitle } from '../dom.js';
 
 function list(container) {
   const all = checklists();
@@ -36,7 +36,7 @@ function list(container) {
             return h(
               'li',
               {},
-              h('a', { href: route(`/checklist/${encodeURIComponent(c.id)}`) }, c.title),
+              h('a', { href: route(`/checklist/${encodeURIComponent(c.id)}`) }, shownTitle(c)),
               h(
                 'span',
                 { class: 'meta' },
@@ -73,7 +73,7 @@ function one(container, id) {
     h('p', { class: 'back no-print' }, h('a', { href: route('/checklists') }, '← Alle checklists')),
     h('div', { class: 'hit-meta' }, h('span', { class: 'kind' }, kindLabel('checklist'))),
     // The page's heading (focused on arrival); the element's own title is hidden by style.css.
-    pageHeading(data.title),
+    pageHeading(shownTitle(data)),
     h('div', { class: 'toolbar no-print' }, print),
     h('pijn-checklist', {
       checklist: data.id,
@@ -84,10 +84,10 @@ function one(container, id) {
     h(
       'p',
       { class: 'print-only print-footer' },
-      `Pijnwijzer · ${data.title} · ${data.source ? citationText(data.source) : ''}`,
+      `Pijnwijzer · ${shownTitle(data)} · ${data.source ? citationText(data.source) : ''}`,
     ),
   );
-  return data.title;
+  return shownTitle(data);
 }
 
 export function render(container, { match, path }) {

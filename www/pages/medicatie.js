@@ -171,7 +171,7 @@ function card(med) {
       ? h(
           'p',
           { class: 'aliases' },
-          h('span', { class: 'fact-label' }, 'Ook bekend als: '),
+          h('span', { class: 'fact-label' }, 'Ook te vinden met: '),
           med.aliases.slice(0, 12).join(', '),
         )
       : null,

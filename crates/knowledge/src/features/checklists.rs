@@ -16,6 +16,8 @@ pub struct ChecklistSummary {
     pub id: String,
     /// Its title.
     pub title: String,
+    /// Its title in a patient's words, if it has a lay text.
+    pub lay_title: Option<String>,
     /// The document it comes from.
     pub document: Option<String>,
     /// Who it is written for.
@@ -35,6 +37,8 @@ pub struct Checklist {
     pub id: String,
     /// Its title.
     pub title: String,
+    /// Its title in a patient's words, above its lay text, if it has one.
+    pub lay_title: Option<String>,
     /// Who it is written for.
     pub audience: Audience,
     /// Where it stands in its source, with its citation.
@@ -54,6 +58,7 @@ impl Knowledge {
             .map(|n| ChecklistSummary {
                 id: n.id.clone(),
                 title: n.title.clone(),
+                lay_title: n.lay_title.clone(),
                 document: n.source.as_ref().map(|s| s.document.clone()),
                 audience: n.audience,
                 items: checklist_items(n).len(),
@@ -78,6 +83,7 @@ impl Knowledge {
         Ok(Checklist {
             id: node.id.clone(),
             title: node.title.clone(),
+            lay_title: node.lay_title.clone(),
             audience: node.audience,
             source: self.source_view(node),
             intro: Text { html: intro_html, text: intro_text },
