@@ -76,23 +76,25 @@ fn flemish_words_find_what_dutch_words_find() {
     }
 }
 
+/// The id of the first hit of `query` searched for a patient.
+fn first_for_patient(query: &str) -> Option<String> {
+    let patient = SearchOptions { audience: Some("patient".to_string()), ..Default::default() };
+    let found = knowledge().search(query, &patient).expect("the search answers");
+    found.first().map(|h| h.node.id.clone())
+}
+
 /// `verhoging` is what many Dutch speakers call a raised temperature: a patient who has it finds
 /// the red flags, as one with `koorts` does (the thesaurus); the content never uses the word.
 #[test]
 fn a_raised_temperature_is_fever() {
-    let patient = SearchOptions { audience: Some("patient".to_string()), ..Default::default() };
-    let first = |query: &str| {
-        let found = knowledge().search(query, &patient).expect("the search answers");
-        found.first().map(|h| h.node.id.clone())
-    };
     for (lay, fever) in [
         ("verhoging", "koorts"),
         ("ik heb verhoging en pijn", "ik heb koorts en pijn"),
         ("verhoogde temperatuur", "koorts"),
     ] {
-        let found = first(fever);
+        let found = first_for_patient(fever);
         assert_eq!(found.as_deref(), Some("worel.alg.rodevlaggen.lijst"), "premise: {fever:?}");
-        assert_eq!(first(lay), found, "{lay:?} as {fever:?}");
+        assert_eq!(first_for_patient(lay), found, "{lay:?} as {fever:?}");
     }
 }
 
@@ -101,15 +103,10 @@ fn a_raised_temperature_is_fever() {
 /// "nothing found" and an offer to search "ik voel me".
 #[test]
 fn feeling_low_in_everyday_words_is_depression() {
-    let patient = SearchOptions { audience: Some("patient".to_string()), ..Default::default() };
-    let first = |query: &str| {
-        let found = knowledge().search(query, &patient).expect("the search answers");
-        found.first().map(|h| h.node.id.clone())
-    };
-    let low = first("ik voel me neerslachtig");
+    let low = first_for_patient("ik voel me neerslachtig");
     assert!(low.is_some(), "premise");
     for lay in ["ik voel me gedeprimeerd", "ik voel me terneergeslagen"] {
-        assert_eq!(first(lay), low, "{lay:?}");
+        assert_eq!(first_for_patient(lay), low, "{lay:?}");
     }
 }
 
