@@ -296,6 +296,26 @@ fn a_lay_text_needs_a_short_lay_title_and_a_lay_title_needs_a_lay_text() {
     assert_one(&errors, 5, "the `lay_title` ends with a full stop");
 }
 
+/// A listed question is one a patient asks: it ends in `?` and has three to fourteen words. The
+/// search compares no query of fewer than three words with the questions, so a shorter one would
+/// never be found word for word.
+#[test]
+fn a_question_has_three_to_fourteen_words_and_ends_in_a_question_mark() {
+    let body = "Tekst.\n\n## Voor patiënten\n\nKort.";
+    for (question, words) in [
+        ("Pijneducatie?", 1),
+        ("Wat dan?", 2),
+        ("Is dit een vraag", 4),
+        ("Mag ik echt elke dag van de week een heel klein beetje sporten met pijn?", 15),
+    ] {
+        let front = format!("questions = [\"{question}\"]");
+        let errors = errors_for("question", &node(&front, body));
+        assert_one(&errors, 7, &format!("`{question}` is not a short question ({words} words)"));
+    }
+    let fine = node("questions = [\"Wat is pijneducatie?\"]", body);
+    assert!(compile_dir(&content_with("question-ok", "nieuw.md", &fine)).is_ok());
+}
+
 #[test]
 fn text_a_reader_sees_cites_pages_not_the_extractions_line_numbers() {
     let body = "Volgens de lopende tekst (regels 1811–1814) geldt dit.\n\nDe lijst (r. 803) ook.\n\n## Toelichting\n\nDe extractie breekt de zin op regel 2484.";

@@ -26,7 +26,7 @@ pub use release::{
 use pijnwijzer_model::distance::levenshtein;
 use pijnwijzer_model::{
     content_digest, digest, Agreement, Document, EdgeType, Kind, LayReview, LayerKey, Link, Node,
-    Pack, ReleasedNode, PACK_FORMAT,
+    Pack, ReleasedNode, PACK_FORMAT, QUESTION_MIN_WORDS,
 };
 
 /// The vocabulary file: documents and actors.
@@ -335,7 +335,11 @@ fn check_lay_title(
     }
     for question in &front.facts.questions {
         let words = question.split_whitespace().count();
-        if !question.ends_with('?') || words > QUESTION_WORDS {
+        let letter_runs = question.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+        if !question.ends_with('?')
+            || words > QUESTION_WORDS
+            || letter_runs.count() < QUESTION_MIN_WORDS
+        {
             errors.push(
                 Diagnostic::new(
                     file,
@@ -343,7 +347,7 @@ fn check_lay_title(
                     format!("`{question}` is not a short question ({words} words)"),
                 )
                 .hint(format!(
-                    "write it as a patient asks it, ending in `?`, in at most {QUESTION_WORDS} words"
+                    "write it as a patient asks it, ending in `?`, in {QUESTION_MIN_WORDS} to {QUESTION_WORDS} words"
                 )),
             );
         }

@@ -17,6 +17,11 @@ use serde::{Deserialize, Serialize};
 /// Bumped whenever the pack layout changes, so a stale pack is refused rather than misread.
 pub const PACK_FORMAT: u32 = 8;
 
+/// The fewest words a listed question (`questions`) has, words being runs of letters and digits
+/// (`Wat is pijneducatie?`): the compiler refuses a shorter one, and the search compares no
+/// shorter query with the listed questions word for word.
+pub const QUESTION_MIN_WORDS: usize = 3;
+
 /// Everything the module knows, as compiled from `content/`.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Pack {

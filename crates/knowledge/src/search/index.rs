@@ -427,7 +427,7 @@ impl SearchIndex {
             phrase_lengths: HashMap::default(),
             named_by: name_holders(&names),
             names,
-            asked: question_holders(nodes),
+            asked: OnceLock::new(),
             questions,
             priors: AUDIENCES
                 .map(|audience| nodes.iter().map(|node| kind_prior(node.kind, audience)).collect()),
@@ -629,7 +629,7 @@ fn name_holders(names: &[Vec<Vec<u32>>]) -> HashMap<u32, Vec<(u32, u32)>> {
 }
 
 /// Each listed question, as [`word_for_word`] writes it → the nodes that list it, in node order.
-fn question_holders(nodes: &[Node]) -> HashMap<String, Vec<u32>> {
+pub(super) fn question_holders(nodes: &[Node]) -> HashMap<String, Vec<u32>> {
     let mut asked: HashMap<String, Vec<u32>> = HashMap::default();
     for (node, listing) in nodes.iter().enumerate() {
         for question in &listing.questions {

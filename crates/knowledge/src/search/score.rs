@@ -7,11 +7,12 @@
 //! of it. The caution of a drug the query names ranks above every other hit, and then the drug
 //! whose name the query is.
 
-use super::index::{idf, word_for_word, Posting, NO_WORD};
+use super::analyze::word_spans;
+use super::index::{idf, question_holders, word_for_word, Posting, NO_WORD};
 use super::query::{Alternative, Expanded};
 use super::{audience_slot, Match, Outcome, Query, SearchIndex, TermSet, MAX_QUERY_CHARS};
 
-use pijnwijzer_model::{Audience, Kind, Node};
+use pijnwijzer_model::{Audience, Kind, Node, QUESTION_MIN_WORDS};
 
 /// The prior of the guidance itself: recommendations and medication cautions.
 const GUIDANCE_PRIOR: f32 = 1.25;
@@ -260,7 +261,13 @@ impl SearchIndex {
         };
         // A question a node lists, asked word for word, is as plain as a name: a patient took it
         // from the questions offered while typing, which promise that node's text answers it.
-        let asked = self.asked.get(&word_for_word(text)).map_or(&[][..], Vec::as_slice);
+        // A shorter query asks none, and does not build the map of questions.
+        let asked = if word_spans(text).nth(QUESTION_MIN_WORDS - 1).is_some() {
+            let asked = self.asked.get_or_init(|| question_holders(nodes));
+            asked.get(&word_for_word(text)).map_or(&[][..], Vec::as_slice)
+        } else {
+            &[]
+        };
         let tier =
             |m: &Match| (named_caution(m), is_the_name(m) || asked.contains(&(m.node as u32)));
         let order = |a: &Match, b: &Match| {
