@@ -9,7 +9,7 @@
  *   <pijn-uitleg onderwerp="worel.alg.rodevlaggen"></pijn-uitleg>
  *
  * Attributes (a change re-renders the element):
- *   onderwerp  a node id (e.g. "worel.alg.rodevlaggen"), or words ("pijneducatie", "slapen"):
+ *   onderwerp  a node id (e.g. "worel.alg.rodevlaggen"), or words ("pijneducatie", "bewegen"):
  *              words are looked up with the module's search for patients, and the best match's
  *              explanation is shown. When there is none, the element says so in Dutch. An id
  *              needs no module: its explanation is one small file, pkg/lay/ID.json.
