@@ -1,7 +1,7 @@
 // Small DOM helpers shared by the pages. Text goes in with text nodes; the only HTML inserted is
 // what the module returns as safe HTML (compiler-rendered layers and escaped snippets).
 import { badges } from './labels.js';
-import { explainTerms, SUGGESTION_CSS, TERM_CSS } from './pkg/components/terms.js';
+import { explainTerms, SUGGESTION_CSS, TERM_CSS, titleFor } from './pkg/components/terms.js';
 
 // The styles of glossary terms and of the list of questions, shared with the components: a
 // constructed stylesheet, which the strict CSP allows where a <style> element would not be.
@@ -109,7 +109,7 @@ export function setAudience(value, { remember = false } = {}) {
 export const isPatient = () => audience === 'patient';
 
 /** A node's title for the current reader: its title in a patient's words in the patient view. */
-export const shownTitle = (item) => (isPatient() && item.layTitle) || item.title;
+export const shownTitle = (item) => titleFor(item, isPatient());
 
 /** A hash route with its query: route('/medicatie', { x: 1 }) → '#/medicatie?x=1' (+ voor=patient). */
 export function route(path, params = {}) {

@@ -38,7 +38,7 @@
  *   --pijn-font, --pijn-size, --pijn-radius   (defaults and meaning: see shared.js)
  */
 import { Notice, PijnElement, define, h, headingLevel, linkFor, moduleHtml, ownFile, ready } from './shared.js';
-import { crisisLines } from './terms.js';
+import { crisisLines, titleFor } from './terms.js';
 
 const KEY = 'pijnwijzer:checklist:';
 
@@ -173,7 +173,7 @@ class PijnChecklist extends PijnElement {
     const patient = this.getAttribute('voor') === 'patient';
     this.#id = list.id;
     // A patient reads the title in a patient's words, as on the site.
-    this.#title = (patient && list.layTitle) || list.title;
+    this.#title = titleFor(list, patient);
     this.#total = list.items.length;
     this.#checked = loadChecked(list.id, list.items.length);
 

@@ -52,6 +52,7 @@ import {
   QuestionSuggestions,
   SUGGESTION_CSS,
   setControls,
+  titleFor,
   unknownWordsNote,
   withoutWords,
 } from './terms.js';
@@ -216,7 +217,7 @@ class PijnZoeken extends PijnElement {
         return h(
           'li',
           { class: 'hit', part: 'hit' },
-          h('a', { href, part: 'hit-title', 'data-id': hit.id }, (patient && hit.layTitle) || hit.title),
+          h('a', { href, part: 'hit-title', 'data-id': hit.id }, titleFor(hit, patient)),
           snippet,
           hit.source?.citation ? h('p', { class: 'citation', part: 'citation' }, hit.source.citation) : null,
         );

@@ -4,7 +4,8 @@
  * that shows its definition on focus or tap, right after the word, and hides it on Escape or when
  * focus leaves: readable by keyboard, touch and screen reader (the definition is the button's
  * description), with no inline style or script, so it works under a strict Content-Security-Policy.
- * crisisLines puts the suicide prevention lines beside a lay text that speaks of suicide.
+ * crisisLines puts the suicide prevention lines beside a lay text that speaks of suicide, and
+ * titleFor picks a title for the reader.
  * unknownWordsNote says which words of a search the guidance never uses, and withoutWords gives the
  * search without them, to offer when nothing was found. prepareSearchWhenIdle readies the search
  * while the reader reads. QuestionSuggestions offers a patient the lay texts' questions while they
@@ -47,6 +48,9 @@ export function explainTerms(root) {
   }
   return root;
 }
+
+/** The title of `item` (a node, hit or checklist) for its reader: in a patient's words for a patient. */
+export const titleFor = (item, patient) => (patient && item.layTitle) || item.title;
 
 /** A lay text speaks of suicide: its own word for it, or the professional one it explains. */
 const SPEAKS_OF_SUICIDE = /zelfdoding|suïcid|suicid/i;
