@@ -139,6 +139,40 @@ fn raw_html_is_refused_in_blocks_and_inline() {
     assert_one(&errors, 16, "raw HTML");
 }
 
+/// A drug without a statement of its own (`position = "via-class"`) falls under its class's
+/// recommendation, so it must link the class (`refines`), a medication with a position of its
+/// own; then it compiles.
+#[test]
+fn a_drug_via_its_class_must_link_a_class() {
+    let medication = |id: &str, position: &str, body: &str| {
+        format!(
+            "+++\nid = \"{id}\"\nkind = \"medication\"\ntitle = \"Middel\"\nposition = \"{position}\"\ncovers = [\"worel.alg.bps\"]\n\n[source]\ndocument = \"worel\"\nsection = \"4\"\npage = 20\nlines = [1295, 1299]\n+++\n\n{body}\n"
+        )
+    };
+    let errors = errors_for(
+        "via-class",
+        &medication("worel.test.nieuw", "via-class", "Geen eigen uitspraak, geen klasse."),
+    );
+    assert_one(&errors, 5, "names no class this drug falls under");
+
+    let linked = "Valt onder de [klasse](#worel.test.klasse \"refines\").";
+    let dir = content_with(
+        "via-class-ok",
+        "nieuw.md",
+        &medication("worel.test.nieuw", "via-class", linked),
+    );
+    let class_file = dir.join("klasse.md");
+    std::fs::write(&class_file, medication("worel.test.klasse", "via-class", "Een klasse."))
+        .unwrap();
+    let errors = compile_dir(&dir).expect_err("a class without a position of its own is no class");
+    assert_one(&errors, 5, "names no class");
+
+    std::fs::write(&class_file, medication("worel.test.klasse", "consider", "Een klasse."))
+        .unwrap();
+    let pack = compile_dir(&dir).expect("a drug that links its class compiles");
+    assert_eq!(pack.nodes.len(), 4);
+}
+
 #[test]
 fn unknown_kind_and_invalid_grade_are_refused() {
     let text = node("strength = \"3A\"\ndirection = \"for\"", "Tekst.")

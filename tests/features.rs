@@ -26,6 +26,14 @@ fn medication_is_found_by_brand_generic_and_lay_names_with_its_governing_grade()
     assert_eq!(oxycodon.class.as_ref().map(|c| c.id.as_str()), Some("worel.med.opioiden"));
 
     assert_eq!(k.medication("paracetamol").unwrap().position, Some(Position::NoRecommendation));
+    // A drug the guidance makes no statement of its own about keeps its own position, "via its
+    // class", and the class's grade comes with the class named: no SSRI card reads "consider".
+    let sertraline = k.medication("sertraline").unwrap();
+    assert_eq!(sertraline.position, Some(Position::ViaClass));
+    assert_eq!(
+        sertraline.graded_by.as_ref().map(|c| c.id.as_str()),
+        Some("worel.med.antidepressiva")
+    );
     assert_eq!(k.medication("morfine").unwrap().id, "worel.med.opioiden");
     assert_eq!(
         k.medication("pregabalien").unwrap().id,

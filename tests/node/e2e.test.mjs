@@ -170,7 +170,7 @@ test('the header navigation marks the current page and every view has a deep lin
   await done();
 });
 
-test('medication lookup by brand name: "Lyrica" gives the pregabaline card with 2B; a class member shows the class caution', async () => {
+test('medication lookup by brand name: "Lyrica" gives the pregabaline card with 2B; a class member shows the class caution; a drug without its own statement shows the class position as the class\'s', async () => {
   const { page, done } = await open('#/medicatie');
   await page.locator('#med-q').fill('Lyrica');
   await page.locator('#med-q').press('Enter');
@@ -207,6 +207,21 @@ test('medication lookup by brand name: "Lyrica" gives the pregabaline card with 
   await page.locator('#med-q').press('Enter');
   await eventually(async () => assert.match(await page.locator('.med-card h2').first().textContent(), /^Tramadol/));
   await eventually(async () => assert.match(await page.locator('.class-caution').textContent(), /Opioïden/));
+
+  // A drug the guidance makes no statement of its own about shows the class's position as the
+  // class's: "sertraline" is no drug to consider, the antidepressants are.
+  await page.locator('#med-q').fill('sertraline');
+  await page.locator('#med-q').press('Enter');
+  await eventually(async () => assert.match(await page.locator('.med-card h2').first().textContent(), /^SSRI/));
+  await eventually(async () =>
+    assert.match(
+      await page.locator('.med-facts dd').first().textContent(),
+      /^geen eigen uitspraak, via de klasse Antidepressiva: overwegen$/,
+    ),
+  );
+  await eventually(async () =>
+    assert.match(await page.locator('table.med-overview').textContent(), /klasse: overwegen/),
+  );
 
   await page.locator('#med-q').fill('qqqqzz');
   await page.locator('#med-q').press('Enter');

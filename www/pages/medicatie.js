@@ -79,6 +79,17 @@ function section(title, text, className = '') {
 }
 
 /**
+ * What the class's position adds to a drug's on its card: the class it shares its position with,
+ * or, for a drug without a statement of its own (`via-class`), the class's position, named as the
+ * class's. `via` gives the class's name as a link.
+ */
+function classPosition(med, cls, via) {
+  if (!cls) return null;
+  if (med.position === 'via-class') return [via(), ': ', positionLabel(cls.position)];
+  return cls.position === med.position ? via() : null;
+}
+
+/**
  * Position and strength, first under the title. A drug under a class says that they come from the
  * class, since the class's recommendation is what governs it. Patients get the position in words only.
  */
@@ -87,12 +98,7 @@ function facts(med, cls) {
   return h(
     'dl',
     { class: 'med-facts' },
-    h(
-      'div',
-      {},
-      h('dt', {}, 'Standpunt'),
-      h('dd', {}, positionLabel(med.position), cls && cls.position === med.position ? via() : null),
-    ),
+    h('div', {}, h('dt', {}, 'Standpunt'), h('dd', {}, positionLabel(med.position), classPosition(med, cls, via))),
     isPatient()
       ? null
       : h(
@@ -225,7 +231,12 @@ function overview() {
         h('a', { href: cardHref(med.id) }, nameOf(med)),
         med.members.length ? note(' (hele klasse)') : null,
       ),
-      h('td', {}, positionLabel(med.position)),
+      h(
+        'td',
+        {},
+        positionLabel(med.position),
+        cls && med.position === 'via-class' ? note(`; klasse: ${positionLabel(cls.position)}`) : null,
+      ),
       patient
         ? null
         : h(

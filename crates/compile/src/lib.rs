@@ -26,7 +26,7 @@ pub use release::{
 use pijnwijzer_model::distance::levenshtein;
 use pijnwijzer_model::{
     content_digest, digest, Agreement, Document, EdgeType, Kind, LayReview, LayerKey, Link, Node,
-    Pack, ReleasedNode, PACK_FORMAT, QUESTION_MIN_WORDS,
+    Pack, Position, ReleasedNode, PACK_FORMAT, QUESTION_MIN_WORDS,
 };
 
 /// The vocabulary file: documents and actors.
@@ -40,7 +40,15 @@ struct Compiled {
     file: PathBuf,
     id_line: usize,
     links: Vec<markdown::NodeLink>,
-    compare_line: usize,
+    /// The line of each front-matter field, for errors found once all files are read.
+    field_lines: HashMap<String, usize>,
+}
+
+impl Compiled {
+    /// The line of the front-matter field `field`, or of the id if the file lacks it.
+    fn line_of(&self, field: &str) -> usize {
+        self.field_lines.get(field).copied().unwrap_or(self.id_line)
+    }
 }
 
 /// A file refused for its own errors, as far as the checks that span files need it: the id it
@@ -225,7 +233,6 @@ fn compile_file(
         return Err(errors);
     }
     let id_line = front.field_lines.get("id").copied().unwrap_or(first_line);
-    let compare_line = front.field_lines.get("compare").copied().unwrap_or(id_line);
     let links = parsed
         .links
         .iter()
@@ -242,7 +249,13 @@ fn compile_file(
         readability,
         lay_review,
     };
-    Ok(Compiled { node, file: file.to_path_buf(), id_line, links: parsed.links, compare_line })
+    Ok(Compiled {
+        node,
+        file: file.to_path_buf(),
+        id_line,
+        links: parsed.links,
+        field_lines: front.field_lines,
+    })
 }
 
 /// Text a reader sees cites the source by section and page, as a reader's copy of it has them:
@@ -474,7 +487,7 @@ fn check_graph(compiled: &mut [Compiled], refused: &[Refused], errors: &mut Vec<
                     None => errors.push(
                         Diagnostic::new(
                             &c.file,
-                            c.compare_line,
+                            c.line_of("compare"),
                             format!("[[compare]] names unknown node `{member}`"),
                         )
                         .hint(hint(member)),
@@ -483,7 +496,7 @@ fn check_graph(compiled: &mut [Compiled], refused: &[Refused], errors: &mut Vec<
                         errors.push(
                             Diagnostic::new(
                                 &c.file,
-                                c.compare_line,
+                                c.line_of("compare"),
                                 format!(
                                     "node `{member}` is not from document `{}`",
                                     entry.document
@@ -497,6 +510,7 @@ fn check_graph(compiled: &mut [Compiled], refused: &[Refused], errors: &mut Vec<
             }
         }
     }
+    check_via_class(compiled, errors);
     if !errors.is_empty() {
         return;
     }
@@ -541,6 +555,35 @@ fn check_graph(compiled: &mut [Compiled], refused: &[Refused], errors: &mut Vec<
                     c.node.links.push(link);
                 }
             }
+        }
+    }
+}
+
+/// A drug whose position is `via-class` has no statement of its own: the guidance reaches it
+/// only through its class, so the class must be named, with a `refines` link to a medication
+/// that has a position of its own.
+fn check_via_class(compiled: &[Compiled], errors: &mut Vec<Diagnostic>) {
+    let by_id: HashMap<&str, &Node> =
+        compiled.iter().map(|c| (c.node.id.as_str(), &c.node)).collect();
+    let is_class = |id: &str| {
+        by_id.get(id).is_some_and(|n| {
+            n.kind == Kind::Medication && n.position.is_some_and(|p| p != Position::ViaClass)
+        })
+    };
+    for c in compiled.iter().filter(|c| c.node.position == Some(Position::ViaClass)) {
+        let has_class =
+            c.node.links.iter().any(|l| l.edge == EdgeType::Refines && is_class(&l.target));
+        if !has_class {
+            errors.push(
+                Diagnostic::new(
+                    &c.file,
+                    c.line_of("position"),
+                    "`position = \"via-class\"` names no class this drug falls under",
+                )
+                .hint(
+                    "link the class in the text, `[…](#class.id \"refines\")`, or give the drug a position of its own",
+                ),
+            );
         }
     }
 }

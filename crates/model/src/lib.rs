@@ -555,6 +555,7 @@ vocabulary!(
         NoRecommendation = "no-recommendation" => "geen aanbeveling",
         NoPlace = "no-place" => "geen plaats",
         NotDiscussed = "not-discussed" => "niet besproken",
+        ViaClass = "via-class" => "geen eigen uitspraak",
     }
 );
 
