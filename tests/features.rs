@@ -90,6 +90,11 @@ fn medication_is_found_by_brand_generic_and_lay_names_with_its_governing_grade()
         ("Voltaren 50 mg", "worel.med.nsaid"),
         ("ibuprofen 400 mg", "worel.med.nsaid"),
         ("Arcoxia 90 mg", "worel.med.nsaid"),
+        // Belgian brands a pharmacist's audit found missing (2026-12-07).
+        ("Dolzam 100 mg", "worel.med.opioiden.tramadol"),
+        ("Depo-Medrol 40 mg/ml", "worel.med.corticosteroiden"),
+        ("Lysanxia 10 mg", "worel.med.benzodiazepines"),
+        ("Fevarin 50 mg", "worel.med.antidepressiva.ssri"),
     ] {
         let read = k.medication(line).unwrap();
         assert_eq!((read.id.as_str(), read.found_by), (id, FoundBy::Name), "{line}");

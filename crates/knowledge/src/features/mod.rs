@@ -66,7 +66,10 @@ pub enum FoundBy {
 const SUGGESTED_PREFIX_MIN_LETTERS: usize = 4;
 /// The most edits an id suggested for a mistyped id may be away.
 const ID_SUGGESTION_MAX_EDITS: usize = 6;
-/// The most edits a name suggested for an unknown name may be away.
+/// The most edits a name suggested for an unknown name may be away when the unknown name is its
+/// beginning (`Targin` of `Targinact`). Any other name may be one edit further away than the
+/// search forgives, no more: a name three edits from a six-letter one is another drug more often
+/// than a typo of it (`Dolgit`, ibuprofen, and `Dolzam`, tramadol).
 const NAME_SUGGESTION_MAX_EDITS: usize = 4;
 /// The letters a name suggested for an unknown name must begin with alike: a name that far from
 /// the one typed is another drug more often than a typo of it (`Kapanol`, morphine, is two edits
@@ -243,7 +246,7 @@ impl Knowledge {
         match hits.first() {
             Some(hit) => Ok((self.raw_node(&hit.node.id)?, FoundBy::Search)),
             None => {
-                let mut close: Vec<(usize, &str)> = self
+                let mut close: Vec<(usize, usize, &str)> = self
                     .nodes_of(kind)
                     .flat_map(|n| {
                         std::iter::once(n.title.as_str())
@@ -265,7 +268,12 @@ impl Knowledge {
                         } else {
                             pijnwijzer_model::distance::levenshtein(&folded, &folded_candidate)
                         };
-                        (distance, candidate)
+                        let most = if folded_candidate.starts_with(&folded) {
+                            NAME_SUGGESTION_MAX_EDITS
+                        } else {
+                            allowed + 1
+                        };
+                        (distance, most, candidate)
                     })
                     .collect();
                 close.sort();
@@ -275,8 +283,8 @@ impl Knowledge {
                     suggestions: close
                         .into_iter()
                         .take(3)
-                        .filter(|(d, _)| *d <= NAME_SUGGESTION_MAX_EDITS)
-                        .map(|(_, c)| c.to_string())
+                        .filter(|(distance, most, _)| distance <= most)
+                        .map(|(.., c)| c.to_string())
                         .collect(),
                 })
             }
