@@ -268,6 +268,34 @@ fn checklists_keep_their_items_in_order_with_their_origin() {
     assert!(all.iter().filter(|c| c.lay_title.is_some()).count() >= 10);
 }
 
+/// A name that several checklists share (`pijneducatie`, an alias of two) names none of them:
+/// each is offered, by a name that finds it (its title's name, or its id where other titles
+/// share that name), where one was once picked by its place in the content ("voorlichting en
+/// educatie" for an educator who meant the pain-education checklist).
+#[test]
+fn a_name_several_checklists_share_offers_each() {
+    let k = knowledge();
+    match k.checklist("pijneducatie") {
+        Err(Error::NotFound { suggestions, .. }) => {
+            assert_eq!(
+                suggestions,
+                ["Aandachtspunten bij pijneducatie (kader)", "zs.checklist.voorlichting_educatie"]
+            );
+            let found: Vec<String> =
+                suggestions.iter().map(|s| k.checklist(s).unwrap().id).collect();
+            assert_eq!(found, ["zs.checklist.pijneducatie", "zs.checklist.voorlichting_educatie"]);
+        }
+        other => panic!("two checklists share the name: {other:?}"),
+    }
+    // So is a name two drugs share.
+    match k.medication("zenuwpijnpillen") {
+        Err(Error::NotFound { suggestions, .. }) => {
+            assert_eq!(suggestions, ["Gabapentine", "Pregabaline"])
+        }
+        other => panic!("two drugs share the name: {other:?}"),
+    }
+}
+
 #[test]
 fn compare_shows_every_document_on_the_definition_of_chronic_pain() {
     let comparison = knowledge().compare("definitie chronische pijn").unwrap();

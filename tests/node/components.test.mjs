@@ -427,7 +427,10 @@ test('<pijn-uitleg> shows the lay text of an id, or of the best patient hit for 
   }
   await element.evaluate((host) => host.setAttribute('onderwerp', 'worel.alg.rodevlag'));
   await eventually(async () =>
-    assert.match(await element.locator('.message').textContent(), /Bedoelt u ‘worel\.alg\.rodevlaggen’\?/),
+    assert.match(
+      await element.locator('.message').textContent(),
+      /Bedoelt u ‘worel\.alg\.rodevlaggen’ of ‘worel\.alg\.rodevlaggen\.lijst’\?/,
+    ),
   );
   missing.push('worel.alg.rodevlag');
   await element.evaluate((host) => host.setAttribute('onderwerp', 'xqzzyvrt'));

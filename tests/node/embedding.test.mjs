@@ -308,6 +308,14 @@ for (const viewport of VIEWPORTS) {
         ['not-found'],
       ),
     );
+    // A word two checklists share shows neither, and offers both.
+    await list.evaluate((host) => host.setAttribute('checklist', 'pijneducatie'));
+    await eventually(async () =>
+      assert.match(
+        await list.locator('[part="error"]').textContent(),
+        /Bedoelt u ‘Aandachtspunten bij pijneducatie \(kader\)’ of ‘zs\.checklist\.voorlichting_educatie’\?/,
+      ),
+    );
     await context.close();
 
     // axe-core on the portal at this viewport (its own context bypasses the CSP to inject axe).

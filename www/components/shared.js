@@ -192,10 +192,12 @@ function describeError(error, what) {
     };
   }
   if (error?.code === 'not-found') {
-    const [close] = error.suggestions ?? [];
+    // Every suggestion: a name several share offers each of them (`pijneducatie`, two checklists).
+    const offered = (error.suggestions ?? []).map((name) => `‘${name}’`);
+    const close = offered.length > 1 ? `${offered.slice(0, -1).join(', ')} of ${offered.at(-1)}` : offered[0];
     return {
       code: 'not-found',
-      message: `${what} bestaat niet of heeft geen inhoud voor deze weergave.${close ? ` Bedoelt u ‘${close}’?` : ''}`,
+      message: `${what} bestaat niet of heeft geen inhoud voor deze weergave.${close ? ` Bedoelt u ${close}?` : ''}`,
     };
   }
   return {

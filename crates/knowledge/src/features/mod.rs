@@ -200,9 +200,18 @@ impl Knowledge {
         let folded = fold(name);
         // A name: the title, the title's name before its colon ("Opioïden: …"), or an alias.
         let named = |n: &&Node| fold(&n.title) == folded || names_of(n).any(|a| fold(a) == folded);
-        // A drug's own node before the class that lists it among its aliases.
-        if let Some(node) = self.nodes_of(kind).filter(named).max_by_key(|n| n.id.len()) {
-            return Ok((node, FoundBy::Name));
+        // A name that several nodes share ("pijneducatie", two checklists; "zenuwpijnpillen",
+        // two drugs) is none of them, and each is offered, rather than one picked by its id.
+        match self.nodes_of(kind).filter(named).collect::<Vec<_>>()[..] {
+            [] => {}
+            [node] => return Ok((node, FoundBy::Name)),
+            ref several => {
+                return Err(Error::NotFound {
+                    what,
+                    name: name.chars().take(80).collect(),
+                    suggestions: several.iter().map(|n| self.offered_name(kind, n)).collect(),
+                })
+            }
         }
         // Words that name one drug are that drug's; words that name several are none of them,
         // so that a reader never sees a card for a drug they did not mean: each is offered.
@@ -288,6 +297,22 @@ impl Knowledge {
                         .collect(),
                 })
             }
+        }
+    }
+
+    /// How a node is offered to a reader who may ask for it again: by its title's name
+    /// ("SSRI's"), which finds it, unless other nodes of its kind share that name ("Checklist"),
+    /// then by its id.
+    fn offered_name(&self, kind: Kind, node: &Node) -> String {
+        let name = node.title.split(':').next().unwrap_or_default().trim();
+        let shared = self
+            .nodes_of(kind)
+            .filter(|n| n.title.split(':').next().unwrap_or_default().trim() == name)
+            .count();
+        if shared == 1 {
+            name.to_string()
+        } else {
+            node.id.clone()
         }
     }
 
