@@ -287,12 +287,25 @@ fn a_name_several_checklists_share_offers_each() {
         }
         other => panic!("two checklists share the name: {other:?}"),
     }
-    // So is a name two drugs share.
-    match k.medication("zenuwpijnpillen") {
-        Err(Error::NotFound { suggestions, .. }) => {
-            assert_eq!(suggestions, ["Gabapentine", "Pregabaline"])
+    // So is a name several drugs share: the class word "anti-epileptica", under which WOREL
+    // discusses both gabapentinoids but recommends only pregabaline, no longer opens pregabaline's
+    // card alone; nor does a lay word for any cream against pain open one cream's.
+    for (name, drugs) in [
+        ("zenuwpijnpillen", &["Gabapentine", "Pregabaline"][..]),
+        ("anti-epileptica", &["Gabapentine", "Pregabaline"]),
+        (
+            "pijnzalf",
+            &[
+                "Capsaïcine (crème of pleister)",
+                "Lidocaïne (pleister of crème)",
+                "Topische NSAID's (gel, crème, pleister)",
+            ],
+        ),
+    ] {
+        match k.medication(name) {
+            Err(Error::NotFound { suggestions, .. }) => assert_eq!(suggestions, drugs, "{name}"),
+            other => panic!("{name}: several drugs share the name: {other:?}"),
         }
-        other => panic!("two drugs share the name: {other:?}"),
     }
 }
 
