@@ -42,14 +42,14 @@ const GRADES: &[(&str, &str, &str)] = &[
 
 /// WOREL's position on each drug and class: "consider" where it advises to consider (graded),
 /// "via-class" for a drug it makes no statement of its own about, which falls under its class's
-/// recommendation (SSRIs, venlafaxine, mirtazapine and TCAs under the antidepressants' 2C, with
-/// their own evidence weak or absent: a card must not show "consider" as theirs),
+/// recommendation (SSRIs, venlafaxine, mirtazapine, TCAs and milnacipran under the antidepressants'
+/// 2C; only duloxetine has a statement of its own: a card must not show "consider" as theirs),
 /// "no-recommendation" where it makes none, "no-place" where the group concludes the drug has no
 /// place, "not-discussed" where the text never mentions it.
 const POSITIONS: &[(&str, &str)] = &[
     ("worel.med.antidepressiva", "consider"),
     ("worel.med.antidepressiva.duloxetine", "consider"),
-    ("worel.med.antidepressiva.milnacipran", "consider"),
+    ("worel.med.antidepressiva.milnacipran", "via-class"),
     ("worel.med.antidepressiva.venlafaxine", "via-class"),
     ("worel.med.antidepressiva.ssri", "via-class"),
     ("worel.med.antidepressiva.tca", "via-class"),
