@@ -484,6 +484,11 @@ test('<pijn-uitleg> explains a glossary term in place: a button whose definition
 test('<pijn-zoeken> finds "rode vlaggen" while typing and opens it by keyboard', async () => {
   const session = await open('embed-test/zoeken.html');
   const { page } = session;
+  // This page sets no link and is not the site's own page: its hits would lead back here, and
+  // whoever embeds it is told so, once, with the address to give.
+  const warnings = [];
+  page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
+  await page.reload();
   const element = page.locator('pijn-zoeken');
   await element.locator('form[role="search"]').waitFor();
   const box = element.getByRole('searchbox', { name: 'Zoek in de richtlijnen over chronische pijn' });
@@ -517,6 +522,9 @@ test('<pijn-zoeken> finds "rode vlaggen" while typing and opens it by keyboard',
   await eventually(async () =>
     assert.equal(await first.locator('a').getAttribute('href'), '#/n/worel.alg.rodevlaggen'),
   );
+  const told = warnings.filter((text) => text.startsWith('[pijn-zoeken] Zonder attribuut link'));
+  assert.equal(told.length, 1, `told once: ${warnings}`);
+  assert.ok(told[0].includes(`link="${new URL('/', page.url()).href}#/n/{id}"`), told[0]);
   await shot(page, 'zoeken');
 
   const focused = () =>

@@ -17,7 +17,7 @@
  *           the reader types
  *   link    URL template for a result's link, {id} = the node's id (default "#/n/{id}", with
  *           "?voor=patient" for a patient, which is right on the Pijnwijzer site itself; elsewhere
- *           point it at the site's address)
+ *           point it at the site's address, or the element says so in the console)
  *   label   the visible label of the search box (default "Zoek in de richtlijnen over chronische pijn",
  *           or "Zoek uitleg over pijn" with voor="patient")
  *   aantal  at most this many results, 1–20 (default 8)
@@ -60,6 +60,23 @@ import {
 const DEFAULT_LINK = '#/n/{id}';
 /** The site opens a node in the patient view when its address says so. */
 const PATIENT_LINK = '#/n/{id}?voor=patient';
+
+/**
+ * Without `link`, a result goes to `#/n/{id}` on this very page, which only the Pijnwijzer site's
+ * own page answers (the folder above pkg/components/). Anywhere else the reader would land back on
+ * the host page, so whoever embeds the element is told once, in the console.
+ */
+let toldAboutLink = false;
+function tellAboutLink() {
+  const site = new URL('../../', import.meta.url);
+  const onSite =
+    location.origin === site.origin && [site.pathname, `${site.pathname}index.html`].includes(location.pathname);
+  if (onSite || toldAboutLink) return;
+  toldAboutLink = true;
+  console.warn(
+    `[pijn-zoeken] Zonder attribuut link verwijzen de resultaten naar #/n/{id} op deze pagina, en die is niet de Pijnwijzer-site. Geef link="${site.href}#/n/{id}" (of een eigen pagina met {id}).`,
+  );
+}
 
 const CSS = `
 form { margin: 0; }
@@ -205,6 +222,7 @@ class PijnZoeken extends PijnElement {
     if (hits.length) setControls(this.input, 'resultaten', true);
     this.#shown = { query, count: hits.length };
     const fallback = patient ? PATIENT_LINK : DEFAULT_LINK;
+    if (!this.getAttribute('link')) tellAboutLink();
     const template = this.getAttribute('link') || fallback;
     const retry = hits.length === 0 && unknown.length ? this.#offerWithout(api, query, unknown, options) : null;
     const results = h(
