@@ -65,6 +65,12 @@ const OWN_TERMS: &[(&str, &str)] = &[
     ("slapper", "slap (zwak)"),
 ];
 
+/// Whether `word` (folded) has a term of its own (see `OWN_TERMS`): a whole word of its own sense,
+/// never the unfinished start of the word it would be mistaken for (`slap` of `slapen`).
+pub fn has_own_term(word: &str) -> bool {
+    OWN_TERMS.binary_search_by_key(&word, |&(own, _)| own).is_ok()
+}
+
 /// Whether `word` (folded) is a stopword.
 pub fn is_stopword(word: &str) -> bool {
     STOPWORDS.binary_search(&word).is_ok()

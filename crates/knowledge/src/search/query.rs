@@ -300,7 +300,8 @@ impl SearchIndex {
                     .push(Alternative { terms: Cow::Owned(vec![term]), weight: DIMINUTIVE_WEIGHT });
             }
         }
-        if completing && word.folded.len() >= PREFIX_MIN_LEN {
+        if completing && word.folded.len() >= PREFIX_MIN_LEN && !analyze::has_own_term(&word.folded)
+        {
             outcome.prefixes.push(word.folded.clone());
             let mut completions: Vec<&Word> =
                 self.completions(&word.folded).iter().filter(|w| w.folded != word.folded).collect();
