@@ -385,11 +385,10 @@ test('a checklist is the embeddable <pijn-checklist>: it keeps its ticks across 
       await element.evaluate((e) => e.shadowRoot.querySelector('[part~="title"]').textContent),
     ),
   );
-  // Each item has its own label, and its origin as a link into the site, with the citation.
+  // Each item has its own label.
   await element.getByLabel('de conclusie van de verwijzer;').check();
   await boxes.nth(0).check();
   await eventually(async () => assert.match(await element.locator('[part~="progress"]').textContent(), /2 van 6/));
-  await eventually(async () => assert.ok((await element.locator('[part~="origin"] a[href^="#/n/"]').count()) >= 4));
   await eventually(async () =>
     assert.equal(
       await page.evaluate(() => localStorage.getItem('pijnwijzer:checklist:rta.referral.handover')),
@@ -439,6 +438,13 @@ test('a checklist is the embeddable <pijn-checklist>: it keeps its ticks across 
   await eventually(async () => assert.equal(await element.locator('[part~="checkbox"]:checked').count(), 0));
   await eventually(async () =>
     assert.equal(await page.evaluate(() => localStorage.getItem('pijnwijzer:checklist:rta.referral.handover')), null),
+  );
+
+  // An item taken from a recommendation shows it as its origin, a link into the site.
+  await visit(page, `${site.base}#/checklist/worel.med.checklist.starten`);
+  const starting = page.locator('pijn-checklist[checklist="worel.med.checklist.starten"]');
+  await eventually(async () =>
+    assert.ok((await starting.locator('[part~="origin"] a[href^="#/n/worel."]').count()) >= 4),
   );
   await done();
 });
