@@ -299,3 +299,24 @@ test("the checklists in the patient view carry their titles in a patient's words
   await eventually(async () => assert.equal(await page.locator('#view-page h1').textContent(), lay[0].layTitle));
   await done();
 });
+
+for (const { name, ...viewport } of VIEWPORTS) {
+  test(`${name}: a drug without a statement of its own gives its class's position as the class's, its labels whole`, async () => {
+    const { page, done } = await site.open('#/medicatie/sertraline?voor=patient', viewport);
+    const position = page.locator('.med-facts div').first();
+    await eventually(async () =>
+      assert.equal(
+        await position.locator('dd').textContent(),
+        'geen eigen uitspraak, via de klasse Antidepressiva: overwegen',
+      ),
+    );
+    // The label stays one word on one line beside a long position (on a phone it broke into "Stan/dpun/t").
+    const lines = await position.locator('dt').evaluate((dt) => {
+      const text = document.createRange();
+      text.selectNodeContents(dt);
+      return text.getClientRects().length;
+    });
+    assert.equal(lines, 1, '"Standpunt" on one line');
+    await done();
+  });
+}
