@@ -304,11 +304,8 @@ impl Knowledge {
     /// ("SSRI's"), which finds it, unless other nodes of its kind share that name ("Checklist"),
     /// then by its id.
     fn offered_name(&self, kind: Kind, node: &Node) -> String {
-        let name = node.title.split(':').next().unwrap_or_default().trim();
-        let shared = self
-            .nodes_of(kind)
-            .filter(|n| n.title.split(':').next().unwrap_or_default().trim() == name)
-            .count();
+        let name = title_name(node);
+        let shared = self.nodes_of(kind).filter(|n| title_name(n) == name).count();
         if shared == 1 {
             name.to_string()
         } else {
@@ -357,7 +354,13 @@ impl Knowledge {
 /// The names a reader asks for `node` by: the title's name before its colon ("Opioïden: …") and
 /// the aliases.
 fn names_of(node: &Node) -> impl Iterator<Item = &str> {
-    node.title.split(':').take(1).chain(node.aliases.iter().map(String::as_str))
+    std::iter::once(title_name(node)).chain(node.aliases.iter().map(String::as_str))
+}
+
+/// The title's name, before its colon ("Opioïden" of "Opioïden: schrijf ze …"); the whole title
+/// if it has none.
+fn title_name(node: &Node) -> &str {
+    node.title.split(':').next().unwrap_or_default()
 }
 
 /// Calls `visit` with every list item in `blocks`, in order, nested items after their parent.
