@@ -226,6 +226,29 @@ fn a_malformed_review_stamp_is_refused() {
     assert_one(&errors, 7, "malformed `lay_checked` stamp");
 }
 
+/// `[source] also` lists the further lines a lay text rests on: each a range outside `lines`, and
+/// only on a node with a lay text, whose review stamp it serves.
+#[test]
+fn supporting_lines_are_ranges_outside_the_cited_ones_on_a_node_with_a_lay_text() {
+    let with_also = |also: &str, body: &str| {
+        node("", body)
+            .replace("lines = [1295, 1299]", &format!("lines = [1295, 1299]\nalso = {also}"))
+    };
+    let lay = "Tekst.\n\n## Voor patiënten\n\nKort.";
+    let errors = errors_for("also-overlap", &with_also("[[1290, 1296]]", lay));
+    assert_one(&errors, 13, "`also` range [1290, 1296] overlaps `lines` [1295, 1299]");
+    let errors = errors_for("also-malformed", &with_also("[[1310]]", lay));
+    assert_one(&errors, 13, "each `also` range must be [first, last]");
+    let errors = errors_for("also-no-lay", &with_also("[[1310, 1312]]", "Tekst."));
+    assert_one(&errors, 12, "`also` without a lay text");
+    let dir =
+        content_with("also-valid", "nieuw.md", &with_also("[[1310, 1312], [1400, 1400]]", lay));
+    let pack = compile_dir(&dir).expect("supporting lines outside `lines` are valid");
+    let review =
+        pack.nodes.iter().find(|n| n.id == "worel.test.nieuw").unwrap().lay_review.as_ref();
+    assert_eq!(review.unwrap().supporting_lines, [(1310, 1312), (1400, 1400)]);
+}
+
 /// A lay text that uses a professional term (here an actor's label) needs a glossary entry, or the
 /// glossary must call it everyday; a defined term is marked at its first use, outside links.
 #[test]

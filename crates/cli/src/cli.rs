@@ -430,8 +430,9 @@ fn review_problems(pack: &Pack, sources: &Path) -> Result<Vec<String>, String> {
     Ok(problems)
 }
 
-/// The source lines a node cites, from the document's text file in `sources`. A node without a
-/// source of its own (a comparison topic) is checked against its member nodes: nothing to cite.
+/// The source lines a node cites, from the document's text file in `sources`, followed by the
+/// ranges its lay text also rests on (`[source] also`). A node without a source of its own (a
+/// comparison topic) is checked against its member nodes: nothing to cite.
 fn cited_lines(pack: &Pack, node: &Node, sources: &Path) -> Result<String, String> {
     let Some(source) = &node.source else { return Ok(String::new()) };
     let document = pack
@@ -446,13 +447,21 @@ fn cited_lines(pack: &Pack, node: &Node, sources: &Path) -> Result<String, Strin
             path.display()
         )
     })?;
-    let (first, last) = source.lines;
-    Ok(text
-        .lines()
-        .skip(first as usize - 1)
-        .take((last - first + 1) as usize)
-        .collect::<Vec<_>>()
-        .join("\n"))
+    let lines: Vec<&str> = text.lines().collect();
+    let supporting = node.lay_review.as_ref().map_or(&[][..], |review| &review.supporting_lines);
+    let mut cited = Vec::new();
+    for &(first, last) in std::iter::once(&source.lines).chain(supporting) {
+        if last as usize > lines.len() {
+            return Err(format!(
+                "`{}` cites lines {first}–{last} of {}, which has {} lines; correct `lines` or `also` in its [source]",
+                node.id,
+                path.display(),
+                lines.len()
+            ));
+        }
+        cited.extend_from_slice(&lines[first as usize - 1..last as usize]);
+    }
+    Ok(cited.join("\n"))
 }
 
 /// Writes `stamp` as the `lay_checked` line of the front matter of `file`, replacing an old one.

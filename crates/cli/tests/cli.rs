@@ -136,6 +136,59 @@ fn review_stamps_go_stale_when_the_lay_text_or_the_cited_lines_change() {
     assert!(!out.contains("worel.test.rodevlaggen` cites changed"), "{out}");
 }
 
+/// A stamp watches the lines in `[source] also` as it watches `lines`: a change there makes it
+/// stale too, and a range past the end of the source is named with the fix.
+#[test]
+fn review_stamps_go_stale_when_a_supporting_line_changes() {
+    let text = node("", "Tekst.\n\n## Voor patiënten\n\nKort en duidelijk.")
+        .replace("lines = [1295, 1299]", "lines = [1295, 1299]\nalso = [[1500, 1502]]");
+    let dir = content_with("also", &text);
+    let sources = dir.join("bronnen");
+    fs::create_dir_all(&sources).unwrap();
+    let source_file = sources.join("worel-chronische-primaire-pijn.txt");
+    let mut lines: Vec<String> = (1..=2000).map(|n| format!("regel {n}")).collect();
+    fs::write(&source_file, lines.join("\n")).unwrap();
+    let run = |args: &[&str]| {
+        let output = Command::new(env!("CARGO_BIN_EXE_pijnwijzer"))
+            .args(args)
+            .arg("--content")
+            .arg(&dir)
+            .arg("--sources")
+            .arg(&sources)
+            .output()
+            .unwrap();
+        (
+            output.status.code(),
+            String::from_utf8(output.stdout).unwrap() + &String::from_utf8(output.stderr).unwrap(),
+        )
+    };
+    let (code, out) =
+        run(&["stamp", "worel.test.nieuw", "worel.test.rodevlaggen", "--on", "2026-01-02"]);
+    assert_eq!(code, Some(0), "{out}");
+    assert_eq!(run(&["check"]).0, Some(0));
+
+    lines[1500] = "regel die nu anders luidt".to_string();
+    fs::write(&source_file, lines.join("\n")).unwrap();
+    let (code, out) = run(&["check"]);
+    assert_eq!(code, Some(1));
+    assert!(
+        out.contains(
+            "the source lines `worel.test.nieuw` cites changed since its review of 2026-01-02"
+        ),
+        "{out}"
+    );
+
+    // A range the source does not have is an error of the content, not a stale stamp (exit 2).
+    fs::write(&source_file, lines[..1501].join("\n")).unwrap();
+    let (code, out) = run(&["check"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        out.contains("`worel.test.nieuw` cites lines 1500–1502 of")
+            && out.contains("which has 1501 lines; correct `lines` or `also` in its [source]"),
+        "{out}"
+    );
+}
+
 /// A fresh folder for `test` with `content/` at the fixture version `version` (`v1` or `v2`, see
 /// tests/fixtures/versions/README.md); its releases go to `releases/` beside it.
 fn at_version(root: &Path, version: &str) -> PathBuf {

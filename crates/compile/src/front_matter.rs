@@ -58,6 +58,8 @@ struct RawSource {
     page: i64,
     page_end: Option<i64>,
     lines: Vec<i64>,
+    #[serde(default)]
+    also: Vec<Vec<i64>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -77,6 +79,9 @@ pub struct FrontMatter {
     /// The plain facts, typed and checked, as the node carries them.
     pub facts: NodeFacts,
     pub source: Option<SourceRef>,
+    /// Further line ranges of the source document that the lay text rests on (`also`), which
+    /// its review stamp watches beside `lines`.
+    pub supporting_lines: Vec<(u32, u32)>,
     pub actors: Vec<String>,
     pub compare: Vec<Comparison>,
     /// The record that the lay text was checked against its source, if it was.
@@ -218,6 +223,7 @@ pub fn parse(
         }
     };
 
+    let mut supporting_lines = Vec::new();
     let source = match (raw.source, is_topic) {
         (Some(_), true) => {
             error(
@@ -255,6 +261,27 @@ pub fn parse(
                     (0, 0)
                 }
             };
+            for range in &source.also {
+                match range.as_slice() {
+                    [a, b] if *a >= 1 && a <= b => {
+                        let (a, b) = (*a as u32, *b as u32);
+                        if a <= last && b >= first {
+                            error(
+                                "also",
+                                format!("`also` range [{a}, {b}] overlaps `lines` [{first}, {last}]"),
+                                "list in `also` only lines outside `lines`".into(),
+                            );
+                        }
+                        supporting_lines.push((a, b));
+                    }
+                    _ => error(
+                        "also",
+                        "each `also` range must be [first, last] with 1 <= first <= last".into(),
+                        "give further 1-based line ranges of the same source, e.g. also = [[120, 124]]"
+                            .into(),
+                    ),
+                }
+            }
             if source.page < 1 || source.page_end.is_some_and(|end| end < source.page) {
                 error(
                     "source",
@@ -492,6 +519,7 @@ pub fn parse(
             covers,
         },
         source,
+        supporting_lines,
         actors: raw.actors,
         compare,
         lay_checked,

@@ -212,6 +212,14 @@ fn compile_file(
         .position(|line| line.trim_start_matches('#').trim() == LayerKey::Lay.heading())
         .map(|i| i + 1);
     check_lay_title(file, &front, lay_line, &mut errors);
+    if lay_line.is_none() && !front.supporting_lines.is_empty() {
+        let line = front.field_lines.get("also").copied().unwrap_or(first_line);
+        errors.push(
+            Diagnostic::new(file, line, "`also` without a lay text").hint(
+                "`[source] also` lists the lines a `## Voor patiënten` text rests on beside `lines`; remove it",
+            ),
+        );
+    }
     let readability = parsed.layers.iter().find(|layer| layer.key == LayerKey::Lay).map(|layer| {
         check_readability(file, text, lay_line.unwrap_or(1), &layer.blocks, &mut errors);
         readability::measure(&layer.blocks)
@@ -227,6 +235,7 @@ fn compile_file(
             front.facts.questions.join("\n"),
             lay_markdown(text, heading)
         )),
+        supporting_lines: front.supporting_lines.clone(),
         stamp: front.lay_checked.clone(),
     });
     if !errors.is_empty() {

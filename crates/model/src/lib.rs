@@ -227,7 +227,7 @@ pub struct LayCheck {
     pub on: String,
     /// [`digest`] of what a patient reads: the lay title, the questions and the lay text's Markdown.
     pub lay: String,
-    /// [`digest`] of the cited source lines.
+    /// [`digest`] of the cited source lines, and of the supporting lines after them.
     pub source: String,
 }
 
@@ -241,6 +241,9 @@ pub struct LayReview {
     /// [`digest`] of what a patient reads as it is now: the lay title, the questions and the lay
     /// text's Markdown.
     pub lay_digest: String,
+    /// Line ranges of the source outside the cited `lines` that the lay text rests on too
+    /// (`[source] also`): the stamp's source digest covers them after the cited lines.
+    pub supporting_lines: Vec<(u32, u32)>,
     /// The stamp in the front matter, if there is one.
     pub stamp: Option<LayCheck>,
 }
