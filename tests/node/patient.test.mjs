@@ -320,3 +320,44 @@ for (const { name, ...viewport } of VIEWPORTS) {
     await done();
   });
 }
+
+for (const { name, ...viewport } of VIEWPORTS) {
+  test(`${name}: a patient reads the referral matrix in plain words first, and what the RTA names rather than whom to refer to`, async () => {
+    const { page, done } = await site.open('#/verwijzen?voor=patient', viewport);
+    const matrix = await page.evaluate(async () => {
+      const { referralMatrix, node } = await import('./pkg/pijnwijzer.js');
+      const { id, related } = referralMatrix();
+      const item = node(id);
+      return {
+        layTitle: item.layTitle,
+        lay: item.layers.find((layer) => layer.key === 'lay').text,
+        related: related.map((ref) => node(ref.id).layTitle ?? ref.title),
+      };
+    });
+    // The matrix's own lay text, under its lay title, before the grid.
+    const intro = page.locator('.referral-lay');
+    await eventually(async () => assert.equal(await intro.locator('h2').textContent(), matrix.layTitle));
+    const shown = await intro.locator('.layer-body').innerText();
+    const words = (text) => text.replace(/\s+/g, ' ').replace(/^- /gm, '').trim();
+    assert.ok(words(shown).includes(words(matrix.lay.split('\n')[0])), shown);
+    assert.ok(
+      await intro.evaluate((section) =>
+        Boolean(
+          section.compareDocumentPosition(document.querySelector('table.matrix')) & Node.DOCUMENT_POSITION_FOLLOWING,
+        ),
+      ),
+      'the lay text comes before the matrix',
+    );
+    // The related nodes under their titles in a patient's words.
+    await eventually(async () =>
+      assert.deepEqual(await page.locator('.related li > a').allTextContents(), matrix.related),
+    );
+    // A row chosen: what the RTA names for those complaints, not an instruction to refer.
+    await page.locator('button[data-row="0"]').click();
+    await eventually(async () =>
+      assert.match(await page.locator('#referral-answer').innerText(), /De RTA noemt bij deze klachten:/),
+    );
+    assert.doesNotMatch(await page.locator('#referral-answer').innerText(), /Verwijs/);
+    await done();
+  });
+}

@@ -203,19 +203,66 @@ function card(med) {
 }
 
 /**
- * Every drug and class side by side, grouped by class (a class first, then its drugs): position,
- * strength and the first point of what to be careful with, each row linking to its card. A drug
- * without a caution of its own shows its class's. Patients get no strength column.
+ * Every drug and class side by side, grouped by class (a class first, then its drugs): for care
+ * providers a table of position, strength and the first point of what to be careful with; for
+ * patients a list of lay titles (see layOverview). Each entry links to its card.
  */
 function overview() {
-  const patient = isPatient();
   const all = medications().map((summary) => medication(summary.id));
-  const byId = new Map(all.map((med) => [med.id, med]));
   const byName = (a, b) => nameOf(a).localeCompare(nameOf(b), 'nl');
   const groups = all
     .filter((med) => !med.class)
     .sort(byName)
     .map((head) => [head, ...all.filter((med) => med.class?.id === head.id).sort(byName)]);
+  return isPatient() ? layOverview(groups) : overviewTable(all, groups);
+}
+
+/**
+ * For patients: each class and drug by its lay title, which gives the guidance's position and its
+ * main caution in plain words and was checked against the source like the lay text; a class's
+ * drugs in a list under it. No professional columns, and nothing to scroll sideways on a phone. A
+ * lay title without the drug's name ("Slaap- en kalmeerpillen: …") is followed by it, so that a
+ * reader who knows the name finds it.
+ */
+function layOverview(groups) {
+  const entry = (med) => {
+    const lay = med.layTitle ?? nameOf(med);
+    const [firstWord] = nameOf(med).toLocaleLowerCase('nl').split(/[\s(]/);
+    const named = lay.toLocaleLowerCase('nl').includes(firstWord);
+    return [
+      h('a', { href: cardHref(med.id) }, lay),
+      named ? null : h('span', { class: 'med-note' }, ` · ${nameOf(med)}`),
+    ];
+  };
+  const count = groups.flat().length;
+  return h(
+    'div',
+    { class: 'med-lay-overview' },
+    h('p', { class: 'med-lay-count' }, `Alle ${count} middelen en groepen middelen, in gewone woorden:`),
+    h(
+      'ul',
+      {},
+      groups.map(([head, ...members]) =>
+        h(
+          'li',
+          {},
+          entry(head),
+          members.length
+            ? h(
+                'ul',
+                {},
+                members.map((med) => h('li', {}, entry(med))),
+              )
+            : null,
+        ),
+      ),
+    ),
+  );
+}
+
+/** For care providers: the table of every drug and class; a drug without a caution of its own shows its class's. */
+function overviewTable(all, groups) {
+  const byId = new Map(all.map((med) => [med.id, med]));
   const note = (text) => h('span', { class: 'med-note' }, text);
   const row = (med) => {
     const cls = med.class ? byId.get(med.class.id) : null;
@@ -237,24 +284,16 @@ function overview() {
         positionLabel(med.position),
         cls && med.position === 'via-class' ? note(`; klasse: ${positionLabel(cls.position)}`) : null,
       ),
-      patient
-        ? null
-        : h(
-            'td',
-            { class: 'med-strength' },
-            strengthText(med) ?? 'niet gegradeerd',
-            med.gradedBy ? note(', via klasse') : null,
-          ),
+      h(
+        'td',
+        { class: 'med-strength' },
+        strengthText(med) ?? 'niet gegradeerd',
+        med.gradedBy ? note(', via klasse') : null,
+      ),
       h('td', { class: 'med-caution' }, caution ? [own ? null : note('Via klasse: '), firstPoint(caution)] : '—'),
     );
   };
-  const columns = [
-    ['Klasse'],
-    ['Middel', 'med-name'],
-    ['Standpunt'],
-    patient ? null : ['Sterkte'],
-    ['Voorzichtig (eerste punt)'],
-  ];
+  const columns = [['Klasse'], ['Middel', 'med-name'], ['Standpunt'], ['Sterkte'], ['Voorzichtig (eerste punt)']];
   return h(
     'div',
     { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Overzicht van alle middelen' },
@@ -268,7 +307,7 @@ function overview() {
         h(
           'tr',
           {},
-          columns.filter(Boolean).map(([text, className]) => h('th', { scope: 'col', class: className }, text)),
+          columns.map(([text, className]) => h('th', { scope: 'col', class: className }, text)),
         ),
       ),
       groups.map((group) => h('tbody', {}, group.map(row))),
@@ -373,7 +412,9 @@ export function render(container, { match, params }) {
     h(
       'p',
       { class: 'lead' },
-      'Standpunt, sterkte van de aanbeveling, voorzichtigheid en wat de richtlijn niet regelt, per middel of klasse.',
+      isPatient()
+        ? 'Wat de richtlijnen zeggen over medicijnen bij langdurige pijn, per middel of groep middelen.'
+        : 'Standpunt, sterkte van de aanbeveling, voorzichtigheid en wat de richtlijn niet regelt, per middel of klasse.',
     ),
     form,
     out,

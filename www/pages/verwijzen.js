@@ -3,11 +3,30 @@
 // ?discipline=<naam> keeps the choice in the address. The row labels stay in view while the grid
 // scrolls sideways on a phone; a choice brings the answer into view and is announced in one
 // sentence, while focus stays on the header that was chosen.
-import { referralMatrix, referral, referralsTo } from '../pkg/pijnwijzer.js';
+import { referralMatrix, referral, referralsTo, node } from '../pkg/pijnwijzer.js';
+import { crisisLines } from '../pkg/components/terms.js';
 import { citationText, kindLabel } from '../labels.js';
-import { h, trustedHtml, route, nodeHref, refHref, pageHeading, fill } from '../dom.js';
+import { h, trustedHtml, route, nodeHref, refHref, pageHeading, fill, isPatient, shownTitle } from '../dom.js';
+
+/**
+ * For patients, above the grid: the matrix's own lay text, which says in plain words who a
+ * patient may be sent to for which complaints, under its lay title.
+ */
+function layIntro(id) {
+  const item = node(id);
+  const lay = item.layers.find((layer) => layer.key === 'lay');
+  if (!lay) return null;
+  return h(
+    'section',
+    { class: 'referral-lay', 'aria-labelledby': 'referral-lay-heading' },
+    h('h2', { id: 'referral-lay-heading' }, item.layTitle ?? lay.title),
+    trustedHtml(h('div', { class: 'layer-body' }), lay.html),
+    crisisLines(lay.text),
+  );
+}
 
 export function render(container, { params }) {
+  const patient = isPatient();
   const matrix = referralMatrix();
   const rowParam = params.get('klacht');
   const colParam = params.get('discipline');
@@ -100,7 +119,8 @@ export function render(container, { params }) {
       fill(
         answer,
         h('h2', {}, `Bij: ${row.complaint}`),
-        h('p', {}, 'Verwijs volgens de RTA naar:'),
+        // A clinician is told whom to refer to; a patient reads what the RTA names, not an order.
+        h('p', {}, patient ? 'De RTA noemt bij deze klachten:' : 'Verwijs volgens de RTA naar:'),
         h(
           'ul',
           { class: 'answer-list' },
@@ -197,6 +217,7 @@ export function render(container, { params }) {
     container,
     pageHeading('Verwijzen: welke discipline bij welke klachten?'),
     matrix.source ? h('p', { class: 'citation' }, citationText(matrix.source)) : null,
+    patient ? layIntro(matrix.id) : null,
     h(
       'p',
       { id: 'matrix-help', class: 'help' },
@@ -228,7 +249,7 @@ export function render(container, { params }) {
             h(
               'li',
               {},
-              h('a', { href: refHref(ref) }, ref.title),
+              h('a', { href: refHref(ref) }, patient ? shownTitle(node(ref.id)) : ref.title),
               h('span', { class: 'kind-inline' }, ` · ${kindLabel(ref.kind)}`),
               ref.citation ? h('span', { class: 'citation-inline' }, ` · ${ref.citation}`) : null,
             ),
