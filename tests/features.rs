@@ -195,6 +195,12 @@ fn stepped_care_has_four_steps_with_criteria_both_ways_each_cited() {
     for step in &steps[..3] {
         assert!(!step.move_up.is_empty(), "step {} says when to move up", step.step);
     }
+    // A patient reads each step under its lay title, with its lay text.
+    for step in &steps {
+        let node = knowledge().node(&step.id).unwrap();
+        assert_eq!(step.lay_title, node.facts.lay_title, "step {}", step.step);
+        assert!(step.lay_title.is_some() && step.lay.is_some(), "step {}", step.step);
+    }
     for step in &steps[1..] {
         assert!(!step.move_down.is_empty(), "step {} says when to move down", step.step);
     }

@@ -361,3 +361,29 @@ for (const { name, ...viewport } of VIEWPORTS) {
     await done();
   });
 }
+
+test("the stepped-care page names each step in a patient's words, in the diagram and above its text", async () => {
+  const { page, done } = await site.open('#/stappen?voor=patient');
+  const steps = await page.evaluate(async () => (await import('./pkg/pijnwijzer.js')).steppedCare());
+  assert.ok(
+    steps.every((st) => st.layTitle && st.layTitle !== st.title),
+    'premise: each step has its own lay title',
+  );
+  for (const st of steps) {
+    await eventually(async () => assert.equal(await page.locator(`#stap-${st.step}-title`).textContent(), st.layTitle));
+  }
+  // The diagram's boxes carry the lay titles after "Stap N: ", wrapped over lines.
+  const boxes = await eventually(async () => {
+    const titles = await page.locator('svg .step-title').evaluateAll((texts) => texts.map((t) => t.textContent));
+    assert.equal(titles.length, steps.length);
+    return titles;
+  });
+  for (const st of steps) {
+    const shown = st.layTitle.replace(/^Stap \d+:\s*/, '');
+    assert.ok(
+      boxes.some((box) => box.toLowerCase() === shown.toLowerCase()),
+      `${shown} in ${JSON.stringify(boxes)}`,
+    );
+  }
+  await done();
+});

@@ -236,13 +236,14 @@ export async function everyCall(wasm: ArrayBuffer): Promise<void> {
   const complaints: string[] = referralsTo('Psycholoog');
 
   const steps: Step[] = steppedCare();
-  const stepFields: [number, Item[], Item[], Item[], Criterion[], Criterion[], Text | null] = [
+  const stepFields: [number, Item[], Item[], Item[], Criterion[], Criterion[], string | null, Text | null] = [
     steps[0].step,
     steps[0].when,
     steps[0].providers,
     steps[0].buildingBlocks,
     steps[0].moveUp,
     steps[0].moveDown,
+    steps[0].layTitle,
     steps[0].lay,
   ];
   // A criterion carries the short label the diagram draws.

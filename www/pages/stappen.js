@@ -90,6 +90,9 @@ function drawMove(group, block, direction, x, top) {
   );
 }
 
+/** A step's title for the reader: a patient reads the step's lay title ("Stap 2: hulp van één zorgverlener, …"). */
+const titleOf = (st) => (isPatient() && st.layTitle) || st.title;
+
 /** The diagram's description: every step with the labels of its criteria both ways. */
 function describe(steps) {
   const labels = (criteria) => criteria.map((c) => c.label).join('; ');
@@ -97,7 +100,7 @@ function describe(steps) {
     .map((st) => {
       const up = st.moveUp.length ? ` Opschalen: ${labels(st.moveUp)}.` : '';
       const down = st.moveDown.length ? ` Afschalen: ${labels(st.moveDown)}.` : '';
-      return `${st.title}.${up}${down}`;
+      return `${titleOf(st)}.${up}${down}`;
     })
     .join(' ');
 }
@@ -110,7 +113,7 @@ function draw(svg, steps, narrow) {
   const ordered = [...steps].sort((a, b) => b.step - a.step); // step 4 on top: the staircase goes up
 
   const boxes = ordered.map((st) => {
-    const [, title = st.title] = st.title.match(/^Stap \d+:\s*(.*)$/) ?? [];
+    const [, title = titleOf(st)] = titleOf(st).match(/^Stap \d+:\s*(.*)$/) ?? [];
     const titleLines = wrap(capitalise(title), boxWidth - 68, 'step-title', measure);
     // As tall as the title or the badge, whichever is taller.
     return { st, titleLines, height: Math.max(18 + titleLines.length * LINE.title, 60) };
@@ -247,7 +250,7 @@ function stepSection(st, total) {
   return h(
     'section',
     { class: 'step-detail card', id: `stap-${st.step}`, 'aria-labelledby': `stap-${st.step}-title` },
-    h('h2', { id: `stap-${st.step}-title` }, st.title),
+    h('h2', { id: `stap-${st.step}-title` }, titleOf(st)),
     st.source ? h('p', { class: 'citation' }, citationText(st.source)) : null,
     patient && st.lay?.html
       ? trustedHtml(h('div', { class: 'layer lay' }), st.lay.html)
@@ -271,7 +274,9 @@ export function render(container) {
     h(
       'p',
       { class: 'lead' },
-      'Zo licht als mogelijk, zo zwaar als nodig. Het schema toont de vier stappen van de Zorgstandaard met wanneer u op- of afschaalt; de volledige criteria staan eronder.',
+      isPatient()
+        ? 'Zo licht als mogelijk, zo zwaar als nodig. Het schema toont de vier stappen van de Zorgstandaard, van zelfzorg tot een gespecialiseerd team, en wanneer de zorg een stap zwaarder of lichter wordt; alles staat eronder.'
+        : 'Zo licht als mogelijk, zo zwaar als nodig. Het schema toont de vier stappen van de Zorgstandaard met wanneer u op- of afschaalt; de volledige criteria staan eronder.',
     ),
     h(
       'figure',

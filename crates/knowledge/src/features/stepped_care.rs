@@ -35,6 +35,8 @@ pub struct Step {
     /// When to move back down.
     #[cfg_attr(feature = "typescript", ts(inline))]
     pub move_down: Vec<Criterion>,
+    /// Its title in a patient's words (the node's `lay_title`), which heads the lay text.
+    pub lay_title: Option<String>,
     /// The lay explanation, if it has one.
     pub lay: Option<Text>,
 }
@@ -74,6 +76,7 @@ impl Knowledge {
                 building_blocks: self.layer_items(n, LayerKey::BuildingBlocks),
                 move_up: self.criteria(n, LayerKey::MoveUp),
                 move_down: self.criteria(n, LayerKey::MoveDown),
+                lay_title: n.lay_title.clone(),
                 lay: self.layer_text(n, LayerKey::Lay),
             })
             .collect()
