@@ -47,31 +47,73 @@ fn the_cli_check_fails_with_the_file_and_line() {
     );
 }
 
-/// `check --sources` reports a lay text without a stamp, and one whose text or cited source lines
-/// changed after it was stamped; `stamp` writes a stamp that `check` then accepts.
-#[test]
-fn review_stamps_go_stale_when_the_lay_text_or_the_cited_lines_change() {
-    let dir =
-        content_with("review", &node("", "Tekst.\n\n## Voor patiënten\n\nKort en duidelijk."));
-    let sources = dir.join("bronnen");
-    fs::create_dir_all(&sources).unwrap();
-    let source_file = sources.join("worel-chronische-primaire-pijn.txt");
-    let mut lines: Vec<String> = (1..=2000).map(|n| format!("regel {n}")).collect();
-    fs::write(&source_file, lines.join("\n")).unwrap();
-    let run = |args: &[&str]| {
+/// 2000 numbered lines, a stand-in for WOREL's source text.
+fn source_lines() -> Vec<String> {
+    (1..=2000).map(|n| format!("regel {n}")).collect()
+}
+
+/// Content in `dir` with a folder of source texts beside it, for `check` and `stamp`.
+struct Reviewed {
+    dir: PathBuf,
+    sources: PathBuf,
+}
+
+impl Reviewed {
+    fn new(dir: &Path) -> Reviewed {
+        let sources = dir.join("bronnen");
+        fs::create_dir_all(&sources).unwrap();
+        Reviewed { dir: dir.to_path_buf(), sources }
+    }
+
+    /// Writes `lines` as WOREL's source text.
+    fn write_source(&self, lines: &[String]) {
+        fs::write(self.sources.join("worel-chronische-primaire-pijn.txt"), lines.join("\n"))
+            .unwrap();
+    }
+
+    /// Changes line `index` (0-based) of the source and asserts that `check` then finds the stamp
+    /// of `worel.test.nieuw`, made on 2026-01-02, stale for its source lines; returns the output.
+    fn change_source_line(&self, lines: &mut [String], index: usize) -> String {
+        lines[index] = "regel die nu anders luidt".to_string();
+        self.write_source(lines);
+        let (code, out) = self.run(&["check"]);
+        assert_eq!(code, Some(1), "{out}");
+        assert!(
+            out.contains(
+                "the source lines `worel.test.nieuw` cites changed since its review of 2026-01-02"
+            ),
+            "{out}"
+        );
+        out
+    }
+
+    /// Runs the author tool with `args` on the content and the sources: its exit code and output.
+    fn run(&self, args: &[&str]) -> (Option<i32>, String) {
         let output = Command::new(env!("CARGO_BIN_EXE_pijnwijzer"))
             .args(args)
             .arg("--content")
-            .arg(&dir)
+            .arg(&self.dir)
             .arg("--sources")
-            .arg(&sources)
+            .arg(&self.sources)
             .output()
             .unwrap();
         (
             output.status.code(),
             String::from_utf8(output.stdout).unwrap() + &String::from_utf8(output.stderr).unwrap(),
         )
-    };
+    }
+}
+
+/// `check --sources` reports a lay text without a stamp, and one whose text or cited source lines
+/// changed after it was stamped; `stamp` writes a stamp that `check` then accepts.
+#[test]
+fn review_stamps_go_stale_when_the_lay_text_or_the_cited_lines_change() {
+    let dir =
+        content_with("review", &node("", "Tekst.\n\n## Voor patiënten\n\nKort en duidelijk."));
+    let reviewed = Reviewed::new(&dir);
+    let run = |args: &[&str]| reviewed.run(args);
+    let mut lines = source_lines();
+    reviewed.write_source(&lines);
     let (code, out) = run(&["check"]);
     assert_eq!(code, Some(1), "{out}");
     assert!(out.contains("the lay text of `worel.test.nieuw` has no review stamp"), "{out}");
@@ -123,16 +165,7 @@ fn review_stamps_go_stale_when_the_lay_text_or_the_cited_lines_change() {
 
     // A changed line in the cited range (1295–1299) makes the other kind of stale stamp.
     fs::write(dir.join("nieuw.md"), &written).unwrap();
-    lines[1296] = "regel die nu anders luidt".to_string();
-    fs::write(&source_file, lines.join("\n")).unwrap();
-    let (code, out) = run(&["check"]);
-    assert_eq!(code, Some(1));
-    assert!(
-        out.contains(
-            "the source lines `worel.test.nieuw` cites changed since its review of 2026-01-02"
-        ),
-        "{out}"
-    );
+    let out = reviewed.change_source_line(&mut lines, 1296);
     assert!(!out.contains("worel.test.rodevlaggen` cites changed"), "{out}");
 }
 
@@ -143,43 +176,19 @@ fn review_stamps_go_stale_when_a_supporting_line_changes() {
     let text = node("", "Tekst.\n\n## Voor patiënten\n\nKort en duidelijk.")
         .replace("lines = [1295, 1299]", "lines = [1295, 1299]\nalso = [[1500, 1502]]");
     let dir = content_with("also", &text);
-    let sources = dir.join("bronnen");
-    fs::create_dir_all(&sources).unwrap();
-    let source_file = sources.join("worel-chronische-primaire-pijn.txt");
-    let mut lines: Vec<String> = (1..=2000).map(|n| format!("regel {n}")).collect();
-    fs::write(&source_file, lines.join("\n")).unwrap();
-    let run = |args: &[&str]| {
-        let output = Command::new(env!("CARGO_BIN_EXE_pijnwijzer"))
-            .args(args)
-            .arg("--content")
-            .arg(&dir)
-            .arg("--sources")
-            .arg(&sources)
-            .output()
-            .unwrap();
-        (
-            output.status.code(),
-            String::from_utf8(output.stdout).unwrap() + &String::from_utf8(output.stderr).unwrap(),
-        )
-    };
+    let reviewed = Reviewed::new(&dir);
+    let run = |args: &[&str]| reviewed.run(args);
+    let mut lines = source_lines();
+    reviewed.write_source(&lines);
     let (code, out) =
         run(&["stamp", "worel.test.nieuw", "worel.test.rodevlaggen", "--on", "2026-01-02"]);
     assert_eq!(code, Some(0), "{out}");
     assert_eq!(run(&["check"]).0, Some(0));
 
-    lines[1500] = "regel die nu anders luidt".to_string();
-    fs::write(&source_file, lines.join("\n")).unwrap();
-    let (code, out) = run(&["check"]);
-    assert_eq!(code, Some(1));
-    assert!(
-        out.contains(
-            "the source lines `worel.test.nieuw` cites changed since its review of 2026-01-02"
-        ),
-        "{out}"
-    );
+    reviewed.change_source_line(&mut lines, 1500);
 
     // A range the source does not have is an error of the content, not a stale stamp (exit 2).
-    fs::write(&source_file, lines[..1501].join("\n")).unwrap();
+    reviewed.write_source(&lines[..1501]);
     let (code, out) = run(&["check"]);
     assert_eq!(code, Some(2));
     assert!(
