@@ -3,7 +3,7 @@
 // full; the full criteria follow as real HTML lists.
 import { steppedCare } from '../pkg/pijnwijzer.js';
 import { citationText } from '../labels.js';
-import { h, s, trustedHtml, nodeHref, route, pageHeading, isPatient, fill } from '../dom.js';
+import { h, s, trustedHtml, nodeHref, route, pageHeading, isPatient, shownTitle, fill } from '../dom.js';
 
 // Two layouts (in SVG units): a wide one with the criteria up and down side by side between the
 // boxes, and a narrow one for phones with them one under the other, so that the text stays legible.
@@ -90,9 +90,6 @@ function drawMove(group, block, direction, x, top) {
   );
 }
 
-/** A step's title for the reader: a patient reads the step's lay title ("Stap 2: hulp van één zorgverlener, …"). */
-const titleOf = (st) => (isPatient() && st.layTitle) || st.title;
-
 /** The diagram's description: every step with the labels of its criteria both ways. */
 function describe(steps) {
   const labels = (criteria) => criteria.map((c) => c.label).join('; ');
@@ -100,7 +97,7 @@ function describe(steps) {
     .map((st) => {
       const up = st.moveUp.length ? ` Opschalen: ${labels(st.moveUp)}.` : '';
       const down = st.moveDown.length ? ` Afschalen: ${labels(st.moveDown)}.` : '';
-      return `${titleOf(st)}.${up}${down}`;
+      return `${shownTitle(st)}.${up}${down}`;
     })
     .join(' ');
 }
@@ -113,7 +110,7 @@ function draw(svg, steps, narrow) {
   const ordered = [...steps].sort((a, b) => b.step - a.step); // step 4 on top: the staircase goes up
 
   const boxes = ordered.map((st) => {
-    const [, title = titleOf(st)] = titleOf(st).match(/^Stap \d+:\s*(.*)$/) ?? [];
+    const [, title = shownTitle(st)] = shownTitle(st).match(/^Stap \d+:\s*(.*)$/) ?? [];
     const titleLines = wrap(capitalise(title), boxWidth - 68, 'step-title', measure);
     // As tall as the title or the badge, whichever is taller.
     return { st, titleLines, height: Math.max(18 + titleLines.length * LINE.title, 60) };
@@ -250,7 +247,7 @@ function stepSection(st, total) {
   return h(
     'section',
     { class: 'step-detail card', id: `stap-${st.step}`, 'aria-labelledby': `stap-${st.step}-title` },
-    h('h2', { id: `stap-${st.step}-title` }, titleOf(st)),
+    h('h2', { id: `stap-${st.step}-title` }, shownTitle(st)),
     st.source ? h('p', { class: 'citation' }, citationText(st.source)) : null,
     patient && st.lay?.html
       ? trustedHtml(h('div', { class: 'layer lay' }), st.lay.html)
