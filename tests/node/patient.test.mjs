@@ -385,5 +385,13 @@ test("the stepped-care page names each step in a patient's words, in the diagram
       `${shown} in ${JSON.stringify(boxes)}`,
     );
   }
+  // The page and its diagram in plain words: no "stepped care", and the diagram's description
+  // names the steps, not the clinicians' criteria (which wait, folded, under each step).
+  await eventually(async () => assert.equal(await page.locator('#view-page h1').textContent(), 'Zorg in vier stappen'));
+  const description = await page.locator('svg.steps-diagram desc').textContent();
+  for (const st of steps) assert.ok(description.includes(st.layTitle), `${st.layTitle} in ${description}`);
+  const criteria = steps.flatMap((st) => [...st.moveUp, ...st.moveDown].map((c) => c.label));
+  assert.ok(criteria.length >= 12, 'premise: the steps have criteria');
+  for (const label of criteria) assert.ok(!description.includes(label), `${label} in ${description}`);
   await done();
 });

@@ -137,7 +137,9 @@ for (const { name, ...viewport } of VIEWPORTS) {
 
   for (const mode of ['', '?voor=patient']) {
     const who = mode ? 'patient' : 'zorgverlener';
-    test(`${name}, ${who}: the stepped-care diagram draws every criterion's label in full`, async () => {
+    // For a patient the arrows carry their heading only: the criteria are the clinicians' words.
+    const drawn = mode ? "each arrow's heading, not the clinicians' criteria" : "every criterion's label in full";
+    test(`${name}, ${who}: the stepped-care diagram draws ${drawn}`, async () => {
       const { page, done } = await site.open(`#/stappen${mode}`, viewport);
       const svg = page.locator('svg.steps-diagram');
       await eventually(async () => assert.equal(await svg.locator('g.move').count(), 3));
@@ -151,16 +153,10 @@ for (const { name, ...viewport } of VIEWPORTS) {
         await eventually(async () => {
           const up = (await move.locator('.move-label.up .criterion').allTextContents()).map(folded);
           const down = (await move.locator('.move-label.down .criterion').allTextContents()).map(folded);
-          assert.deepEqual(
-            up,
-            lower.moveUp.map((c) => c.label),
-            `up from step ${lower.step}`,
-          );
-          assert.deepEqual(
-            down,
-            higher.moveDown.map((c) => c.label),
-            `down from step ${higher.step}`,
-          );
+          assert.deepEqual(up, mode ? [] : lower.moveUp.map((c) => c.label), `up from step ${lower.step}`);
+          assert.deepEqual(down, mode ? [] : higher.moveDown.map((c) => c.label), `down from step ${higher.step}`);
+          const headings = await move.locator('.move-heading').allTextContents();
+          assert.deepEqual(headings, mode ? ['▲ Zwaardere zorg', '▼ Lichtere zorg'] : ['▲ Opschalen', '▼ Afschalen']);
         });
       }
       const labels = steps.flatMap((st) => [...st.moveUp, ...st.moveDown].map((c) => c.label));
@@ -201,8 +197,11 @@ for (const { name, ...viewport } of VIEWPORTS) {
       });
       await eventually(async () => assert.equal(await pageWidth(page), width, 'the page never scrolls sideways'));
 
-      // The lists below give each criterion in full, its label first.
+      // The lists below give each criterion in full, its label first; for a patient folded away
+      // under "Voor zorgverleners", after the step's lay text.
       const first = page.locator('.step-detail ul.criteria.up li').first();
+      const foldedAway = await first.evaluate((item) => item.closest('details')?.open ?? null);
+      assert.equal(foldedAway, mode ? false : null, 'the criteria are folded away for a patient only');
       await eventually(async () =>
         assert.equal(await first.locator('strong').first().textContent(), steps[0].moveUp[0].label),
       );

@@ -1,6 +1,8 @@
 // #/stappen: the four stepped-care steps, drawn as an SVG built here from steppedCare(), with
 // arrows up and down and, between the boxes, the label of every criterion to move up or down, in
-// full; the full criteria follow as real HTML lists.
+// full; the full criteria follow as real HTML lists. A patient reads each step's lay text instead:
+// the criteria are the Zorgstandaard's own words, so their diagram shows the steps and the
+// direction of each arrow, and the criteria wait under "Voor zorgverleners".
 import { steppedCare } from '../pkg/pijnwijzer.js';
 import { citationText } from '../labels.js';
 import { h, s, trustedHtml, nodeHref, route, pageHeading, isPatient, shownTitle, fill } from '../dom.js';
@@ -90,8 +92,23 @@ function drawMove(group, block, direction, x, top) {
   );
 }
 
-/** The diagram's description: every step with the labels of its criteria both ways. */
-function describe(steps) {
+/** What each arrow's heading says: the move's name for clinicians, what it means for patients. */
+const MOVES = {
+  professional: {
+    up: '▲ Opschalen',
+    down: '▼ Afschalen',
+    caption: 'Pijl omhoog (links): opschalen. Pijl omlaag (rechts): afschalen. ',
+  },
+  patient: {
+    up: '▲ Zwaardere zorg',
+    down: '▼ Lichtere zorg',
+    caption: 'Pijl omhoog (links): zwaardere zorg. Pijl omlaag (rechts): lichtere zorg. ',
+  },
+};
+
+/** The diagram's description: every step, for clinicians with the labels of its criteria both ways. */
+function describe(steps, patient) {
+  if (patient) return `${steps.map((st) => `${shownTitle(st)}.`).join(' ')} ${MOVES.patient.caption.trim()}`;
   const labels = (criteria) => criteria.map((c) => c.label).join('; ');
   return steps
     .map((st) => {
@@ -102,8 +119,13 @@ function describe(steps) {
     .join(' ');
 }
 
-/** Draws the steps into `svg`, which is in the page so that text can be measured. */
-function draw(svg, steps, narrow) {
+/**
+ * Draws the steps into `svg`, which is in the page so that text can be measured; for a patient
+ * (`patient`) the arrows carry their heading only.
+ */
+function draw(svg, steps, narrow, patient) {
+  const moves = patient ? MOVES.patient : MOVES.professional;
+  const criteriaOf = (list) => (patient ? [] : list);
   const { width, side, columns } = narrow ? NARROW : WIDE;
   const { measure, done } = measurer(svg);
   const boxWidth = width - 2 * side;
@@ -119,8 +141,10 @@ function draw(svg, steps, narrow) {
   const column = columns === 2 ? (boxWidth - 16) / 2 : boxWidth;
   const gaps = boxes.slice(0, -1).map((higher, index) => {
     const lower = boxes[index + 1];
-    const up = lower.st.moveUp.length ? moveBlock('▲ Opschalen', lower.st.moveUp, column, measure) : null;
-    const down = higher.st.moveDown.length ? moveBlock('▼ Afschalen', higher.st.moveDown, column, measure) : null;
+    const up = lower.st.moveUp.length ? moveBlock(moves.up, criteriaOf(lower.st.moveUp), column, measure) : null;
+    const down = higher.st.moveDown.length
+      ? moveBlock(moves.down, criteriaOf(higher.st.moveDown), column, measure)
+      : null;
     const lines = columns === 2 ? [Math.max(up?.lines ?? 0, down?.lines ?? 0)] : [up?.lines ?? 0, down?.lines ?? 0];
     const text = lines.reduce((sum, n) => sum + n * LINE.move, 0) + (lines.filter(Boolean).length - 1) * 8;
     return { higher, lower, up, down, height: Math.max(text + 24, 48) };
@@ -199,18 +223,20 @@ function draw(svg, steps, narrow) {
 }
 
 /** The diagram's frame: title, description and arrow heads; `draw` fills it once it is in the page. */
-function diagram(steps) {
+function diagram(steps, patient) {
   return s(
     'svg',
     {
       role: 'img',
       'aria-labelledby': 'steps-svg-title steps-svg-desc',
-      'aria-label': 'Schema van de vier stappen van stepped care, met op- en afschalen',
+      'aria-label': patient
+        ? 'Schema van de vier stappen van de zorg, van licht naar zwaar'
+        : 'Schema van de vier stappen van stepped care, met op- en afschalen',
       class: 'steps-diagram',
       focusable: 'false',
     },
-    s('title', { id: 'steps-svg-title' }, 'Stepped care in vier stappen'),
-    s('desc', { id: 'steps-svg-desc' }, describe(steps)),
+    s('title', { id: 'steps-svg-title' }, patient ? 'Zorg in vier stappen' : 'Stepped care in vier stappen'),
+    s('desc', { id: 'steps-svg-desc' }, describe(steps, patient)),
     s(
       'defs',
       {},
@@ -241,38 +267,59 @@ function itemList(items, className = '') {
   );
 }
 
-function stepSection(st, total) {
-  const patient = isPatient();
+/** The step's criteria as the Zorgstandaard gives them: when, who, up and down. */
+function criteria(st, total) {
   const { moveUp: up, moveDown: down } = st;
-  return h(
-    'section',
-    { class: 'step-detail card', id: `stap-${st.step}`, 'aria-labelledby': `stap-${st.step}-title` },
-    h('h2', { id: `stap-${st.step}-title` }, shownTitle(st)),
-    st.source ? h('p', { class: 'citation' }, citationText(st.source)) : null,
-    patient && st.lay?.html
-      ? trustedHtml(h('div', { class: 'layer lay' }), st.lay.html)
-      : trustedHtml(h('div', { class: 'summary' }), st.summary.html),
+  return [
     st.when.length ? [h('h3', {}, 'Wanneer deze stap'), itemList(st.when)] : null,
     st.providers.length ? [h('h3', {}, 'Wie biedt de zorg'), itemList(st.providers)] : null,
     h('h3', {}, st.step < total ? 'Opschalen naar een hogere stap' : 'Opschalen'),
     up.length ? itemList(up, 'criteria up') : h('p', {}, 'Niet van toepassing: dit is de hoogste stap.'),
     h('h3', {}, 'Afschalen naar een lagere stap'),
     down.length ? itemList(down, 'criteria down') : h('p', {}, 'Niet van toepassing: dit is de lichtste stap.'),
+  ];
+}
+
+/**
+ * One step: for a patient its lay text, with the criteria folded away under "Voor zorgverleners" as
+ * on a node's page; otherwise its summary with the criteria open.
+ */
+function stepSection(st, total) {
+  const lay = isPatient() ? st.lay?.html : null;
+  return h(
+    'section',
+    { class: 'step-detail card', id: `stap-${st.step}`, 'aria-labelledby': `stap-${st.step}-title` },
+    h('h2', { id: `stap-${st.step}-title` }, shownTitle(st)),
+    st.source ? h('p', { class: 'citation' }, citationText(st.source)) : null,
+    lay
+      ? [
+          trustedHtml(h('div', { class: 'layer lay' }), lay),
+          h(
+            'details',
+            { class: 'step-criteria' },
+            h('summary', {}, 'Voor zorgverleners: wanneer deze stap, en op- en afschalen'),
+            h('p', { class: 'help' }, 'Deze tekst is geschreven voor zorgverleners, in hun vaktaal.'),
+            criteria(st, total),
+          ),
+        ]
+      : [trustedHtml(h('div', { class: 'summary' }), st.summary.html), criteria(st, total)],
     h('p', {}, h('a', { href: nodeHref(st.id) }, `Alles over stap ${st.step}`)),
   );
 }
 
 export function render(container) {
+  const patient = isPatient();
   const steps = steppedCare();
-  const svg = diagram(steps);
+  const svg = diagram(steps, patient);
+  const heading = patient ? 'Zorg in vier stappen' : 'Stepped care: vier stappen';
   fill(
     container,
-    pageHeading('Stepped care: vier stappen'),
+    pageHeading(heading),
     h(
       'p',
       { class: 'lead' },
-      isPatient()
-        ? 'Zo licht als mogelijk, zo zwaar als nodig. Het schema toont de vier stappen van de Zorgstandaard, van zelfzorg tot een gespecialiseerd team, en wanneer de zorg een stap zwaarder of lichter wordt; alles staat eronder.'
+      patient
+        ? 'Zo licht als mogelijk, zo zwaar als nodig. Het schema toont de vier stappen van de Zorgstandaard, van zelfzorg tot een gespecialiseerd team. Onder het schema staat per stap wat die voor u betekent.'
         : 'Zo licht als mogelijk, zo zwaar als nodig. Het schema toont de vier stappen van de Zorgstandaard met wanneer u op- of afschaalt; de volledige criteria staan eronder.',
     ),
     h(
@@ -282,8 +329,12 @@ export function render(container) {
       h(
         'figcaption',
         {},
-        'Pijl omhoog (links): opschalen. Pijl omlaag (rechts): afschalen. ',
-        h('a', { href: '#stappen-criteria', class: 'skip-inline' }, 'Naar de volledige criteria'),
+        (patient ? MOVES.patient : MOVES.professional).caption,
+        h(
+          'a',
+          { href: '#stappen-criteria', class: 'skip-inline' },
+          patient ? 'Naar de uitleg per stap' : 'Naar de volledige criteria',
+        ),
       ),
     ),
     h(
@@ -303,7 +354,7 @@ export function render(container) {
       steps.map((st) => stepSection(st, steps.length)),
     ),
   );
-  draw(svg, steps, window.matchMedia('(max-width: 32rem)').matches);
+  draw(svg, steps, window.matchMedia('(max-width: 32rem)').matches, patient);
   // In-page jumps without changing the hash route.
   for (const link of container.querySelectorAll('a[data-target], a.skip-inline')) {
     link.addEventListener('click', (event) => {
@@ -315,5 +366,5 @@ export function render(container) {
       heading?.scrollIntoView({ block: 'start' });
     });
   }
-  return 'Stepped care';
+  return patient ? heading : 'Stepped care';
 }
