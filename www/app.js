@@ -9,10 +9,13 @@ import init, {
   suggestQuestions,
   prepareSearch,
   unknownWords,
+  redFlags,
+  lay as layExplanation,
   vocabulary as vocabularies,
 } from './pkg/pijnwijzer.js';
 import { citationText, kindLabel, edgeLabel, agreementLabel, useVocabulary, vocabulary } from './labels.js';
 import {
+  alarmSignalsPointer,
   crisisLines,
   prepareSearchWhenIdle,
   QuestionSuggestions,
@@ -41,6 +44,7 @@ const results = $('results');
 const detail = $('detail');
 const status = $('status');
 const retry = $('retry');
+const alarm = $('alarm');
 const searchView = $('view-zoeken');
 const pageView = $('view-page');
 const searchHeading = $('search-heading');
@@ -83,6 +87,7 @@ function showResults(query) {
   results.hidden = false;
   results.replaceChildren();
   retry.replaceChildren();
+  alarm.replaceChildren();
   const active = activeFilters().length;
   $('filters-reset').hidden = active === 0;
   $('filters-toggle').textContent = active ? `Filters (${active})` : 'Filters';
@@ -106,6 +111,8 @@ function showResults(query) {
       ? `Niets gevonden voor "${query}"${filtered}. ${note || `De richtlijnen zeggen hier mogelijk niets over; probeer een ander woord${active ? ' of wis de filters' : ''}.`}`
       : `${hits.length} ${hits.length === 1 ? 'resultaat' : 'resultaten'} voor "${query}"${filtered}${note ? `. ${note}` : ''}`;
   if (hits.length === 0 && unknown.length) offerWithout(query, unknown);
+  if (hits.length === 0 && isPatient())
+    alarm.append(...(alarmSignalsPointer({ redFlags, lay: layExplanation }, nodeHref) ?? []));
   hits.forEach((hit, index) => {
     const link = h('a', { href: nodeHref(hit.id), class: 'hit-title', 'data-index': index }, shownTitle(hit));
     results.append(

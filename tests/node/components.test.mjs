@@ -9,7 +9,16 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { edgeContrast, eventually, openPage, startSite } from './browser.mjs';
-import { initSync, checklist, lay, node, search, suggestQuestions, unknownWords } from '../../pkg/pijnwijzer.js';
+import {
+  initSync,
+  checklist,
+  lay,
+  node,
+  redFlags,
+  search,
+  suggestQuestions,
+  unknownWords,
+} from '../../pkg/pijnwijzer.js';
 
 initSync({ module: readFileSync(new URL('../../pkg/pijnwijzer_bg.wasm', import.meta.url)) });
 
@@ -645,6 +654,11 @@ test('<pijn-zoeken> finds "rode vlaggen" while typing and opens it by keyboard',
     ),
   );
   assert.equal(await element.locator('.retry').count(), 0, 'no search is left without the word');
+  // Nothing found for a patient: a link to the guidance's alarm signals, by the element's template.
+  const signals = redFlags().red.find((entry) => entry.flags.length > 0);
+  const pointer = element.locator('.alarm a');
+  await eventually(async () => assert.equal(await pointer.textContent(), lay(signals.id).title));
+  assert.equal(await pointer.getAttribute('href'), `#/n/${signals.id}?voor=patient`);
 
   // Nothing found because of a word the guidance never uses: one click searches without it.
   const query = 'mijn schoonmoeder heeft dementie en pijn';

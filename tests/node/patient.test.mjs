@@ -213,6 +213,21 @@ for (const { name, ...viewport } of VIEWPORTS) {
   });
 }
 
+/** The guidance's list of alarm signals, as the module gives it: its id and its lay title. */
+const alarmSignals = (page) =>
+  page.evaluate(async () => {
+    const api = await import('./pkg/pijnwijzer.js');
+    const list = api.redFlags().red.find((entry) => entry.flags.length > 0);
+    return { id: list.id, title: api.lay(list.id).title };
+  });
+
+test('a clinician whose search finds nothing is not pointed at the alarm signals', async () => {
+  const { page, done } = await site.open(`?voor=zorgverlener#/?q=${encodeURIComponent('xqzzyvrt pijn')}`);
+  await page.locator('#status').filter({ hasText: 'Niets gevonden' }).waitFor();
+  assert.equal(await page.locator('#alarm').textContent(), '');
+  await done();
+});
+
 /** The module's answers inside the page, for the same options the patient view searches with. */
 const moduleSearch = (page, query) =>
   page.evaluate(async (q) => {
@@ -233,6 +248,16 @@ for (const { name, ...viewport } of VIEWPORTS) {
     await eventually(async () =>
       assert.equal(await retry.textContent(), 'Zoek zonder dit woord: "mijn heeft dementie en pijn"'),
     );
+    // Nothing found: the question may be about a sign of serious illness, so the guidance's list
+    // of alarm signals is one click away, under its lay title.
+    const signals = await alarmSignals(page);
+    await eventually(async () =>
+      assert.equal(
+        await page.locator('#alarm').textContent(),
+        `Gaat uw vraag over klachten die op iets ernstigs kunnen wijzen? Lees dan: ${signals.title}.`,
+      ),
+    );
+    assert.equal(await page.locator('#alarm a').getAttribute('href'), `#/n/${signals.id}?voor=patient`);
     const without = await moduleSearch(page, 'mijn heeft dementie en pijn');
     assert.ok(without.ids.length > 0 && without.unknown.length === 0, 'premise: the rest finds');
     await retry.click();
@@ -244,6 +269,7 @@ for (const { name, ...viewport } of VIEWPORTS) {
       ),
     );
     await eventually(async () => assert.equal(await page.locator('#retry').textContent(), ''));
+    await eventually(async () => assert.equal(await page.locator('#alarm').textContent(), ''), 'hits: no pointer');
 
     // With hits, the note says they are about the other words; nothing to retry.
     const withHits = 'mag ik blijven wandelen als mijn rug er pijn van doet gisteren';

@@ -35,12 +35,15 @@
  *   pijn-zoeken-error   a Dutch message shows instead of the results. detail { code, message }
  *
  * When nothing is found because of words the guidance never uses, a button offers the search
- * without them (if that finds something): "Zoek zonder dit woord: ‘…’".
+ * without them (if that finds something): "Zoek zonder dit woord: ‘…’". When nothing is found for
+ * a patient, a sentence links to the guidance's list of alarm signals, since such a question may be
+ * about one ("mijn zoon spuugt al dagen en heeft buikpijn").
  *
  * Parts (::part): form, label, input, questions (the list of questions offered while a patient
  * types), help, status (how many results, and which words of the query the guidance never uses),
- * body, retry (the button that searches without those words), results (the list), hit, hit-title
- * (the link), snippet, citation, loading, error.
+ * body, retry (the button that searches without those words), alarm (the sentence with the link to
+ * the alarm signals), results (the list), hit, hit-title (the link), snippet, citation, loading,
+ * error.
  *
  * Theme (CSS custom properties; set them in the page's CSS on the element or an ancestor):
  *   --pijn-accent, --pijn-ink, --pijn-muted, --pijn-bg, --pijn-line, --pijn-mark,
@@ -48,6 +51,7 @@
  */
 import { PijnElement, define, h, linkFor, moduleHtml } from './shared.js';
 import {
+  alarmSignalsPointer,
   prepareSearchWhenIdle,
   QuestionSuggestions,
   SUGGESTION_CSS,
@@ -113,6 +117,7 @@ input:focus { border-color: var(--_accent); }
   padding: .35rem .7rem;
   cursor: pointer;
 }
+.alarm { margin: .5rem 0 0; }
 ${SUGGESTION_CSS}`;
 
 class PijnZoeken extends PijnElement {
@@ -225,6 +230,11 @@ class PijnZoeken extends PijnElement {
     if (!this.getAttribute('link')) tellAboutLink();
     const template = this.getAttribute('link') || fallback;
     const retry = hits.length === 0 && unknown.length ? this.#offerWithout(api, query, unknown, options) : null;
+    const pointer =
+      hits.length === 0 && patient
+        ? alarmSignalsPointer(api, (id) => linkFor(template, id) ?? linkFor(fallback, id))
+        : null;
+    const alarm = pointer ? h('p', { class: 'alarm', part: 'alarm' }, pointer) : null;
     const results = h(
       'ol',
       { class: 'results', part: 'results', id: 'resultaten', 'aria-label': 'Zoekresultaten' },
@@ -241,7 +251,7 @@ class PijnZoeken extends PijnElement {
         );
       }),
     );
-    return [retry, results].filter(Boolean);
+    return [retry, alarm, results].filter(Boolean);
   }
 
   /** A button that searches `query` without the words the guidance never uses; null when that finds nothing too. */

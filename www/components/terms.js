@@ -5,7 +5,8 @@
  * focus leaves: readable by keyboard, touch and screen reader (the definition is the button's
  * description), with no inline style or script, so it works under a strict Content-Security-Policy.
  * crisisLines puts the suicide prevention lines beside a lay text that speaks of suicide, and
- * titleFor picks a title for the reader.
+ * titleFor picks a title for the reader. alarmSignalsPointer leads a patient whose search found
+ * nothing to the guidance's list of alarm signals.
  * unknownWordsNote says which words of a search the guidance never uses, and withoutWords gives the
  * search without them, to offer when nothing was found. prepareSearchWhenIdle readies the search
  * while the reader reads. QuestionSuggestions offers a patient the lay texts' questions while they
@@ -105,6 +106,27 @@ export function crisisLines(text) {
     ),
     element('p', { class: 'crisis-source' }, 'Deze hulplijnen staan niet in de richtlijnen: Pijnwijzer zet ze erbij.'),
   );
+}
+
+/**
+ * For a patient whose search found nothing: the words that lead to the guidance's list of signs
+ * that pain may come from a serious illness (the first list of the module's `redFlags()` that
+ * holds signs, under its lay title), linked by `hrefOf(id)`, for the caller's own paragraph; null
+ * when the module has no such list. A question the search cannot read ("mijn zoon spuugt al dagen
+ * en heeft buikpijn") may be about such a sign, and that list is what the guidance says of them.
+ */
+export function alarmSignalsPointer(api, hrefOf) {
+  const list = api.redFlags().red.find((entry) => entry.flags.length > 0);
+  if (!list) return null;
+  const link = document.createElement('a');
+  link.href = hrefOf(list.id);
+  link.textContent = list.title;
+  try {
+    link.textContent = api.lay(list.id).title;
+  } catch {
+    // Without a lay text of its own the list keeps its professional title.
+  }
+  return ['Gaat uw vraag over klachten die op iets ernstigs kunnen wijzen? Lees dan: ', link, '.'];
 }
 
 /**
