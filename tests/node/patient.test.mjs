@@ -32,6 +32,14 @@ for (const { name, ...viewport } of VIEWPORTS) {
     assert.match(await page.locator('#q').getAttribute('placeholder'), /wat kan ik zelf doen/);
     assert.ok(await page.locator('#quick ul[data-for="patient"]').isVisible());
     assert.ok(!(await page.locator('#quick ul[data-for="professional"]').isVisible()));
+    // The pages, named as a patient would: no "stepped care", "verwijsmatrix" or "standpunt".
+    const pages = await page.locator('#quick a[href^="#/"]:not([href^="#/?"])').allTextContents();
+    assert.deepEqual(pages, [
+      'Medicijnen: wat zeggen de richtlijnen?',
+      'Verwijzen: welke zorgverlener bij welke klachten?',
+      'Zorg in vier stappen: van zelfzorg tot een gespecialiseerd team',
+      'Lijsten met de belangrijkste punten, om af te vinken of af te drukken',
+    ]);
     await page.locator('#quick ul[data-for="patient"] a').first().click();
     await page.locator('.hit').first().waitFor();
     await eventually(async () => assert.ok(!(await page.locator('#filters').isVisible()), 'no filters for patients'));
@@ -321,6 +329,27 @@ test("the checklists in the patient view carry their titles in a patient's words
   assert.ok(lay.length >= 10, `premise: ${lay.length} checklists with a lay title`);
   const first = page.locator(`.checklist-index a[href="#/checklist/${lay[0].id}?voor=patient"]`);
   await eventually(async () => assert.equal(await first.textContent(), lay[0].layTitle));
+  // Those without an explanation in plain words are the clinicians' lists: folded away, below.
+  const rest = await page.evaluate(async () =>
+    (await import('./pkg/pijnwijzer.js')).checklists().filter((c) => !c.layTitle),
+  );
+  assert.ok(rest.length > 0, 'premise: some checklists have no lay title');
+  const folded = page.locator('details.checklist-rest');
+  await eventually(async () =>
+    assert.equal(
+      await folded.locator('summary').textContent(),
+      `Lijsten voor zorgverleners, in hun vaktaal (${rest.length})`,
+    ),
+  );
+  assert.equal(await folded.evaluate((details) => details.open), false);
+  const inside = await folded
+    .locator('.checklist-index a')
+    .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  assert.deepEqual(inside.sort(), rest.map((c) => `#/checklist/${c.id}?voor=patient`).sort());
+  const outside = await page
+    .locator('.checklist-index a')
+    .evaluateAll((links) => links.filter((a) => !a.closest('details')).map((a) => a.getAttribute('href')));
+  assert.deepEqual(outside.sort(), lay.map((c) => `#/checklist/${c.id}?voor=patient`).sort());
   await first.click();
   await eventually(async () => assert.equal(await page.locator('#view-page h1').textContent(), lay[0].layTitle));
   await done();

@@ -6,48 +6,80 @@ import { loadChecked } from '../pkg/components/pijn-checklist.js';
 import { citationText, kindLabel, vocabulary } from '../labels.js';
 import { h, route, pageHeading, isPatient, fill, didYouMean, shownTitle } from '../dom.js';
 
+/** `items` grouped by source document, each group under its document's short name. */
+function groups(items, idPrefix) {
+  const names = new Map(vocabulary.documents.map((d) => [d.id, d.short]));
+  const byDocument = new Map();
+  for (const c of items) {
+    const key = c.document ?? 'overig';
+    if (!byDocument.has(key)) byDocument.set(key, []);
+    byDocument.get(key).push(c);
+  }
+  return [...byDocument].map(([doc, listed]) =>
+    h(
+      'section',
+      { class: 'checklist-group', 'aria-labelledby': `${idPrefix}-${doc}` },
+      h('h2', { id: `${idPrefix}-${doc}` }, names.get(doc) ?? 'Overig'),
+      h(
+        'ul',
+        { class: 'checklist-index' },
+        listed.map((c) => {
+          const done = loadChecked(c.id, c.items).size;
+          return h(
+            'li',
+            {},
+            h('a', { href: route(`/checklist/${encodeURIComponent(c.id)}`) }, shownTitle(c)),
+            h(
+              'span',
+              { class: 'meta' },
+              ` · ${c.items} punten${done ? `, ${done} afgevinkt` : ''}${c.audience === 'patient' ? ' · voor patiënten' : ''}`,
+            ),
+            c.citation ? h('span', { class: 'citation-inline' }, ` · ${c.citation}`) : null,
+          );
+        }),
+      ),
+    ),
+  );
+}
+
+/**
+ * Every checklist by document. A patient sees first those with an explanation in plain words
+ * (a lay title): the others are the clinicians' lists in their own words, folded away below.
+ */
 function list(container) {
   const all = checklists();
-  const names = new Map(vocabulary.documents.map((d) => [d.id, d.short]));
-  const groups = new Map();
-  for (const c of all) {
-    const key = c.document ?? 'overig';
-    if (!groups.has(key)) groups.set(key, []);
-    groups.get(key).push(c);
+  if (!isPatient()) {
+    fill(
+      container,
+      pageHeading('Checklists'),
+      h(
+        'p',
+        { class: 'lead' },
+        'Afvinken tijdens het consult of afdrukken als hand-out. Wat u afvinkt, blijft alleen in deze browser.',
+      ),
+      groups(all, 'cl'),
+    );
+    return 'Checklists';
   }
+  const explained = all.filter((c) => c.layTitle);
+  const rest = all.filter((c) => !c.layTitle);
   fill(
     container,
     pageHeading('Checklists'),
     h(
       'p',
       { class: 'lead' },
-      'Afvinken tijdens het consult of afdrukken als hand-out. Wat u afvinkt, blijft alleen in deze browser.',
+      'Lijsten met de belangrijkste punten uit de richtlijnen, met uitleg in gewone woorden. U kunt ze afvinken of afdrukken. Wat u afvinkt, blijft alleen in deze browser.',
     ),
-    [...groups].map(([doc, items]) =>
-      h(
-        'section',
-        { class: 'checklist-group', 'aria-labelledby': `cl-${doc}` },
-        h('h2', { id: `cl-${doc}` }, names.get(doc) ?? 'Overig'),
-        h(
-          'ul',
-          { class: 'checklist-index' },
-          items.map((c) => {
-            const done = loadChecked(c.id, c.items).size;
-            return h(
-              'li',
-              {},
-              h('a', { href: route(`/checklist/${encodeURIComponent(c.id)}`) }, shownTitle(c)),
-              h(
-                'span',
-                { class: 'meta' },
-                ` · ${c.items} punten${done ? `, ${done} afgevinkt` : ''}${c.audience === 'patient' ? ' · voor patiënten' : ''}`,
-              ),
-              c.citation ? h('span', { class: 'citation-inline' }, ` · ${c.citation}`) : null,
-            );
-          }),
-        ),
-      ),
-    ),
+    groups(explained, 'cl'),
+    rest.length
+      ? h(
+          'details',
+          { class: 'checklist-rest' },
+          h('summary', {}, `Lijsten voor zorgverleners, in hun vaktaal (${rest.length})`),
+          groups(rest, 'cl-zorg'),
+        )
+      : null,
   );
   return 'Checklists';
 }
