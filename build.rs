@@ -51,9 +51,9 @@ fn main() {
 /// The declarations of the API's types, in dependency order, each exported.
 fn typescript() -> String {
     use pijnwijzer_knowledge::features::{
-        Checklist, ChecklistSummary, Comparison, Criterion, DocumentPosition, FlagList, FoundBy,
-        ItemView, Lay, Medication, MedicationSummary, NodeRef, QuestionSuggestion, RedFlags,
-        ReferralMatrix, ReferralRow, Step, Text,
+        Checklist, ChecklistGroup, ChecklistSummary, Comparison, Criterion, DocumentPosition,
+        FlagList, FoundBy, ItemView, Lay, Medication, MedicationSummary, NodeRef,
+        QuestionSuggestion, RedFlags, ReferralMatrix, ReferralRow, Step, Text,
     };
     use pijnwijzer_knowledge::history::{
         Changes, FieldChange, NodeChange, ReleaseRef, ReleaseSummary,
@@ -108,6 +108,7 @@ fn typescript() -> String {
         Text,
         ItemView,
         ChecklistSummary,
+        ChecklistGroup,
         Checklist,
         MedicationSummary,
         FoundBy,

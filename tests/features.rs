@@ -274,6 +274,30 @@ fn checklists_keep_their_items_in_order_with_their_origin() {
     assert!(all.iter().filter(|c| c.lay_title.is_some()).count() >= 10);
 }
 
+/// The source's headings over runs of a checklist's items go with those items, not into the
+/// introduction, where they once stood in a row with nothing under them.
+#[test]
+fn checklist_headings_head_their_items() {
+    let k = knowledge();
+    let education = k.checklist("worel.edu.checklist.pijneducatie").unwrap();
+    let titles: Vec<&str> = education.groups.iter().map(|g| g.title.as_str()).collect();
+    assert_eq!(titles[..2], ["Hoe", "Basisinformatie over (chronische) pijn"]);
+    assert_eq!(education.groups[0].first, 0);
+    assert!(education.items[education.groups[1].first].text.starts_with("Pijn is een onaangename"));
+    assert!(!education.intro.html.contains("<h"), "{}", education.intro.html);
+    let mut grouped = 0;
+    for summary in k.checklists() {
+        let one = k.checklist(&summary.id).unwrap();
+        let firsts: Vec<usize> = one.groups.iter().map(|g| g.first).collect();
+        assert!(firsts.windows(2).all(|w| w[0] < w[1]), "{}: {firsts:?}", one.id);
+        assert!(firsts.iter().all(|&f| f < one.items.len()), "{}: {firsts:?}", one.id);
+        let intro = one.intro.html.trim_end();
+        assert!(!intro.ends_with("</h4>") && !intro.ends_with("</h3>"), "{}: {intro}", one.id);
+        grouped += usize::from(!one.groups.is_empty());
+    }
+    assert!(grouped >= 10, "{grouped} checklists with headings");
+}
+
 /// A name that several checklists share (`pijneducatie`, an alias of two) names none of them:
 /// each is offered, by a name that finds it (its title's name, or its id where other titles
 /// share that name), where one was once picked by its place in the content ("voorlichting en

@@ -119,7 +119,7 @@ function showResults(query) {
       h(
         'li',
         { class: 'hit' },
-        h('div', { class: 'hit-meta' }, kindTag(hit.kind), renderBadges(hit)),
+        h('div', { class: 'hit-meta' }, kindTag(hit.kind), forProfessionalsTag(hit), renderBadges(hit)),
         link,
         trustedHtml(h('p', { class: 'snippet' }), hit.snippet),
         h('p', { class: 'citation' }, citationText(hit.source)),
@@ -140,6 +140,14 @@ function offerWithout(query, unknown) {
 /** The kind of a node as a tag ("Aanbeveling"); none in the patient view, where it means little. */
 function kindTag(kind) {
   return isPatient() ? null : h('span', { class: 'kind' }, kindLabel(kind));
+}
+
+/**
+ * For a patient, the tag on a node without a lay text (no title in a patient's words): what it
+ * holds is written for care providers, as its page says when it opens.
+ */
+function forProfessionalsTag(item) {
+  return isPatient() && !item.layTitle ? h('span', { class: 'kind' }, 'Voor zorgverleners') : null;
 }
 
 /**
@@ -292,6 +300,8 @@ function showNode(id) {
   pageView.hidden = true;
   results.hidden = true;
   status.textContent = '';
+  retry.replaceChildren();
+  alarm.replaceChildren();
   detail.hidden = false;
   showFilters(false);
   $('quick').hidden = true;
@@ -329,9 +339,11 @@ function showNode(id) {
   const lay = layers.find((l) => l.key === 'lay');
   const rest = layers.filter((l) => l !== main && l !== lay);
   const sections = [main && layerSection(main), ...rest.map((l) => layerSection(l, false))];
+  // Clinicians read the links by what they mean; a patient reads each linked page once, under one
+  // heading, since "Verwijst hiernaar" or "Afgeleid van" say little to them.
   const groups = new Map();
   for (const link of item.links) {
-    const label = edgeLabel(link.edge, link.outgoing);
+    const label = patient ? null : edgeLabel(link.edge, link.outgoing);
     if (!groups.has(label)) groups.set(label, new Map());
     groups.get(label).set(link.id, link);
   }
@@ -341,17 +353,24 @@ function showNode(id) {
       : h(
           'section',
           { class: 'links', 'aria-labelledby': 'links-heading' },
-          h('h2', { id: 'links-heading' }, 'Verbonden'),
+          h('h2', { id: 'links-heading' }, patient ? 'Lees ook' : 'Verbonden'),
           [...groups].map(([label, links]) =>
             h(
               'div',
               { class: 'link-group' },
-              h('h3', {}, label),
+              label ? h('h3', {}, label) : null,
               h(
                 'ul',
                 {},
                 [...links.values()].map((l) =>
-                  h('li', {}, h('a', { href: nodeHref(l.id) }, shownTitle(l)), ' ', kindTag(l.kind)),
+                  h(
+                    'li',
+                    {},
+                    h('a', { href: nodeHref(l.id) }, shownTitle(l)),
+                    ' ',
+                    kindTag(l.kind),
+                    forProfessionalsTag(l),
+                  ),
                 ),
               ),
             ),
@@ -487,6 +506,8 @@ function setNav(current) {
     if (name === current) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
+  // The page's other fixed links to a view keep the reader's mode too, as a view's own links do.
+  for (const link of document.querySelectorAll('a[data-route]')) link.href = href(link.dataset.route);
   document.querySelector('.brand').href = href('/');
 }
 

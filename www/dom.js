@@ -146,12 +146,12 @@ export function renderBadges(item, { always = false } = {}) {
   );
 }
 
-/** A link to a node with its citation: "<a>titel</a> · WOREL §4, p. 29". */
+/** A link to a node with its citation: "<a>titel</a> · WOREL §4, p. 29" (for a patient, its lay title). */
 export function nodeRefItem(ref) {
   return h(
     'li',
     {},
-    h('a', { href: refHref(ref) }, ref.title),
+    h('a', { href: refHref(ref) }, shownTitle(ref)),
     ref.citation ? h('span', { class: 'citation-inline' }, ` · ${ref.citation}`) : null,
   );
 }

@@ -193,6 +193,58 @@ test('<pijn-checklist> on a bare page: title, intro, items with their origins, s
   await session.context.close();
 });
 
+test("<pijn-checklist> puts each of the source's headings over its own items; for a patient, the plain words first and the items marked as for care providers", async () => {
+  const id = 'worel.edu.checklist.pijneducatie';
+  const expected = checklist(id);
+  assert.ok(expected.groups.length >= 3 && expected.lay, 'premise: headings and a lay text');
+  const session = await open('embed-test/checklist.html');
+  const { page } = session;
+  const element = page.locator('pijn-checklist');
+  await element.locator('.item').first().waitFor();
+  await element.evaluate((host, wanted) => host.setAttribute('checklist', wanted), id);
+  await eventually(async () => assert.equal(await element.locator('.title').textContent(), expected.title));
+  // Each heading, then a list of exactly the items up to the next heading.
+  const shown = () =>
+    element
+      .locator('.body')
+      .evaluate((body) =>
+        [...body.querySelectorAll('.group, ol.items')].map((node) =>
+          node.matches('.group') ? { heading: node.textContent, level: node.localName } : node.children.length,
+        ),
+      );
+  const wanted = expected.groups.flatMap((group, k) => [
+    { heading: group.title, level: 'h3' },
+    (expected.groups[k + 1]?.first ?? expected.items.length) - group.first,
+  ]);
+  await eventually(async () => assert.deepEqual(await shown(), wanted));
+  assert.equal(await element.locator('.intro h3, .intro h4').count(), 0, 'no heading left in the intro');
+
+  await element.evaluate((host) => host.setAttribute('voor', 'patient'));
+  const order = () =>
+    element
+      .locator('.body')
+      .evaluate((body) =>
+        [...body.querySelectorAll('.lay, .subtitle, .for-professionals, .intro, .group')].map((n) => n.className),
+      );
+  await eventually(async () =>
+    assert.deepEqual((await order()).slice(0, 5), ['lay', 'subtitle', 'subtitle', 'for-professionals', 'intro']),
+  );
+  await eventually(async () =>
+    assert.deepEqual(await element.locator('.subtitle').allTextContents(), [
+      'In gewone woorden',
+      'Voor zorgverleners: de punten uit de richtlijn',
+    ]),
+  );
+  await eventually(async () =>
+    assert.deepEqual(
+      await shown(),
+      wanted.map((part) => (typeof part === 'number' ? part : { ...part, level: 'h4' })),
+    ),
+  );
+  clean(session);
+  await session.context.close();
+});
+
 test('<pijn-checklist> keeps ticks in localStorage across a reload; "Wis alles" clears them', async () => {
   const id = 'zs.checklist.pijneducatie';
   const total = checklist(id).items.length;

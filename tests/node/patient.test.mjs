@@ -91,9 +91,25 @@ for (const { name, ...viewport } of VIEWPORTS) {
       await professional.locator('.layer.main').isVisible(),
       "the statement is there, in the clinicians' words",
     );
-    // Links to other nodes show their patient titles too.
+    // Links to other nodes show their patient titles too, each once under one heading, without
+    // the graph's words ("Verwijst hiernaar"); those without a lay text say they are for care providers.
     const linked = item.links.find((l) => l.layTitle);
     await page.locator('#detail .links a', { hasText: linked.layTitle }).first().waitFor();
+    assert.equal(await page.locator('#links-heading').textContent(), 'Lees ook');
+    assert.equal(await page.locator('#detail .links h3').count(), 0);
+    const ids = [...new Set(item.links.map((l) => l.id))];
+    assert.ok(ids.length < item.links.length, 'premise: a node linked twice');
+    const hrefs = await page
+      .locator('#detail .links a')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    assert.deepEqual(
+      hrefs,
+      ids.map((linkId) => `#/n/${linkId}?voor=patient`),
+    );
+    const tagged = await page
+      .locator('#detail .links li')
+      .evaluateAll((items) => items.filter((li) => li.textContent.includes('Voor zorgverleners')).length);
+    assert.equal(tagged, ids.filter((linkId) => !item.links.find((l) => l.id === linkId).layTitle).length);
     await done();
   });
 }
@@ -228,6 +244,56 @@ const alarmSignals = (page) =>
     const list = api.redFlags().red.find((entry) => entry.flags.length > 0);
     return { id: list.id, title: api.lay(list.id).title };
   });
+
+test("a patient's search marks the hits without a lay text as written for care providers", async () => {
+  const query = 'checklist biopsychosociale anamnese';
+  const { page, done } = await site.open(`?voor=patient#/?q=${encodeURIComponent(query)}`);
+  const lay = await page.evaluate(
+    async (q) =>
+      (await import('./pkg/pijnwijzer.js'))
+        .search(q, { limit: 20, prefix: true, audience: 'patient' })
+        .map((hit) => Boolean(hit.layTitle)),
+    query,
+  );
+  assert.ok(lay.includes(true) && lay.includes(false), `premise: hits with and without a lay text: ${lay}`);
+  await page.locator('.hit').first().waitFor();
+  const marked = await page
+    .locator('.hit .hit-meta')
+    .evaluateAll((metas) => metas.map((meta) => meta.textContent.includes('Voor zorgverleners')));
+  assert.deepEqual(
+    marked,
+    lay.map((has) => !has),
+  );
+  await done();
+});
+
+test("an address that sets the patient view in its hash alone keeps it on the home page's links to the pages", async () => {
+  const { page, done } = await site.open('#/?voor=patient');
+  const link = page.locator('#quick a[data-route="/medicatie"]');
+  await eventually(async () => assert.equal(await link.getAttribute('href'), '#/medicatie?voor=patient'));
+  await eventually(async () =>
+    assert.equal(
+      await page.locator('footer a[data-route="/veranderd"]').getAttribute('href'),
+      '#/veranderd?voor=patient',
+    ),
+  );
+  await link.click();
+  await page.waitForURL(/#\/medicatie\?voor=patient$/);
+  await eventually(async () => assert.equal(await page.locator('#mode-patient').getAttribute('aria-pressed'), 'true'));
+  await done();
+});
+
+test("the alarm signals, followed from a search that found nothing, open without the search's leftovers", async () => {
+  const { page, done } = await site.open(
+    `?voor=patient#/?q=${encodeURIComponent('mijn schoonmoeder heeft dementie en pijn')}`,
+  );
+  const signals = await alarmSignals(page);
+  await page.locator('#alarm a').click();
+  await eventually(async () => assert.equal(await page.locator('#detail h1').textContent(), signals.title));
+  assert.equal(await page.locator('#retry').textContent(), '');
+  assert.equal(await page.locator('#alarm').textContent(), '');
+  await done();
+});
 
 test('a clinician whose search finds nothing is not pointed at the alarm signals', async () => {
   const { page, done } = await site.open(`?voor=zorgverlener#/?q=${encodeURIComponent('xqzzyvrt pijn')}`);
@@ -407,6 +473,11 @@ for (const { name, ...viewport } of VIEWPORTS) {
     await eventually(async () =>
       assert.deepEqual(await page.locator('.related li > a').allTextContents(), matrix.related),
     );
+    assert.equal(await page.locator('.related .kind-inline').count(), 0, 'no kinds for a patient');
+    // How the editors read the table from the PDF: folded, for care providers.
+    const note = page.locator('details.matrix-note');
+    assert.match(await note.locator('summary').textContent(), /^Voor zorgverleners/);
+    assert.equal(await note.evaluate((details) => details.open), false);
     // A row chosen: what the RTA names for those complaints, not an instruction to refer.
     await page.locator('button[data-row="0"]').click();
     await eventually(async () =>

@@ -32,6 +32,7 @@ import type {
   Agreement,
   Changes,
   Checklist,
+  ChecklistGroup,
   ChecklistSummary,
   Comparison,
   ComparisonView,
@@ -218,6 +219,9 @@ export async function everyCall(wasm: ArrayBuffer): Promise<void> {
   const origin: NodeRef | null = items[0].origin;
   const intro: Text = list.intro;
   const listLay: Text | null = list.lay;
+  const groups: ChecklistGroup[] = list.groups;
+  const group: [string, number] = [groups[0].title, groups[0].first];
+  const originLayTitle: string | null | undefined = origin?.layTitle;
 
   const drugs: MedicationSummary[] = medications();
   const drug: Medication = medication('Lyrica');
@@ -328,6 +332,8 @@ export async function everyCall(wasm: ArrayBuffer): Promise<void> {
     origin,
     intro,
     listLay,
+    group,
+    originLayTitle,
     drugFields,
     linkLayTitle,
     drug.layTitle,

@@ -15,6 +15,7 @@
  *   checklist  the checklist's id (see checklists() in the module), or its title; an id needs no
  *              module: the checklist is one small file, pkg/checklist/ID.json
  *   voor       "patient": the title in a patient's words and the explanation in plain language (B1)
+ *              first; the items, written for care providers, follow under a heading that says so
  *   kop        heading level of the title, 1–6 (default 2)
  *   link       URL template for links to other parts of the guidance, {id} = node id,
  *              e.g. "https://example.org/pijnwijzer/#/n/{id}"; without it those links are plain text
@@ -29,7 +30,9 @@
  *                          item's number (from 0), or null for "Wis alles"
  *   pijn-checklist-error   a Dutch message shows instead. detail { code, message }
  *
- * Parts (::part): body, title, intro, lay (the explanation for patients), items (the list), item,
+ * Parts (::part): body, title, intro, lay (the explanation for patients), for-professionals (with
+ * voor="patient", the note that the items are written for care providers), group (a heading over
+ * a run of items, as the source groups them), items (a list of items: one per group), item,
  * checkbox, item-text, origin, progress, reset (the button), warning, citation, loading, error,
  * term, term-definition.
  *
@@ -79,6 +82,8 @@ export function saveChecked(id, checked) {
 
 const CSS = `
 .intro, .lay { margin-bottom: .75rem; }
+.group { margin: 1rem 0 .25rem; font-size: 1em; }
+.for-professionals { color: var(--_muted); font-size: .875em; margin: 0 0 .5rem; }
 .lay {
   border-left: 4px solid var(--_accent);
   padding: .25rem 0 .25rem .9rem;
@@ -179,19 +184,32 @@ class PijnChecklist extends PijnElement {
 
     const titleId = 'titel';
     const nodes = [h(`h${level}`, { class: 'title', part: 'title', id: titleId }, this.#title)];
-    if (list.intro?.html) {
-      nodes.push(moduleHtml(h('div', { class: 'intro', part: 'intro' }), list.intro.html, template));
-    }
+    const subheading = Math.min(level + 1, 6);
     if (patient && list.lay?.html) {
       nodes.push(
         h(
           'section',
           { class: 'lay', part: 'lay', 'aria-labelledby': 'lay-titel' },
-          h(`h${Math.min(level + 1, 6)}`, { class: 'subtitle', id: 'lay-titel' }, 'In gewone woorden'),
+          h(`h${subheading}`, { class: 'subtitle', id: 'lay-titel' }, 'In gewone woorden'),
           moduleHtml(h('div'), list.lay.html, template),
           crisisLines(list.lay.text),
         ),
       );
+    }
+    // A patient reads the plain words first; the list itself, written for care providers, says so.
+    const forProfessionals = patient && list.audience === 'professional';
+    if (forProfessionals) {
+      nodes.push(
+        h(`h${subheading}`, { class: 'subtitle', id: 'zorg-titel' }, 'Voor zorgverleners: de punten uit de richtlijn'),
+        h(
+          'p',
+          { class: 'for-professionals', part: 'for-professionals' },
+          'Deze punten zijn geschreven voor zorgverleners, in hun vaktaal.',
+        ),
+      );
+    }
+    if (list.intro?.html) {
+      nodes.push(moduleHtml(h('div', { class: 'intro', part: 'intro' }), list.intro.html, template));
     }
     const items = list.items.map((item, index) => {
       const box = h('input', { type: 'checkbox', part: 'checkbox', id: `punt-${index}`, 'data-index': index });
@@ -211,9 +229,20 @@ class PijnChecklist extends PijnElement {
       const label = moduleHtml(h('label', { for: box.id, part: 'item-text' }), item.html, template);
       return h('li', { class: 'item', part: 'item' }, box, label, origin);
     });
-    const ol = h('ol', { class: 'items', part: 'items', 'aria-labelledby': titleId }, items);
-    ol.addEventListener('change', (event) => this.#toggle(event.target));
-    nodes.push(ol);
+    // The source's headings over runs of items: each run a list of its own, under its heading.
+    const runs = list.groups[0]?.first === 0 ? list.groups : [{ title: null, first: 0 }, ...list.groups];
+    const groupLevel = Math.min(subheading + (forProfessionals ? 1 : 0), 6);
+    for (const [k, run] of runs.entries()) {
+      const headingId = `groep-${k}`;
+      const ol = h(
+        'ol',
+        { class: 'items', part: 'items', 'aria-labelledby': run.title ? headingId : titleId },
+        items.slice(run.first, runs[k + 1]?.first ?? items.length),
+      );
+      ol.addEventListener('change', (event) => this.#toggle(event.target));
+      if (run.title) nodes.push(h(`h${groupLevel}`, { class: 'group', part: 'group', id: headingId }, run.title));
+      nodes.push(ol);
+    }
 
     this.progress = h('p', { class: 'progress', part: 'progress', role: 'status', 'aria-live': 'polite' });
     const reset = h('button', { type: 'button', class: 'secondary reset', part: 'reset' }, 'Wis alles');

@@ -69,7 +69,7 @@ function list(container) {
     h(
       'p',
       { class: 'lead' },
-      'Lijsten met de belangrijkste punten uit de richtlijnen, met uitleg in gewone woorden. U kunt ze afvinken of afdrukken. Wat u afvinkt, blijft alleen in deze browser.',
+      'Lijsten met de belangrijkste punten uit de richtlijnen. Bij elke lijst hieronder staat eerst een uitleg in gewone woorden; de punten om af te vinken zijn geschreven voor zorgverleners. Wat u afvinkt, blijft alleen in deze browser.',
     ),
     groups(explained, 'cl'),
     rest.length

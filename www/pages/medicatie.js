@@ -147,7 +147,7 @@ function card(med) {
         h(
           'ul',
           {},
-          med.members.map((m) => h('li', {}, h('a', { href: cardHref(m.id) }, m.title))),
+          med.members.map((m) => h('li', {}, h('a', { href: cardHref(m.id) }, shownTitle(m)))),
         ),
       )
     : null;

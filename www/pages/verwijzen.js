@@ -25,6 +25,27 @@ function layIntro(id) {
   );
 }
 
+/**
+ * How the table was read from the source: the editors' account, for clinicians; a patient finds it
+ * folded, labelled as such.
+ */
+function readingNote(html, patient) {
+  const body = trustedHtml(h('div', { class: 'layer-body' }), html);
+  return patient
+    ? h(
+        'details',
+        { class: 'matrix-note' },
+        h('summary', {}, 'Voor zorgverleners: hoe de tabel uit de bron is gelezen'),
+        body,
+      )
+    : h(
+        'section',
+        { class: 'matrix-note', 'aria-labelledby': 'note-heading' },
+        h('h2', { id: 'note-heading' }, 'Hoe de matrix is gelezen'),
+        body,
+      );
+}
+
 export function render(container, { params }) {
   const patient = isPatient();
   const matrix = referralMatrix();
@@ -249,8 +270,8 @@ export function render(container, { params }) {
             h(
               'li',
               {},
-              h('a', { href: refHref(ref) }, patient ? shownTitle(node(ref.id)) : ref.title),
-              h('span', { class: 'kind-inline' }, ` · ${kindLabel(ref.kind)}`),
+              h('a', { href: refHref(ref) }, shownTitle(ref)),
+              patient ? null : h('span', { class: 'kind-inline' }, ` · ${kindLabel(ref.kind)}`),
               ref.citation ? h('span', { class: 'citation-inline' }, ` · ${ref.citation}`) : null,
             ),
           ),
@@ -258,14 +279,7 @@ export function render(container, { params }) {
         h('p', {}, h('a', { href: nodeHref(matrix.id) }, 'De matrix als onderdeel van de RTA')),
       ),
     ),
-    matrix.note?.html
-      ? h(
-          'section',
-          { class: 'matrix-note', 'aria-labelledby': 'note-heading' },
-          h('h2', { id: 'note-heading' }, 'Hoe de matrix is gelezen'),
-          trustedHtml(h('div', { class: 'layer-body' }), matrix.note.html),
-        )
-      : null,
+    matrix.note?.html ? readingNote(matrix.note.html, patient) : null,
   );
   apply();
   return 'Verwijzen';

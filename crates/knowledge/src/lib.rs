@@ -271,6 +271,7 @@ impl Knowledge {
                 graded_by: class.map(|c| NodeRef {
                     id: c.id.clone(),
                     title: c.title.clone(),
+                    lay_title: c.lay_title.clone(),
                     kind: c.kind,
                     citation: cite(&self.pack.documents, c).map(|s| s.citation),
                 }),

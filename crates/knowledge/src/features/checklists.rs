@@ -5,7 +5,7 @@ use serde::Serialize;
 use super::{collect_items, ItemView, Text};
 use crate::view::SourceView;
 use crate::{Error, Knowledge};
-use pijnwijzer_model::{Audience, Block, Item, Kind, LayerKey, Node};
+use pijnwijzer_model::{html, Audience, Block, Item, Kind, LayerKey, Node};
 
 /// A checklist in the list of all checklists.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -47,8 +47,22 @@ pub struct Checklist {
     pub intro: Text,
     /// The items in order, each with the node it comes from.
     pub items: Vec<ItemView>,
+    /// The headings the source puts over runs of the items, in order; items before the first
+    /// heading have none.
+    pub groups: Vec<ChecklistGroup>,
     /// The lay explanation, if it has one.
     pub lay: Option<Text>,
+}
+
+/// A heading over a run of a checklist's items.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct ChecklistGroup {
+    /// The heading, as plain text.
+    pub title: String,
+    /// The place in `items` of its first item: the run ends where the next group starts.
+    pub first: usize,
 }
 
 impl Knowledge {
@@ -70,12 +84,18 @@ impl Knowledge {
     /// One checklist with its items in order, each with the node it comes from.
     pub fn checklist(&self, id: &str) -> Result<Checklist, Error> {
         let node = self.find(Kind::Checklist, "checklist", id)?;
-        let main = node.layers.iter().find(|l| l.key == LayerKey::Main);
-        let intro_blocks: Vec<Block> = main
-            .map(|l| {
-                l.blocks.iter().filter(|b| !matches!(b, Block::List { .. })).cloned().collect()
-            })
-            .unwrap_or_default();
+        let blocks = node
+            .layers
+            .iter()
+            .find(|l| l.key == LayerKey::Main)
+            .map_or(&[][..], |l| l.blocks.as_slice());
+        // The text around the items, without the headings over them: those go with their items.
+        let intro_blocks: Vec<Block> = blocks
+            .iter()
+            .enumerate()
+            .filter(|&(i, b)| !matches!(b, Block::List { .. }) && !heads_a_list(blocks, i))
+            .map(|(_, b)| b.clone())
+            .collect();
         let mut intro_html = String::new();
         crate::render::blocks_html(&intro_blocks, &mut intro_html);
         let mut intro_text = String::new();
@@ -88,9 +108,36 @@ impl Knowledge {
             source: self.source_view(node),
             intro: Text { html: intro_html, text: intro_text },
             items: checklist_items(node).into_iter().map(|item| self.item_view(item)).collect(),
+            groups: checklist_groups(node, blocks),
             lay: self.layer_text(node, LayerKey::Lay),
         })
     }
+}
+
+/// Whether `blocks[i]` is a heading right above a list: the heading of that list's items.
+fn heads_a_list(blocks: &[Block], i: usize) -> bool {
+    matches!(blocks[i], Block::Heading(_)) && matches!(blocks.get(i + 1), Some(Block::List { .. }))
+}
+
+/// The headings over the items of `node`'s main layer (`blocks`), each with the place of the
+/// first item under it, counted as [`checklist_items`] counts them.
+fn checklist_groups(node: &Node, blocks: &[Block]) -> Vec<ChecklistGroup> {
+    let tasks_only = checklist_items(node).iter().any(|item| item.task);
+    let mut groups = Vec::new();
+    let mut counted = 0;
+    for (i, block) in blocks.iter().enumerate() {
+        let mut items = 0;
+        collect_items(std::slice::from_ref(block), &mut |item| {
+            items += usize::from(item.task || !tasks_only);
+        });
+        if items > 0 && i > 0 && heads_a_list(blocks, i - 1) {
+            if let Block::Heading(heading) = &blocks[i - 1] {
+                groups.push(ChecklistGroup { title: html::to_text(heading), first: counted });
+            }
+        }
+        counted += items;
+    }
+    groups
 }
 
 /// The items of a checklist: its task items, or all its list items if it has none.

@@ -7,7 +7,8 @@
 //! One file per feature, each with the answer types it returns; this file holds the types and
 //! helpers they share ([`Text`], [`ItemView`], [`NodeRef`], and finding a node by name):
 //!
-//! - `checklists.rs`: every checklist, and one with its items ([`Checklist`], [`ChecklistSummary`]).
+//! - `checklists.rs`: every checklist, and one with its items and their headings ([`Checklist`],
+//!   [`ChecklistGroup`], [`ChecklistSummary`]).
 //! - `medication.rs`: the guidance on a drug or class, and its governing grade ([`Medication`], [`MedicationSummary`]).
 //! - `referral.rs`: the RTA referral matrix, a row by complaint, a column by discipline ([`ReferralMatrix`], [`ReferralRow`]).
 //! - `stepped_care.rs`: the stepped-care steps with their criteria both ways ([`Step`]).
@@ -26,7 +27,7 @@ mod referral;
 mod related;
 mod stepped_care;
 
-pub use checklists::{Checklist, ChecklistSummary};
+pub use checklists::{Checklist, ChecklistGroup, ChecklistSummary};
 pub use compare::{Comparison, DocumentPosition};
 pub use lay::Lay;
 pub use medication::{Medication, MedicationSummary};
@@ -100,6 +101,8 @@ pub struct NodeRef {
     pub id: String,
     /// Its title.
     pub title: String,
+    /// Its title in a patient's words, if it has a lay text: what a patient's link reads.
+    pub lay_title: Option<String>,
     /// Its kind.
     pub kind: Kind,
     /// Its citation, such as "WOREL §4 aanbeveling 6, p. 29".
@@ -123,6 +126,7 @@ impl Knowledge {
         NodeRef {
             id: node.id.clone(),
             title: node.title.clone(),
+            lay_title: node.lay_title.clone(),
             kind: node.kind,
             citation: self.source_view(node).map(|s| s.citation),
         }
