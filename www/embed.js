@@ -73,11 +73,26 @@ for (const button of document.querySelectorAll('button[data-copy]')) {
   });
 }
 
-// The ids of all checklists, for the checklist attribute.
+// The ids of all checklists, for the checklist attribute, with the title a patient reads, or a
+// note that the list has no explanation in plain words (voor="patient" then adds none).
 const ids = document.getElementById('checklist-ids');
 ready()
   .then((api) => {
-    ids.replaceChildren(...api.checklists().map((list) => h('li', {}, h('code', {}, list.id), `: ${list.title}`)));
+    ids.replaceChildren(
+      ...api
+        .checklists()
+        .map((list) =>
+          h(
+            'li',
+            {},
+            h('code', {}, list.id),
+            `: ${list.title}`,
+            list.layTitle
+              ? ` (voor patiënten: ${list.layTitle})`
+              : ' (alleen voor zorgverleners: geen uitleg in gewone taal)',
+          ),
+        ),
+    );
   })
   .catch(() => {
     ids.replaceChildren(h('li', {}, 'De lijst kon niet worden geladen.'));

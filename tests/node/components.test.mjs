@@ -849,6 +849,15 @@ test("many elements on one page share one load of the wasm, and the page's CSS c
   for (const name of ['pijn-uitleg', 'pijn-checklist', 'pijn-zoeken']) {
     await eventually(async () => assert.equal(await size(name), '16px', `${name}: its base font size`));
   }
+  // Nor its box or its targets: a checkbox stays 24px square (WCAG 2.2), the element up to 768px wide.
+  const box = await page
+    .locator('pijn-checklist')
+    .first()
+    .evaluate((host) => {
+      const input = host.shadowRoot.querySelector('.item input').getBoundingClientRect();
+      return { input: [input.width, input.height], maxWidth: getComputedStyle(host).maxWidth };
+    });
+  assert.deepEqual(box, { input: [24, 24], maxWidth: '768px' });
   await shot(page, 'thema');
   clean(session);
   await session.context.close();
@@ -918,7 +927,7 @@ test('embed.html shows each element live with the exact snippet to paste, and "K
   // someone else's page. The fallback children come one per line.
   const snippets = {
     checklist: `<pijn-checklist checklist="zs.checklist.pijneducatie" voor="patient" kop="4">
-  <p>Bekijk de <a href="${base}index.html#/checklist/zs.checklist.pijneducatie">checklist over pijneducatie op de Pijnwijzer-site</a>.</p>
+  <p>Bekijk de <a href="${base}index.html#/checklist/zs.checklist.pijneducatie?voor=patient">checklist over pijneducatie op de Pijnwijzer-site</a>.</p>
 </pijn-checklist>`,
     uitleg: `<pijn-uitleg onderwerp="worel.alg.rodevlaggen" kop="4">
   <p>Lees de <a href="${base}index.html#/n/worel.alg.rodevlaggen?voor=patient">uitleg over rode vlaggen op de Pijnwijzer-site</a>.</p>

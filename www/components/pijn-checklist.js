@@ -34,7 +34,7 @@
  * voor="patient", the note that the items are written for care providers), group (a heading over
  * a run of items, as the source groups them), items (a list of items: one per group), item,
  * checkbox, item-text, origin, progress, reset (the button), warning, citation, loading, error,
- * term, term-definition.
+ * term, term-definition, crisis.
  *
  * Theme (CSS custom properties; set them in the page's CSS on the element or an ancestor):
  *   --pijn-accent, --pijn-ink, --pijn-muted, --pijn-bg, --pijn-line, --pijn-mark,
@@ -81,39 +81,40 @@ export function saveChecked(id, checked) {
 }
 
 const CSS = `
-.intro, .lay { margin-bottom: .75rem; }
-.group { margin: 1rem 0 .25rem; font-size: 1em; }
-.for-professionals { color: var(--_muted); font-size: .875em; margin: 0 0 .5rem; }
+.intro, .lay { margin-bottom: .75em; }
+.group { margin: 1em 0 .25em; font-size: 1em; }
+.for-professionals { color: var(--_muted); font-size: .875em; margin: 0 0 .5em; }
 .lay {
   border-left: 4px solid var(--_accent);
-  padding: .25rem 0 .25rem .9rem;
+  padding: .25em 0 .25em .9em;
 }
 .lay > :last-child, .intro > :last-child { margin-bottom: 0; }
-.items { list-style: none; padding: 0; margin: .75rem 0; }
+.items { list-style: none; padding: 0; margin: .75em 0; }
 .item {
   display: grid;
   grid-template-columns: auto 1fr;
-  column-gap: .6rem;
-  padding: .5rem 0;
+  column-gap: .6em;
+  padding: .5em 0;
   border-top: 1px solid var(--_line);
 }
 .item:last-child { border-bottom: 1px solid var(--_line); }
 .item input {
-  width: 1.5rem; /* 24 px: WCAG 2.2 target size */
-  height: 1.5rem;
+  font-size: inherit; /* not the browser's smaller one for form controls: 1.5em is then 24 px */
+  width: 1.5em; /* 24 px: WCAG 2.2 target size */
+  height: 1.5em;
   margin: 0;
   accent-color: var(--_accent);
   cursor: pointer;
 }
 .item label { cursor: pointer; }
-.item .origin { grid-column: 2; margin: .15rem 0 0; }
+.item .origin { grid-column: 2; margin: .15em 0 0; }
 .item input:checked + label { color: var(--_muted); }
 .progress { margin: 0; color: var(--_muted); font-size: .875em; }
-.actions { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1rem; margin-top: .75rem; }
-.actions .progress { flex: 1 1 12rem; }
-.warning { color: var(--_ink); font-size: .875em; margin: .5rem 0 0; }
+.actions { display: flex; flex-wrap: wrap; align-items: center; gap: .5em 1em; margin-top: .75em; }
+.actions .progress { flex: 1 1 12em; }
+.warning { color: var(--_ink); font-size: .875em; margin: .5em 0 0; }
 @media print {
-  .items { margin: .5rem 0; }
+  .items { margin: .5em 0; }
   .item { break-inside: avoid; border-color: #999; }
   .item input { accent-color: #000; }
   .item input:checked + label { color: #000; }

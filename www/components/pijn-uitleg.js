@@ -28,7 +28,7 @@
  *
  * Parts (::part): body, caption ("Uitleg in gewone taal"), title, answers (the questions the
  * explanation answers, under "Deze uitleg beantwoordt", as on the site), text, citation, loading,
- * error, term, term-definition.
+ * error, term, term-definition, crisis.
  *
  * Theme (CSS custom properties; set them in the page's CSS on the element or an ancestor):
  *   --pijn-accent, --pijn-ink, --pijn-muted, --pijn-bg, --pijn-line, --pijn-mark,
@@ -40,9 +40,9 @@ import { crisisLines } from './terms.js';
 const CSS = `
 .text > :last-child { margin-bottom: 0; }
 .text { font-size: 1.05em; }
-.label { margin: 0 0 .25rem; color: var(--_muted); font-size: .875em; }
-.answers > :first-child { margin: .5rem 0 .25rem; font-size: 1em; }
-.answers ul { margin: 0 0 .75rem; padding-left: 1.2rem; }
+.label { margin: 0 0 .25em; color: var(--_muted); font-size: .875em; }
+.answers > :first-child { margin: .5em 0 .25em; font-size: 1em; }
+.answers ul { margin: 0 0 .75em; padding-left: 1.2em; }
 `;
 
 class PijnUitleg extends PijnElement {

@@ -66,58 +66,61 @@ const DEFAULT_LINK = '#/n/{id}';
 const PATIENT_LINK = '#/n/{id}?voor=patient';
 
 /**
- * Without `link`, a result goes to `#/n/{id}` on this very page, which only the Pijnwijzer site's
- * own page answers (the folder above pkg/components/). Anywhere else the reader would land back on
- * the host page, so whoever embeds the element is told once, in the console.
+ * Without `link`, a result goes to `fallback` (`#/n/{id}`, for a patient with `?voor=patient`) on
+ * this very page, which only the Pijnwijzer site's own page answers (the folder above
+ * pkg/components/, where the site serves the package). Anywhere else the reader would land back on
+ * the host page, so whoever embeds the element is told once, in the console, with the address to
+ * give: that folder's, if it holds the site (a copy of the package alone does not), or a page of
+ * their own.
  */
 let toldAboutLink = false;
-function tellAboutLink() {
+function tellAboutLink(fallback) {
   const site = new URL('../../', import.meta.url);
   const onSite =
     location.origin === site.origin && [site.pathname, `${site.pathname}index.html`].includes(location.pathname);
   if (onSite || toldAboutLink) return;
   toldAboutLink = true;
   console.warn(
-    `[pijn-zoeken] Zonder attribuut link verwijzen de resultaten naar #/n/{id} op deze pagina, en die is niet de Pijnwijzer-site. Geef link="${site.href}#/n/{id}" (of een eigen pagina met {id}).`,
+    `[pijn-zoeken] Zonder attribuut link verwijzen de resultaten naar ${fallback} op deze pagina, en die is niet de Pijnwijzer-site. Geef link="${site.href}${fallback}" als daar de Pijnwijzer-site staat, of het adres van een eigen pagina met {id}.`,
   );
 }
 
 const CSS = `
 form { margin: 0; }
-label { display: block; font-weight: 600; margin-bottom: .3rem; }
+label { display: block; font-weight: 600; margin-bottom: .3em; }
 input {
   width: 100%;
   font: inherit;
   font-size: 1.1em;
-  padding: .55rem .75rem;
+  padding: .55em .75em;
   color: var(--_ink);
   background: var(--_bg);
   border: 2px solid var(--_field-line);
   border-radius: var(--_radius);
 }
 input:focus { border-color: var(--_accent); }
-.help { margin: .3rem 0 0; color: var(--_muted); font-size: .875em; }
-.status { margin: .5rem 0 0; color: var(--_muted); font-size: .875em; }
+.help { margin: .3em 0 0; color: var(--_muted); font-size: .875em; }
+.status { margin: .5em 0 0; color: var(--_muted); font-size: .875em; }
 .status:empty { margin: 0; }
-.results { list-style: none; padding: 0; margin: .25rem 0 0; }
+.results { list-style: none; padding: 0; margin: .25em 0 0; }
 .results:empty { display: none; }
-.hit { padding: .6rem 0; border-top: 1px solid var(--_line); }
+.hit { padding: .6em 0; border-top: 1px solid var(--_line); }
 .hit a { font-weight: 600; font-size: 1.05em; }
 .hit a:focus-visible { outline-offset: 3px; }
-.snippet { margin: .2rem 0; }
+.snippet { margin: .2em 0; }
 .citation { margin: 0; color: var(--_muted); font-size: .875em; }
-.body > .loading { margin-top: .5rem; }
+.body > .loading { margin-top: .5em; }
 .retry {
-  margin: .5rem 0 0;
+  margin: .5em 0 0;
   font: inherit;
   color: var(--_accent);
   background: none;
   border: 2px solid currentColor;
   border-radius: var(--_radius);
-  padding: .35rem .7rem;
+  padding: .35em .7em;
   cursor: pointer;
 }
-.alarm { margin: .5rem 0 0; }
+.alarm { margin: .5em 0 0; }
 ${SUGGESTION_CSS}`;
 
 class PijnZoeken extends PijnElement {
@@ -227,7 +230,7 @@ class PijnZoeken extends PijnElement {
     if (hits.length) setControls(this.input, 'resultaten', true);
     this.#shown = { query, count: hits.length };
     const fallback = patient ? PATIENT_LINK : DEFAULT_LINK;
-    if (!this.getAttribute('link')) tellAboutLink();
+    if (!this.getAttribute('link')) tellAboutLink(fallback);
     const template = this.getAttribute('link') || fallback;
     const retry = hits.length === 0 && unknown.length ? this.#offerWithout(api, query, unknown, options) : null;
     const pointer =

@@ -20,9 +20,10 @@
  *   (<name> is the tag: pijn-checklist-ready, pijn-zoeken-error, …)
  *
  * Parts (style them from the page with ::part(), e.g. pijn-uitleg::part(title) { … }), on every
- * element: body (what is rendered), loading, error (the Dutch message), title, citation (the
- * source), term and term-definition (a glossary word and its explanation); each element adds its
- * own (see its file).
+ * element: body (what is rendered), loading, error (the Dutch message), citation (the source);
+ * each element adds its own (see its file): <pijn-checklist> and <pijn-uitleg> also title, term
+ * and term-definition (a glossary word and its explanation) and crisis (the suicide prevention
+ * lines beside a text that speaks of suicide).
  *
  * Fallback: children of the element (light DOM) are shown until its script runs, and again, below
  * the Dutch message, when the module cannot be loaded: put a sentence there with a link to the same
@@ -36,7 +37,10 @@
  *   --pijn-line     borders and the search field's edge     (default #c9d1dc, the field's
  *                   #7a8494, for 3:1 contrast; dark #465263, the field's #6f7b8c)
  *   --pijn-mark     highlight of matched words in search results (default #fff1a8; dark #4d4000)
- *   --pijn-font     font family  (default: the system font; "inherit" takes the page's font)
+ *   --pijn-font     font family  (default: the system font). A custom property cannot inherit
+ *                   the page's font (`inherit` there is CSS's keyword for the property itself):
+ *                   for that, the page sets `pijn-uitleg { font-family: inherit; }`, which outweighs
+ *                   :host
  *   --pijn-size     base font size   (default: 1rem or the text around the element, the larger,
  *                   so a page that shrinks its root font, `html { font-size: 62.5% }`, does not
  *                   shrink the element's text)
@@ -243,8 +247,8 @@ const BASE_CSS = `
   background: var(--_bg);
   border: 1px solid var(--_line);
   border-radius: var(--_radius);
-  padding: 1rem 1.25rem;
-  max-width: 48rem;
+  padding: 1em 1.25em;
+  max-width: 48em;
 }
 /* The host page's own text settings stay outside (a centred, justified or upper-case page, a
    colour): a page restyles the element through the --pijn-* properties and ::part() only. They
@@ -270,11 +274,11 @@ const BASE_CSS = `
 }
 :host([hidden]) { display: none; }
 *, *::before, *::after { box-sizing: inherit; }
-h1, h2, h3, h4, h5, h6 { line-height: 1.25; margin: 0 0 .5rem; color: var(--_ink); }
+h1, h2, h3, h4, h5, h6 { line-height: 1.25; margin: 0 0 .5em; color: var(--_ink); }
 .title { font-size: 1.3em; }
-.subtitle { font-size: 1.05em; margin-top: 1rem; }
-p { margin: 0 0 .6rem; }
-ul, ol { margin: 0 0 .6rem; padding-left: 1.4rem; }
+.subtitle { font-size: 1.05em; margin-top: 1em; }
+p { margin: 0 0 .6em; }
+ul, ol { margin: 0 0 .6em; padding-left: 1.4em; }
 a { color: var(--_accent); text-underline-offset: .15em; }
 a:hover { text-decoration-thickness: 2px; }
 :focus-visible { outline: 3px solid var(--_accent); outline-offset: 2px; }
@@ -284,34 +288,34 @@ button {
   background: var(--_accent);
   border: 2px solid var(--_accent);
   border-radius: var(--_radius);
-  padding: .4rem .9rem;
-  min-height: 2.75rem;
+  padding: .4em .9em;
+  min-height: 2.75em;
   cursor: pointer;
 }
 button.secondary { color: var(--_accent); background: var(--_bg); }
 button:hover { text-decoration: underline; }
 .source, .origin { color: var(--_muted); font-size: .875em; }
-.source { margin: .8rem 0 0; }
-.message { margin: 0; padding: .4rem .8rem; border-left: 4px solid var(--_accent); }
+.source { margin: .8em 0 0; }
+.message { margin: 0; padding: .4em .8em; border-left: 4px solid var(--_accent); }
 .loading { color: var(--_muted); margin: 0; }
 .visually-hidden {
   position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0;
   overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap;
 }
 mark { background: var(--_mark); color: inherit; padding: 0 .1em; border-radius: .15em; }
-table { border-collapse: collapse; margin: 0 0 .6rem; }
-th, td { text-align: left; vertical-align: top; padding: .3rem .6rem; border-bottom: 1px solid var(--_line); }
+table { border-collapse: collapse; margin: 0 0 .6em; }
+th, td { text-align: left; vertical-align: top; padding: .3em .6em; border-bottom: 1px solid var(--_line); }
 thead th { border-bottom: 2px solid var(--_ink); }
 /* A wide table scrolls inside the element. The cue: a shadow at each edge with more table beyond
    it; the covers (attachment local) scroll with the table and hide the shadow at its ends. */
 .table-scroll {
   overflow-x: auto;
-  margin: 0 0 .6rem;
+  margin: 0 0 .6em;
   background:
-    linear-gradient(to right, var(--_bg) 40%, transparent) left / 2.5rem 100% no-repeat local,
-    linear-gradient(to left, var(--_bg) 40%, transparent) right / 2.5rem 100% no-repeat local,
-    radial-gradient(farthest-side at 0 50%, var(--_edge), transparent) left / .9rem 100% no-repeat scroll,
-    radial-gradient(farthest-side at 100% 50%, var(--_edge), transparent) right / .9rem 100% no-repeat scroll;
+    linear-gradient(to right, var(--_bg) 40%, transparent) left / 2.5em 100% no-repeat local,
+    linear-gradient(to left, var(--_bg) 40%, transparent) right / 2.5em 100% no-repeat local,
+    radial-gradient(farthest-side at 0 50%, var(--_edge), transparent) left / .9em 100% no-repeat scroll,
+    radial-gradient(farthest-side at 100% 50%, var(--_edge), transparent) right / .9em 100% no-repeat scroll;
 }
 .table-scroll > table { margin: 0; }
 @media print {
@@ -412,7 +416,11 @@ export class PijnElement extends HTMLElement {
     } catch (error) {
       if (generation !== this.#generation) return;
       problem = describeError(error, this.constructor.what);
-      if (!(error instanceof Notice)) console.warn(`[${this.localName}]`, error);
+      // The browser's own reason (a CSP that forbids compiling wasm, a blocked fetch) is the
+      // load error's cause: logged as text too, where the message points the page's author.
+      if (!(error instanceof Notice)) {
+        console.warn(`[${this.localName}]`, error, ...(error?.cause ? [`Oorzaak: ${error.cause}`] : []));
+      }
       nodes = [h('p', { class: 'message', part: 'error', role: 'status' }, problem.message)];
       // Without the module the page's own fallback (the element's children) is the reader's way on.
       if (problem.code === 'load') nodes.push(h('slot'));
