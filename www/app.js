@@ -16,6 +16,7 @@ import init, {
 import { citationText, kindLabel, edgeLabel, agreementLabel, useVocabulary, vocabulary } from './labels.js';
 import {
   alarmSignalsPointer,
+  countedHits,
   crisisLines,
   prepareSearchWhenIdle,
   QuestionSuggestions,
@@ -109,7 +110,7 @@ function showResults(query) {
   status.textContent =
     hits.length === 0
       ? `Niets gevonden voor "${query}"${filtered}. ${note || `De richtlijnen zeggen hier mogelijk niets over; probeer een ander woord${active ? ' of wis de filters' : ''}.`}`
-      : `${hits.length} ${hits.length === 1 ? 'resultaat' : 'resultaten'} voor "${query}"${filtered}${note ? `. ${note}` : ''}`;
+      : `${countedHits(hits.length, searchOptions().limit)} voor "${query}"${filtered}${note ? `. ${note}` : ''}`;
   if (hits.length === 0 && unknown.length) offerWithout(query, unknown);
   if (hits.length === 0 && isPatient())
     alarm.append(...(alarmSignalsPointer({ redFlags, lay: layExplanation }, nodeHref) ?? []));

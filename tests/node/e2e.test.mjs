@@ -275,6 +275,19 @@ test('the medication card always belongs to what the field says: another name cl
   await eventually(async () => assert.match(await cardTitle.textContent(), /^Tramadol/));
   await field.fill('Oxycodon HCl MGA 10mg 2dd1');
   await eventually(async () => assert.match(await cardTitle.textContent(), /^Oxycodon/));
+  // A general word found only by a search ("pijnstillers") offers the best three drugs or classes,
+  // not one class as if it were the answer.
+  await field.fill('pijnstillers');
+  await field.press('Enter');
+  const expected = await page.evaluate(async () =>
+    (await import('./pkg/pijnwijzer.js'))
+      .search('pijnstillers', { kind: 'medication', limit: 3 })
+      .map((hit) => hit.title.split(':')[0]),
+  );
+  assert.equal(expected.length, 3, 'premise: three drugs or classes for the word');
+  await eventually(async () =>
+    assert.deepEqual(await page.locator('#med-result .did-you-mean a').allTextContents(), expected),
+  );
   await page.screenshot({ path: shot('medicatie-bedoelt-u'), fullPage: true });
   await done();
 });

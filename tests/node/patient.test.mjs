@@ -328,7 +328,7 @@ for (const { name, ...viewport } of VIEWPORTS) {
     await eventually(async () =>
       assert.equal(
         await page.locator('#alarm').textContent(),
-        `Gaat uw vraag over klachten die op iets ernstigs kunnen wijzen? Lees dan: ${signals.title}.`,
+        `Pijnwijzer gaat over langdurige pijn. Gaat uw vraag over klachten die op iets ernstigs kunnen wijzen? Lees dan: ${signals.title}.`,
       ),
     );
     assert.equal(await page.locator('#alarm a').getAttribute('href'), `#/n/${signals.id}?voor=patient`);
@@ -351,8 +351,17 @@ for (const { name, ...viewport } of VIEWPORTS) {
     await status
       .filter({ hasText: '‘gisteren’ staat nergens in de richtlijnen; de resultaten gaan over uw andere woorden.' })
       .waitFor();
-    assert.ok((await page.locator('.hit').count()) > 0);
+    const shown = await page.locator('.hit').count();
+    assert.ok(shown > 0);
     assert.equal(await page.locator('#retry a').count(), 0);
+    // As many hits as the search may show: the status says they are the best of what may be more.
+    const more = await page.evaluate(
+      async (q) =>
+        (await import('./pkg/pijnwijzer.js')).search(q, { limit: 40, prefix: true, audience: 'patient' }).length,
+      withHits,
+    );
+    assert.ok(shown === 20 && more > 20, `premise: more hits than the 20 shown (${shown}, ${more})`);
+    assert.match(await status.textContent(), /^De 20 beste resultaten voor "/);
     await done();
   });
 }

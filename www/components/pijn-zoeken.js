@@ -52,6 +52,7 @@
 import { PijnElement, define, h, linkFor, moduleHtml } from './shared.js';
 import {
   alarmSignalsPointer,
+  countedHits,
   prepareSearchWhenIdle,
   QuestionSuggestions,
   SUGGESTION_CSS,
@@ -220,9 +221,7 @@ class PijnZoeken extends PijnElement {
     const unknown = api.unknownWords(query, options);
     const note = unknownWordsNote(unknown, hits.length);
     this.status.textContent = [
-      hits.length === 0
-        ? `Geen resultaten voor ‘${query}’.`
-        : `${hits.length} ${hits.length === 1 ? 'resultaat' : 'resultaten'} voor ‘${query}’.`,
+      hits.length === 0 ? `Geen resultaten voor ‘${query}’.` : `${countedHits(hits.length, limit)} voor ‘${query}’.`,
       note,
     ]
       .filter(Boolean)

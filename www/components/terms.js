@@ -126,7 +126,12 @@ export function alarmSignalsPointer(api, hrefOf) {
   } catch {
     // Without a lay text of its own the list keeps its professional title.
   }
-  return ['Gaat uw vraag over klachten die op iets ernstigs kunnen wijzen? Lees dan: ', link, '.'];
+  // The site's scope first: a question about a child's acute illness is not what it answers.
+  return [
+    'Pijnwijzer gaat over langdurige pijn. Gaat uw vraag over klachten die op iets ernstigs kunnen wijzen? Lees dan: ',
+    link,
+    '.',
+  ];
 }
 
 /**
@@ -149,6 +154,13 @@ export const TERM_CSS = `
 .crisis p, .crisis ul { margin: 0 0 .4rem; }
 .crisis .crisis-source { margin: 0; font-size: .875em; }
 `;
+
+/**
+ * How many hits a search shows, as the status says it: all there are ("3 resultaten"), or, when
+ * the search stopped at its `limit`, the best of what may be more ("De 20 beste resultaten").
+ */
+export const countedHits = (count, limit) =>
+  count >= limit ? `De ${count} beste resultaten` : `${count} ${count === 1 ? 'resultaat' : 'resultaten'}`;
 
 /**
  * The sentence naming the words of a query that the guidance never uses (the module's

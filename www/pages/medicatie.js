@@ -1,7 +1,7 @@
 // #/medicatie and #/medicatie/<naam or id>: type any drug name (brand, generic, typo) and get the
 // caution card; below it, every drug and drug class side by side. #/medicatie?toon=overzicht: that
 // overview alone, for pharmacists to bookmark or print.
-import { medication, medications } from '../pkg/pijnwijzer.js';
+import { medication, medications, search } from '../pkg/pijnwijzer.js';
 import { crisisLines } from '../pkg/components/terms.js';
 import { citationText, positionLabel, strengthText } from '../labels.js';
 import {
@@ -43,11 +43,11 @@ const firstPoint = (text) => text.text.split('\n')[0].replace(/^- /, '');
 /**
  * The notice for a name that is not one the guidance uses: no card, so that a reader never sees the
  * guidance for another drug than the one typed, but the closest names as links ("Bedoelt u…").
- * `guess` is the name the module's near-spelling matching finds, if any; the module's error lists
- * other close names in `suggestions`.
+ * `guesses` are the names found for it (see guessesFor); the module's error lists other close
+ * names in `suggestions`.
  */
-function notFound(name, guess, error) {
-  const offered = [...new Set([guess, ...(error?.suggestions ?? [])].filter((n) => n && n !== name))];
+function notFound(name, guesses, error) {
+  const offered = [...new Set([...guesses, ...(error?.suggestions ?? [])].filter((n) => n && n !== name))];
   return h(
     'div',
     { class: 'card notice' },
@@ -56,6 +56,17 @@ function notFound(name, guess, error) {
     didYouMean(offered, cardHref),
     h('p', {}, 'Staat het middel niet in het overzicht hieronder, dan doen de richtlijnen er geen uitspraak over.'),
   );
+}
+
+/**
+ * The names to offer for `text`, which the guidance does not use as a name, given what the module
+ * found for it: a near spelling's drug; for words found by a search, the best three drugs or
+ * classes, since the best one alone answered "pijnstillers" with the opioids.
+ */
+function guessesFor(text, found) {
+  if (!found) return [];
+  if (found.foundBy !== 'search') return [nameOf(found)];
+  return search(text, { kind: 'medication', limit: 3 }).map(nameOf);
 }
 
 /** A name folded as the module folds it: lower case, without accents. */
@@ -377,7 +388,7 @@ export function render(container, { match, params }) {
     }
     const { found, error } = lookUp(text);
     if (asked(found)) fill(out, card(found));
-    else fill(out, notFound(text, found && nameOf(found), error));
+    else fill(out, notFound(text, guessesFor(text, found), error));
     if (focus) out.querySelector('h2')?.focus();
   };
   const form = h(
