@@ -397,21 +397,23 @@ function showNode(id) {
         item.actors.map((a) => a.label).join(', '),
       ),
     );
-  // When its normative content last changed: the release, or since the newest release.
-  facts.push(
-    h(
-      'p',
-      { class: 'facts changed' },
-      h('span', { class: 'fact-label' }, 'Laatst gewijzigd: '),
-      item.changedIn
-        ? h(
-            'a',
-            { href: href(`/veranderd/${encodeURIComponent(item.changedIn.name)}`) },
-            `versie ${item.changedIn.name}`,
-          )
-        : h('a', { href: href('/veranderd') }, 'na de laatste versie'),
-    ),
-  );
+  // When its normative content last changed: the release, or since the newest release; for
+  // clinicians, who follow the guidance's versions (a patient reads the text as it stands).
+  if (!patient)
+    facts.push(
+      h(
+        'p',
+        { class: 'facts changed' },
+        h('span', { class: 'fact-label' }, 'Laatst gewijzigd: '),
+        item.changedIn
+          ? h(
+              'a',
+              { href: href(`/veranderd/${encodeURIComponent(item.changedIn.name)}`) },
+              `versie ${item.changedIn.name}`,
+            )
+          : h('a', { href: href('/veranderd') }, 'na de laatste versie'),
+      ),
+    );
   const steps = item.steps.length ? item.steps : item.step ? [item.step] : [];
   if (!patient && steps.length)
     facts.push(

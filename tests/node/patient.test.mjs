@@ -80,6 +80,7 @@ for (const { name, ...viewport } of VIEWPORTS) {
     const professional = page.locator('#detail details.for-professionals');
     await eventually(async () => assert.equal(await professional.getAttribute('open'), null));
     assert.equal(await page.locator('#detail .badge').filter({ visible: true }).count(), 0, 'no grade in sight');
+    assert.equal(await page.locator('#detail .facts.changed').count(), 0, 'no content version for a patient');
     assert.match(await professional.locator(':scope > summary').textContent(), /Voor zorgverleners/);
     await page.screenshot({ path: shot(`patient-detail-${name}`), fullPage: true });
     await professional.locator(':scope > summary').click();
@@ -447,6 +448,12 @@ for (const { name, ...viewport } of VIEWPORTS) {
       return text.getClientRects().length;
     });
     assert.equal(lines, 1, '"Standpunt" on one line');
+    // The names it is found by, misspellings included, are for clinicians checking a lookup.
+    const aliases = await page.evaluate(
+      async () => (await import('./pkg/pijnwijzer.js')).medication('sertraline').aliases,
+    );
+    assert.ok(aliases.length > 0, 'premise: sertraline has other names');
+    assert.equal(await page.locator('.med-card .aliases').count(), 0);
     await done();
   });
 }
@@ -483,6 +490,8 @@ for (const { name, ...viewport } of VIEWPORTS) {
       assert.deepEqual(await page.locator('.related li > a').allTextContents(), matrix.related),
     );
     assert.equal(await page.locator('.related .kind-inline').count(), 0, 'no kinds for a patient');
+    assert.equal(await page.locator('#page-title').textContent(), 'Verwijzen: welke zorgverlener bij welke klachten?');
+    assert.match(await page.locator('#matrix-help').textContent(), /zorgverlener/);
     // How the editors read the table from the PDF: folded, for care providers.
     const note = page.locator('details.matrix-note');
     assert.match(await note.locator('summary').textContent(), /^Voor zorgverleners/);

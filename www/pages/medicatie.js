@@ -184,7 +184,9 @@ function card(med) {
     h('h2', { id: 'med-title', tabindex: '-1' }, shownTitle(med)),
     facts(med, cls),
     med.source ? h('p', { class: 'citation' }, citationText(med.source)) : null,
-    med.aliases.length
+    // The names it is found by, misspellings included, help a clinician check a lookup; a patient
+    // would read the misspellings as names.
+    med.aliases.length && !isPatient()
       ? h(
           'p',
           { class: 'aliases' },
@@ -353,7 +355,7 @@ export function render(container, { match, params }) {
     autocomplete: 'off',
     spellcheck: 'false',
     value: named ? nameOf(named) : name,
-    placeholder: 'Bijv. Lyrica, tramadol, ibuprofen',
+    placeholder: 'Bijv. Lyrica of tramadol',
     'aria-describedby': 'med-help',
     list: 'med-names',
   });
@@ -433,7 +435,9 @@ export function render(container, { match, params }) {
       'section',
       { class: 'med-all', 'aria-labelledby': 'med-all-heading' },
       h('h2', { id: 'med-all-heading' }, 'Alle middelen naast elkaar'),
-      h('p', {}, h('a', { href: route('/medicatie', { toon: 'overzicht' }) }, 'Alleen het overzicht tonen')),
+      isPatient()
+        ? null
+        : h('p', {}, h('a', { href: route('/medicatie', { toon: 'overzicht' }) }, 'Alleen het overzicht tonen')),
       overview(),
     ),
   );

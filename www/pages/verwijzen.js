@@ -158,7 +158,11 @@ export function render(container, { params }) {
         h(
           'p',
           {},
-          list.length ? 'De RTA verwijst hierheen bij:' : 'De matrix verwijst hier bij geen enkel type klachten naar.',
+          list.length
+            ? patient
+              ? 'De RTA noemt deze zorgverlener bij:'
+              : 'De RTA verwijst hierheen bij:'
+            : 'De matrix verwijst hier bij geen enkel type klachten naar.',
         ),
         list.length
           ? h(
@@ -236,13 +240,17 @@ export function render(container, { params }) {
 
   fill(
     container,
-    pageHeading('Verwijzen: welke discipline bij welke klachten?'),
+    pageHeading(
+      patient ? 'Verwijzen: welke zorgverlener bij welke klachten?' : 'Verwijzen: welke discipline bij welke klachten?',
+    ),
     matrix.source ? h('p', { class: 'citation' }, citationText(matrix.source)) : null,
     patient ? layIntro(matrix.id) : null,
     h(
       'p',
       { id: 'matrix-help', class: 'help' },
-      'Activeer een rij- of kolomkop om die rij of kolom te kiezen; nogmaals activeren wist de keuze. ✓ = de RTA noemt deze discipline.',
+      patient
+        ? 'Kies een soort klachten (een rij) of een zorgverlener (een kolom); nog eens kiezen wist de keuze. ✓ = de RTA noemt deze zorgverlener.'
+        : 'Activeer een rij- of kolomkop om die rij of kolom te kiezen; nogmaals activeren wist de keuze. ✓ = de RTA noemt deze discipline.',
     ),
     h(
       'div',
