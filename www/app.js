@@ -673,9 +673,14 @@ $('filters-reset').addEventListener('click', () => {
   showResults(input.value);
   input.focus();
 });
+/** A touch screen, as style.css reads one (where it hides the keyboard hints). */
+const touch = window.matchMedia('(hover: none) and (pointer: coarse)');
 $('search-form').addEventListener('submit', (event) => {
   event.preventDefault();
-  results.querySelector('a.hit-title')?.click();
+  // On a touch screen the on-screen keyboard's key reads "Zoek": it closes the keyboard, so the
+  // results show, instead of opening the first of them unseen. With a keyboard, Enter opens it.
+  if (touch.matches) input.blur();
+  else results.querySelector('a.hit-title')?.click();
 });
 for (const [id, mode] of [
   ['mode-professional', 'professional'],

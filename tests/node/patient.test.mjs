@@ -124,6 +124,13 @@ test('phone: the first search result is in view without scrolling; the filters w
     assert.ok(box && box.y + box.height <= 844, `the first result's title ends at ${box?.y + box?.height}`);
   });
   assert.ok(!(await page.locator('#search-help').isVisible()), 'no keyboard hint on a touch screen');
+  // The on-screen keyboard's "Zoek" key closes the keyboard and leaves the results in view; it
+  // does not open the first of them unseen.
+  await page.locator('#q').focus();
+  await page.locator('#q').press('Enter');
+  await eventually(async () => assert.notEqual(await page.evaluate(() => document.activeElement?.id), 'q'));
+  assert.match(page.url(), /#\/\?q=rode%20vlaggen/);
+  assert.ok(await first.isVisible());
   assert.ok(!(await page.locator('#filters').isVisible()));
   await page.locator('#filters-toggle').click();
   await eventually(async () => assert.ok(await page.locator('#f-bron').isVisible()));
