@@ -447,4 +447,17 @@ fn a_patient_typing_is_offered_the_questions_that_hold_the_words() {
     assert!(offered.iter().any(|s| s.question == "Mag ik blijven bewegen als het pijn doet?"));
     assert!(k.suggest_questions("mag ik", 8).is_empty());
     assert!(k.suggest_questions("", 8).is_empty());
+    // A question two lay texts share is offered once, for the first of them.
+    let shared = "Wanneer heet pijn chronisch?";
+    let holders: Vec<&str> = k
+        .nodes()
+        .iter()
+        .filter(|n| n.questions.iter().any(|q| q == shared))
+        .map(|n| n.id.as_str())
+        .collect();
+    assert!(holders.len() >= 2, "premise: {holders:?}");
+    let offered = k.suggest_questions("chronisch", 20);
+    let once: Vec<_> = offered.iter().filter(|s| s.question == shared).collect();
+    assert_eq!(once.len(), 1, "{offered:?}");
+    assert_eq!(once[0].id, holders[0]);
 }

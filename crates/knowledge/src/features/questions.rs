@@ -55,7 +55,8 @@ impl Knowledge {
 
     /// The questions, of every lay text, that hold each content word of `text` (the last one as
     /// a prefix, since it is still being typed), at most `limit`, those with the fewest other
-    /// words first. A text of only question and filler words ("mag ik") has none.
+    /// words first. A question two lay texts share is offered once, for the first of them in the
+    /// content's order. A text of only question and filler words ("mag ik") has none.
     pub fn suggest_questions(&self, text: &str, limit: usize) -> Vec<QuestionSuggestion> {
         let typed = content_words(text);
         let Some((last, rest)) = typed.split_last() else {
@@ -71,8 +72,10 @@ impl Knowledge {
             .collect();
         // Stable: among questions of one length, the content's order.
         found.sort_by_key(|asked| asked.words.len());
+        let mut offered = std::collections::HashSet::new();
         found
             .into_iter()
+            .filter(|asked| offered.insert(asked.question.as_str()))
             .take(limit)
             .map(|asked| {
                 let node = &self.nodes()[asked.node];
