@@ -83,6 +83,23 @@ fn first_for_patient(query: &str) -> Option<String> {
     found.first().map(|h| h.node.id.clone())
 }
 
+/// A snippet cut from a list shows each item's marker as a bullet: its lines read as one, where
+/// the plain text's "- " stood as a stray dash ("behandeling. - Bewegen").
+#[test]
+fn a_snippet_from_a_list_shows_bullets_not_dashes() {
+    let patient = SearchOptions { audience: Some("patient".to_string()), ..Default::default() };
+    let found = knowledge().search("koorts en afvallen", &patient).expect("the search answers");
+    let list = found.iter().find(|h| h.node.id == "worel.alg.rodevlaggen.lijst").expect("the list");
+    assert!(list.snippet.contains("• "), "{}", list.snippet);
+    for hit in &found {
+        let text = hit.snippet.replace("<mark>", "").replace("</mark>", "");
+        assert!(
+            !text.starts_with("- ") && !text.contains("\n- ") && !text.contains(". - "),
+            "{text}"
+        );
+    }
+}
+
 /// `verhoging` is what many Dutch speakers call a raised temperature: a patient who has it finds
 /// the red flags, as one with `koorts` does (the thesaurus); the content never uses the word.
 #[test]

@@ -21,6 +21,7 @@ pub(super) struct SnippetText {
 impl SearchIndex {
     /// Escapes `text`, with its words read as the index build read them.
     fn snippet_text(&self, text: &str) -> SnippetText {
+        let text = &bulleted(text);
         let mut html = String::with_capacity(text.len());
         let mut spans = Vec::new();
         let mut at = 0;
@@ -60,6 +61,26 @@ impl SearchIndex {
             Audience::Professional => text(0, LayerKey::Main),
         }
     }
+}
+
+/// `text` with each list item's marker (a line that starts with "- ", see
+/// `pijnwijzer_model::text::blocks_text`) as a bullet: a snippet shows its lines as one, where
+/// "behandeling. - Bewegen" read as a stray dash.
+fn bulleted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        match line.strip_prefix("- ") {
+            Some(item) => {
+                out.push_str("• ");
+                out.push_str(item);
+            }
+            None => out.push_str(line),
+        }
+    }
+    out
 }
 
 /// A word of a snippet text: its byte range in the escaped text, and its word and term ([`NO_WORD`] for a stopword).
