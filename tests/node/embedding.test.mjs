@@ -192,6 +192,36 @@ test("the README's headers for pkg/ are what the server sends, and only for pkg/
   assert.match(readmeCsp(site.base), new RegExp(`script-src [^;]*${site.base}pkg/ 'wasm-unsafe-eval'`));
 });
 
+test('a portal that enforces Trusted Types: with the policy "pijnwijzer" allowed the elements render; without it, each that shows module HTML says so in Dutch, as a page setting, not as a passing fault', async () => {
+  const [viewport] = VIEWPORTS;
+  portal.body = (await copiedSnippets(viewport)).join('\n');
+  const enforce = `${readmeCsp(site.base)}; require-trusted-types-for 'script'; trusted-types`;
+  portal.csp = `${enforce} pijnwijzer`;
+  const allowed = await openPortal(viewport);
+  await allowed.page.waitForSelector('html[data-ready="true"]');
+  await allowed.page.locator('pijn-uitleg [part="text"]').filter({ hasText: /\w/ }).waitFor();
+  assert.deepEqual(
+    await allowed.page.evaluate(() => window.heard.filter((e) => e.type.endsWith('-error'))),
+    [],
+    'no element fails where the policy is allowed',
+  );
+  await allowed.context.close();
+
+  portal.csp = `${enforce} mijnbeleid`;
+  const refused = await openPortal(viewport);
+  const errors = () =>
+    refused.page.evaluate(() =>
+      window.heard.filter((e) => e.type.endsWith('-error')).map((e) => [e.target, e.detail.code]),
+    );
+  await eventually(async () =>
+    assert.deepEqual((await errors()).sort(), [
+      ['pijn-checklist', 'load'],
+      ['pijn-uitleg', 'load'],
+    ]),
+  );
+  await refused.context.close();
+});
+
 for (const viewport of VIEWPORTS) {
   const size = `${viewport.width}x${viewport.height}`;
 

@@ -51,7 +51,7 @@
  */
 import { explainTerms, TERM_CSS } from './terms.js';
 
-/** The module could not be loaded; the browser's own error is the `cause`. */
+/** The module could not be loaded, or the page does not let it be used (its CSP, its Trusted Types); the browser's own error is the `cause`. */
 class LoadError extends Error {}
 
 /** A Dutch message to show instead of the content; `draw()` throws it. `code` goes into the error event. */
@@ -142,7 +142,16 @@ function trusted(html) {
  * "#/n/…" means nothing on someone else's page.
  */
 export function moduleHtml(element, html, template = null) {
-  element.innerHTML = trusted(html);
+  try {
+    element.innerHTML = trusted(html);
+  } catch (cause) {
+    // The page enforces Trusted Types without allowing this policy: a setting of the page, which
+    // trying again later never changes. Its author reads what to add in the console.
+    throw new LoadError(
+      'The page enforces Trusted Types (require-trusted-types-for) without allowing the policy "pijnwijzer": add it to the page\'s trusted-types directive',
+      { cause },
+    );
+  }
   for (const anchor of element.querySelectorAll('a[data-node]')) {
     const href = template ? linkFor(template, anchor.dataset.node) : null;
     if (href) anchor.setAttribute('href', href);
