@@ -32,6 +32,13 @@ for (const { name, ...viewport } of VIEWPORTS) {
     assert.match(await page.locator('#q').getAttribute('placeholder'), /wat kan ik zelf doen/);
     assert.ok(await page.locator('#quick ul[data-for="patient"]').isVisible());
     assert.ok(!(await page.locator('#quick ul[data-for="professional"]').isVisible()));
+    assert.deepEqual(await page.locator('nav.primary a').allTextContents(), [
+      'Zoeken',
+      'Medicijnen',
+      'Verwijzen',
+      'Stappen',
+      'Lijsten',
+    ]);
     // The pages, named as a patient would: no "stepped care", "verwijsmatrix" or "standpunt".
     const pages = await page.locator('#quick a[href^="#/"]:not([href^="#/?"])').allTextContents();
     assert.deepEqual(pages, [
