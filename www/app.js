@@ -16,7 +16,7 @@ import init, {
 import { citationText, kindLabel, edgeLabel, agreementLabel, useVocabulary, vocabulary } from './labels.js';
 import {
   alarmSignalsPointer,
-  countedHits,
+  shownHits,
   crisisLines,
   prepareSearchWhenIdle,
   QuestionSuggestions,
@@ -98,8 +98,9 @@ function showResults(query) {
     return;
   }
   let hits;
+  let counted;
   try {
-    hits = search(query, searchOptions());
+    ({ hits, counted } = shownHits(search, query, searchOptions()));
   } catch (error) {
     status.textContent = 'Zoeken lukte niet met deze filters. Wis de filters en probeer het opnieuw.';
     return;
@@ -110,7 +111,7 @@ function showResults(query) {
   status.textContent =
     hits.length === 0
       ? `Niets gevonden voor "${query}"${filtered}. ${note || `De richtlijnen zeggen hier mogelijk niets over; probeer een ander woord${active ? ' of wis de filters' : ''}.`}`
-      : `${countedHits(hits.length, searchOptions().limit)} voor "${query}"${filtered}${note ? `. ${note}` : ''}`;
+      : `${counted} voor "${query}"${filtered}${note ? `. ${note}` : ''}`;
   if (hits.length === 0 && unknown.length) offerWithout(query, unknown);
   if (hits.length === 0 && isPatient())
     alarm.append(...(alarmSignalsPointer({ redFlags, lay: layExplanation }, nodeHref) ?? []));
@@ -673,6 +674,12 @@ $('filters-reset').addEventListener('click', () => {
   showResults(input.value);
   input.focus();
 });
+// The skip link moves the focus to the content; its "#main" is not a route, which would replace
+// the page the reader is on with the search home.
+$('skip').addEventListener('click', (event) => {
+  event.preventDefault();
+  $('main').focus();
+});
 /** A touch screen, as style.css reads one (where it hides the keyboard hints). */
 const touch = window.matchMedia('(hover: none) and (pointer: coarse)');
 $('search-form').addEventListener('submit', (event) => {
@@ -686,7 +693,7 @@ for (const [id, mode] of [
   ['mode-professional', 'professional'],
   ['mode-patient', 'patient'],
 ]) {
-  $(id).addEventListener('click', () => {
+  $(id).addEventListener('click', async () => {
     if (getAudience() === mode) return;
     setAudience(mode, { remember: true });
     // Re-render the current view in the new mode, and keep the mode in the address. A portal's
@@ -700,7 +707,9 @@ for (const [id, mode] of [
     search.delete('voor');
     const page = `${location.pathname}${search.size ? `?${search}` : ''}`;
     history.replaceState(null, '', `${page}#${path}${text ? `?${text}` : ''}`);
-    route();
+    // The focus stays on the switch once the view is drawn again (a page's module, loaded on
+    // its first view, would otherwise move it to the page's heading).
+    await route();
     $(id).focus();
   });
 }

@@ -711,6 +711,17 @@ test('<pijn-zoeken> finds "rode vlaggen" while typing and opens it by keyboard',
   const pointer = element.locator('.alarm a');
   await eventually(async () => assert.equal(await pointer.textContent(), lay(signals.id).title));
   assert.equal(await pointer.getAttribute('href'), `#/n/${signals.id}?voor=patient`);
+  // A hit without a lay text says, for a patient, that it is written for care providers.
+  const mixed = 'checklist biopsychosociale anamnese';
+  const hasLay = search(mixed, { limit: 8, prefix: true, audience: 'patient' }).map((hit) => Boolean(hit.layTitle));
+  assert.ok(hasLay.includes(true) && hasLay.includes(false), `premise: ${hasLay}`);
+  await element.locator('input').fill(mixed);
+  await eventually(async () =>
+    assert.deepEqual(
+      await element.locator('.hit').evaluateAll((hits) => hits.map((hit) => !hit.querySelector('.for-professionals'))),
+      hasLay,
+    ),
+  );
 
   // Nothing found because of a word the guidance never uses: one click searches without it.
   const query = 'mijn schoonmoeder heeft dementie en pijn';
@@ -858,6 +869,22 @@ test("many elements on one page share one load of the wasm, and the page's CSS c
       return { input: [input.width, input.height], maxWidth: getComputedStyle(host).maxWidth };
     });
   assert.deepEqual(box, { input: [24, 24], maxWidth: '768px' });
+  // A page whose own text is smaller (14px) still gets 24px targets.
+  await page.evaluate(() => {
+    document.body.style.fontSize = '1.4rem';
+  });
+  await eventually(async () =>
+    assert.deepEqual(
+      await page
+        .locator('pijn-checklist')
+        .first()
+        .evaluate((host) => {
+          const input = host.shadowRoot.querySelector('.item input').getBoundingClientRect();
+          return [input.width, input.height];
+        }),
+      [24, 24],
+    ),
+  );
   await shot(page, 'thema');
   clean(session);
   await session.context.close();

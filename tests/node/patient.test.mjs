@@ -347,6 +347,14 @@ for (const { name, ...viewport } of VIEWPORTS) {
       ),
     );
     assert.equal(await page.locator('#alarm a').getAttribute('href'), `#/n/${signals.id}?voor=patient`);
+    // The list of alarm signals comes before the search without the unknown word.
+    assert.ok(
+      await page
+        .locator('#alarm')
+        .evaluate((alarm) =>
+          Boolean(alarm.compareDocumentPosition(document.getElementById('retry')) & Node.DOCUMENT_POSITION_FOLLOWING),
+        ),
+    );
     const without = await moduleSearch(page, 'mijn heeft dementie en pijn');
     assert.ok(without.ids.length > 0 && without.unknown.length === 0, 'premise: the rest finds');
     await retry.click();
@@ -503,7 +511,11 @@ for (const { name, ...viewport } of VIEWPORTS) {
     await eventually(async () =>
       assert.deepEqual(await page.locator('.related li > a').allTextContents(), matrix.related),
     );
-    assert.equal(await page.locator('.related .kind-inline').count(), 0, 'no kinds for a patient');
+    // No kinds for a patient; a page without a lay text says it is for care providers.
+    assert.deepEqual(
+      [...new Set(await page.locator('.related .kind-inline').allTextContents())],
+      [' · voor zorgverleners'],
+    );
     assert.equal(await page.locator('#page-title').textContent(), 'Verwijzen: welke zorgverlener bij welke klachten?');
     assert.match(await page.locator('#matrix-help').textContent(), /zorgverlener/);
     // How the editors read the table from the PDF: folded, for care providers.
@@ -516,9 +528,21 @@ for (const { name, ...viewport } of VIEWPORTS) {
       assert.match(await page.locator('#referral-answer').innerText(), /De RTA noemt bij deze klachten:/),
     );
     assert.doesNotMatch(await page.locator('#referral-answer').innerText(), /Verwijs/);
+    // A screen reader hears what the screen says: what the RTA names.
+    await eventually(async () => assert.match(await page.locator('#referral-status').textContent(), / noemt de RTA /));
+    assert.doesNotMatch(await page.locator('#view-page').innerText(), /discipline|verwijst de RTA/);
     await done();
   });
 }
+
+test('the switch between the views keeps the focus on a page whose module draws it', async () => {
+  const { page, done } = await site.open('#/stappen');
+  await page.locator('#page-title').filter({ hasText: 'Stepped care' }).waitFor();
+  await page.locator('#mode-patient').click();
+  await page.locator('#page-title').filter({ hasText: 'Zorg in vier stappen' }).waitFor();
+  await eventually(async () => assert.equal(await page.evaluate(() => document.activeElement?.id), 'mode-patient'));
+  await done();
+});
 
 test("the stepped-care page names each step in a patient's words, in the diagram and above its text", async () => {
   const { page, done } = await site.open('#/stappen?voor=patient');

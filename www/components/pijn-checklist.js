@@ -99,9 +99,10 @@ const CSS = `
 }
 .item:last-child { border-bottom: 1px solid var(--_line); }
 .item input {
-  font-size: inherit; /* not the browser's smaller one for form controls: 1.5em is then 24 px */
-  width: 1.5em; /* 24 px: WCAG 2.2 target size */
-  height: 1.5em;
+  font-size: inherit; /* not the browser's smaller one for form controls */
+  /* 24 px at least, WCAG 2.2's target size, however small the page sets its text */
+  width: max(24px, 1.5em);
+  height: max(24px, 1.5em);
   margin: 0;
   accent-color: var(--_accent);
   cursor: pointer;

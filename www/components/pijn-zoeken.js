@@ -42,8 +42,8 @@
  * Parts (::part): form, label, input, questions (the list of questions offered while a patient
  * types), help, status (how many results, and which words of the query the guidance never uses),
  * body, retry (the button that searches without those words), alarm (the sentence with the link to
- * the alarm signals), results (the list), hit, hit-title (the link), snippet, citation, loading,
- * error.
+ * the alarm signals), results (the list), hit, hit-title (the link), for-professionals (for a
+ * patient, under a hit without a lay text), snippet, citation, loading, error.
  *
  * Theme (CSS custom properties; set them in the page's CSS on the element or an ancestor):
  *   --pijn-accent, --pijn-ink, --pijn-muted, --pijn-bg, --pijn-line, --pijn-mark,
@@ -52,7 +52,7 @@
 import { PijnElement, define, h, linkFor, moduleHtml } from './shared.js';
 import {
   alarmSignalsPointer,
-  countedHits,
+  shownHits,
   prepareSearchWhenIdle,
   QuestionSuggestions,
   SUGGESTION_CSS,
@@ -122,6 +122,7 @@ input:focus { border-color: var(--_accent); }
   cursor: pointer;
 }
 .alarm { margin: .5em 0 0; }
+.for-professionals { margin: .1em 0 0; color: var(--_muted); font-size: .875em; }
 ${SUGGESTION_CSS}`;
 
 class PijnZoeken extends PijnElement {
@@ -211,8 +212,9 @@ class PijnZoeken extends PijnElement {
     const limit = Math.min(20, Math.max(1, Number.parseInt(this.getAttribute('aantal') ?? '', 10) || 8));
     const options = { limit, prefix: true, audience: patient ? 'patient' : 'professional' };
     let hits;
+    let counted;
     try {
-      hits = api.search(query, options);
+      ({ hits, counted } = shownHits(api.search, query, options));
     } catch (error) {
       console.warn('[pijn-zoeken]', error);
       this.status.textContent = 'Deze zoekvraag kon niet worden uitgevoerd. Probeer andere woorden.';
@@ -221,7 +223,7 @@ class PijnZoeken extends PijnElement {
     const unknown = api.unknownWords(query, options);
     const note = unknownWordsNote(unknown, hits.length);
     this.status.textContent = [
-      hits.length === 0 ? `Geen resultaten voor ‘${query}’.` : `${countedHits(hits.length, limit)} voor ‘${query}’.`,
+      hits.length === 0 ? `Geen resultaten voor ‘${query}’.` : `${counted} voor ‘${query}’.`,
       note,
     ]
       .filter(Boolean)
@@ -248,12 +250,18 @@ class PijnZoeken extends PijnElement {
           'li',
           { class: 'hit', part: 'hit' },
           h('a', { href, part: 'hit-title', 'data-id': hit.id }, titleFor(hit, patient)),
+          // For a patient, a page without a lay text says it is written for care providers.
+          patient && !hit.layTitle
+            ? h('p', { class: 'for-professionals', part: 'for-professionals' }, 'Voor zorgverleners')
+            : null,
           snippet,
           hit.source?.citation ? h('p', { class: 'citation', part: 'citation' }, hit.source.citation) : null,
         );
       }),
     );
-    return [retry, alarm, results].filter(Boolean);
+    // The alarm signals before the search without the unknown words: a question about a sign of
+    // illness needs that list more than a search of its other words.
+    return [alarm, retry, results].filter(Boolean);
   }
 
   /** A button that searches `query` without the words the guidance never uses; null when that finds nothing too. */

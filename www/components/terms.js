@@ -156,11 +156,22 @@ export const TERM_CSS = `
 `;
 
 /**
- * How many hits a search shows, as the status says it: all there are ("3 resultaten"), or, when
- * the search stopped at its `limit`, the best of what may be more ("De 20 beste resultaten").
+ * The hits of the module's `search(query, options)` to show, at most `options.limit`, with how the
+ * status counts them: all there are ("3 resultaten"), or the best of more ("De 20 beste
+ * resultaten"). One hit more than shown is asked for, to know whether there are more.
  */
-export const countedHits = (count, limit) =>
-  count >= limit ? `De ${count} beste resultaten` : `${count} ${count === 1 ? 'resultaat' : 'resultaten'}`;
+export function shownHits(search, query, options) {
+  const found = search(query, { ...options, limit: options.limit + 1 });
+  const hits = found.slice(0, options.limit);
+  const count = hits.length;
+  const counted =
+    found.length > count
+      ? count === 1
+        ? 'Het beste resultaat'
+        : `De ${count} beste resultaten`
+      : `${count} ${count === 1 ? 'resultaat' : 'resultaten'}`;
+  return { hits, counted };
+}
 
 /**
  * The sentence naming the words of a query that the guidance never uses (the module's

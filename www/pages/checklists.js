@@ -65,7 +65,7 @@ function list(container) {
   const rest = all.filter((c) => !c.layTitle);
   fill(
     container,
-    pageHeading('Checklists'),
+    pageHeading('Lijsten'),
     h(
       'p',
       { class: 'lead' },
@@ -81,7 +81,7 @@ function list(container) {
         )
       : null,
   );
-  return 'Checklists';
+  return 'Lijsten';
 }
 
 function one(container, id) {
@@ -102,8 +102,12 @@ function one(container, id) {
   print.addEventListener('click', () => window.print());
   fill(
     container,
-    h('p', { class: 'back no-print' }, h('a', { href: route('/checklists') }, '← Alle checklists')),
-    h('div', { class: 'hit-meta' }, h('span', { class: 'kind' }, kindLabel('checklist'))),
+    h(
+      'p',
+      { class: 'back no-print' },
+      h('a', { href: route('/checklists') }, isPatient() ? '← Alle lijsten' : '← Alle checklists'),
+    ),
+    isPatient() ? null : h('div', { class: 'hit-meta' }, h('span', { class: 'kind' }, kindLabel('checklist'))),
     // The page's heading (focused on arrival); the element's own title is hidden by style.css.
     pageHeading(shownTitle(data)),
     h('div', { class: 'toolbar no-print' }, print),

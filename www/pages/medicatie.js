@@ -61,12 +61,19 @@ function notFound(name, guesses, error) {
 /**
  * The names to offer for `text`, which the guidance does not use as a name, given what the module
  * found for it: a near spelling's drug; for words found by a search, the best three drugs or
- * classes, since the best one alone answered "pijnstillers" with the opioids.
+ * classes, since the best one alone answered "pijnstillers" with the opioids. A drug whose class
+ * is offered already is left out: the class's card names it.
  */
 function guessesFor(text, found) {
   if (!found) return [];
   if (found.foundBy !== 'search') return [nameOf(found)];
-  return search(text, { kind: 'medication', limit: 3 }).map(nameOf);
+  const offered = [];
+  for (const hit of search(text, { kind: 'medication', limit: 10 })) {
+    if (hit.gradedBy && offered.some((o) => o.id === hit.gradedBy.id)) continue;
+    offered.push(hit);
+    if (offered.length === 3) break;
+  }
+  return offered.map(nameOf);
 }
 
 /** A name folded as the module folds it: lower case, without accents. */
@@ -332,10 +339,10 @@ function renderOverview(container) {
   fill(
     container,
     h('p', { class: 'back' }, h('a', { href: route('/medicatie') }, '← Eén middel opzoeken')),
-    pageHeading('Medicatie: alle middelen naast elkaar'),
+    pageHeading(isPatient() ? 'Medicijnen: alle middelen naast elkaar' : 'Medicatie: alle middelen naast elkaar'),
     overview(),
   );
-  return 'Alle middelen · Medicatie';
+  return `Alle middelen · ${isPatient() ? 'Medicijnen' : 'Medicatie'}`;
 }
 
 export function render(container, { match, params }) {
@@ -421,7 +428,7 @@ export function render(container, { match, params }) {
   });
   fill(
     container,
-    pageHeading('Medicatie: wat zeggen de richtlijnen?'),
+    pageHeading(isPatient() ? 'Medicijnen: wat zeggen de richtlijnen?' : 'Medicatie: wat zeggen de richtlijnen?'),
     h(
       'p',
       { class: 'lead' },
@@ -442,5 +449,6 @@ export function render(container, { match, params }) {
     ),
   );
   show(name);
-  return name ? `${named ? nameOf(named) : name} · Medicatie` : 'Medicatie';
+  const page = isPatient() ? 'Medicijnen' : 'Medicatie';
+  return name ? `${named ? nameOf(named) : name} · ${page}` : page;
 }

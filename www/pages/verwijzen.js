@@ -77,7 +77,7 @@ export function render(container, { params }) {
     h('button', { type: 'button', class: 'header-button', 'data-row': i, 'aria-pressed': 'false' }, r.complaint),
   );
   table.append(
-    h('caption', {}, matrix.title),
+    h('caption', {}, patient ? 'Welke zorgverleners de RTA noemt bij welke klachten' : matrix.title),
     h(
       'thead',
       {},
@@ -130,10 +130,14 @@ export function render(container, { params }) {
           ? h(
               'p',
               { class: 'notice' },
-              `Dit adres vraagt naar ${unknown}, maar die staat niet in de matrix: er zijn ${matrix.rows.length} typen klachten en ${matrix.disciplines.length} disciplines.`,
+              `Dit adres vraagt naar ${unknown}, maar die staat niet in de matrix: er zijn ${matrix.rows.length} typen klachten en ${matrix.disciplines.length} ${patient ? 'zorgverleners' : 'disciplines'}.`,
             )
           : null,
-        h('p', { class: 'help' }, 'Kies een type klachten of een discipline in de koppen van de tabel.'),
+        h(
+          'p',
+          { class: 'help' },
+          `Kies een type klachten of een ${patient ? 'zorgverlener' : 'discipline'} in de koppen van de tabel.`,
+        ),
       );
     } else if (selected.row !== undefined) {
       const row = referral(String(selected.row + 1));
@@ -206,14 +210,26 @@ export function render(container, { params }) {
     if (!selected) return 'Keuze gewist: de hele tabel staat weer open.';
     if (selected.row !== undefined) {
       const row = referral(String(selected.row + 1));
+      // A patient hears what the screen says: what the RTA names, not whom to refer to.
+      if (patient) {
+        return row.disciplines.length
+          ? `Bij ${lower(row.complaint)} noemt de RTA ${names(row.disciplines)}.`
+          : `Bij ${lower(row.complaint)} noemt de RTA geen zorgverlener.`;
+      }
       return row.disciplines.length
         ? `Bij ${lower(row.complaint)} verwijst de RTA naar ${names(row.disciplines)}.`
         : `Bij ${lower(row.complaint)} noemt de RTA geen discipline.`;
     }
     const name = matrix.disciplines[selected.col];
     const count = referralsTo(name).length;
+    const kinds = `${count} ${count === 1 ? 'type' : 'typen'} klachten`;
+    if (patient) {
+      return count
+        ? `De RTA noemt ${lower(name)} bij ${kinds}.`
+        : `De RTA noemt ${lower(name)} bij geen enkel type klachten.`;
+    }
     return count
-      ? `Naar ${lower(name)} verwijst de RTA bij ${count} ${count === 1 ? 'type' : 'typen'} klachten.`
+      ? `Naar ${lower(name)} verwijst de RTA bij ${kinds}.`
       : `Naar ${lower(name)} verwijst de matrix bij geen enkel type klachten.`;
   }
 
@@ -279,7 +295,12 @@ export function render(container, { params }) {
               'li',
               {},
               h('a', { href: refHref(ref) }, shownTitle(ref)),
-              patient ? null : h('span', { class: 'kind-inline' }, ` · ${kindLabel(ref.kind)}`),
+              // A patient reads no kinds, but whether a page is written for care providers.
+              patient
+                ? ref.layTitle
+                  ? null
+                  : h('span', { class: 'kind-inline' }, ' · voor zorgverleners')
+                : h('span', { class: 'kind-inline' }, ` · ${kindLabel(ref.kind)}`),
               ref.citation ? h('span', { class: 'citation-inline' }, ` · ${ref.citation}`) : null,
             ),
           ),
