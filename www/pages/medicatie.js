@@ -76,6 +76,9 @@ function guessesFor(text, found) {
   return offered.map(nameOf);
 }
 
+/** The page's name for its reader: medicines for a patient, medication for a clinician. */
+const pageName = () => (isPatient() ? 'Medicijnen' : 'Medicatie');
+
 /** A name folded as the module folds it: lower case, without accents. */
 const fold = (text) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
 
@@ -339,10 +342,10 @@ function renderOverview(container) {
   fill(
     container,
     h('p', { class: 'back' }, h('a', { href: route('/medicatie') }, '← Eén middel opzoeken')),
-    pageHeading(isPatient() ? 'Medicijnen: alle middelen naast elkaar' : 'Medicatie: alle middelen naast elkaar'),
+    pageHeading(`${pageName()}: alle middelen naast elkaar`),
     overview(),
   );
-  return `Alle middelen · ${isPatient() ? 'Medicijnen' : 'Medicatie'}`;
+  return `Alle middelen · ${pageName()}`;
 }
 
 export function render(container, { match, params }) {
@@ -428,7 +431,7 @@ export function render(container, { match, params }) {
   });
   fill(
     container,
-    pageHeading(isPatient() ? 'Medicijnen: wat zeggen de richtlijnen?' : 'Medicatie: wat zeggen de richtlijnen?'),
+    pageHeading(`${pageName()}: wat zeggen de richtlijnen?`),
     h(
       'p',
       { class: 'lead' },
@@ -449,6 +452,5 @@ export function render(container, { match, params }) {
     ),
   );
   show(name);
-  const page = isPatient() ? 'Medicijnen' : 'Medicatie';
-  return name ? `${named ? nameOf(named) : name} · ${page}` : page;
+  return name ? `${named ? nameOf(named) : name} · ${pageName()}` : pageName();
 }

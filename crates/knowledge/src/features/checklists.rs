@@ -93,13 +93,14 @@ impl Knowledge {
         let intro_blocks: Vec<Block> = blocks
             .iter()
             .enumerate()
-            .filter(|&(i, b)| !matches!(b, Block::List { .. }) && !heads_a_list(blocks, i))
+            .filter(|&(i, b)| !matches!(b, Block::List { .. }) && list_heading(blocks, i).is_none())
             .map(|(_, b)| b.clone())
             .collect();
         let mut intro_html = String::new();
         crate::render::blocks_html(&intro_blocks, &mut intro_html);
         let mut intro_text = String::new();
         crate::render::blocks_text(&intro_blocks, &mut intro_text);
+        let items = checklist_items(node);
         Ok(Checklist {
             id: node.id.clone(),
             title: node.title.clone(),
@@ -107,47 +108,46 @@ impl Knowledge {
             audience: node.audience,
             source: self.source_view(node),
             intro: Text { html: intro_html, text: intro_text },
-            items: checklist_items(node).into_iter().map(|item| self.item_view(item)).collect(),
-            groups: checklist_groups(node, blocks),
+            groups: checklist_groups(blocks, &items),
+            items: items.into_iter().map(|(_, item)| self.item_view(item)).collect(),
             lay: self.layer_text(node, LayerKey::Lay),
         })
     }
 }
 
-/// Whether `blocks[i]` is a heading right above a list: the heading of that list's items.
-fn heads_a_list(blocks: &[Block], i: usize) -> bool {
-    matches!(blocks[i], Block::Heading(_)) && matches!(blocks.get(i + 1), Some(Block::List { .. }))
+/// The heading `blocks[i]`, if it stands right above a list: the heading of that list's items.
+fn list_heading(blocks: &[Block], i: usize) -> Option<&str> {
+    match (&blocks[i], blocks.get(i + 1)) {
+        (Block::Heading(heading), Some(Block::List { .. })) => Some(heading),
+        _ => None,
+    }
 }
 
-/// The headings over the items of `node`'s main layer (`blocks`), each with the place of the
-/// first item under it, counted as [`checklist_items`] counts them.
-fn checklist_groups(node: &Node, blocks: &[Block]) -> Vec<ChecklistGroup> {
-    let tasks_only = checklist_items(node).iter().any(|item| item.task);
+/// The headings over a checklist's `items` (see [`checklist_items`]), each with the place of the
+/// first item under it: a heading right above the block an item stands in heads that block's items.
+fn checklist_groups(blocks: &[Block], items: &[(usize, &Item)]) -> Vec<ChecklistGroup> {
     let mut groups = Vec::new();
-    let mut counted = 0;
-    for (i, block) in blocks.iter().enumerate() {
-        let mut items = 0;
-        collect_items(std::slice::from_ref(block), &mut |item| {
-            items += usize::from(item.task || !tasks_only);
-        });
-        if items > 0 && i > 0 && heads_a_list(blocks, i - 1) {
-            if let Block::Heading(heading) = &blocks[i - 1] {
-                groups.push(ChecklistGroup { title: html::to_text(heading), first: counted });
-            }
+    for (first, &(block, _)) in items.iter().enumerate() {
+        let starts_block = first == 0 || items[first - 1].0 != block;
+        let heading = block.checked_sub(1).and_then(|above| list_heading(blocks, above));
+        if let (true, Some(heading)) = (starts_block, heading) {
+            groups.push(ChecklistGroup { title: html::to_text(heading), first });
         }
-        counted += items;
     }
     groups
 }
 
-/// The items of a checklist: its task items, or all its list items if it has none.
-fn checklist_items(node: &Node) -> Vec<&Item> {
+/// The items of a checklist, each with the place of the block of its main layer it stands in: its
+/// task items, or all its list items if it has none.
+fn checklist_items(node: &Node) -> Vec<(usize, &Item)> {
     let mut all = Vec::new();
     if let Some(main) = node.layers.iter().find(|l| l.key == LayerKey::Main) {
-        collect_items(&main.blocks, &mut |item| all.push(item));
+        for (block, top) in main.blocks.iter().enumerate() {
+            collect_items(std::slice::from_ref(top), &mut |item| all.push((block, item)));
+        }
     }
-    if all.iter().any(|item| item.task) {
-        all.retain(|item| item.task);
+    if all.iter().any(|(_, item)| item.task) {
+        all.retain(|(_, item)| item.task);
     }
     all
 }
