@@ -398,7 +398,7 @@ impl Knowledge {
     /// [`search::MAX_QUERY_CHARS`] characters.
     pub fn search(&self, text: &str, options: &SearchOptions) -> Result<Vec<Hit<'_>>, Error> {
         let query = self.query(text, options)?;
-        let mut outcome = self.index().search(&self.pack.nodes, &query);
+        let mut outcome = self.index().search(&query);
         self.put_class_cautions_first(&mut outcome.matches);
         outcome.matches.truncate(query.limit);
         let audience = query.audience.unwrap_or(Audience::Professional);
@@ -407,13 +407,10 @@ impl Knowledge {
             .iter()
             .map(|m| Hit {
                 node: self.summary(m.node),
-                snippet: self.index().snippet(
-                    m.node,
-                    &self.pack.nodes[m.node],
-                    audience,
-                    &outcome,
-                    SNIPPET_WORDS,
-                ),
+                snippet: self.index().snippet(m.node, audience, &outcome, SNIPPET_WORDS, |key| {
+                    let layers = &self.pack.nodes[m.node].layers;
+                    layers.iter().find(|layer| layer.key == key).map(search::layer_text)
+                }),
                 score: (f64::from(m.score) * 1000.0).round() / 1000.0,
             })
             .collect())
@@ -427,7 +424,7 @@ impl Knowledge {
         let query = self.query(text, options)?;
         // Unknown words do not depend on the number of hits, only on there being a search.
         let query = search::Query { limit: 1, ..query };
-        let outcome = self.index().search(&self.pack.nodes, &query);
+        let outcome = self.index().search(&query);
         Ok(outcome.unknown.iter().map(|&(start, end)| query.text[start..end].to_string()).collect())
     }
 

@@ -8,7 +8,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::analyze::{self, fold, Analyzer};
 use super::score::kind_prior;
-use super::{SearchIndex, AUDIENCES};
+use super::{SearchIndex, SearchNode, AUDIENCES};
 
 use pijnwijzer_model::{Audience, Kind, LayerKey, Node, StemTable};
 
@@ -206,15 +206,24 @@ impl VocabularyBuilder {
     }
 
     /// The words of `text` as (word, term) in `known` (emptied first), stopwords left out,
-    /// counted; `cuts` as for `term_of`.
-    fn read(&mut self, text: &str, known: &mut Vec<(u32, u32)>, cuts: &[u8]) {
+    /// counted; `cuts` as for `term_of`. Returns the digest of `text` read word for word
+    /// ([`word_for_word_digest`]), made from the words as folded for the vocabulary.
+    fn read(&mut self, text: &str, known: &mut Vec<(u32, u32)>, cuts: &[u8]) -> u64 {
         known.clear();
+        let mut digest = StemTable::EMPTY_DIGEST;
         for (start, end) in analyze::word_spans(text) {
-            if let Some((word, term)) = self.analyse(&text[start..end], cuts) {
-                self.words[word as usize].count += 1;
-                known.push((word, term));
+            let original = &text[start..end];
+            match self.analyse(original, cuts) {
+                Some((word, term)) => {
+                    let entry = &mut self.words[word as usize];
+                    entry.count += 1;
+                    digest = StemTable::digest(digest, &entry.folded);
+                    known.push((word, term));
+                }
+                None => digest = StemTable::digest(digest, &fold(original)),
             }
         }
+        digest
     }
 }
 
@@ -269,6 +278,10 @@ struct Reading {
     lengths: Vec<[f32; FIELDS]>,
     names: Vec<Vec<Vec<u32>>>,
     questions: Vec<Vec<Vec<u32>>>,
+    /// Each listed question's digest word for word → the nodes that list it, in node order.
+    asked: HashMap<u64, Vec<u32>>,
+    /// What the ranking and the filters read of each node.
+    nodes: Vec<SearchNode>,
 }
 
 impl Reading {
@@ -307,10 +320,15 @@ impl Reading {
                 node_names.push(words.iter().map(|&(word, _)| word).collect());
             }
             let mut node_questions = Vec::new();
+            let index = self.node_terms.len() as u32;
             for question in &node.questions {
-                vocabulary.read(question, &mut words, cuts);
+                let digest = vocabulary.read(question, &mut words, cuts);
                 add(&words, Field::Questions);
                 node_questions.push(words.iter().map(|&(word, _)| word).collect());
+                let holders = self.asked.entry(digest).or_default();
+                if holders.last() != Some(&index) {
+                    holders.push(index);
+                }
             }
             for layer in &node.layers {
                 text.clear();
@@ -320,6 +338,7 @@ impl Reading {
             }
             self.names.push(node_names);
             self.questions.push(node_questions);
+            self.nodes.push(SearchNode::of(node));
             self.lengths.push(length);
             self.node_terms.push(found);
         }
@@ -381,14 +400,15 @@ impl IndexBuild {
         if !stems.cuts.is_empty() && !reading.matches(stems) {
             reading = Reading::of(nodes, &[]);
         }
-        SearchIndex::from_reading(reading, nodes, synonyms)
+        SearchIndex::from_reading(reading, synonyms)
     }
 }
 
 impl SearchIndex {
     /// The index of the nodes `reading` read, and the thesaurus `synonyms`.
-    fn from_reading(reading: Reading, nodes: &[Node], synonyms: &[Vec<String>]) -> SearchIndex {
-        let Reading { vocabulary, node_terms, lengths, mut names, mut questions } = reading;
+    fn from_reading(reading: Reading, synonyms: &[Vec<String>]) -> SearchIndex {
+        let Reading { vocabulary, node_terms, lengths, mut names, mut questions, asked, nodes } =
+            reading;
         let VocabularyBuilder {
             analyzer,
             words,
@@ -427,12 +447,13 @@ impl SearchIndex {
             phrase_lengths: HashMap::default(),
             named_by: name_holders(&names),
             names,
-            asked: OnceLock::new(),
+            asked,
             questions,
             priors: AUDIENCES
                 .map(|audience| nodes.iter().map(|node| kind_prior(node.kind, audience)).collect()),
             spellings,
             snippets: nodes.iter().map(|_| Default::default()).collect(),
+            nodes,
         };
         index.find_compounds();
         index.add_postings(&node_terms, &lengths);
@@ -534,6 +555,12 @@ impl SearchIndex {
         &self.postings[self.posting_starts[term] as usize..self.posting_starts[term + 1] as usize]
     }
 
+    /// How many nodes `term` occurs in: the length of its postings, known before they are.
+    pub(super) fn nodes_with(&self, term: u32) -> usize {
+        let term = term as usize;
+        (self.posting_starts[term + 1] - self.posting_starts[term]) as usize
+    }
+
     pub(super) fn word_id(&self, folded: &str) -> Option<u32> {
         self.word_ids.get(folded).copied()
     }
@@ -628,25 +655,14 @@ fn name_holders(names: &[Vec<Vec<u32>>]) -> HashMap<u32, Vec<(u32, u32)>> {
     named_by
 }
 
-/// Each listed question, as [`word_for_word`] writes it → the nodes that list it, in node order.
-pub(super) fn question_holders(nodes: &[Node]) -> HashMap<String, Vec<u32>> {
-    let mut asked: HashMap<String, Vec<u32>> = HashMap::default();
-    for (node, listing) in nodes.iter().enumerate() {
-        for question in &listing.questions {
-            let holders = asked.entry(word_for_word(question)).or_default();
-            if holders.last() != Some(&(node as u32)) {
-                holders.push(node as u32);
-            }
-        }
-    }
-    asked
-}
-
-/// Every word of `text`, folded, stopwords too, one space apart: a question asked word for word
-/// whatever its case, accents and punctuation, and told apart from a few of its words.
-pub(super) fn word_for_word(text: &str) -> String {
-    let words: Vec<String> = analyze::word_spans(text).map(|(s, e)| fold(&text[s..e])).collect();
-    words.join(" ")
+/// The digest of `text` read word for word: every word folded, stopwords too, so that a question
+/// asked word for word is found whatever its case, accents and punctuation, and told apart from
+/// a few of its words. The reading of a listed question makes the same digest
+/// (`VocabularyBuilder::read`).
+pub(super) fn word_for_word_digest(text: &str) -> u64 {
+    analyze::word_spans(text).fold(StemTable::EMPTY_DIGEST, |digest, (s, e)| {
+        StemTable::digest(digest, &fold(&text[s..e]))
+    })
 }
 
 /// The postings `by_node` (term, posting), in node order, placed by term into one list, each

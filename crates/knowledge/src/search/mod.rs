@@ -43,7 +43,7 @@ use analyze::Analyzer;
 use index::{Phrase, Posting, Word};
 use snippet::SnippetText;
 
-use pijnwijzer_model::{Audience, Kind};
+use pijnwijzer_model::{Audience, Kind, Node};
 
 /// Queries longer than this many characters are cut, not refused.
 pub const MAX_QUERY_CHARS: usize = 200;
@@ -93,21 +93,50 @@ pub struct SearchIndex {
     /// Per node, the words of each question it lists (`questions`), stopwords left out, for how
     /// much of a query one of them holds.
     questions: Vec<Vec<Vec<u32>>>,
-    /// A listed question as [`index::word_for_word`] writes it → the nodes that list it: a query
-    /// that asks one word for word (a patient took it from the questions offered while typing)
-    /// finds its node first. Built on the first query of as many words as the shortest question,
-    /// not at load: it was 4 % of the index build, for queries most first searches are not.
-    asked: OnceLock<HashMap<String, Vec<u32>>>,
+    /// The digest of a listed question read word for word ([`index::word_for_word_digest`]) →
+    /// the nodes that list it: a query that asks one word for word (a patient took it from the
+    /// questions offered while typing) finds its node first. A digest rather than the text, so
+    /// that the index holds no question's text; made while the questions are read, from words
+    /// already folded, where a map of the texts was 4 % of the index build.
+    asked: HashMap<u64, Vec<u32>>,
     /// Word → the names (node, which name) that hold it: only those can match a query by name.
     named_by: HashMap<u32, Vec<(u32, u32)>>,
     /// Per audience and node, the prior of the node's kind.
     priors: [Vec<f32>; 2],
+    /// Per node, what the ranking and the filters read of it: a search reads no node itself.
+    nodes: Vec<SearchNode>,
     /// Each spelling of the content as written → its vocabulary word and term (`None` for a
     /// stopword): what the index build read, kept so that a snippet text reads its words alike.
     spellings: HashMap<String, Option<(u32, u32)>>,
     /// Per node, its main and its lay text as snippets are cut from them, made on the node's
     /// first hit rather than at load: a first search pays for the ten it shows, not for all.
     snippets: Vec<[OnceLock<Option<SnippetText>>; 2]>,
+}
+
+/// What the ranking and the filters read of a node, kept in the index so that a search needs
+/// only the index.
+#[derive(Debug, Clone)]
+struct SearchNode {
+    kind: Kind,
+    /// Whether it is a caution on a drug or a class ([`Node::is_caution`]).
+    caution: bool,
+    /// The document it restates, if any.
+    document: Option<String>,
+    actors: Vec<String>,
+    /// Its stepped-care steps, its own step among them.
+    steps: Vec<u8>,
+}
+
+impl SearchNode {
+    fn of(node: &Node) -> SearchNode {
+        SearchNode {
+            kind: node.kind,
+            caution: node.is_caution(),
+            document: node.source.as_ref().map(|source| source.document.clone()),
+            actors: node.actors.clone(),
+            steps: node.steps.iter().chain(node.step.iter()).copied().collect(),
+        }
+    }
 }
 
 /// How a search is narrowed and ranked.

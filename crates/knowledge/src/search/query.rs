@@ -322,18 +322,18 @@ impl SearchIndex {
             // A word the content lacks is as common as the commonest word it stands for (by the
             // thesaurus, as a compound's parts): `slap` (limp) is no unfinished `slapen`.
             let found = match word.term_id {
-                Some(&t) => self.postings(t).len(),
+                Some(&t) => self.nodes_with(t),
                 None => alternatives
                     .iter()
                     .flat_map(|alternative| alternative.terms.iter())
-                    .map(|&t| self.postings(t).len())
+                    .map(|&t| self.nodes_with(t))
                     .max()
                     .unwrap_or(0),
             };
             let nodes = self.names.len() as f32; // `names` has one entry per node
             let typed = idf(nodes, found);
             for completion in &completions[..take] {
-                let rarity = idf(nodes, self.postings(completion.term).len());
+                let rarity = idf(nodes, self.nodes_with(completion.term));
                 let weight = PREFIX_WEIGHT
                     * (typed / rarity).min(1.0)
                     * (word.folded.len() as f32 / completion.folded.len() as f32).sqrt();

@@ -8,11 +8,13 @@
 //! whose name the query is.
 
 use super::analyze::word_spans;
-use super::index::{idf, question_holders, word_for_word, Posting, NO_WORD};
+use super::index::{idf, word_for_word_digest, Posting, NO_WORD};
 use super::query::{Alternative, Expanded};
-use super::{audience_slot, Match, Outcome, Query, SearchIndex, TermSet, MAX_QUERY_CHARS};
+use super::{
+    audience_slot, Match, Outcome, Query, SearchIndex, SearchNode, TermSet, MAX_QUERY_CHARS,
+};
 
-use pijnwijzer_model::{Audience, Kind, Node, QUESTION_MIN_WORDS};
+use pijnwijzer_model::{Audience, Kind, QUESTION_MIN_WORDS};
 
 /// The prior of the guidance itself: recommendations and medication cautions.
 const GUIDANCE_PRIOR: f32 = 1.25;
@@ -95,8 +97,9 @@ pub(super) fn kind_prior(kind: Kind, audience: Audience) -> f32 {
 }
 
 impl SearchIndex {
-    /// Runs `query` over the nodes; `nodes` must be the slice the index was built from.
-    pub fn search(&self, nodes: &[Node], query: &Query) -> Outcome {
+    /// Runs `query` over the nodes the index was built from.
+    pub fn search(&self, query: &Query) -> Outcome {
+        let nodes = &self.nodes;
         let text = match query.text.char_indices().nth(MAX_QUERY_CHARS) {
             Some((cut, _)) => &query.text[..cut],
             None => query.text.as_str(),
@@ -123,7 +126,7 @@ impl SearchIndex {
                 if boost > name_boosts[node as usize] {
                     name_boosts[node as usize] = boost;
                 }
-                names_a_medication |= names_the_drug(boost, &nodes[node as usize]);
+                names_a_medication |= names_the_drug(boost, nodes[node as usize].kind);
             }
         }
 
@@ -236,7 +239,7 @@ impl SearchIndex {
                     // question's rare word is not buried under ones sharing more of its common
                     // words. The card of a drug the question names covers it whole: whatever
                     // else is asked about the drug, its caution is what the reader must see.
-                    let coverage = if names_the_drug(name_boosts[node], &nodes[node]) {
+                    let coverage = if names_the_drug(name_boosts[node], nodes[node].kind) {
                         1.0
                     } else {
                         (f32::from(acc[node].words) / wanted).sqrt()
@@ -254,7 +257,7 @@ impl SearchIndex {
         // Emulgel`, which scored within a hair of it). Then the score; ties go to the lower id,
         // and the pack keeps nodes sorted by id, so that is the lower index.
         let named_caution = |m: &Match| {
-            names_the_drug(name_boosts[m.node], &nodes[m.node]) && nodes[m.node].is_caution()
+            names_the_drug(name_boosts[m.node], nodes[m.node].kind) && nodes[m.node].caution
         };
         let is_the_name = |m: &Match| {
             name_boosts[m.node] >= NAME_IS_QUERY_BOOST && nodes[m.node].kind == Kind::Medication
@@ -263,8 +266,7 @@ impl SearchIndex {
         // from the questions offered while typing, which promise that node's text answers it.
         // A shorter query asks none, and does not build the map of questions.
         let asked = if word_spans(text).nth(QUESTION_MIN_WORDS - 1).is_some() {
-            let asked = self.asked.get_or_init(|| question_holders(nodes));
-            asked.get(&word_for_word(text)).map_or(&[][..], Vec::as_slice)
+            self.asked.get(&word_for_word_digest(text)).map_or(&[][..], Vec::as_slice)
         } else {
             &[]
         };
@@ -319,7 +321,7 @@ impl SearchIndex {
         if let Some(best) = matches.first() {
             if absent > 0.0
                 && acc[best.node].held < HELD_SHARE * (present + absent)
-                && !names_the_drug(name_boosts[best.node], &nodes[best.node])
+                && !names_the_drug(name_boosts[best.node], nodes[best.node].kind)
             {
                 matches.clear();
             }
@@ -367,18 +369,17 @@ fn name_boost(name: &[u32], is_title: bool, words: &[u32]) -> f32 {
     }
 }
 
-/// Whether `node` is the card of a drug the query names: a medication whose name, by its `boost`,
-/// holds the query or is held by it.
-fn names_the_drug(boost: f32, node: &Node) -> bool {
-    boost >= NAME_HOLDS_QUERY_BOOST && node.kind == Kind::Medication
+/// Whether a node of `kind` is the card of a drug the query names: a medication whose name, by
+/// its `boost`, holds the query or is held by it.
+fn names_the_drug(boost: f32, kind: Kind) -> bool {
+    boost >= NAME_HOLDS_QUERY_BOOST && kind == Kind::Medication
 }
 
 /// Whether `node` passes every filter of `query`; an empty filter passes every node.
-fn passes_filters(node: &Node, query: &Query) -> bool {
-    let document = node.source.as_ref().map(|s| s.document.as_str());
+fn passes_filters(node: &SearchNode, query: &Query) -> bool {
+    let document = node.document.as_deref();
     (query.documents.is_empty() || document.is_some_and(|d| query.documents.iter().any(|q| q == d)))
         && (query.kinds.is_empty() || query.kinds.contains(&node.kind))
         && (query.actors.is_empty() || node.actors.iter().any(|a| query.actors.contains(a)))
-        && (query.steps.is_empty()
-            || node.steps.iter().chain(node.step.iter()).any(|s| query.steps.contains(s)))
+        && (query.steps.is_empty() || node.steps.iter().any(|s| query.steps.contains(s)))
 }

@@ -1,10 +1,10 @@
 //! Snippets: a node's main and lay text, escaped once (on the node's first hit) with the place of
 //! every word, and per hit the window of the text that holds the most searched-for words, marked.
 
-use pijnwijzer_model::{html, Audience, LayerKey, Node};
+use pijnwijzer_model::{html, Audience, LayerKey};
 
 use super::analyze::word_spans;
-use super::index::{layer_text, NO_WORD};
+use super::index::NO_WORD;
 use super::{Outcome, SearchIndex};
 
 /// How many words of context a snippet shows before its first marked word.
@@ -39,22 +39,18 @@ impl SearchIndex {
         SnippetText { html, spans }
     }
 
-    /// The text of `node` a snippet for `audience` is cut from: its lay text for patients (when
-    /// it has one), otherwise its main text; made on first use.
+    /// The text of node number `index` a snippet for `audience` is cut from: its lay text for
+    /// patients (when it has one), otherwise its main text; made on first use from the layer's
+    /// plain text, which `layer_text` gives.
     fn snippet_source(
         &self,
         index: usize,
-        node: &Node,
         audience: Audience,
+        layer_text: impl Fn(LayerKey) -> Option<String>,
     ) -> Option<&SnippetText> {
         let slots = self.snippets.get(index)?;
         let text = |slot: usize, key: LayerKey| {
-            slots[slot]
-                .get_or_init(|| {
-                    let layer = node.layers.iter().find(|layer| layer.key == key)?;
-                    Some(self.snippet_text(&layer_text(layer)))
-                })
-                .as_ref()
+            slots[slot].get_or_init(|| Some(self.snippet_text(&layer_text(key)?))).as_ref()
         };
         match audience {
             Audience::Patient => text(1, LayerKey::Lay).or_else(|| text(0, LayerKey::Main)),
@@ -92,19 +88,21 @@ struct Span {
 }
 
 impl SearchIndex {
-    /// The snippet for a hit on `node` (at `index` in the nodes the index was built from): its
+    /// The snippet for a hit on node number `index` (in the nodes the index was built from): its
     /// lay text for patients (when it has one), otherwise its main text, as escaped HTML with the
     /// words `outcome` searched for wrapped in `<mark>`, cut to the window of about `width` words
-    /// that holds the most of them.
+    /// that holds the most of them. `layer_text` gives the plain text of one of the node's
+    /// layers, the first time the node is a hit.
     pub fn snippet(
         &self,
         index: usize,
-        node: &Node,
         audience: Audience,
         outcome: &Outcome,
         width: usize,
+        layer_text: impl Fn(LayerKey) -> Option<String>,
     ) -> String {
-        let Some(SnippetText { html, spans }) = self.snippet_source(index, node, audience) else {
+        let Some(SnippetText { html, spans }) = self.snippet_source(index, audience, layer_text)
+        else {
             return String::new();
         };
         let completes = |word: u32| {
