@@ -69,6 +69,11 @@ USAGE:
       each, exactly as the module returns it: every lay explanation to DIR/lay/ID.json (lay(ID),
       for <pijn-uitleg>) and every checklist to DIR/checklist/ID.json (checklist(ID), for
       <pijn-checklist>). Both folders are written afresh. scripts/build.sh writes them into pkg/.
+  pijnwijzer export --search DIR [--content DIR]
+      Write the search as files into DIR (written afresh), for a page that searches before the
+      module has loaded: DIR/index.bin, the postings in chunks (chunk-N.bin) and per node its hit
+      (node-N.bin). They give the module's own hits. scripts/build.sh writes them into
+      www/pkg/search/.
   pijnwijzer export --fhir [--base URL] [--date YYYY-MM-DD] [--content DIR]
       Print the whole guidance as one FHIR R4B Bundle (see the README, FHIR): resources' canonical URLs
       under --base (default https://pijnwijzer.example/fhir), dated --date (default today).
@@ -216,17 +221,43 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             })
         }
         "export" => {
-            let args = parse_args(rest, &["content", "base", "date", "embeds"], &["json", "fhir"])?;
+            let args = parse_args(
+                rest,
+                &["content", "base", "date", "embeds", "search"],
+                &["json", "fhir"],
+            )?;
             no_positional(&args)?;
             let embeds = args.values.get("embeds");
-            let forms =
-                [args.flags.contains("json"), args.flags.contains("fhir"), embeds.is_some()];
+            let search = args.values.get("search");
+            let forms = [
+                args.flags.contains("json"),
+                args.flags.contains("fhir"),
+                embeds.is_some(),
+                search.is_some(),
+            ];
             if forms.iter().filter(|&&chosen| chosen).count() != 1 {
                 return Err(format!(
-                    "export needs one of --json, --fhir or --embeds DIR\n\n{USAGE}"
+                    "export needs one of --json, --fhir, --embeds DIR or --search DIR\n\n{USAGE}"
                 ));
             }
             let knowledge = Knowledge::new(load(&args)?);
+            if let Some(dir) = search {
+                let dir = Path::new(dir);
+                let files = knowledge.search_files().files;
+                fresh_dir(dir)?;
+                let bytes: usize = files.iter().map(|(_, bytes)| bytes.len()).sum();
+                for (name, bytes) in &files {
+                    let file = dir.join(name);
+                    fs::write(&file, bytes)
+                        .map_err(|e| format!("write {}: {e}", file.display()))?;
+                }
+                outln!(
+                    "wrote the search as {} files, {bytes} bytes, to {}",
+                    files.len(),
+                    dir.display()
+                );
+                return Ok(ExitCode::SUCCESS);
+            }
             if let Some(dir) = embeds {
                 let dir = Path::new(dir);
                 let lay = dir.join("lay");
@@ -344,13 +375,7 @@ fn write_each<'a, T: serde::Serialize, E: std::fmt::Display>(
     dir: &Path,
     values: impl Iterator<Item = (&'a str, Result<T, E>)>,
 ) -> Result<usize, String> {
-    match fs::remove_dir_all(dir) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-            return Err(format!("remove {}: {e}", dir.display()));
-        }
-        _ => {}
-    }
-    fs::create_dir_all(dir).map_err(|e| format!("create {}: {e}", dir.display()))?;
+    fresh_dir(dir)?;
     let mut written = 0;
     for (id, value) in values {
         let json =
@@ -360,6 +385,17 @@ fn write_each<'a, T: serde::Serialize, E: std::fmt::Display>(
         written += 1;
     }
     Ok(written)
+}
+
+/// Makes `dir` an empty folder: what an earlier export wrote there goes.
+fn fresh_dir(dir: &Path) -> Result<(), String> {
+    match fs::remove_dir_all(dir) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            return Err(format!("remove {}: {e}", dir.display()));
+        }
+        _ => {}
+    }
+    fs::create_dir_all(dir).map_err(|e| format!("create {}: {e}", dir.display()))
 }
 
 fn no_positional(args: &Args) -> Result<(), String> {

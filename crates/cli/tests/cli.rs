@@ -408,5 +408,47 @@ fn export_embeds_writes_each_lay_explanation_and_checklist_as_the_module_returns
 
     let (code, _, stderr) = export(&["--json", "--embeds"]);
     assert_eq!(code, Some(2));
-    assert!(stderr.contains("export needs one of --json, --fhir or --embeds DIR"), "{stderr}");
+    assert!(
+        stderr.contains("export needs one of --json, --fhir, --embeds DIR or --search DIR"),
+        "{stderr}"
+    );
+}
+
+/// `export --search DIR` writes the search as files (`index.bin`, the chunks, a file per node),
+/// exactly those of the core's `search_files()`, and nothing an earlier export left there.
+#[test]
+fn export_search_writes_the_search_files_of_the_core() {
+    let dir = content_with("export-search", &node("", "Bewegen helpt bij pijn."));
+    let out = std::env::temp_dir().join(format!("pijnwijzer-cli-{}-search", std::process::id()));
+    let _ = fs::remove_dir_all(&out);
+    fs::create_dir_all(&out).unwrap();
+    fs::write(out.join("node-999.bin"), "left from an earlier export").unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_pijnwijzer"))
+        .args(["export", "--search"])
+        .arg(&out)
+        .arg("--content")
+        .arg(&dir)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+
+    let pack = pijnwijzer_compile::compile_dir(&dir).expect("the fixture compiles");
+    let files = pijnwijzer_knowledge::Knowledge::new(pack).search_files().files;
+    let mut written: Vec<String> = fs::read_dir(&out)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .collect();
+    written.sort();
+    let mut expected: Vec<String> = files.iter().map(|(name, _)| name.clone()).collect();
+    expected.sort();
+    assert_eq!(written, expected);
+    assert!(
+        expected.contains(&"index.bin".to_string()) && expected.contains(&"node-0.bin".to_string())
+    );
+    for (name, bytes) in &files {
+        assert_eq!(&fs::read(out.join(name)).unwrap(), bytes, "{name}");
+    }
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(stdout.starts_with(&format!("wrote the search as {} files", files.len())), "{stdout}");
 }

@@ -4,6 +4,7 @@
 //! Plain Rust, no wasm or DOM types: the bindings and the CLI both call [`Knowledge`] and
 //! serialise the views it returns.
 
+pub mod bundle;
 pub mod features;
 pub mod history;
 pub mod render;
@@ -167,6 +168,9 @@ pub struct Knowledge {
     /// Every node's patient questions with their content words folded, made on the first
     /// completion rather than on every keystroke.
     questions: OnceLock<Vec<features::AskedQuestion>>,
+    /// The ids of the documents and of the actors, which search options may name.
+    document_ids: Vec<String>,
+    actor_ids: Vec<String>,
 }
 
 impl Knowledge {
@@ -200,6 +204,8 @@ impl Knowledge {
             })
             .collect();
         Knowledge {
+            document_ids: pack.documents.iter().map(|d| d.id.clone()).collect(),
+            actor_ids: pack.actors.iter().map(|(id, _)| id.clone()).collect(),
             pack,
             by_id,
             incoming,
@@ -397,23 +403,18 @@ impl Knowledge {
     /// Ranked hits for `text`. An empty query gives no hits; a long one is cut to
     /// [`search::MAX_QUERY_CHARS`] characters.
     pub fn search(&self, text: &str, options: &SearchOptions) -> Result<Vec<Hit<'_>>, Error> {
-        let query = self.query(text, options)?;
-        let mut outcome = self.index().search(&query);
-        self.put_class_cautions_first(&mut outcome.matches);
-        outcome.matches.truncate(query.limit);
-        let audience = query.audience.unwrap_or(Audience::Professional);
-        Ok(outcome
-            .matches
-            .iter()
-            .map(|m| Hit {
-                node: self.summary(m.node),
-                snippet: self.index().snippet(m.node, audience, &outcome, SNIPPET_WORDS, |key| {
-                    let layers = &self.pack.nodes[m.node].layers;
-                    layers.iter().find(|layer| layer.key == key).map(search::layer_text)
-                }),
-                score: (f64::from(m.score) * 1000.0).round() / 1000.0,
-            })
-            .collect())
+        let query = parse_query(text, options, &self.document_ids, &self.actor_ids)?;
+        let outcome = ranked(self.index(), &query, &self.class_cautions);
+        Ok(hits(
+            self.index(),
+            &query,
+            &outcome,
+            |node| self.summary(node),
+            |node, key| {
+                let layers = &self.pack.nodes[node].layers;
+                layers.iter().find(|layer| layer.key == key).map(search::layer_text)
+            },
+        ))
     }
 
     /// The words of `text` that the guidance never uses in any form, as [`Knowledge::search`] reads
@@ -421,34 +422,11 @@ impl Knowledge {
     /// typed, completion of theirs occurs): why a search finds little or nothing, and what a
     /// search without them would leave out. In the order typed, as typed.
     pub fn unknown_words(&self, text: &str, options: &SearchOptions) -> Result<Vec<String>, Error> {
-        let query = self.query(text, options)?;
+        let query = parse_query(text, options, &self.document_ids, &self.actor_ids)?;
         // Unknown words do not depend on the number of hits, only on there being a search.
         let query = search::Query { limit: 1, ..query };
         let outcome = self.index().search(&query);
         Ok(outcome.unknown.iter().map(|&(start, end)| query.text[start..end].to_string()).collect())
-    }
-
-    /// A caution on a drug class holds for every member: wherever a member ranks (`tramadol`),
-    /// the class caution it refines (`opioïden`) ranks directly above it, so a safety question
-    /// never shows a member without the warning that governs it.
-    fn put_class_cautions_first(&self, matches: &mut Vec<search::Match>) {
-        let mut i = 0;
-        while i < matches.len() {
-            if let Some(class) = self.class_cautions[matches[i].node] {
-                match matches.iter().position(|m| m.node == class) {
-                    Some(at) if at < i => {}
-                    found => {
-                        if let Some(at) = found {
-                            matches.remove(at);
-                        }
-                        let score = matches[i].score;
-                        matches.insert(i, search::Match { node: class, score });
-                        i += 1;
-                    }
-                }
-            }
-            i += 1;
-        }
     }
 
     /// Completions of `prefix` for search-as-you-type: the text with its last word completed
@@ -470,71 +448,6 @@ impl Knowledge {
             .into_iter()
             .map(|word| format!("{head}{word}"))
             .collect()
-    }
-
-    fn query(&self, text: &str, options: &SearchOptions) -> Result<Query, Error> {
-        let limit = options.limit.unwrap_or(DEFAULT_LIMIT);
-        if limit > MAX_LIMIT {
-            return Err(Error::InvalidArgument(format!(
-                "limit {limit} is above the maximum of {MAX_LIMIT}"
-            )));
-        }
-        let audience = options
-            .audience
-            .as_deref()
-            .map(|a| {
-                Audience::parse(a).ok_or_else(|| {
-                    Error::InvalidArgument(format!(
-                        "audience `{a}`: use one of {}",
-                        Audience::spellings()
-                    ))
-                })
-            })
-            .transpose()?;
-        let documents = options.document.as_ref().map(OneOrMany::to_vec).unwrap_or_default();
-        for document in &documents {
-            if !self.pack.documents.iter().any(|d| &d.id == document) {
-                let known: Vec<&str> = self.pack.documents.iter().map(|d| d.id.as_str()).collect();
-                return Err(Error::InvalidArgument(format!(
-                    "document `{document}`: use one of {}",
-                    known.join(", ")
-                )));
-            }
-        }
-        let kinds = options
-            .kind
-            .as_ref()
-            .map(OneOrMany::to_vec)
-            .unwrap_or_default()
-            .iter()
-            .map(|k| {
-                Kind::parse(k).ok_or_else(|| {
-                    Error::InvalidArgument(format!("kind `{k}`: use one of {}", Kind::spellings()))
-                })
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        let actors = options.actor.as_ref().map(OneOrMany::to_vec).unwrap_or_default();
-        for actor in &actors {
-            if !self.pack.actors.iter().any(|(id, _)| id == actor) {
-                return Err(Error::InvalidArgument(format!(
-                    "actor `{actor}` is not in the vocabulary"
-                )));
-            }
-        }
-        let steps = options.step.as_ref().map(OneOrMany::to_vec).unwrap_or_default();
-        if let Some(step) = steps.iter().find(|s| !(1..=4).contains(*s)) {
-            return Err(Error::InvalidArgument(format!("step {step}: steps are 1 to 4")));
-        }
-        Ok(Query {
-            text: text.to_string(),
-            limit,
-            audience,
-            documents,
-            kinds,
-            actors,
-            steps,
-            prefix: options.prefix.unwrap_or(false),
-        })
     }
 
     fn link_view(&self, other: usize, edge: EdgeType, outgoing: bool) -> LinkView {
@@ -581,6 +494,131 @@ impl Knowledge {
         scored.sort();
         scored.into_iter().take(3).map(|(_, id)| id.to_string()).collect()
     }
+}
+
+/// The query `text` with `options`, checked: the documents and actors it filters by must be among
+/// `document_ids` and `actor_ids`.
+fn parse_query(
+    text: &str,
+    options: &SearchOptions,
+    document_ids: &[String],
+    actor_ids: &[String],
+) -> Result<Query, Error> {
+    let limit = options.limit.unwrap_or(DEFAULT_LIMIT);
+    if limit > MAX_LIMIT {
+        return Err(Error::InvalidArgument(format!(
+            "limit {limit} is above the maximum of {MAX_LIMIT}"
+        )));
+    }
+    let audience = options
+        .audience
+        .as_deref()
+        .map(|a| {
+            Audience::parse(a).ok_or_else(|| {
+                Error::InvalidArgument(format!(
+                    "audience `{a}`: use one of {}",
+                    Audience::spellings()
+                ))
+            })
+        })
+        .transpose()?;
+    let documents = options.document.as_ref().map(OneOrMany::to_vec).unwrap_or_default();
+    for document in &documents {
+        if !document_ids.contains(document) {
+            return Err(Error::InvalidArgument(format!(
+                "document `{document}`: use one of {}",
+                document_ids.join(", ")
+            )));
+        }
+    }
+    let kinds = options
+        .kind
+        .as_ref()
+        .map(OneOrMany::to_vec)
+        .unwrap_or_default()
+        .iter()
+        .map(|k| {
+            Kind::parse(k).ok_or_else(|| {
+                Error::InvalidArgument(format!("kind `{k}`: use one of {}", Kind::spellings()))
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let actors = options.actor.as_ref().map(OneOrMany::to_vec).unwrap_or_default();
+    for actor in &actors {
+        if !actor_ids.contains(actor) {
+            return Err(Error::InvalidArgument(format!(
+                "actor `{actor}` is not in the vocabulary"
+            )));
+        }
+    }
+    let steps = options.step.as_ref().map(OneOrMany::to_vec).unwrap_or_default();
+    if let Some(step) = steps.iter().find(|s| !(1..=4).contains(*s)) {
+        return Err(Error::InvalidArgument(format!("step {step}: steps are 1 to 4")));
+    }
+    Ok(Query {
+        text: text.to_string(),
+        limit,
+        audience,
+        documents,
+        kinds,
+        actors,
+        steps,
+        prefix: options.prefix.unwrap_or(false),
+    })
+}
+
+/// The matches of `query` over `index`, best first and at most its limit, with each drug's class
+/// caution ranked above it (`class_cautions`, per node the caution of the class it refines).
+fn ranked(index: &SearchIndex, query: &Query, class_cautions: &[Option<usize>]) -> search::Outcome {
+    let mut outcome = index.search(query);
+    put_class_cautions_first(&mut outcome.matches, class_cautions);
+    outcome.matches.truncate(query.limit);
+    outcome
+}
+
+/// A caution on a drug class holds for every member: wherever a member ranks (`tramadol`),
+/// the class caution it refines (`opioïden`) ranks directly above it, so a safety question
+/// never shows a member without the warning that governs it.
+fn put_class_cautions_first(matches: &mut Vec<search::Match>, class_cautions: &[Option<usize>]) {
+    let mut i = 0;
+    while i < matches.len() {
+        if let Some(class) = class_cautions[matches[i].node] {
+            match matches.iter().position(|m| m.node == class) {
+                Some(at) if at < i => {}
+                found => {
+                    if let Some(at) = found {
+                        matches.remove(at);
+                    }
+                    let score = matches[i].score;
+                    matches.insert(i, search::Match { node: class, score });
+                    i += 1;
+                }
+            }
+        }
+        i += 1;
+    }
+}
+
+/// The hits of `outcome`: each node's summary (`summary`), its snippet, cut from the layer text
+/// `layer_text` gives (node, layer) the first time the node is a hit, and its score.
+fn hits<'a>(
+    index: &SearchIndex,
+    query: &Query,
+    outcome: &search::Outcome,
+    summary: impl Fn(usize) -> &'a NodeSummary,
+    layer_text: impl Fn(usize, pijnwijzer_model::LayerKey) -> Option<String>,
+) -> Vec<Hit<'a>> {
+    let audience = query.audience.unwrap_or(Audience::Professional);
+    outcome
+        .matches
+        .iter()
+        .map(|m| Hit {
+            node: summary(m.node),
+            snippet: index
+                .snippet(m.node, audience, outcome, SNIPPET_WORDS, |key| layer_text(m.node, key)),
+            score: (f64::from(m.score) * 1000.0).round() / 1000.0,
+        })
+        .collect()
 }
 
 /// Where `node` stands in its source, with a citation such as "WOREL §4 aanbeveling 6, p. 29".

@@ -1,7 +1,7 @@
 //! What the core hands out: serialisable views with the field names of the public API
 //! (camelCase), shared by the JS bindings and the CLI's JSON so the two never drift apart.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::features::NodeRef;
 use crate::history::ReleaseRef;
@@ -33,7 +33,7 @@ pub struct VersionInfo {
 }
 
 /// A source document and its version.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct DocumentView {
@@ -50,7 +50,7 @@ pub struct DocumentView {
 }
 
 /// Where a node's content stands in its source, with a citation ready to show.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[cfg_attr(feature = "typescript", ts(rename = "SourceRef"))]
 #[serde(rename_all = "camelCase")]
@@ -72,7 +72,7 @@ pub struct SourceView {
 }
 
 /// What a node shows in a list of results: made once per node, on its first hit or view.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct NodeSummary {

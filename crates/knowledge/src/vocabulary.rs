@@ -4,13 +4,13 @@
 use pijnwijzer_model::{
     Agreement, Audience, Direction, EdgeType, Force, Kind, LayerKey, Position, Strength,
 };
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::view::DocumentView;
 use crate::Knowledge;
 
 /// A value of a vocabulary and its Dutch label.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Term {
     /// The value as the API spells it.
@@ -20,7 +20,7 @@ pub struct Term {
 }
 
 /// An edge type with its Dutch label seen from either end.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct EdgeTerm {
     /// The value as the API spells it.
@@ -32,7 +32,7 @@ pub struct EdgeTerm {
 }
 
 /// Every vocabulary, in the order a menu shows it.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Vocabulary {
     /// Node kinds.

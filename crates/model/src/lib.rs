@@ -98,9 +98,14 @@ impl StemTable {
     /// Adds `word` to a digest of words, which starts at [`StemTable::EMPTY_DIGEST`]: FNV-1a,
     /// the same on every platform (the pack is made natively and read in wasm).
     pub fn digest(digest: u64, word: &str) -> u64 {
-        word.bytes()
-            .chain([0])
-            .fold(digest, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3))
+        StemTable::digest_bytes(StemTable::digest_bytes(digest, word.as_bytes()), &[0])
+    }
+
+    /// Adds `bytes` to a digest as [`StemTable::digest`] does, without the end mark of a word.
+    pub fn digest_bytes(digest: u64, bytes: &[u8]) -> u64 {
+        bytes.iter().fold(digest, |hash, &byte| {
+            (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+        })
     }
 
     /// The digest of no words.

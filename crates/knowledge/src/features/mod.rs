@@ -37,7 +37,7 @@ pub use red_flags::{FlagList, RedFlags};
 pub use referral::{ReferralMatrix, ReferralRow};
 pub use stepped_care::{Criterion, Step};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::search::analyze::{fold, word_spans};
 use super::{Error, Knowledge, SearchOptions};
@@ -93,7 +93,7 @@ pub struct ItemView {
 }
 
 /// A short reference to a node: enough to show a link with its citation.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct NodeRef {

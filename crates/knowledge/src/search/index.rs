@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use serde::{Deserialize, Serialize};
 
 use super::analyze::{self, fold, Analyzer};
 use super::score::kind_prior;
@@ -24,7 +25,7 @@ enum Field {
     Questions = 5,
 }
 /// How many fields there are.
-const FIELDS: usize = 6;
+pub(super) const FIELDS: usize = 6;
 
 /// How much a word counts per field for professionals (title, main, detail, rationale, lay,
 /// questions): the title first, then the statement.
@@ -50,7 +51,7 @@ const LINKED_HEAD_MIN_LEN: usize = 4;
 const LINKED_TAIL_MIN_LEN: usize = 5;
 
 /// Field weights per audience.
-fn field_weights(audience: Audience) -> [f32; FIELDS] {
+pub(super) fn field_weights(audience: Audience) -> [f32; FIELDS] {
     match audience {
         Audience::Professional => PROFESSIONAL_FIELD_WEIGHTS,
         Audience::Patient => PATIENT_FIELD_WEIGHTS,
@@ -76,6 +77,7 @@ pub(super) struct Posting {
 }
 
 /// A word of the vocabulary: folded form, how readers write it, and the term it indexes as.
+#[derive(Serialize, Deserialize)]
 pub(super) struct Word {
     pub(super) folded: String,
     pub(super) display: String,
@@ -100,6 +102,7 @@ fn leading_bytes(word: &str) -> u64 {
 pub(super) const NO_WORD: u32 = u32::MAX;
 
 /// A thesaurus phrase: its terms, when every one occurs in the content.
+#[derive(Serialize, Deserialize)]
 pub(super) struct Phrase {
     pub(super) terms: Option<Vec<u32>>,
 }
@@ -234,6 +237,9 @@ struct TermCounter {
     frequencies: Vec<[f32; FIELDS]>,
     has: Vec<u32>,
     by_node: Vec<(u32, Posting)>,
+    /// When a bundle is written: each posting's term frequencies per field, in the order of
+    /// `by_node`, which a bundle stores instead of the scores ([`super::bundle`]).
+    kept: Option<Vec<[f32; FIELDS]>>,
 }
 
 impl TermCounter {
@@ -262,8 +268,10 @@ impl TermCounter {
         }
         for term in self.has.drain(..) {
             let tf = std::mem::take(&mut self.frequencies[term as usize]);
-            let score = weights.map(|w| dot(&w, &tf));
-            self.by_node.push((term, Posting { node, score }));
+            self.by_node.push((term, Posting { node, score: weighted(&tf, weights) }));
+            if let Some(kept) = &mut self.kept {
+                kept.push(tf);
+            }
         }
     }
 }
@@ -400,13 +408,28 @@ impl IndexBuild {
         if !stems.cuts.is_empty() && !reading.matches(stems) {
             reading = Reading::of(nodes, &[]);
         }
-        SearchIndex::from_reading(reading, synonyms)
+        SearchIndex::from_reading(reading, synonyms, false).index
     }
 }
 
+/// An index as [`SearchIndex::from_reading`] makes it, and, when asked for, what a bundle
+/// stores instead of its scores: each posting's term frequencies per field, by term and in node
+/// order (term, node, frequencies), and each node's words per field.
+pub(super) struct Built {
+    pub(super) index: SearchIndex,
+    pub(super) frequencies: Vec<(u32, u32, [f32; FIELDS])>,
+    pub(super) lengths: Vec<[f32; FIELDS]>,
+}
+
+/// The index of `nodes` with the thesaurus `synonyms`, and what a bundle stores of it ([`Built`]).
+pub(super) fn build_for_bundle(nodes: &[Node], synonyms: &[Vec<String>]) -> Built {
+    SearchIndex::from_reading(Reading::of(nodes, &[]), synonyms, true)
+}
+
 impl SearchIndex {
-    /// The index of the nodes `reading` read, and the thesaurus `synonyms`.
-    fn from_reading(reading: Reading, synonyms: &[Vec<String>]) -> SearchIndex {
+    /// The index of the nodes `reading` read, and the thesaurus `synonyms`; with `for_bundle`,
+    /// what a bundle stores of it too.
+    fn from_reading(reading: Reading, synonyms: &[Vec<String>], for_bundle: bool) -> Built {
         let Reading { vocabulary, node_terms, lengths, mut names, mut questions, asked, nodes } =
             reading;
         let VocabularyBuilder {
@@ -454,11 +477,12 @@ impl SearchIndex {
             spellings,
             snippets: nodes.iter().map(|_| Default::default()).collect(),
             nodes,
+            loading: None,
         };
         index.find_compounds();
-        index.add_postings(&node_terms, &lengths);
+        let frequencies = index.add_postings(&node_terms, &lengths, for_bundle);
         index.add_thesaurus(synonyms);
-        index
+        Built { index, frequencies, lengths: if for_bundle { lengths } else { Vec::new() } }
     }
 
     /// Marks each word whose two halves are words of the content as a compound of them, so that
@@ -471,8 +495,14 @@ impl SearchIndex {
     }
 
     /// Makes the postings: each node's terms counted ([`TermCounter`]), placed by term into one
-    /// list, and scored.
-    fn add_postings(&mut self, node_terms: &[Vec<(u32, Field)>], lengths: &[[f32; FIELDS]]) {
+    /// list, and scored. With `keep`, also returns each posting's term frequencies per field by
+    /// term, in node order, for a bundle.
+    fn add_postings(
+        &mut self,
+        node_terms: &[Vec<(u32, Field)>],
+        lengths: &[[f32; FIELDS]],
+        keep: bool,
+    ) -> Vec<(u32, u32, [f32; FIELDS])> {
         // Each term's compound parts, indexed by term (the last word with the term decides).
         let mut parts_of: Vec<&[u32]> = vec![&[]; self.term_names.len()];
         for word in &self.words {
@@ -485,14 +515,27 @@ impl SearchIndex {
             frequencies: vec![[0.0; FIELDS]; self.term_names.len()],
             has: Vec::new(),
             by_node: Vec::new(),
+            kept: keep.then(Vec::new),
         };
         for (node, found) in node_terms.iter().enumerate() {
             counter.count(node as u32, found, &parts_of, &weights);
         }
+        let mut kept: Vec<(u32, u32, [f32; FIELDS])> = match counter.kept {
+            Some(kept) => {
+                counter.by_node.iter().zip(kept).map(|(&(t, p), tf)| (t, p.node, tf)).collect()
+            }
+            None => Vec::new(),
+        };
+        // Stable: each term's postings stay in node order.
+        kept.sort_by_key(|&(term, _, _)| term);
         let (mut postings, starts) = place_by_term(counter.by_node, self.term_names.len());
-        score_postings(&mut postings, &starts, lengths, &weights);
+        let norms = length_norms(lengths);
+        for term in starts.windows(2) {
+            score_term(&mut postings[term[0] as usize..term[1] as usize], &norms);
+        }
         self.postings = postings;
         self.posting_starts = starts;
+        kept
     }
 
     /// Adds the thesaurus. Its phrases are looked up by their terms (stems), so `dokters` finds
@@ -640,7 +683,7 @@ fn sort_words(
 }
 
 /// Word → the names (node, which name) that hold it ([`SearchIndex::named_by`]).
-fn name_holders(names: &[Vec<Vec<u32>>]) -> HashMap<u32, Vec<(u32, u32)>> {
+pub(super) fn name_holders(names: &[Vec<Vec<u32>>]) -> HashMap<u32, Vec<(u32, u32)>> {
     let mut named_by: HashMap<u32, Vec<(u32, u32)>> = HashMap::default();
     for (node, names) in names.iter().enumerate() {
         for (name, words) in names.iter().enumerate() {
@@ -684,32 +727,43 @@ fn place_by_term(by_node: Vec<(u32, Posting)>, terms: usize) -> (Vec<Posting>, V
     (postings, starts)
 }
 
-/// Turns the postings' field-weighted term frequencies into BM25F scores, per audience: the
-/// length norm of each node (`lengths`, its words per field) and the idf of each term.
-fn score_postings(
-    postings: &mut [Posting],
-    starts: &[u32],
-    lengths: &[[f32; FIELDS]],
-    weights: &[[f32; FIELDS]; 2],
-) {
+/// BM25's length norm of each node per audience, from its words per field (`lengths`), and how
+/// many nodes there are: what [`score_term`] needs besides a term's postings.
+pub(super) struct LengthNorms {
+    nodes: f32,
+    norms: Vec<[f32; 2]>,
+}
+
+/// The [`LengthNorms`] of nodes with `lengths` words per field.
+pub(super) fn length_norms(lengths: &[[f32; FIELDS]]) -> LengthNorms {
+    let weights = AUDIENCES.map(field_weights);
     let count = lengths.len().max(1) as f32;
     let mut average = [0.0; FIELDS];
     for (f, slot) in average.iter_mut().enumerate() {
         *slot = (lengths.iter().map(|l| l[f]).sum::<f32>() / count).max(1.0);
     }
     let average = weights.map(|w| dot(&w, &average));
-    let norms: Vec<[f32; 2]> = lengths
+    let norms = lengths
         .iter()
         .map(|l| [0, 1].map(|a| K1 * (1.0 - B + B * dot(&weights[a], l) / average[a])))
         .collect();
-    for term in starts.windows(2) {
-        let term_postings = &mut postings[term[0] as usize..term[1] as usize];
-        let idf = idf(count, term_postings.len());
-        for posting in term_postings {
-            let norm = norms[posting.node as usize];
-            posting.score =
-                [0, 1].map(|a| idf * posting.score[a] * (K1 + 1.0) / (posting.score[a] + norm[a]));
-        }
+    LengthNorms { nodes: count, norms }
+}
+
+/// A posting's score before [`score_term`]: its term frequencies per field (`tf`) weighted per
+/// audience.
+pub(super) fn weighted(tf: &[f32; FIELDS], weights: &[[f32; FIELDS]; 2]) -> [f32; 2] {
+    weights.map(|w| dot(&w, tf))
+}
+
+/// Turns one term's postings, whose scores hold their field-weighted term frequencies
+/// ([`weighted`]), into BM25F scores per audience: the term's idf and each node's length norm.
+pub(super) fn score_term(postings: &mut [Posting], norms: &LengthNorms) {
+    let idf = idf(norms.nodes, postings.len());
+    for posting in postings {
+        let norm = norms.norms[posting.node as usize];
+        posting.score =
+            [0, 1].map(|a| idf * posting.score[a] * (K1 + 1.0) / (posting.score[a] + norm[a]));
     }
 }
 

@@ -24,6 +24,7 @@
 //! - `complete.rs`: completion of the word being typed ([`SearchIndex::complete`]).
 
 pub mod analyze;
+pub mod bundle;
 mod complete;
 mod index;
 mod near;
@@ -38,6 +39,7 @@ pub(crate) use query::forgiven_edits;
 use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use serde::{Deserialize, Serialize};
 
 use analyze::Analyzer;
 use index::{Phrase, Posting, Word};
@@ -111,11 +113,14 @@ pub struct SearchIndex {
     /// Per node, its main and its lay text as snippets are cut from them, made on the node's
     /// first hit rather than at load: a first search pays for the ten it shows, not for all.
     snippets: Vec<[OnceLock<Option<SnippetText>>; 2]>,
+    /// For an index loaded from its parts ([`bundle`]): which chunk each term's postings are in,
+    /// which chunks are added, and what scoring them needs. `None` for one built from the nodes.
+    loading: Option<bundle::Loading>,
 }
 
 /// What the ranking and the filters read of a node, kept in the index so that a search needs
 /// only the index.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 struct SearchNode {
     kind: Kind,
     /// Whether it is a caution on a drug or a class ([`Node::is_caution`]).

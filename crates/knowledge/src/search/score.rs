@@ -9,7 +9,7 @@
 
 use super::analyze::word_spans;
 use super::index::{idf, word_for_word_digest, Posting, NO_WORD};
-use super::query::{Alternative, Expanded};
+use super::query::{Alternative, Expanded, QueryWord};
 use super::{
     audience_slot, Match, Outcome, Query, SearchIndex, SearchNode, TermSet, MAX_QUERY_CHARS,
 };
@@ -97,22 +97,41 @@ pub(super) fn kind_prior(kind: Kind, audience: Audience) -> f32 {
 }
 
 impl SearchIndex {
-    /// Runs `query` over the nodes the index was built from.
-    pub fn search(&self, query: &Query) -> Outcome {
-        let nodes = &self.nodes;
+    /// The text of `query` as searched (cut to [`MAX_QUERY_CHARS`]), its words, and each word's
+    /// alternatives, which `outcome` notes the terms of; `None` when it has no word to search or
+    /// asks for no hit.
+    pub(super) fn read_query<'a>(
+        &'a self,
+        query: &'a Query,
+        outcome: &mut Outcome,
+    ) -> Option<(&'a str, Vec<QueryWord<'a>>, Expanded<'a>)> {
         let text = match query.text.char_indices().nth(MAX_QUERY_CHARS) {
             Some((cut, _)) => &query.text[..cut],
             None => query.text.as_str(),
         };
         let mut words = self.query_words(text);
-        let mut outcome =
-            Outcome { terms: TermSet::with_capacity(self.term_names.len()), ..Outcome::default() };
         if words.is_empty() || query.limit == 0 {
-            return outcome;
+            return None;
         }
         let completing_last = query.prefix && text.ends_with(|c: char| c.is_alphanumeric());
-        let Expanded { groups, spans, names_absent } =
-            self.expand(text, &mut words, completing_last, &mut outcome);
+        let expanded = self.expand(text, &mut words, completing_last, outcome);
+        Some((text, words, expanded))
+    }
+
+    /// An empty outcome, with room to note every term.
+    pub(super) fn outcome(&self) -> Outcome {
+        Outcome { terms: TermSet::with_capacity(self.term_names.len()), ..Outcome::default() }
+    }
+
+    /// Runs `query` over the nodes the index was built from.
+    pub fn search(&self, query: &Query) -> Outcome {
+        let nodes = &self.nodes;
+        let mut outcome = self.outcome();
+        let Some((text, words, Expanded { groups, spans, names_absent })) =
+            self.read_query(query, &mut outcome)
+        else {
+            return outcome;
+        };
         // A misspelling matches a name as the one word it is near (`ketenzorgcordinator`).
         let query_words: Vec<u32> =
             words.iter().map(|w| w.word.or(w.meant).unwrap_or(NO_WORD)).collect();

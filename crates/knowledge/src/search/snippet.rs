@@ -2,6 +2,7 @@
 //! every word, and per hit the window of the text that holds the most searched-for words, marked.
 
 use pijnwijzer_model::{html, Audience, LayerKey};
+use serde::{Deserialize, Serialize};
 
 use super::analyze::word_spans;
 use super::index::NO_WORD;
@@ -13,6 +14,7 @@ const LEAD_WORDS: usize = 3;
 const MAX_MARKS: usize = 64;
 
 /// A text snippets are cut from, escaped once, with each word's place, vocabulary word and term.
+#[derive(Serialize, Deserialize)]
 pub(super) struct SnippetText {
     html: String,
     spans: Vec<Span>,
@@ -20,7 +22,7 @@ pub(super) struct SnippetText {
 
 impl SearchIndex {
     /// Escapes `text`, with its words read as the index build read them.
-    fn snippet_text(&self, text: &str) -> SnippetText {
+    pub(super) fn snippet_text(&self, text: &str) -> SnippetText {
         let text = &bulleted(text);
         let mut html = String::with_capacity(text.len());
         let mut spans = Vec::new();
@@ -80,6 +82,7 @@ fn bulleted(text: &str) -> String {
 }
 
 /// A word of a snippet text: its byte range in the escaped text, and its word and term ([`NO_WORD`] for a stopword).
+#[derive(Serialize, Deserialize)]
 struct Span {
     start: u32,
     end: u32,

@@ -1,0 +1,437 @@
+//! The index in parts that a page reads as a query needs them, Pagefind's way: a core
+//! (vocabulary, thesaurus, names, listed questions, what the ranking reads of each node, and
+//! each term's node count), the postings in chunks of terms, and each node's snippet texts.
+//!
+//! A query reads the core, then the chunks its terms are in, then the texts of its hits: a few
+//! per cent of the postings and ten nodes' texts, instead of the whole content. An index loaded
+//! this way ranks exactly as one built from the nodes: a chunk stores term frequencies, not
+//! scores, and loading scores them with the same functions as the build ([`super::index`]).
+
+use serde::{Deserialize, Serialize};
+
+use super::index::{self, length_norms, score_term, weighted, LengthNorms, Phrase, Posting, Word};
+use super::{Query, SearchIndex, SearchNode, AUDIENCES};
+
+use pijnwijzer_model::{LayerKey, Node, StemTable};
+
+/// What a search reads before any posting.
+#[derive(Serialize, Deserialize)]
+pub struct IndexCore {
+    words: Vec<WordRow>,
+    /// Per term, how its name is cut from the first word that has it ([`StemTable::apply`]);
+    /// [`StemTable::STEM_AT_LOAD`] for one that is not a cut, named in `odd_terms`.
+    term_cuts: Vec<u8>,
+    odd_terms: Vec<(u32, String)>,
+    /// Per term, how many nodes it occurs in: where its postings start follows.
+    nodes_with: Vec<u32>,
+    /// Per term, the chunk its postings are in.
+    term_chunks: Vec<u16>,
+    acronyms: Vec<String>,
+    synonyms: Vec<Vec<Phrase>>,
+    synonym_index: Vec<(String, Vec<usize>)>,
+    phrase_lengths: Vec<(String, usize)>,
+    names: Vec<Vec<Vec<u32>>>,
+    questions: Vec<Vec<Vec<u32>>>,
+    asked: Vec<(u64, Vec<u32>)>,
+    nodes: Vec<SearchNode>,
+    /// Per node, its words per field: its length norms follow.
+    lengths: Vec<[u32; index::FIELDS]>,
+}
+
+/// A word of the vocabulary as stored: words come sorted, so each gives only what its folded form
+/// does not share with the one before, and how readers write it only when that differs.
+#[derive(Serialize, Deserialize)]
+struct WordRow {
+    shared: u8,
+    rest: String,
+    display: Option<String>,
+    term: u32,
+    count: u32,
+    parts: Option<Box<[u32]>>,
+    names_a_drug: bool,
+}
+
+/// The words as rows ([`WordRow`]).
+fn word_rows(words: Vec<Word>) -> Vec<WordRow> {
+    let mut previous = String::new();
+    let mut rows = Vec::with_capacity(words.len());
+    for word in words {
+        let mut shared = word
+            .folded
+            .bytes()
+            .zip(previous.bytes())
+            .take_while(|(a, b)| a == b)
+            .count()
+            .min(usize::from(u8::MAX));
+        while !word.folded.is_char_boundary(shared) {
+            shared -= 1;
+        }
+        rows.push(WordRow {
+            shared: shared as u8,
+            rest: word.folded[shared..].to_string(),
+            display: (word.display != word.folded).then_some(word.display),
+            term: word.term,
+            count: word.count,
+            parts: word.parts,
+            names_a_drug: word.names_a_drug,
+        });
+        previous = word.folded;
+    }
+    rows
+}
+
+/// The words of `rows`, or `None` when a row shares more than the word before it has.
+fn words_of(rows: Vec<WordRow>) -> Option<Vec<Word>> {
+    let mut words: Vec<Word> = Vec::with_capacity(rows.len());
+    for row in rows {
+        let before = words.last().map_or("", |word| word.folded.as_str());
+        let mut folded = before.get(..usize::from(row.shared))?.to_string();
+        folded.push_str(&row.rest);
+        words.push(Word {
+            display: row.display.unwrap_or_else(|| folded.clone()),
+            folded,
+            term: row.term,
+            count: row.count,
+            parts: row.parts,
+            names_a_drug: row.names_a_drug,
+        });
+    }
+    Some(words)
+}
+
+/// Each term's cut from the first word that has it, and the terms that are no cut of it.
+fn term_cuts(words: &[Word], term_names: &[String]) -> (Vec<u8>, Vec<(u32, String)>) {
+    let mut cuts = vec![StemTable::STEM_AT_LOAD; term_names.len()];
+    let mut named = vec![false; term_names.len()];
+    for word in words {
+        let term = word.term as usize;
+        if !named[term] {
+            named[term] = true;
+            cuts[term] = StemTable::cut(&word.folded, &term_names[term]);
+        }
+    }
+    let odd = (0..term_names.len())
+        .filter(|&term| cuts[term] == StemTable::STEM_AT_LOAD)
+        .map(|term| (term as u32, term_names[term].clone()))
+        .collect();
+    (cuts, odd)
+}
+
+/// The terms' names from their cuts ([`term_cuts`]), or `None` when one is missing.
+fn term_names(words: &[Word], cuts: &[u8], odd: Vec<(u32, String)>) -> Option<Vec<String>> {
+    let mut names: Vec<Option<String>> = vec![None; cuts.len()];
+    for word in words {
+        let term = word.term as usize;
+        if names.get(term)?.is_none() {
+            names[term] = StemTable::apply(&word.folded, cuts[term]);
+        }
+    }
+    for (term, name) in odd {
+        *names.get_mut(term as usize)? = Some(name);
+    }
+    names.into_iter().collect()
+}
+
+/// The postings of some terms, as term frequencies per field.
+#[derive(Serialize, Deserialize)]
+pub struct PostingChunk {
+    /// Which chunk it is.
+    chunk: u16,
+    /// Terms in increasing order, each with its postings in node order.
+    terms: Vec<(u32, Vec<StoredPosting>)>,
+}
+
+/// A posting as a chunk stores it: the node's distance from the one before (from 0 for the
+/// first), and the term's frequency in each field it occurs in (the fields as bits, their
+/// frequencies in field order).
+#[derive(Serialize, Deserialize)]
+struct StoredPosting {
+    distance: u32,
+    fields: u8,
+    frequencies: Vec<f32>,
+}
+
+impl PostingChunk {
+    /// Which chunk it is.
+    pub fn number(&self) -> u16 {
+        self.chunk
+    }
+}
+
+/// The texts a node's snippets are cut from: its main text and its lay text.
+#[derive(Serialize, Deserialize)]
+pub struct NodeTexts([Option<super::snippet::SnippetText>; 2]);
+
+/// An index in parts: its core, its postings in chunks, and every node's snippet texts.
+pub struct Parts {
+    /// What a search reads first.
+    pub core: IndexCore,
+    /// The postings, chunk by chunk.
+    pub chunks: Vec<PostingChunk>,
+    /// Per node, in node order, its snippet texts.
+    pub texts: Vec<NodeTexts>,
+}
+
+/// The index of `nodes` with the thesaurus `synonyms`, in parts, its postings in about `chunks`
+/// chunks. Terms are placed in chunks in alphabetical order, so that the completions of a word
+/// being typed tend to share one.
+pub fn parts(nodes: &[Node], synonyms: &[Vec<String>], chunks: usize) -> Parts {
+    let built = index::build_for_bundle(nodes, synonyms);
+    let index = built.index;
+    let terms = index.term_names.len();
+    let mut alphabetical: Vec<u32> = (0..terms as u32).collect();
+    alphabetical.sort_by(|&a, &b| index.term_names[a as usize].cmp(&index.term_names[b as usize]));
+    let per_chunk = built.frequencies.len().div_ceil(chunks.max(1)).max(1);
+    let mut term_chunks = vec![0u16; terms];
+    let (mut chunk, mut filled) = (0u16, 0);
+    for term in alphabetical {
+        if filled >= per_chunk {
+            chunk += 1;
+            filled = 0;
+        }
+        term_chunks[term as usize] = chunk;
+        filled += index.nodes_with(term);
+    }
+    let mut posting_chunks: Vec<PostingChunk> =
+        (0..=chunk).map(|chunk| PostingChunk { chunk, terms: Vec::new() }).collect();
+    // Each term's nodes are stored as distances from the one before: smaller numbers.
+    let mut previous = 0;
+    for (term, node, tf) in built.frequencies {
+        let terms = &mut posting_chunks[usize::from(term_chunks[term as usize])].terms;
+        if terms.last().map(|(last, _)| *last) != Some(term) {
+            terms.push((term, Vec::new()));
+            previous = 0;
+        }
+        let postings = &mut terms.last_mut().expect("pushed above").1;
+        let mut fields = 0u8;
+        let mut frequencies = Vec::new();
+        for (field, &frequency) in tf.iter().enumerate() {
+            if frequency != 0.0 {
+                fields |= 1 << field;
+                frequencies.push(frequency);
+            }
+        }
+        postings.push(StoredPosting { distance: node - previous, fields, frequencies });
+        previous = node;
+    }
+    let texts = nodes
+        .iter()
+        .map(|node| {
+            NodeTexts([LayerKey::Main, LayerKey::Lay].map(|key| {
+                let layer = node.layers.iter().find(|layer| layer.key == key)?;
+                Some(index.snippet_text(&index::layer_text(layer)))
+            }))
+        })
+        .collect();
+    let mut acronyms: Vec<String> = index.acronyms.iter().cloned().collect();
+    acronyms.sort();
+    let (cuts, odd_terms) = term_cuts(&index.words, &index.term_names);
+    let core = IndexCore {
+        term_cuts: cuts,
+        odd_terms,
+        nodes_with: (0..terms as u32).map(|term| index.nodes_with(term) as u32).collect(),
+        term_chunks,
+        acronyms,
+        synonym_index: sorted(&index.synonym_index),
+        phrase_lengths: sorted(&index.phrase_lengths),
+        asked: sorted(&index.asked),
+        lengths: built.lengths.iter().map(|l| l.map(|words| words as u32)).collect(),
+        words: word_rows(index.words),
+        synonyms: index.synonyms,
+        names: index.names,
+        questions: index.questions,
+        nodes: index.nodes,
+    };
+    Parts { core, chunks: posting_chunks, texts }
+}
+
+/// The entries of `map` sorted by key, so that the same index always writes the same bytes.
+fn sorted<K: Ord + Clone, V: Clone>(map: &rustc_hash::FxHashMap<K, V>) -> Vec<(K, V)> {
+    let mut entries: Vec<(K, V)> = map.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    entries
+}
+
+/// What an index loaded from parts knows of its postings.
+pub(super) struct Loading {
+    term_chunks: Vec<u16>,
+    loaded: Vec<bool>,
+    norms: LengthNorms,
+}
+
+impl SearchIndex {
+    /// An index from its core, without postings: [`SearchIndex::chunks_needed`] says which a
+    /// query reads, and [`SearchIndex::add_chunk`] adds them. Refuses a core whose parts do not
+    /// fit together.
+    pub fn from_core(core: IndexCore) -> Result<SearchIndex, String> {
+        let IndexCore {
+            words,
+            term_cuts,
+            odd_terms,
+            nodes_with,
+            term_chunks,
+            acronyms,
+            synonyms,
+            synonym_index,
+            phrase_lengths,
+            names,
+            questions,
+            asked,
+            nodes,
+            lengths,
+        } = core;
+        let misfit = || "the search index's core does not fit together".to_string();
+        let words = words_of(words).ok_or_else(misfit)?;
+        if words.iter().any(|w| w.term as usize >= term_cuts.len()) {
+            return Err(misfit());
+        }
+        let term_names = term_names(&words, &term_cuts, odd_terms).ok_or_else(misfit)?;
+        let terms = term_names.len();
+        let count = nodes.len();
+        let fits = nodes_with.len() == terms
+            && term_chunks.len() == terms
+            && [names.len(), questions.len(), lengths.len()].iter().all(|&n| n == count)
+            && words.iter().all(|w| (w.term as usize) < terms)
+            && names
+                .iter()
+                .chain(&questions)
+                .flatten()
+                .flatten()
+                .all(|&w| (w as usize) < words.len())
+            && asked.iter().flat_map(|(_, nodes)| nodes).all(|&n| (n as usize) < count)
+            && nodes_with.iter().all(|&n| n as usize <= count);
+        if !fits {
+            return Err(misfit());
+        }
+        let mut posting_starts = Vec::with_capacity(terms + 1);
+        let mut total = 0u32;
+        posting_starts.push(0);
+        for &n in &nodes_with {
+            total += n;
+            posting_starts.push(total);
+        }
+        let chunk_count = term_chunks.iter().max().map_or(0, |&c| usize::from(c) + 1);
+        let lengths: Vec<[f32; index::FIELDS]> =
+            lengths.iter().map(|l| l.map(|words| words as f32)).collect();
+        let word_ids =
+            words.iter().enumerate().map(|(i, w)| (w.folded.clone(), i as u32)).collect();
+        let terms_by_name =
+            term_names.iter().enumerate().map(|(i, t)| (t.clone(), i as u32)).collect();
+        Ok(SearchIndex {
+            analyzer: Default::default(),
+            terms: terms_by_name,
+            term_names,
+            postings: vec![Posting { node: 0, score: [0.0; 2] }; total as usize],
+            posting_starts,
+            words,
+            word_ids,
+            bigrams: Default::default(),
+            acronyms: acronyms.into_iter().collect(),
+            synonym_index: synonym_index.into_iter().collect(),
+            synonyms,
+            phrase_lengths: phrase_lengths.into_iter().collect(),
+            named_by: index::name_holders(&names),
+            names,
+            questions,
+            asked: asked.into_iter().collect(),
+            priors: AUDIENCES.map(|audience| {
+                nodes.iter().map(|node| super::score::kind_prior(node.kind, audience)).collect()
+            }),
+            snippets: nodes.iter().map(|_| Default::default()).collect(),
+            nodes,
+            spellings: Default::default(),
+            loading: Some(Loading {
+                term_chunks,
+                loaded: vec![false; chunk_count],
+                norms: length_norms(&lengths),
+            }),
+        })
+    }
+
+    /// The chunks `query` reads postings from that are not yet added; none for an index built
+    /// from the nodes.
+    pub fn chunks_needed(&self, query: &Query) -> Vec<u16> {
+        let Some(loading) = &self.loading else { return Vec::new() };
+        let mut needed: Vec<u16> = self
+            .terms_read(query)
+            .into_iter()
+            .map(|term| loading.term_chunks[term as usize])
+            .filter(|&chunk| !loading.loaded[usize::from(chunk)])
+            .collect();
+        needed.sort_unstable();
+        needed.dedup();
+        needed
+    }
+
+    /// Adds a chunk of postings, scored as the build scores them. Refuses one that does not fit
+    /// this index's core.
+    pub fn add_chunk(&mut self, chunk: PostingChunk) -> Result<(), String> {
+        let Some(loading) = &mut self.loading else {
+            return Err("this index was built from the nodes and has every posting".into());
+        };
+        let number = usize::from(chunk.chunk);
+        let misfit = || format!("posting chunk {number} does not fit the search index's core");
+        if number >= loading.loaded.len() {
+            return Err(misfit());
+        }
+        let weights = AUDIENCES.map(index::field_weights);
+        let nodes = self.nodes.len() as u32;
+        for (term, postings) in chunk.terms {
+            let t = term as usize;
+            if loading.term_chunks.get(t) != Some(&chunk.chunk) {
+                return Err(misfit());
+            }
+            let (start, end) =
+                (self.posting_starts[t] as usize, self.posting_starts[t + 1] as usize);
+            if postings.len() != end - start {
+                return Err(misfit());
+            }
+            let mut node = 0u32;
+            for (slot, stored) in self.postings[start..end].iter_mut().zip(postings) {
+                node =
+                    node.checked_add(stored.distance).filter(|&n| n < nodes).ok_or_else(misfit)?;
+                let mut tf = [0.0; index::FIELDS];
+                let mut given = stored.frequencies.into_iter();
+                for (field, slot) in tf.iter_mut().enumerate() {
+                    if stored.fields & (1 << field) != 0 {
+                        *slot = given.next().ok_or_else(misfit)?;
+                    }
+                }
+                *slot = Posting { node, score: weighted(&tf, &weights) };
+            }
+            score_term(&mut self.postings[start..end], &loading.norms);
+        }
+        loading.loaded[number] = true;
+        Ok(())
+    }
+
+    /// Adds the snippet texts of node number `node`; a node's texts are added once.
+    pub fn add_texts(&self, node: usize, texts: NodeTexts) {
+        if let Some(slots) = self.snippets.get(node) {
+            for (slot, text) in slots.iter().zip(texts.0) {
+                let _ = slot.set(text);
+            }
+        }
+    }
+
+    /// Whether node number `node` has its snippet texts: always, for an index built from the
+    /// nodes, which makes them from a node's layers.
+    pub fn has_texts(&self, node: usize) -> bool {
+        self.loading.is_none()
+            || self.snippets.get(node).is_some_and(|slots| slots[0].get().is_some())
+    }
+
+    /// The terms whose postings `query` reads: those of every alternative of its words.
+    fn terms_read(&self, query: &Query) -> Vec<u32> {
+        let mut outcome = self.outcome();
+        let Some((_, _, expanded)) = self.read_query(query, &mut outcome) else {
+            return Vec::new();
+        };
+        expanded
+            .groups
+            .iter()
+            .flatten()
+            .flat_map(|alternative| alternative.terms.iter().copied())
+            .collect()
+    }
+}
