@@ -11,14 +11,14 @@ flock 9
 
 cargo build --release -p pijnwijzer-cli
 
-# module OUT [CARGO_ARGS...]: the wasm module built with CARGO_ARGS, bound by wasm-bindgen into OUT
-# and optimised there.
+# module OUT NAME [CARGO_ARGS...]: the wasm module built with CARGO_ARGS, bound by wasm-bindgen into
+# OUT as NAME.js and NAME_bg.wasm, and optimised there.
 module() {
-  local out=$1
-  shift
+  local out=$1 name=$2
+  shift 2
   cargo build --release --target wasm32-unknown-unknown --lib "$@"
   rm -rf "$out"
-  wasm-bindgen --target web --out-dir "$out" --out-name pijnwijzer target/wasm32-unknown-unknown/release/pijnwijzer.wasm
+  wasm-bindgen --target web --out-dir "$out" --out-name "$name" target/wasm32-unknown-unknown/release/pijnwijzer.wasm
   # Optimise the wasm further, for speed like the Rust profile, with binaryen from npm (Debian's
   # wasm-opt 108 predates the reference types rustc emits and produces a module that fails to
   # instantiate). The features listed are the ones rustc's wasm32 target emits by default.
@@ -26,14 +26,15 @@ module() {
   # every one, making giant functions that run once, which V8 still compiles again with its
   # optimizing compiler while the page loads (README, "No giant functions that run once").
   node_modules/.bin/wasm-opt -O3 --one-caller-inline-max-function-size=200 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
-    --enable-multivalue --enable-reference-types "$out/pijnwijzer_bg.wasm" -o "$out/pijnwijzer_bg.wasm"
+    --enable-multivalue --enable-reference-types "$out/${name}_bg.wasm" -o "$out/${name}_bg.wasm"
 }
 
 # The site's module has no FHIR export, which no page of the site calls (README, "The site's
-# module"). It is built first, so that the cargo output left in target/ is the package's, which
-# bench/wasm-share.mjs reads.
-module target/site-module --no-default-features
-module pkg
+# module"); its first search is a module of its own (README, "The first search"). They are built
+# first, so that the cargo output left in target/ is the package's, which bench/wasm-share.mjs reads.
+module target/site-module pijnwijzer --no-default-features --features api
+module target/first-search pijnwijzer_search --no-default-features --features bundled-search
+module pkg pijnwijzer
 
 # The embeddable custom elements ship in the package beside the module they import.
 if [ -d www/components ]; then mkdir -p pkg/components && cp www/components/*.js pkg/components/; fi
@@ -44,6 +45,9 @@ target/release/pijnwijzer export --embeds pkg >/dev/null
 rm -rf www/pkg
 cp -r pkg www/pkg
 cp target/site-module/pijnwijzer* www/pkg/
+# The site's first search: the search as files, and the small module that reads them.
+target/release/pijnwijzer export --search www/pkg/search >/dev/null
+cp target/first-search/pijnwijzer_search* www/pkg/search/
 # The site serves brotli and gzip copies made once at their best quality (scripts/serve.mjs).
 node scripts/precompress.mjs www/pkg
 echo "build: pkg/ ready; bytes per file, raw and gzip -9:"
@@ -52,6 +56,9 @@ find pkg -type f ! -path 'pkg/lay/*' ! -path 'pkg/checklist/*' ! -name package.j
 done
 site=www/pkg/pijnwijzer_bg.wasm
 printf "  %-36s %9s %9s  (the site's module: no FHIR export)\n" "$site" "$(wc -c < "$site")" "$(gzip -9 -c "$site" | wc -c)"
+for file in www/pkg/search/pijnwijzer_search_bg.wasm www/pkg/search/index.bin; do
+  printf "  %-36s %9s %9s  (the site's first search)\n" "$file" "$(wc -c < "$file")" "$(gzip -9 -c "$file" | wc -c)"
+done
 for folder in pkg/lay pkg/checklist; do
   printf '  %-36s %9s %9s\n' "$folder/ ($(find $folder -type f | wc -l) files)" "$(cat $folder/* | wc -c)" "$(cat $folder/* | gzip -9 | wc -c)"
 done
