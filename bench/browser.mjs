@@ -15,10 +15,12 @@
 //    with the CPU slowed 4× (CDP Emulation.setCPUThrottlingRate, set before the navigation). The
 //    time is performance.now() (from the navigation's start) when the first hit (`#results li.hit`)
 //    is in the DOM, taken inside the page by a MutationObserver an init script installs. The same
-//    script notes when WebAssembly.instantiate(Streaming) resolved; the wasm's request start and
-//    download end are its PerformanceResourceTiming startTime and responseEnd.
+//    script notes DOMContentLoaded (when app.js runs); the request start and download end of the
+//    first search's module and index.bin (which start.js fetches) are their
+//    PerformanceResourceTiming startTime and responseEnd.
 // 2. Bytes: every response up to the first result (the page's resource timing entries at that
-//    moment, plus the document), raw, gzip -9 and brotli 11 (what a host sending precompressed files
+//    moment, the document, and the requests of the first search's worker that had ended by then,
+//    from Playwright's request timing), raw, gzip -9 and brotli 11 (what a host sending precompressed files
 //    would send) and as this server sent them (Playwright's request.sizes(): body + headers). Then
 //    the whole first visit with the service worker's install (Playwright reports the worker's own
 //    requests on the context) and which files came down twice; then a repeat visit (after three
@@ -96,13 +98,22 @@ const TIMEOUT = 120_000;
 /**
  * Installed by context.addInitScript before any script of a page runs. Records in `window.__bench`:
  * `hit` (performance.now() when the first search hit is in the DOM), `embed` (when an element of
- * `embeds` fired its ready event, with the length of the text of its content part), `wasm` (when the first
- * WebAssembly instantiation resolved) and the resource timing entries at that moment;
- * `window.__bench.done` resolves then.
+ * `embeds` fired its ready event, with the length of the text of its content part), `scripts`
+ * (DOMContentLoaded, when app.js runs), `origin` (performance.timeOrigin, to place requests
+ * seen outside the page) and the resource timing entries at that moment; `window.__bench.done`
+ * resolves then.
  */
 function pageProbe({ hitSelector, embeds }) {
   let finish;
-  const probe = { hit: null, embed: null, embedText: 0, wasm: null, resources: [], error: null };
+  const probe = {
+    hit: null,
+    embed: null,
+    embedText: 0,
+    scripts: null,
+    origin: performance.timeOrigin,
+    resources: [],
+    error: null,
+  };
   const done = new Promise((resolve) => {
     finish = resolve;
   });
@@ -114,20 +125,9 @@ function pageProbe({ hitSelector, embeds }) {
       responseEnd: entry.responseEnd,
       encodedBodySize: entry.encodedBodySize,
     }));
-  for (const name of ['instantiateStreaming', 'instantiate']) {
-    const original = WebAssembly[name];
-    if (typeof original !== 'function') continue;
-    WebAssembly[name] = function (...args) {
-      const promise = original.apply(this, args);
-      promise.then(
-        () => {
-          probe.wasm ??= performance.now();
-        },
-        () => {},
-      );
-      return promise;
-    };
-  }
+  document.addEventListener('DOMContentLoaded', () => {
+    probe.scripts = performance.now();
+  });
   const observer = new MutationObserver(() => {
     if (probe.hit === null && document.querySelector(hitSelector)) {
       probe.hit = performance.now();
@@ -332,19 +332,36 @@ const withoutQuery = (url) => {
   return `${u.origin}${u.pathname}`;
 };
 
-/** What the page had loaded when the probe fired: the document and its resource timing entries. */
-function neededUrls(page, probe) {
-  return new Set([withoutQuery(page.url()), ...probe.resources.map((r) => withoutQuery(r.name))]);
+/**
+ * What the page had loaded when the probe fired: the document, its resource timing entries, and
+ * the requests of its workers (the first search's; not the service worker's) among `records` that
+ * had ended by then, which the page's resource timing does not list.
+ */
+function neededUrls(page, probe, records) {
+  const at = probe.origin + probe.hit;
+  const fromWorkers = records
+    .filter((r) => !r.byWorker && r.phase === records.phase && !r.failed)
+    .filter((r) => {
+      const timing = r.request.timing();
+      return timing.responseEnd >= 0 && timing.startTime + timing.responseEnd <= at;
+    })
+    .map((r) => withoutQuery(r.url));
+  return new Set([withoutQuery(page.url()), ...probe.resources.map((r) => withoutQuery(r.name)), ...fromWorkers]);
 }
 
-/** The page's times: the probe's, and the wasm's request start and download end from resource timing. */
+/**
+ * The page's times: the probe's, and from resource timing the request start and download end of
+ * the first search's module and index.bin, which start.js fetches (`null` when the page did not).
+ */
 function times(probe, key) {
-  const wasm = probe.resources.find((r) => new URL(r.name).pathname.endsWith('.wasm'));
+  const of = (file) => probe.resources.find((r) => new URL(r.name).pathname.endsWith(`/pkg/search/${file}`));
+  const files = [of('pijnwijzer_search_bg.wasm'), of('index.bin')].filter(Boolean);
   return {
     shown: probe[key],
-    wasm: probe.wasm,
-    wasmRequested: wasm?.startTime ?? null,
-    wasmDownloaded: wasm?.responseEnd ?? null,
+    scripts: probe.scripts,
+    filesRequested: files.length ? Math.min(...files.map((f) => f.startTime)) : null,
+    filesIn: files.length ? Math.max(...files.map((f) => f.responseEnd)) : null,
+    loadsWasm: probe.resources.some((r) => new URL(r.name).pathname.endsWith('.wasm')),
     // The bodies of the files the page fetched until then, as sent (compressed), the page itself aside.
     bytes: probe.resources.reduce((sum, r) => sum + r.encodedBodySize, 0),
   };
@@ -460,7 +477,9 @@ async function visit(browser, base, { throttle = 1, full = false, serverLog = nu
     if (!full) return result;
 
     // Up to the first result: what the page had loaded when the hit appeared.
-    const needed = neededUrls(page, first);
+    // The worker's requests are seen once they end.
+    await withTimeout(Promise.all(records.map((r) => r.settled)), 'the requests up to the first result');
+    const needed = neededUrls(page, first, records);
     await eventually(async () => {
       const missing = [...needed].filter((url) => !records.some((r) => withoutQuery(r.url) === url));
       if (missing.length) throw new Error(`no request seen for ${missing.join(', ')}`);
@@ -506,7 +525,11 @@ async function visit(browser, base, { throttle = 1, full = false, serverLog = nu
     await again.goto(base + DEEP_LINK, { waitUntil: 'commit', timeout: TIMEOUT });
     const repeat = await probeOf(again, 'the first result of the repeat visit');
     result.repeat = times(repeat, 'hit');
-    const neededAgain = neededUrls(again, repeat);
+    await withTimeout(
+      Promise.all(records.filter((r) => r.phase === 'repeat').map((r) => r.settled)),
+      'the requests up to the first result of the repeat visit',
+    );
+    const neededAgain = neededUrls(again, repeat, records);
     const ofRepeat = () => records.filter((r) => r.phase === 'repeat' && neededAgain.has(withoutQuery(r.url)));
     await eventually(async () => {
       const seen = new Set(
@@ -940,13 +963,15 @@ function report(f, command) {
     `Viewport ${VIEWPORT.width}×${VIEWPORT.height}; each run in a fresh browser context (no cache, no service worker; the first visit with its repeat in a fresh profile of its own, which keeps its HTTP cache, service worker and code cache between visits as a reader's browser does) unless it says otherwise; the kinds of run took turns. Times from the start of the navigation (the page's \`performance.now()\`); the wasm columns are medians.`,
   );
   lines.push('');
-  lines.push('| page, shown | CPU | runs | median | p90 | wasm requested | wasm downloaded | wasm instantiated |');
+  lines.push(
+    '| page, shown | CPU | runs | median | p90 | search files requested | search files in | app.js runs (DOMContentLoaded) |',
+  );
   lines.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   const timeRow = (what, cpu, list) => {
     const shown = list.map((x) => x.shown);
     const at = (key) => formatMs(medianOf(list.map((x) => x[key])));
     lines.push(
-      `| ${what} | ${cpu} | ${shown.length} | ${formatMs(median(shown))} | ${formatMs(p90(shown))} | ${at('wasmRequested')} | ${at('wasmDownloaded')} | ${at('wasm')} |`,
+      `| ${what} | ${cpu} | ${shown.length} | ${formatMs(median(shown))} | ${formatMs(p90(shown))} | ${at('filesRequested')} | ${at('filesIn')} | ${at('scripts')} |`,
     );
   };
   timeRow(`first visit to \`/${DEEP_LINK}\`: the first hit in \`#results\``, 'as is', plainFirst);
@@ -963,7 +988,7 @@ function report(f, command) {
   const m = (list, key) => medianOf(list.map((x) => x[key]));
   const firstHit = m(plainFirst, 'shown');
   lines.push(
-    `- **First visit:** what a reader following a link to a search waits on a desktop, every file fetched for the first time: the wasm is requested at ${formatMs(m(plainFirst, 'wasmRequested'))} (\`index.html\` preloads it), downloaded by ${formatMs(m(plainFirst, 'wasmDownloaded'))}, instantiated at ${formatMs(m(plainFirst, 'wasm'))}; the last ${formatMs(firstHit - m(plainFirst, 'wasm'))} are the app's start, the index built by the first search, the search and drawing the hits.`,
+    `- **First visit:** what a reader following a link to a search waits on a desktop, every file fetched for the first time. The first search's module and \`index.bin\` are requested at ${formatMs(m(plainFirst, 'filesRequested'))} (by \`start.js\`, before the page is parsed) and in by ${formatMs(m(plainFirst, 'filesIn'))}; its worker opens them and loads the query's postings while the page is parsed; app.js runs at ${formatMs(m(plainFirst, 'scripts'))} and asks the worker for the hits, whose files it then loads; the first hit is drawn at ${formatMs(firstHit)}. The module with all the content loads after that (README, "The first search").`,
   );
   lines.push(
     `- **${THROTTLE}× slower CPU:** the same with the page's CPU slowed ${THROTTLE}× (roughly a modest phone; only the page's main thread is slowed, not the wasm compiler's background threads nor the server, and the network is still loopback): ${(m(throttled, 'shown') / firstHit).toFixed(1)}× the first visit.`,
@@ -980,7 +1005,7 @@ function report(f, command) {
   for (const [i, { element, what, file }] of EMBEDS.entries()) {
     const runs = f.embeds[i];
     lines.push(
-      `- **One embedded ${what}:** a portal or course page with one \`<${element}>\` by id, which reads the ${what}'s own file (\`${file}\`) and ${runs.some((x) => x.wasmRequested !== null) ? 'also the wasm' : 'no wasm'}: it is there at ${formatMs(m(runs, 'shown'))}, after ${(m(runs, 'bytes') / 1024).toFixed(1)} KiB of files as sent.`,
+      `- **One embedded ${what}:** a portal or course page with one \`<${element}>\` by id, which reads the ${what}'s own file (\`${file}\`) and ${runs.some((x) => x.loadsWasm) ? 'also a wasm' : 'no wasm'}: it is there at ${formatMs(m(runs, 'shown'))}, after ${(m(runs, 'bytes') / 1024).toFixed(1)} KiB of files as sent.`,
     );
   }
   lines.push('');

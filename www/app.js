@@ -100,21 +100,27 @@ function showResults(query) {
   let hits;
   let counted;
   try {
-    ({ hits, counted } = shownHits(search, query, searchOptions()));
+    ({ hits, counted } = shownHits(firstSearch?.search ?? search, query, searchOptions()));
   } catch (error) {
     status.textContent = 'Zoeken lukte niet met deze filters. Wis de filters en probeer het opnieuw.';
     return;
   }
   const filtered = active ? ` (met ${active === 1 ? '1 filter' : `${active} filters`})` : '';
-  const unknown = unknownWords(query, searchOptions());
-  const note = unknownWordsNote(unknown, hits.length);
-  status.textContent =
-    hits.length === 0
-      ? `Niets gevonden voor "${query}"${filtered}. ${note || `De richtlijnen zeggen hier mogelijk niets over; probeer een ander woord${active ? ' of wis de filters' : ''}.`}`
-      : `${counted} voor "${query}"${filtered}${note ? `. ${note}` : ''}`;
-  if (hits.length === 0 && unknown.length) offerWithout(query, unknown);
-  if (hits.length === 0 && isPatient())
-    alarm.append(...(alarmSignalsPointer({ redFlags, lay: layExplanation }, nodeHref) ?? []));
+  if (firstSearch) {
+    // The search's files give the hits, not the words the guidance lacks nor what to try instead:
+    // the module draws the view again with those once it is in.
+    status.textContent = hits.length ? `${counted} voor "${query}"${filtered}` : '';
+  } else {
+    const unknown = unknownWords(query, searchOptions());
+    const note = unknownWordsNote(unknown, hits.length);
+    status.textContent =
+      hits.length === 0
+        ? `Niets gevonden voor "${query}"${filtered}. ${note || `De richtlijnen zeggen hier mogelijk niets over; probeer een ander woord${active ? ' of wis de filters' : ''}.`}`
+        : `${counted} voor "${query}"${filtered}${note ? `. ${note}` : ''}`;
+    if (hits.length === 0 && unknown.length) offerWithout(query, unknown);
+    if (hits.length === 0 && isPatient())
+      alarm.append(...(alarmSignalsPointer({ redFlags, lay: layExplanation }, nodeHref) ?? []));
+  }
   hits.forEach((hit, index) => {
     const link = h('a', { href: nodeHref(hit.id), class: 'hit-title', 'data-index': index }, shownTitle(hit));
     results.append(
@@ -639,10 +645,65 @@ function moveSelection(step) {
 
 // ---------------------------------------------------------------- start
 
-await init();
-useVocabulary(vocabularies());
-$('sources').textContent = vocabulary.documents.map((d) => `${d.short} (${d.version})`).join(', ');
-fillFilters();
+const questions = new QuestionSuggestions(input, $('q-questions'), searchTyped);
+
+/**
+ * What the search view searches with while the module loads, on a page opened on a search: the
+ * search's files (first-search.js), which give the module's own hits but nothing else. The view is
+ * drawn again by the module once it is in.
+ */
+let firstSearch = null;
+
+/** Labels the page, and fills the filters, with the vocabulary of the module or the search's files. */
+function useLabels(labels) {
+  useVocabulary(labels);
+  $('sources').textContent = vocabulary.documents.map((d) => `${d.short} (${d.version})`).join(', ');
+  fillFilters();
+}
+
+/** The search a page is opened on: the address's `q` on the search view, or '' for any other view. */
+function openedOn() {
+  const [path, query = ''] = (location.hash.slice(1) || '/').split('?');
+  return path === '/' ? (new URLSearchParams(query).get('q') ?? '') : '';
+}
+
+/**
+ * How long the module waits for the first results before it loads all the same: what they are
+ * read from may be slow, or gone offline.
+ */
+const FIRST_RESULTS_PATIENCE = 3000;
+
+/**
+ * On a page opened on a search, shows its first results from the search's files before the module
+ * loads: a fraction of the bytes (README, "The first search"). Whatever fails there is left to the
+ * module, which answers as always; so is whatever takes longer than FIRST_RESULTS_PATIENCE.
+ */
+async function showFirstResults() {
+  let patient = true;
+  const shown = (async () => {
+    const { openFirstSearch } = await import('./first-search.js');
+    const opened = await openFirstSearch();
+    if (!patient) return opened.close();
+    firstSearch = opened;
+    useLabels(firstSearch.vocabulary);
+    route();
+    // The worker loads the postings, then the hits' files, and answers.
+    if (firstSearch.needs()) {
+      await firstSearch.loadNeeded();
+      if (patient) showResults(input.value);
+    }
+  })().catch((error) => console.warn('pijnwijzer: the first results wait for the module', error));
+  await Promise.race([shown, new Promise((resolve) => setTimeout(resolve, FIRST_RESULTS_PATIENCE))]);
+  patient = false;
+}
+
+const firstQuery = openedOn();
+// The module's download starts at once, but on a page opened on a search it waits for the first
+// results rather than slowing them down.
+const loading = firstQuery.trim() ? null : init();
+if (!loading) await showFirstResults();
+await (loading ?? init());
+if (!firstSearch) useLabels(vocabularies());
 
 /** Searches what the box holds, as typed or as a question taken from the list. */
 function searchTyped() {
@@ -651,11 +712,10 @@ function searchTyped() {
   offerQuestions();
 }
 input.addEventListener('input', searchTyped);
-const questions = new QuestionSuggestions(input, $('q-questions'), searchTyped);
 
 /** While a patient types, the questions of the lay texts that hold those words, as completions. */
 function offerQuestions() {
-  questions.offer(isPatient() ? suggestQuestions : null);
+  questions.offer(isPatient() && !firstSearch ? suggestQuestions : null);
 }
 for (const f of FILTERS) {
   f.select.addEventListener('change', () => {
@@ -765,7 +825,18 @@ window.addEventListener('hashchange', async () => {
   link?.focus({ preventScroll: true });
   scrollTo(0, place.scroll);
 });
-await route();
+if (firstSearch) {
+  firstSearch.close();
+  firstSearch = null;
+  // The module draws the view again, with what the files did not hold; a reader who typed in the
+  // meantime gets their own search, and the hit they moved to keeps the focus.
+  const focused = document.activeElement?.closest?.('#results a.hit-title')?.dataset.index;
+  if (input.value !== firstQuery) searchTyped();
+  else await route();
+  if (focused !== undefined) results.querySelector(`a.hit-title[data-index="${focused}"]`)?.focus();
+} else {
+  await route();
+}
 document.documentElement.dataset.ready = 'true';
 // The first search builds the index (a tenth of a second or more); build it while the reader is
 // still reading the first view, so the search they start answers at once.

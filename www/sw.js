@@ -6,11 +6,14 @@
 // loaded is revalidated (a 304 with its ETag) rather than fetched again, and every later request
 // is revalidated the same way, so an unchanged file costs no body bytes.
 // VERSION names the cache; bump it only when the list of shell files changes.
-const VERSION = 'pijnwijzer-v8';
+const VERSION = 'pijnwijzer-v9';
 const SHELL = [
   'index.html',
   'style.css',
+  'start.js',
   'app.js',
+  'first-search.js',
+  'first-search-worker.js',
   'dom.js',
   'labels.js',
   'favicon.svg',

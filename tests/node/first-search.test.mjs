@@ -1,0 +1,160 @@
+// The site's first search (README, "The first search"): on a page opened on a search, the first
+// results come from the search's files (www/pkg/search/), read by a small module in a worker,
+// before the module with all the content has loaded. They must be the module's own hits; the page
+// must show them while the module is still on its way, then let the module take over without the
+// reader losing their place; and without the files, the module answers as always.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { parse as parseToml } from 'smol-toml';
+import { eventually } from './browser.mjs';
+import { useSite, ready } from './site.mjs';
+import * as site_module from '../../www/pkg/pijnwijzer.js';
+import * as first from '../../www/pkg/search/pijnwijzer_search.js';
+
+const www = new URL('../../www/', import.meta.url);
+site_module.initSync({ module: readFileSync(new URL('pkg/pijnwijzer_bg.wasm', www)) });
+first.initSync({ module: readFileSync(new URL('pkg/search/pijnwijzer_search_bg.wasm', www)) });
+
+const site = useSite();
+
+/** Every query of the relevance question files. */
+function queries() {
+  const dir = new URL('../relevance/', import.meta.url);
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.toml'))
+    .flatMap((name) => parseToml(readFileSync(new URL(name, dir), 'utf8')).question.map((q) => q.query));
+}
+
+/** The first search's hits for `query`, adding the files it asks for as the worker does. */
+function firstSearch(query, options) {
+  for (let round = 0; round < 3; round += 1) {
+    const answer = first.searchFiles(query, options);
+    if (answer.hits) return answer.hits;
+    for (const name of answer.needs) first.addSearchFile(readFileSync(new URL(`pkg/search/${name}`, www)));
+  }
+  throw new Error(`"${query}" still needs files`);
+}
+
+test("the site's first search gives the site module's hits for every question, as the site asks", () => {
+  const vocabulary = first.openSearchFiles(readFileSync(new URL('pkg/search/index.bin', www)));
+  assert.deepEqual(vocabulary, site_module.vocabulary(), 'the labels the hits are shown with');
+  const all = queries();
+  assert.ok(all.length > 500, `${all.length} questions`);
+  for (const query of all) {
+    // As app.js asks: 20 shown and one more, the last word being typed; a patient or not.
+    for (const options of [
+      { limit: 21, prefix: true },
+      { limit: 21, prefix: true, audience: 'patient' },
+    ]) {
+      assert.equal(
+        JSON.stringify(firstSearch(query, options)),
+        JSON.stringify(site_module.search(query, options)),
+        `"${query}" with ${JSON.stringify(options)}`,
+      );
+    }
+  }
+  assert.throws(() => first.addSearchFile(new Uint8Array([1, 2, 3])), { code: 'unavailable' });
+  assert.throws(() => first.searchFiles('pijn', { limit: 'veel' }), { code: 'invalid-argument' });
+});
+
+/**
+ * A page at `path` whose module (its wasm) is held back until `release()` is called; `problems`
+ * collects console errors.
+ */
+async function withModuleHeld(path, viewport = { width: 1100, height: 900 }) {
+  const context = await site.browser.newContext({ viewport, serviceWorkers: 'block' });
+  let release;
+  const held = new Promise((resolve) => {
+    release = resolve;
+  });
+  let asked = false;
+  await context.route('**/pkg/pijnwijzer_bg.wasm', async (route) => {
+    asked = true;
+    await held;
+    await route.continue();
+  });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto(site.base + path);
+  return { context, page, problems, release, asked: () => asked };
+}
+
+const titles = (page) => page.locator('#results a.hit-title').allTextContents();
+
+test('a page opened on a search shows the first results before the module, which then takes over in place', async () => {
+  const { context, page, problems, release, asked } = await withModuleHeld('#/?q=rode%20vlaggen');
+  const expected = site_module.search('rode vlaggen', { limit: 21, prefix: true }).slice(0, 20);
+  // While the module is held back, the hits are there, in the module's order, with their snippets.
+  await eventually(async () =>
+    assert.deepEqual(
+      await titles(page),
+      expected.map((hit) => hit.title),
+    ),
+  );
+  assert.equal(await page.locator('#results .snippet mark').first().textContent(), 'rode');
+  assert.match(await page.locator('#status').textContent(), /^15 resultaten voor "rode vlaggen"$/);
+  assert.equal(await page.locator('html').getAttribute('data-ready'), null, 'the module is not in yet');
+  // A reader who moves to the third hit meanwhile stays there when the module draws the view again.
+  await page.locator('#results a.hit-title').nth(2).focus();
+  assert.ok(asked(), 'the module is asked for once the first results are shown');
+  release();
+  await ready(page);
+  assert.deepEqual(
+    await titles(page),
+    expected.map((hit) => hit.title),
+  );
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.index), '2');
+  // The module's own additions are there now: a patient's questions, unknown words.
+  await page.locator('#q').fill('rode vlaggen xyzzy');
+  await eventually(async () => assert.match(await page.locator('#status').textContent(), /‘xyzzy’ staat nergens/));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a patient opened on a search gets the patient hits first, under their lay titles', async () => {
+  const { context, page, problems, release } = await withModuleHeld('#/?q=wat%20kan%20ik%20zelf%20doen&voor=patient');
+  const expected = site_module.search('wat kan ik zelf doen', { limit: 21, prefix: true, audience: 'patient' });
+  await eventually(async () =>
+    assert.deepEqual(
+      await titles(page),
+      expected.slice(0, 20).map((hit) => hit.layTitle ?? hit.title),
+    ),
+  );
+  assert.equal(await page.locator('#mode-patient').getAttribute('aria-pressed'), 'true');
+  release();
+  await ready(page);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('without the search files, the module answers the search as always', async () => {
+  const context = await site.browser.newContext({ serviceWorkers: 'block' });
+  await context.route('**/pkg/search/**', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  const page = await context.newPage();
+  await page.goto(`${site.base}#/?q=tramadol`);
+  await ready(page);
+  const expected = site_module.search('tramadol', { limit: 21, prefix: true }).slice(0, 20);
+  await eventually(async () =>
+    assert.deepEqual(
+      await titles(page),
+      expected.map((hit) => hit.title),
+    ),
+  );
+  await context.close();
+});
+
+test('a page that is not a search loads the module at once, and no search file', async () => {
+  const { page, requests, done } = await site.open('#/medicatie');
+  assert.ok(requests.some((url) => url.endsWith('/pkg/pijnwijzer_bg.wasm')));
+  assert.deepEqual(
+    requests.filter((url) => url.includes('/pkg/search/') || url.includes('first-search')),
+    [],
+  );
+  await eventually(async () => assert.ok(await page.locator('#view-page h1').first().isVisible()));
+  await done();
+});
