@@ -1144,7 +1144,8 @@ fn the_rarest_word_outweighs_more_common_ones() {
 /// A question a node lists as one its lay text answers finds that node first when asked word
 /// for word, in any case and punctuation (the page offers the listed questions while a patient
 /// types, as answered by that node), above a node that scores higher; the same words in
-/// another order, or a few of them, are an ordinary query. Compared only among the best ten
+/// another order, a few of them, or the same content words with other question words, are an
+/// ordinary query. Compared only among the best ten
 /// hits, a listed question once found its node 29th.
 #[test]
 fn a_listed_question_asked_word_for_word_finds_its_node_first() {
@@ -1171,6 +1172,8 @@ fn a_listed_question_asked_word_for_word_finds_its_node_first() {
     // Premise: by score, the other node comes first.
     assert_eq!(first("mag ik sporten met nekpijn en rugpijn").as_deref(), Some("t.sport"));
     assert_eq!(first("sporten rugpijn nekpijn").as_deref(), Some("t.sport"));
+    // The same content words with other question words is another question.
+    assert_eq!(first("moet ik sporten met rugpijn en nekpijn").as_deref(), Some("t.sport"));
     for asked in ["Mag ik sporten met rugpijn en nekpijn?", "mag ik sporten met rugpijn en nekpijn"]
     {
         assert_eq!(first(asked).as_deref(), Some("t.bewegen"), "{asked}");

@@ -32,7 +32,8 @@ pub struct IndexCore {
     phrase_lengths: Vec<(String, usize)>,
     names: Vec<Vec<Vec<u32>>>,
     questions: Vec<Vec<Vec<u32>>>,
-    asked: Vec<(u64, Vec<u32>)>,
+    /// Per node, the mark of each question it lists ([`super::index::question_mark`]).
+    question_marks: Vec<Vec<u16>>,
     nodes: Vec<SearchNode>,
     /// Per node, its words per field: its length norms follow.
     lengths: Vec<[u32; index::FIELDS]>,
@@ -234,7 +235,7 @@ pub fn parts(nodes: &[Node], synonyms: &[Vec<String>], chunks: usize) -> Parts {
         acronyms,
         synonym_index: sorted(&index.synonym_index),
         phrase_lengths: sorted(&index.phrase_lengths),
-        asked: sorted(&index.asked),
+        question_marks: built.question_marks,
         lengths: built.lengths.iter().map(|l| l.map(|words| words as u32)).collect(),
         words: word_rows(index.words),
         synonyms: index.synonyms,
@@ -276,7 +277,7 @@ impl SearchIndex {
             phrase_lengths,
             names,
             questions,
-            asked,
+            question_marks,
             nodes,
             lengths,
         } = core;
@@ -298,7 +299,8 @@ impl SearchIndex {
                 .flatten()
                 .flatten()
                 .all(|&w| (w as usize) < words.len())
-            && asked.iter().flat_map(|(_, nodes)| nodes).all(|&n| (n as usize) < count)
+            && question_marks.len() == count
+            && question_marks.iter().zip(&questions).all(|(marks, q)| marks.len() == q.len())
             && nodes_with.iter().all(|&n| n as usize <= count);
         if !fits {
             return Err(misfit());
@@ -332,8 +334,8 @@ impl SearchIndex {
             phrase_lengths: phrase_lengths.into_iter().collect(),
             named_by: index::name_holders(&names),
             names,
+            asked: index::asked_map(&questions, &question_marks),
             questions,
-            asked: asked.into_iter().collect(),
             priors: AUDIENCES.map(|audience| {
                 nodes.iter().map(|node| super::score::kind_prior(node.kind, audience)).collect()
             }),

@@ -286,8 +286,8 @@ struct Reading {
     lengths: Vec<[f32; FIELDS]>,
     names: Vec<Vec<Vec<u32>>>,
     questions: Vec<Vec<Vec<u32>>>,
-    /// Each listed question's digest word for word → the nodes that list it, in node order.
-    asked: HashMap<u64, Vec<u32>>,
+    /// Per node, the [`question_mark`] of each question it lists.
+    question_marks: Vec<Vec<u16>>,
     /// What the ranking and the filters read of each node.
     nodes: Vec<SearchNode>,
 }
@@ -328,16 +328,14 @@ impl Reading {
                 node_names.push(words.iter().map(|&(word, _)| word).collect());
             }
             let mut node_questions = Vec::new();
-            let index = self.node_terms.len() as u32;
+            let mut marks = Vec::new();
             for question in &node.questions {
                 let digest = vocabulary.read(question, &mut words, cuts);
                 add(&words, Field::Questions);
                 node_questions.push(words.iter().map(|&(word, _)| word).collect());
-                let holders = self.asked.entry(digest).or_default();
-                if holders.last() != Some(&index) {
-                    holders.push(index);
-                }
+                marks.push(mark_of(digest));
             }
+            self.question_marks.push(marks);
             for layer in &node.layers {
                 text.clear();
                 crate::render::blocks_text(&layer.blocks, &mut text);
@@ -413,12 +411,14 @@ impl IndexBuild {
 }
 
 /// An index as [`SearchIndex::from_reading`] makes it, and, when asked for, what a bundle
-/// stores instead of its scores: each posting's term frequencies per field, by term and in node
-/// order (term, node, frequencies), and each node's words per field.
+/// stores instead of what is made of them at load: each posting's term frequencies per field, by
+/// term and in node order (term, node, frequencies), each node's words per field, and the
+/// [`question_mark`] of each listed question.
 pub(super) struct Built {
     pub(super) index: SearchIndex,
     pub(super) frequencies: Vec<(u32, u32, [f32; FIELDS])>,
     pub(super) lengths: Vec<[f32; FIELDS]>,
+    pub(super) question_marks: Vec<Vec<u16>>,
 }
 
 /// The index of `nodes` with the thesaurus `synonyms`, and what a bundle stores of it ([`Built`]).
@@ -430,8 +430,15 @@ impl SearchIndex {
     /// The index of the nodes `reading` read, and the thesaurus `synonyms`; with `for_bundle`,
     /// what a bundle stores of it too.
     fn from_reading(reading: Reading, synonyms: &[Vec<String>], for_bundle: bool) -> Built {
-        let Reading { vocabulary, node_terms, lengths, mut names, mut questions, asked, nodes } =
-            reading;
+        let Reading {
+            vocabulary,
+            node_terms,
+            lengths,
+            mut names,
+            mut questions,
+            question_marks,
+            nodes,
+        } = reading;
         let VocabularyBuilder {
             analyzer,
             words,
@@ -470,7 +477,7 @@ impl SearchIndex {
             phrase_lengths: HashMap::default(),
             named_by: name_holders(&names),
             names,
-            asked,
+            asked: asked_map(&questions, &question_marks),
             questions,
             priors: AUDIENCES
                 .map(|audience| nodes.iter().map(|node| kind_prior(node.kind, audience)).collect()),
@@ -482,7 +489,10 @@ impl SearchIndex {
         index.find_compounds();
         let frequencies = index.add_postings(&node_terms, &lengths, for_bundle);
         index.add_thesaurus(synonyms);
-        Built { index, frequencies, lengths: if for_bundle { lengths } else { Vec::new() } }
+        if !for_bundle {
+            return Built { index, frequencies, lengths: Vec::new(), question_marks: Vec::new() };
+        }
+        Built { index, frequencies, lengths, question_marks }
     }
 
     /// Marks each word whose two halves are words of the content as a compound of them, so that
@@ -698,14 +708,42 @@ pub(super) fn name_holders(names: &[Vec<Vec<u32>>]) -> HashMap<u32, Vec<(u32, u3
     named_by
 }
 
-/// The digest of `text` read word for word: every word folded, stopwords too, so that a question
-/// asked word for word is found whatever its case, accents and punctuation, and told apart from
-/// a few of its words. The reading of a listed question makes the same digest
-/// (`VocabularyBuilder::read`).
-pub(super) fn word_for_word_digest(text: &str) -> u64 {
+/// The digest of `text` read word for word: every word folded, stopwords too. The reading of a
+/// listed question makes the same digest (`VocabularyBuilder::read`).
+fn word_for_word_digest(text: &str) -> u64 {
     analyze::word_spans(text).fold(StemTable::EMPTY_DIGEST, |digest, (s, e)| {
         StemTable::digest(digest, &fold(&text[s..e]))
     })
+}
+
+/// Sixteen bits of a word-for-word digest: what tells a question from another with the same
+/// content words and other stopwords (`mag ik …` and `moet ik …`).
+fn mark_of(digest: u64) -> u16 {
+    (digest >> 48) as u16
+}
+
+/// The [`mark_of`] `text` read word for word.
+pub(super) fn question_mark(text: &str) -> u16 {
+    mark_of(word_for_word_digest(text))
+}
+
+/// The content words of each listed question (`questions`, per node) → the nodes that list it,
+/// each with the question's mark (`marks`, alike): a query with those words and that mark asks the
+/// question word for word ([`SearchIndex::asked_word_for_word`]).
+pub(super) fn asked_map(
+    questions: &[Vec<Vec<u32>>],
+    marks: &[Vec<u16>],
+) -> HashMap<Vec<u32>, Vec<(u32, u16)>> {
+    let mut asked: HashMap<Vec<u32>, Vec<(u32, u16)>> = HashMap::default();
+    for (node, (questions, marks)) in questions.iter().zip(marks).enumerate() {
+        for (words, &mark) in questions.iter().zip(marks) {
+            let holders = asked.entry(words.clone()).or_default();
+            if !holders.contains(&(node as u32, mark)) {
+                holders.push((node as u32, mark));
+            }
+        }
+    }
+    asked
 }
 
 /// The postings `by_node` (term, posting), in node order, placed by term into one list, each

@@ -95,12 +95,11 @@ pub struct SearchIndex {
     /// Per node, the words of each question it lists (`questions`), stopwords left out, for how
     /// much of a query one of them holds.
     questions: Vec<Vec<Vec<u32>>>,
-    /// The digest of a listed question read word for word ([`index::word_for_word_digest`]) →
-    /// the nodes that list it: a query that asks one word for word (a patient took it from the
-    /// questions offered while typing) finds its node first. A digest rather than the text, so
-    /// that the index holds no question's text; made while the questions are read, from words
-    /// already folded, where a map of the texts was 4 % of the index build.
-    asked: HashMap<u64, Vec<u32>>,
+    /// The content words of a listed question → the nodes that list it, with its mark
+    /// ([`index::question_mark`]): a query that asks one word for word (a patient took it from the
+    /// questions offered while typing) finds its node first. Words and a mark rather than the text,
+    /// so that the index holds no question's text; both are made while the questions are read.
+    asked: HashMap<Vec<u32>, Vec<(u32, u16)>>,
     /// Word → the names (node, which name) that hold it: only those can match a query by name.
     named_by: HashMap<u32, Vec<(u32, u32)>>,
     /// Per audience and node, the prior of the node's kind.

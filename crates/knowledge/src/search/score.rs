@@ -8,7 +8,8 @@
 //! whose name the query is.
 
 use super::analyze::word_spans;
-use super::index::{idf, word_for_word_digest, Posting, NO_WORD};
+use super::analyze::{fold, is_stopword};
+use super::index::{idf, question_mark, Posting, NO_WORD};
 use super::query::{Alternative, Expanded, QueryWord};
 use super::{
     audience_slot, Match, Outcome, Query, SearchIndex, SearchNode, TermSet, MAX_QUERY_CHARS,
@@ -285,9 +286,9 @@ impl SearchIndex {
         // from the questions offered while typing, which promise that node's text answers it.
         // A shorter query asks none, and does not build the map of questions.
         let asked = if word_spans(text).nth(QUESTION_MIN_WORDS - 1).is_some() {
-            self.asked.get(&word_for_word_digest(text)).map_or(&[][..], Vec::as_slice)
+            self.asked_word_for_word(text)
         } else {
-            &[]
+            Vec::new()
         };
         let tier =
             |m: &Match| (named_caution(m), is_the_name(m) || asked.contains(&(m.node as u32)));
@@ -347,6 +348,25 @@ impl SearchIndex {
         }
         outcome.matches = matches;
         outcome
+    }
+
+    /// The nodes that list `text` as one of their questions, word for word: the same content
+    /// words, and the same mark ([`question_mark`]) for all its words, stopwords too.
+    fn asked_word_for_word(&self, text: &str) -> Vec<u32> {
+        let mut words = Vec::new();
+        for (start, end) in word_spans(text) {
+            let folded = fold(&text[start..end]);
+            if folded.is_empty() || is_stopword(&folded) {
+                continue;
+            }
+            match self.word_id(&folded) {
+                Some(word) => words.push(word),
+                None => return Vec::new(),
+            }
+        }
+        let Some(holders) = self.asked.get(words.as_slice()) else { return Vec::new() };
+        let mark = question_mark(text);
+        holders.iter().filter(|&&(_, m)| m == mark).map(|&(node, _)| node).collect()
     }
 
     /// The summed `weights` of the query words (`groups`, each word's alternatives) that the
