@@ -679,28 +679,30 @@ const FIRST_RESULTS_PATIENCE = 3000;
  * module, which answers as always; so is whatever takes longer than FIRST_RESULTS_PATIENCE.
  */
 async function showFirstResults() {
-  let patient = true;
+  // Whether the page still waits for the first results: once not, they are no longer drawn.
+  let waiting = true;
   const shown = (async () => {
     const { openFirstSearch } = await import('./first-search.js');
     const opened = await openFirstSearch();
-    if (!patient) return opened.close();
+    if (!waiting) return opened.close();
     firstSearch = opened;
     useLabels(firstSearch.vocabulary);
     route();
     // The worker loads the postings, then the hits' files, and answers.
     if (firstSearch.needs()) {
       await firstSearch.loadNeeded();
-      if (patient) showResults(input.value);
+      if (waiting) showResults(input.value);
     }
   })().catch((error) => console.warn('pijnwijzer: the first results wait for the module', error));
   await Promise.race([shown, new Promise((resolve) => setTimeout(resolve, FIRST_RESULTS_PATIENCE))]);
-  patient = false;
+  waiting = false;
 }
 
 const firstQuery = openedOn();
-// The module's download starts at once, but on a page opened on a search it waits for the first
-// results rather than slowing them down.
-const loading = firstQuery.trim() ? null : init();
+// The module's download starts at once, but where start.js started the first search (a page opened
+// on a search, the module not yet in the reader's cache) it waits for the first results rather
+// than slowing them down.
+const loading = self.pijnwijzerFirstSearch ? null : init();
 if (!loading) await showFirstResults();
 await (loading ?? init());
 if (!firstSearch) useLabels(vocabularies());

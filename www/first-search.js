@@ -1,19 +1,7 @@
 // The page's side of the first search (README, "The first search"): on a page opened on a search,
 // app.js shows the first results from the search's files, read by first-search-worker.js off the
 // main thread, before the module with all the content has loaded. start.js starts the worker
-// before the page is parsed; this module finds it, or starts it.
-
-/** The worker start.js started for this page and what it has said so far, or a new one. */
-function worker() {
-  const started = self.pijnwijzerFirstSearch;
-  delete self.pijnwijzerFirstSearch;
-  return (
-    started ?? {
-      worker: new Worker(new URL('./first-search-worker.js', import.meta.url), { type: 'module' }),
-      said: [],
-    }
-  );
-}
+// before the page is parsed (`pijnwijzerFirstSearch`); this module talks to it.
 
 /**
  * The first search: resolves, once the worker has opened the search's files, to an object whose
@@ -22,7 +10,8 @@ function worker() {
  * `vocabulary` is the module's `vocabulary()`, to label the hits; `close()` ends the worker.
  */
 export function openFirstSearch() {
-  const { worker: searcher, said } = worker();
+  const { worker: searcher, said } = self.pijnwijzerFirstSearch;
+  delete self.pijnwijzerFirstSearch;
   const waiting = new Map();
   let next = 0;
   return new Promise((resolve, reject) => {

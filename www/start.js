@@ -3,13 +3,15 @@
 // On a page opened on a search (`#/?q=…`), it starts the worker the first results come from
 // (README, "The first search"): first-search-worker.js opens the search's files and loads the
 // postings the query reads while the page is parsed and laid out. app.js finds the worker, and
-// what it has said so far, in `pijnwijzerFirstSearch`.
+// what it has said so far, in `pijnwijzerFirstSearch`. Not once the service worker has the module
+// in its cache (it controls the page): the first search spares a first visit the module's
+// download, and a reader who comes back downloads nothing.
 //
 // Any other page needs the module at once: its wasm starts downloading now, not once app.js asks.
 {
   const [path, params = ''] = (location.hash.slice(1) || '/').split('?');
   const query = path === '/' ? new URLSearchParams(params).get('q') : null;
-  if (query?.trim()) {
+  if (query?.trim() && !navigator.serviceWorker?.controller) {
     const worker = new Worker('first-search-worker.js', { type: 'module' });
     // What it says before app.js listens is kept for app.js, which would otherwise never hear it.
     const said = [];

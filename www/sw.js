@@ -12,8 +12,6 @@ const SHELL = [
   'style.css',
   'start.js',
   'app.js',
-  'first-search.js',
-  'first-search-worker.js',
   'dom.js',
   'labels.js',
   'favicon.svg',

@@ -158,3 +158,35 @@ test('a page that is not a search loads the module at once, and no search file',
   await eventually(async () => assert.ok(await page.locator('#view-page h1').first().isVisible()));
   await done();
 });
+
+test('a reader who comes back, the module in the service worker’s cache, gets the module at once and no search file', async () => {
+  const { page, context, requests, done } = await site.open('', { serviceWorkers: 'allow' });
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) =>
+        navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
+      );
+    }
+  });
+  const again = await context.newPage();
+  const asked = [];
+  again.on('request', (request) => asked.push(request.url()));
+  await again.goto(`${site.base}#/?q=tramadol`);
+  await ready(again);
+  const expected = site_module.search('tramadol', { limit: 21, prefix: true }).slice(0, 20);
+  await eventually(async () =>
+    assert.deepEqual(
+      await titles(again),
+      expected.map((hit) => hit.title),
+    ),
+  );
+  assert.deepEqual(
+    asked.filter((url) => url.includes('/pkg/search/') || url.includes('first-search')),
+    [],
+  );
+  assert.ok(asked.some((url) => url.endsWith('/pkg/pijnwijzer_bg.wasm')));
+  assert.ok(requests.length > 0);
+  await again.close();
+  await done();
+});
