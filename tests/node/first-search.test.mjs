@@ -86,16 +86,20 @@ async function withModuleHeld(path, viewport = { width: 1100, height: 900 }) {
 
 const titles = (page) => page.locator('#results a.hit-title').allTextContents();
 
+/**
+ * Waits until `page` shows the site module's hits for `query` as app.js asks for them (20 shown, the
+ * last word being typed; `audience` as given), by the titles the page shows.
+ */
+async function showsTheModulesHits(page, query, audience = undefined) {
+  const expected = site_module.search(query, { limit: 21, prefix: true, audience }).slice(0, 20);
+  const shown = (hit) => (audience === 'patient' ? (hit.layTitle ?? hit.title) : hit.title);
+  await eventually(async () => assert.deepEqual(await titles(page), expected.map(shown)));
+}
+
 test('a page opened on a search shows the first results before the module, which then takes over in place', async () => {
   const { context, page, problems, release, asked } = await withModuleHeld('#/?q=rode%20vlaggen');
-  const expected = site_module.search('rode vlaggen', { limit: 21, prefix: true }).slice(0, 20);
   // While the module is held back, the hits are there, in the module's order, with their snippets.
-  await eventually(async () =>
-    assert.deepEqual(
-      await titles(page),
-      expected.map((hit) => hit.title),
-    ),
-  );
+  await showsTheModulesHits(page, 'rode vlaggen');
   assert.equal(await page.locator('#results .snippet mark').first().textContent(), 'rode');
   assert.match(await page.locator('#status').textContent(), /^15 resultaten voor "rode vlaggen"$/);
   assert.equal(await page.locator('html').getAttribute('data-ready'), null, 'the module is not in yet');
@@ -104,10 +108,7 @@ test('a page opened on a search shows the first results before the module, which
   assert.ok(asked(), 'the module is asked for once the first results are shown');
   release();
   await ready(page);
-  assert.deepEqual(
-    await titles(page),
-    expected.map((hit) => hit.title),
-  );
+  await showsTheModulesHits(page, 'rode vlaggen');
   assert.equal(await page.evaluate(() => document.activeElement?.dataset.index), '2');
   // The module's own additions are there now: a patient's questions, unknown words.
   await page.locator('#q').fill('rode vlaggen xyzzy');
@@ -118,13 +119,7 @@ test('a page opened on a search shows the first results before the module, which
 
 test('a patient opened on a search gets the patient hits first, under their lay titles', async () => {
   const { context, page, problems, release } = await withModuleHeld('#/?q=wat%20kan%20ik%20zelf%20doen&voor=patient');
-  const expected = site_module.search('wat kan ik zelf doen', { limit: 21, prefix: true, audience: 'patient' });
-  await eventually(async () =>
-    assert.deepEqual(
-      await titles(page),
-      expected.slice(0, 20).map((hit) => hit.layTitle ?? hit.title),
-    ),
-  );
+  await showsTheModulesHits(page, 'wat kan ik zelf doen', 'patient');
   assert.equal(await page.locator('#mode-patient').getAttribute('aria-pressed'), 'true');
   release();
   await ready(page);
@@ -138,13 +133,7 @@ test('without the search files, the module answers the search as always', async 
   const page = await context.newPage();
   await page.goto(`${site.base}#/?q=tramadol`);
   await ready(page);
-  const expected = site_module.search('tramadol', { limit: 21, prefix: true }).slice(0, 20);
-  await eventually(async () =>
-    assert.deepEqual(
-      await titles(page),
-      expected.map((hit) => hit.title),
-    ),
-  );
+  await showsTheModulesHits(page, 'tramadol');
   await context.close();
 });
 
@@ -174,13 +163,7 @@ test('a reader who comes back, the module in the service worker’s cache, gets 
   again.on('request', (request) => asked.push(request.url()));
   await again.goto(`${site.base}#/?q=tramadol`);
   await ready(again);
-  const expected = site_module.search('tramadol', { limit: 21, prefix: true }).slice(0, 20);
-  await eventually(async () =>
-    assert.deepEqual(
-      await titles(again),
-      expected.map((hit) => hit.title),
-    ),
-  );
+  await showsTheModulesHits(again, 'tramadol');
   assert.deepEqual(
     asked.filter((url) => url.includes('/pkg/search/') || url.includes('first-search')),
     [],
