@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use super::{options_object, search_options, string_argument, to_js, ApiError};
+use super::{search_options, string_argument, to_js, ApiError};
 use crate::knowledge::view::{Hit, NodeSummary};
 use crate::knowledge::Knowledge;
 
@@ -121,7 +121,7 @@ pub fn export_fhir(
     #[wasm_bindgen(unchecked_optional_param_type = "FhirOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, ApiError> {
     use pijnwijzer_fhir::Options;
-    let options: Options = options_object(options, "exportFhir", Options::FIELDS, |_| 0)?;
+    let options: Options = super::options_object(options, "exportFhir", Options::FIELDS, |_| 0)?;
     let now = js_sys::Date::new_0();
     let today =
         format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date());
