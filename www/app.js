@@ -81,6 +81,15 @@ function searchHash(query = input.value) {
   return href('/', { q: query, ...filterParams() });
 }
 
+/**
+ * Says `text` in the status line, which a screen reader reads out: only when it says something
+ * new, so that a view drawn again (the module after the first search, a switch of mode) does not
+ * repeat it.
+ */
+function announce(text) {
+  if (status.textContent !== text) status.textContent = text;
+}
+
 function showResults(query) {
   detail.hidden = true;
   showFilters(true);
@@ -94,7 +103,7 @@ function showResults(query) {
   $('filters-toggle').textContent = active ? `Filters (${active})` : 'Filters';
   $('quick').hidden = Boolean(query.trim());
   if (!query.trim()) {
-    status.textContent = active ? 'Typ een zoekterm; de filters beperken de resultaten.' : '';
+    announce(active ? 'Typ een zoekterm; de filters beperken de resultaten.' : '');
     return;
   }
   let hits;
@@ -102,21 +111,22 @@ function showResults(query) {
   try {
     ({ hits, counted } = shownHits(firstSearch?.search ?? search, query, searchOptions()));
   } catch (error) {
-    status.textContent = 'Zoeken lukte niet met deze filters. Wis de filters en probeer het opnieuw.';
+    announce('Zoeken lukte niet met deze filters. Wis de filters en probeer het opnieuw.');
     return;
   }
   const filtered = active ? ` (met ${active === 1 ? '1 filter' : `${active} filters`})` : '';
   if (firstSearch) {
     // The search's files give the hits, not the words the guidance lacks nor what to try instead:
     // the module draws the view again with those once it is in.
-    status.textContent = hits.length ? `${counted} voor "${query}"${filtered}` : '';
+    announce(hits.length ? `${counted} voor "${query}"${filtered}` : '');
   } else {
     const unknown = unknownWords(query, searchOptions());
     const note = unknownWordsNote(unknown, hits.length);
-    status.textContent =
+    announce(
       hits.length === 0
         ? `Niets gevonden voor "${query}"${filtered}. ${note || `De richtlijnen zeggen hier mogelijk niets over; probeer een ander woord${active ? ' of wis de filters' : ''}.`}`
-        : `${counted} voor "${query}"${filtered}${note ? `. ${note}` : ''}`;
+        : `${counted} voor "${query}"${filtered}${note ? `. ${note}` : ''}`,
+    );
     if (hits.length === 0 && unknown.length) offerWithout(query, unknown);
     if (hits.length === 0 && isPatient())
       alarm.append(...(alarmSignalsPointer({ redFlags, lay: layExplanation }, nodeHref) ?? []));

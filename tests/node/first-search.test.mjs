@@ -103,13 +103,21 @@ test('a page opened on a search shows the first results before the module, which
   assert.equal(await page.locator('#results .snippet mark').first().textContent(), 'rode');
   assert.match(await page.locator('#status').textContent(), /^15 resultaten voor "rode vlaggen"$/);
   assert.equal(await page.locator('html').getAttribute('data-ready'), null, 'the module is not in yet');
-  // A reader who moves to the third hit meanwhile stays there when the module draws the view again.
+  // A reader who moves to the third hit meanwhile stays there when the module draws the view again,
+  // and a screen reader does not hear the status line, which says the same, a second time.
   await page.locator('#results a.hit-title').nth(2).focus();
+  await page.evaluate(() => {
+    window.statusChanges = 0;
+    new MutationObserver((changes) => {
+      window.statusChanges += changes.length;
+    }).observe(document.getElementById('status'), { childList: true, characterData: true, subtree: true });
+  });
   assert.ok(asked(), 'the module is asked for once the first results are shown');
   release();
   await ready(page);
   await showsTheModulesHits(page, 'rode vlaggen');
   assert.equal(await page.evaluate(() => document.activeElement?.dataset.index), '2');
+  assert.equal(await page.evaluate(() => window.statusChanges), 0);
   // The module's own additions are there now: a patient's questions, unknown words.
   await page.locator('#q').fill('rode vlaggen xyzzy');
   await eventually(async () => assert.match(await page.locator('#status').textContent(), /‘xyzzy’ staat nergens/));
