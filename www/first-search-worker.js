@@ -38,6 +38,11 @@ function open() {
     .then(([, index]) => {
       const vocabulary = openSearchFiles(index);
       postMessage({ vocabulary });
+    })
+    .catch((error) => {
+      // The page stops waiting and loads the module at once.
+      postMessage({ failed: String(error?.message ?? error) });
+      throw error;
     });
   return opening;
 }

@@ -137,11 +137,24 @@ test('a patient opened on a search gets the patient hits first, under their lay 
 
 test('without the search files, the module answers the search as always', async () => {
   const context = await site.browser.newContext({ serviceWorkers: 'block' });
-  await context.route('**/pkg/search/**', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  // The search module's JavaScript is there, its wasm and files are not: the worker starts, and
+  // cannot open them.
+  for (const files of ['**/pkg/search/*.bin', '**/pkg/search/*.wasm']) {
+    await context.route(files, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  }
   const page = await context.newPage();
+  const warnings = [];
+  page.on('console', (message) => {
+    if (message.type() === 'warning') warnings.push(message.text());
+  });
   await page.goto(`${site.base}#/?q=tramadol`);
   await ready(page);
   await showsTheModulesHits(page, 'tramadol');
+  // The worker said the files did not open, so the page did not wait out its patience for them.
+  assert.ok(
+    warnings.some((text) => text.startsWith('pijnwijzer: the first results wait for the module')),
+    `${warnings}`,
+  );
   await context.close();
 });
 
