@@ -20,7 +20,7 @@ use pijnwijzer_model::StemTable;
 const FORMAT: u32 = 1;
 /// How many chunks the postings are written in: a query with completions reads a handful, and
 /// each is a few KiB compressed.
-pub const CHUNKS: usize = 32;
+const CHUNKS: usize = 32;
 
 /// What each file starts with: the format, what kind of file it is, and the digest of the whole
 /// bundle, so that files of two builds are never mixed.

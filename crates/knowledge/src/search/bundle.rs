@@ -235,7 +235,7 @@ pub fn parts(nodes: &[Node], synonyms: &[Vec<String>], chunks: usize) -> Parts {
         acronyms,
         synonym_index: sorted(&index.synonym_index),
         phrase_lengths: sorted(&index.phrase_lengths),
-        question_marks: built.question_marks,
+        question_marks: index.question_marks,
         lengths: built.lengths.iter().map(|l| l.map(|words| words as u32)).collect(),
         words: word_rows(index.words),
         synonyms: index.synonyms,
@@ -334,7 +334,8 @@ impl SearchIndex {
             phrase_lengths: phrase_lengths.into_iter().collect(),
             named_by: index::name_holders(&names),
             names,
-            asked: index::asked_map(&questions, &question_marks),
+            asked: Default::default(),
+            question_marks,
             questions,
             priors: AUDIENCES.map(|audience| {
                 nodes.iter().map(|node| super::score::kind_prior(node.kind, audience)).collect()

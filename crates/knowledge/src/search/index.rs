@@ -410,15 +410,13 @@ impl IndexBuild {
     }
 }
 
-/// An index as [`SearchIndex::from_reading`] makes it, and, when asked for, what a bundle
-/// stores instead of what is made of them at load: each posting's term frequencies per field, by
-/// term and in node order (term, node, frequencies), each node's words per field, and the
-/// [`question_mark`] of each listed question.
+/// An index as [`SearchIndex::from_reading`] makes it, and what a bundle stores instead of what
+/// is made of them at load: each node's words per field, and, when asked for, each posting's term
+/// frequencies per field, by term and in node order (term, node, frequencies).
 pub(super) struct Built {
     pub(super) index: SearchIndex,
     pub(super) frequencies: Vec<(u32, u32, [f32; FIELDS])>,
     pub(super) lengths: Vec<[f32; FIELDS]>,
-    pub(super) question_marks: Vec<Vec<u16>>,
 }
 
 /// The index of `nodes` with the thesaurus `synonyms`, and what a bundle stores of it ([`Built`]).
@@ -477,7 +475,8 @@ impl SearchIndex {
             phrase_lengths: HashMap::default(),
             named_by: name_holders(&names),
             names,
-            asked: asked_map(&questions, &question_marks),
+            asked: OnceLock::new(),
+            question_marks,
             questions,
             priors: AUDIENCES
                 .map(|audience| nodes.iter().map(|node| kind_prior(node.kind, audience)).collect()),
@@ -489,10 +488,7 @@ impl SearchIndex {
         index.find_compounds();
         let frequencies = index.add_postings(&node_terms, &lengths, for_bundle);
         index.add_thesaurus(synonyms);
-        if !for_bundle {
-            return Built { index, frequencies, lengths: Vec::new(), question_marks: Vec::new() };
-        }
-        Built { index, frequencies, lengths, question_marks }
+        Built { index, frequencies, lengths }
     }
 
     /// Marks each word whose two halves are words of the content as a compound of them, so that
@@ -727,14 +723,14 @@ pub(super) fn question_mark(text: &str) -> u16 {
     mark_of(word_for_word_digest(text))
 }
 
+/// The content words of a listed question → the nodes that list it, each with the question's mark.
+pub(super) type Asked = HashMap<Vec<u32>, Vec<(u32, u16)>>;
+
 /// The content words of each listed question (`questions`, per node) → the nodes that list it,
 /// each with the question's mark (`marks`, alike): a query with those words and that mark asks the
 /// question word for word ([`SearchIndex::asked_word_for_word`]).
-pub(super) fn asked_map(
-    questions: &[Vec<Vec<u32>>],
-    marks: &[Vec<u16>],
-) -> HashMap<Vec<u32>, Vec<(u32, u16)>> {
-    let mut asked: HashMap<Vec<u32>, Vec<(u32, u16)>> = HashMap::default();
+pub(super) fn asked_map(questions: &[Vec<Vec<u32>>], marks: &[Vec<u16>]) -> Asked {
+    let mut asked = Asked::default();
     for (node, (questions, marks)) in questions.iter().zip(marks).enumerate() {
         for (words, &mark) in questions.iter().zip(marks) {
             let holders = asked.entry(words.clone()).or_default();

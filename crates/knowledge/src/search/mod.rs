@@ -99,7 +99,11 @@ pub struct SearchIndex {
     /// ([`index::question_mark`]): a query that asks one word for word (a patient took it from the
     /// questions offered while typing) finds its node first. Words and a mark rather than the text,
     /// so that the index holds no question's text; both are made while the questions are read.
-    asked: HashMap<Vec<u32>, Vec<(u32, u16)>>,
+    /// Built on the first query of as many words as the shortest question, not at load, where it
+    /// would lengthen the index build for queries most first searches are not.
+    asked: OnceLock<index::Asked>,
+    /// Per node, the mark of each question it lists, for `asked`.
+    question_marks: Vec<Vec<u16>>,
     /// Word → the names (node, which name) that hold it: only those can match a query by name.
     named_by: HashMap<u32, Vec<(u32, u32)>>,
     /// Per audience and node, the prior of the node's kind.

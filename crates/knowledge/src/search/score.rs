@@ -9,7 +9,7 @@
 
 use super::analyze::word_spans;
 use super::analyze::{fold, is_stopword};
-use super::index::{idf, question_mark, Posting, NO_WORD};
+use super::index::{asked_map, idf, question_mark, Posting, NO_WORD};
 use super::query::{Alternative, Expanded, QueryWord};
 use super::{
     audience_slot, Match, Outcome, Query, SearchIndex, SearchNode, TermSet, MAX_QUERY_CHARS,
@@ -364,7 +364,8 @@ impl SearchIndex {
                 None => return Vec::new(),
             }
         }
-        let Some(holders) = self.asked.get(words.as_slice()) else { return Vec::new() };
+        let asked = self.asked.get_or_init(|| asked_map(&self.questions, &self.question_marks));
+        let Some(holders) = asked.get(words.as_slice()) else { return Vec::new() };
         let mark = question_mark(text);
         holders.iter().filter(|&&(_, m)| m == mark).map(|&(node, _)| node).collect()
     }
