@@ -97,6 +97,32 @@ fn the_files_give_the_module_s_hits_for_every_question() {
     }
 }
 
+/// The thesaurus is stored as written and analysed again when index.bin loads: every phrase of it,
+/// searched alone, finds what the module finds.
+#[test]
+fn every_thesaurus_phrase_expands_as_in_the_module() {
+    let path = format!("{}/content/synoniemen.toml", env!("CARGO_MANIFEST_DIR"));
+    let thesaurus: toml::Table =
+        toml::from_str(&std::fs::read_to_string(&path).expect("read")).expect("toml");
+    let mut search = fresh();
+    let mut phrases = 0;
+    for group in thesaurus["groep"].as_array().expect("groups") {
+        for phrase in group["termen"].as_array().expect("terms") {
+            let phrase = phrase.as_str().expect("a term");
+            phrases += 1;
+            for audience in ["professional", "patient"] {
+                let options = options(audience, false);
+                let expected =
+                    serde_json::to_string(&knowledge().search(phrase, &options).expect("hits"))
+                        .expect("JSON");
+                let (got, _) = answer(&mut search, phrase, &options);
+                assert_eq!(got, expected, "`{phrase}` for {audience}");
+            }
+        }
+    }
+    assert!(phrases > 1000, "the thesaurus holds {phrases} phrases");
+}
+
 #[test]
 fn filters_limits_and_words_being_typed_search_alike() {
     let mut search = fresh();

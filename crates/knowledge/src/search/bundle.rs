@@ -9,7 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::index::{self, length_norms, score_term, weighted, LengthNorms, Phrase, Posting, Word};
+use super::index::{self, length_norms, score_term, weighted, LengthNorms, Posting, Word};
 use super::{Query, SearchIndex, SearchNode, AUDIENCES};
 
 use pijnwijzer_model::{LayerKey, Node, StemTable};
@@ -24,12 +24,13 @@ pub struct IndexCore {
     odd_terms: Vec<(u32, String)>,
     /// Per term, how many nodes it occurs in: where its postings start follows.
     nodes_with: Vec<u32>,
-    /// Per term, the chunk its postings are in.
-    term_chunks: Vec<u16>,
+    /// The name of the first term of each chunk but the first: chunks hold runs of terms in
+    /// alphabetical order, so a term's chunk follows from its name.
+    chunk_starts: Vec<String>,
     acronyms: Vec<String>,
-    synonyms: Vec<Vec<Phrase>>,
-    synonym_index: Vec<(String, Vec<usize>)>,
-    phrase_lengths: Vec<(String, usize)>,
+    /// The thesaurus as written, analysed again at load: less than half the bytes of what is
+    /// made of it (the phrases' terms and the lookups by stem).
+    thesaurus: Vec<Vec<String>>,
     names: Vec<Vec<Vec<u32>>>,
     questions: Vec<Vec<Vec<u32>>>,
     /// Per node, the mark of each question it lists ([`super::index::question_mark`]).
@@ -184,11 +185,13 @@ pub fn parts(nodes: &[Node], synonyms: &[Vec<String>], chunks: usize) -> Parts {
     alphabetical.sort_by(|&a, &b| index.term_names[a as usize].cmp(&index.term_names[b as usize]));
     let per_chunk = built.frequencies.len().div_ceil(chunks.max(1)).max(1);
     let mut term_chunks = vec![0u16; terms];
+    let mut chunk_starts = Vec::new();
     let (mut chunk, mut filled) = (0u16, 0);
     for term in alphabetical {
         if filled >= per_chunk {
             chunk += 1;
             filled = 0;
+            chunk_starts.push(index.term_names[term as usize].clone());
         }
         term_chunks[term as usize] = chunk;
         filled += index.nodes_with(term);
@@ -231,26 +234,17 @@ pub fn parts(nodes: &[Node], synonyms: &[Vec<String>], chunks: usize) -> Parts {
         term_cuts: cuts,
         odd_terms,
         nodes_with: (0..terms as u32).map(|term| index.nodes_with(term) as u32).collect(),
-        term_chunks,
+        chunk_starts,
         acronyms,
-        synonym_index: sorted(&index.synonym_index),
-        phrase_lengths: sorted(&index.phrase_lengths),
         question_marks: index.question_marks,
         lengths: built.lengths.iter().map(|l| l.map(|words| words as u32)).collect(),
         words: word_rows(index.words),
-        synonyms: index.synonyms,
+        thesaurus: synonyms.to_vec(),
         names: index.names,
         questions: index.questions,
         nodes: index.nodes,
     };
     Parts { core, chunks: posting_chunks, texts }
-}
-
-/// The entries of `map` sorted by key, so that the same index always writes the same bytes.
-fn sorted<K: Ord + Clone, V: Clone>(map: &rustc_hash::FxHashMap<K, V>) -> Vec<(K, V)> {
-    let mut entries: Vec<(K, V)> = map.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
-    entries.sort_by(|a, b| a.0.cmp(&b.0));
-    entries
 }
 
 /// What an index loaded from parts knows of its postings.
@@ -270,11 +264,9 @@ impl SearchIndex {
             term_cuts,
             odd_terms,
             nodes_with,
-            term_chunks,
+            chunk_starts,
             acronyms,
-            synonyms,
-            synonym_index,
-            phrase_lengths,
+            thesaurus,
             names,
             questions,
             question_marks,
@@ -290,7 +282,8 @@ impl SearchIndex {
         let terms = term_names.len();
         let count = nodes.len();
         let fits = nodes_with.len() == terms
-            && term_chunks.len() == terms
+            && chunk_starts.windows(2).all(|pair| pair[0] < pair[1])
+            && chunk_starts.len() < usize::from(u16::MAX)
             && [names.len(), questions.len(), lengths.len()].iter().all(|&n| n == count)
             && words.iter().all(|w| (w.term as usize) < terms)
             && names
@@ -312,14 +305,18 @@ impl SearchIndex {
             total += n;
             posting_starts.push(total);
         }
-        let chunk_count = term_chunks.iter().max().map_or(0, |&c| usize::from(c) + 1);
+        let term_chunks: Vec<u16> = term_names
+            .iter()
+            .map(|name| chunk_starts.partition_point(|start| start <= name) as u16)
+            .collect();
+        let chunk_count = chunk_starts.len() + 1;
         let lengths: Vec<[f32; index::FIELDS]> =
             lengths.iter().map(|l| l.map(|words| words as f32)).collect();
         let word_ids =
             words.iter().enumerate().map(|(i, w)| (w.folded.clone(), i as u32)).collect();
         let terms_by_name =
             term_names.iter().enumerate().map(|(i, t)| (t.clone(), i as u32)).collect();
-        Ok(SearchIndex {
+        let mut index = SearchIndex {
             analyzer: Default::default(),
             terms: terms_by_name,
             term_names,
@@ -329,9 +326,9 @@ impl SearchIndex {
             word_ids,
             bigrams: Default::default(),
             acronyms: acronyms.into_iter().collect(),
-            synonym_index: synonym_index.into_iter().collect(),
-            synonyms,
-            phrase_lengths: phrase_lengths.into_iter().collect(),
+            synonym_index: Default::default(),
+            synonyms: Vec::new(),
+            phrase_lengths: Default::default(),
             named_by: index::name_holders(&names),
             names,
             asked: Default::default(),
@@ -348,7 +345,9 @@ impl SearchIndex {
                 loaded: vec![false; chunk_count],
                 norms: length_norms(&lengths),
             }),
-        })
+        };
+        index.add_thesaurus(&thesaurus);
+        Ok(index)
     }
 
     /// The chunks `query` reads postings from that are not yet added; none for an index built

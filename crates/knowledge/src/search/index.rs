@@ -102,7 +102,6 @@ fn leading_bytes(word: &str) -> u64 {
 pub(super) const NO_WORD: u32 = u32::MAX;
 
 /// A thesaurus phrase: its terms, when every one occurs in the content.
-#[derive(Serialize, Deserialize)]
 pub(super) struct Phrase {
     pub(super) terms: Option<Vec<u32>>,
 }
@@ -546,7 +545,7 @@ impl SearchIndex {
 
     /// Adds the thesaurus. Its phrases are looked up by their terms (stems), so `dokters` finds
     /// the group that lists `dokter`; each phrase keeps its terms to expand into.
-    fn add_thesaurus(&mut self, synonyms: &[Vec<String>]) {
+    pub(super) fn add_thesaurus(&mut self, synonyms: &[Vec<String>]) {
         for group in synonyms {
             let group_id = self.synonyms.len();
             let mut phrases = Vec::new();
