@@ -11,8 +11,10 @@
 //
 // What it measures, each kind of run in a fresh browser context (no cache, no service worker),
 // the kinds taking turns so that changes in the machine's load fall on all of them alike:
-// 1. Navigation to the first result: the deep link /#/?q=rode%20vlaggen at 1280×800, as is and
-//    with the CPU slowed 4× (CDP Emulation.setCPUThrottlingRate, set before the navigation). The
+// 1. Navigation to the first result: the deep link /#/?q=rode%20vlaggen at 1280×800, as is,
+//    with the CPU slowed 4× (CDP Emulation.setCPUThrottlingRate, set before the navigation), and
+//    as a phone on a mobile network (the CPU slowed 4× and CDP Network.emulateNetworkConditions
+//    with PHONE_NETWORK, which holds back the worker's requests too). The
 //    time is performance.now() (from the navigation's start) when the first hit (`#results li.hit`)
 //    is in the DOM, taken inside the page by a MutationObserver an init script installs. The same
 //    script notes DOMContentLoaded (when app.js runs); the request start and download end of the
@@ -90,6 +92,13 @@ export const EMBEDS = [
 const HIT = '#results li.hit';
 const VIEWPORT = { width: 1280, height: 800 };
 const THROTTLE = 4;
+/**
+ * A mobile network as Lighthouse simulates one for its mobile score ("slow 4G"): 150 ms from a
+ * request to its response's headers, 1.6 Mbit/s down, 750 kbit/s up (CDP takes bytes per second).
+ * On loopback every request costs next to nothing, so only this shows what a round trip more or a
+ * byte less is worth to a reader on a phone.
+ */
+const PHONE_NETWORK = { latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8 };
 /** How long one wait may take before the run fails: generous, for a busy machine. */
 const TIMEOUT = 120_000;
 
@@ -457,7 +466,7 @@ function wasmCodeCached(profile) {
  * (a reader's browser, which keeps its caches between visits, as an off-the-record context does
  * not); then the service worker's install, a while reading, and a repeat visit in a new tab.
  */
-async function visit(browser, base, { throttle = 1, full = false, serverLog = null, run = 0 }) {
+async function visit(browser, base, { throttle = 1, network = null, full = false, serverLog = null, run = 0 }) {
   const profile = full ? mkdtempSync(join(tmpdir(), 'pijnwijzer-bench-')) : null;
   const context = full
     ? await launchProfile(profile, { viewport: VIEWPORT, serviceWorkers: 'allow' })
@@ -467,9 +476,13 @@ async function visit(browser, base, { throttle = 1, full = false, serverLog = nu
   try {
     const records = full ? recordRequests(context) : null;
     const page = await context.newPage();
-    if (throttle > 1) {
+    if (throttle > 1 || network) {
       const cdp = await context.newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+      if (network) {
+        await cdp.send('Network.enable');
+        await cdp.send('Network.emulateNetworkConditions', { offline: false, ...network });
+      }
     }
     await page.goto(base + DEEP_LINK, { waitUntil: 'commit', timeout: TIMEOUT });
     const first = await probeOf(page, 'the first result');
@@ -738,6 +751,7 @@ export async function browserBench({
     runs,
     plain: [],
     throttled: [],
+    phone: [],
     embeds: EMBEDS.map(() => []),
     preparing: [],
     serverLog: serverLog.entries,
@@ -747,12 +761,14 @@ export async function browserBench({
     for (let r = 0; r < runs; r++) {
       figures.plain.push(await visit(browser, base, { full: true, serverLog, run: r }));
       figures.throttled.push(await visit(browser, base, { throttle: THROTTLE }));
+      figures.phone.push(await visit(browser, base, { throttle: THROTTLE, network: PHONE_NETWORK }));
       for (const [i, page] of EMBEDS.entries()) figures.embeds[i].push(await embed(browser, base, page));
       figures.preparing.push(await preparing(browser, base));
       const embedded = EMBEDS.map(({ what }, i) => `, ${what} ${formatMs(figures.embeds[i].at(-1).shown)}`);
       log(
         `run ${r + 1}/${runs}: first result ${formatMs(figures.plain.at(-1).first.shown)}, ` +
           `${THROTTLE}× slower CPU ${formatMs(figures.throttled.at(-1).first.shown)}, ` +
+          `phone ${formatMs(figures.phone.at(-1).first.shown)}, ` +
           `repeat ${formatMs(figures.plain.at(-1).repeat.shown)}${embedded.join('')}, ` +
           `longest task while preparing the search ${formatMs(figures.preparing.at(-1).longest)}`,
       );
@@ -976,6 +992,8 @@ function report(f, command) {
   };
   timeRow(`first visit to \`/${DEEP_LINK}\`: the first hit in \`#results\``, 'as is', plainFirst);
   timeRow('the same', `${THROTTLE}× slower (CDP throttling)`, throttled);
+  const phone = f.phone.map((p) => p.first);
+  timeRow("the same on a phone's mobile network (150 ms a request, 1.6 Mbit/s down)", `${THROTTLE}× slower`, phone);
   timeRow(
     'repeat visit (after 3 s on the first page, a new tab of the same profile, service worker active): the first hit',
     'as is',
@@ -992,6 +1010,9 @@ function report(f, command) {
   );
   lines.push(
     `- **${THROTTLE}× slower CPU:** the same with the page's CPU slowed ${THROTTLE}× (roughly a modest phone; only the page's main thread is slowed, not the wasm compiler's background threads nor the server, and the network is still loopback): ${(m(throttled, 'shown') / firstHit).toFixed(1)}× the first visit.`,
+  );
+  lines.push(
+    `- **A phone on a mobile network:** the CPU ${THROTTLE}× slower and the network Lighthouse simulates for its mobile score (slow 4G: ${PHONE_NETWORK.latency} ms from each request to its response, ${(PHONE_NETWORK.downloadThroughput * 8) / 1e6} Mbit/s down), applied to the page and its worker alike: ${formatMs(m(phone, 'shown'))}. Here each round of requests and each 100 KiB costs about half a second, which loopback hides.`,
   );
   const repeatHit = m(repeat, 'shown');
   const codeCached = f.plain.filter((p) => p.wasmCodeCached).length;
