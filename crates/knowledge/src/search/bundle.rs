@@ -17,7 +17,7 @@ use pijnwijzer_model::{LayerKey, Node, StemTable};
 /// What a search reads before any posting.
 #[derive(Serialize, Deserialize)]
 pub struct IndexCore {
-    words: Vec<WordRow>,
+    words: WordColumns,
     /// Per term, how its name is cut from the first word that has it ([`StemTable::apply`]);
     /// [`StemTable::STEM_AT_LOAD`] for one that is not a cut, named in `odd_terms`.
     term_cuts: Vec<u8>,
@@ -40,23 +40,33 @@ pub struct IndexCore {
     lengths: Vec<[u32; index::FIELDS]>,
 }
 
-/// A word of the vocabulary as stored: words come sorted, so each gives only what its folded form
-/// does not share with the one before, and how readers write it only when that differs.
+/// The words of the vocabulary as stored, column by column (a column of like values compresses
+/// better than rows of mixed ones: 38 against 45 KiB brotli). Words come sorted, so each gives only
+/// what its folded form does not share with the one before (`shared` bytes of it, then `rest`),
+/// and how readers write it only when that differs.
 #[derive(Serialize, Deserialize)]
-struct WordRow {
-    shared: u8,
-    rest: String,
-    display: Option<String>,
-    term: u32,
-    count: u32,
-    parts: Option<Box<[u32]>>,
-    names_a_drug: bool,
+struct WordColumns {
+    shared: Vec<u8>,
+    rest: Vec<String>,
+    display: Vec<Option<String>>,
+    term: Vec<u32>,
+    count: Vec<u32>,
+    parts: Vec<Option<Box<[u32]>>>,
+    names_a_drug: Vec<bool>,
 }
 
-/// The words as rows ([`WordRow`]).
-fn word_rows(words: Vec<Word>) -> Vec<WordRow> {
+/// The words as columns ([`WordColumns`]).
+fn word_columns(words: Vec<Word>) -> WordColumns {
+    let mut columns = WordColumns {
+        shared: Vec::with_capacity(words.len()),
+        rest: Vec::with_capacity(words.len()),
+        display: Vec::with_capacity(words.len()),
+        term: Vec::with_capacity(words.len()),
+        count: Vec::with_capacity(words.len()),
+        parts: Vec::with_capacity(words.len()),
+        names_a_drug: Vec::with_capacity(words.len()),
+    };
     let mut previous = String::new();
-    let mut rows = Vec::with_capacity(words.len());
     for word in words {
         let mut shared = word
             .folded
@@ -68,34 +78,45 @@ fn word_rows(words: Vec<Word>) -> Vec<WordRow> {
         while !word.folded.is_char_boundary(shared) {
             shared -= 1;
         }
-        rows.push(WordRow {
-            shared: shared as u8,
-            rest: word.folded[shared..].to_string(),
-            display: (word.display != word.folded).then_some(word.display),
-            term: word.term,
-            count: word.count,
-            parts: word.parts,
-            names_a_drug: word.names_a_drug,
-        });
+        columns.shared.push(shared as u8);
+        columns.rest.push(word.folded[shared..].to_string());
+        columns.display.push((word.display != word.folded).then_some(word.display));
+        columns.term.push(word.term);
+        columns.count.push(word.count);
+        columns.parts.push(word.parts);
+        columns.names_a_drug.push(word.names_a_drug);
         previous = word.folded;
     }
-    rows
+    columns
 }
 
-/// The words of `rows`, or `None` when a row shares more than the word before it has.
-fn words_of(rows: Vec<WordRow>) -> Option<Vec<Word>> {
-    let mut words: Vec<Word> = Vec::with_capacity(rows.len());
-    for row in rows {
+/// The words of `columns`, or `None` when the columns differ in length or a word shares more
+/// than the word before it has.
+fn words_of(columns: WordColumns) -> Option<Vec<Word>> {
+    let WordColumns { shared, rest, display, term, count, parts, names_a_drug } = columns;
+    let length = shared.len();
+    if [rest.len(), display.len(), term.len(), count.len(), parts.len(), names_a_drug.len()]
+        .iter()
+        .any(|&n| n != length)
+    {
+        return None;
+    }
+    let (mut rest, mut display, mut term) =
+        (rest.into_iter(), display.into_iter(), term.into_iter());
+    let (mut count, mut parts, mut drug) =
+        (count.into_iter(), parts.into_iter(), names_a_drug.into_iter());
+    let mut words: Vec<Word> = Vec::with_capacity(length);
+    for shared in shared {
         let before = words.last().map_or("", |word| word.folded.as_str());
-        let mut folded = before.get(..usize::from(row.shared))?.to_string();
-        folded.push_str(&row.rest);
+        let mut folded = before.get(..usize::from(shared))?.to_string();
+        folded.push_str(&rest.next()?);
         words.push(Word {
-            display: row.display.unwrap_or_else(|| folded.clone()),
+            display: display.next()?.unwrap_or_else(|| folded.clone()),
             folded,
-            term: row.term,
-            count: row.count,
-            parts: row.parts,
-            names_a_drug: row.names_a_drug,
+            term: term.next()?,
+            count: count.next()?,
+            parts: parts.next()?,
+            names_a_drug: drug.next()?,
         });
     }
     Some(words)
@@ -238,7 +259,7 @@ pub fn parts(nodes: &[Node], synonyms: &[Vec<String>], chunks: usize) -> Parts {
         acronyms,
         question_marks: index.question_marks,
         lengths: built.lengths.iter().map(|l| l.map(|words| words as u32)).collect(),
-        words: word_rows(index.words),
+        words: word_columns(index.words),
         thesaurus: synonyms.to_vec(),
         names: index.names,
         questions: index.questions,
