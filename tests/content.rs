@@ -230,6 +230,20 @@ fn no_lay_text_calls_a_weakly_acting_opioid_strong() {
     }
 }
 
+/// A patient's hit list shows lay titles only: two alike could not be told apart.
+#[test]
+fn no_two_nodes_share_a_lay_title() {
+    let knowledge = knowledge();
+    let mut seen = std::collections::HashMap::new();
+    for node in knowledge.nodes() {
+        let Some(title) = &node.lay_title else { continue };
+        if let Some(other) = seen.insert(title.to_lowercase(), node.id.clone()) {
+            panic!("{other} and {} share the lay title \"{title}\"", node.id);
+        }
+    }
+    assert!(seen.len() > 400, "{} lay titles", seen.len());
+}
+
 /// Every name the content gives a drug (generic, brand, misspelling) opens a card that carries that
 /// name, or, where several cards carry it ("anti-epileptica"), offers each of them: the search's
 /// rules are tested on synthetic packs, this guards the real names.
