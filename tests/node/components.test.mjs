@@ -332,6 +332,11 @@ test('<pijn-checklist> keeps ticks in localStorage across a reload; "Wis alles" 
   await page.locator('#tweede .item').first().waitFor();
   await page.locator('pijn-checklist').first().locator('label[for="punt-4"]').click();
   await eventually(async () => assert.equal(await page.locator('#tweede input#punt-4').isChecked(), true));
+  // Both show the count; only the element the reader ticked in says it to a screen reader.
+  const said = (element) => element.locator('[role="status"]').textContent();
+  await eventually(async () => assert.match(await said(page.locator('pijn-checklist').first()), /1 van \d+ afgevinkt/));
+  assert.match(await page.locator('#tweede .progress').textContent(), /1 van \d+ afgevinkt/);
+  assert.equal(await said(page.locator('#tweede')), '');
   clean(session);
   await session.context.close();
 });

@@ -246,7 +246,11 @@ class PijnChecklist extends PijnElement {
       nodes.push(ol);
     }
 
-    this.progress = h('p', { class: 'progress', part: 'progress', role: 'status', 'aria-live': 'polite' });
+    this.progress = h('p', { class: 'progress', part: 'progress' });
+    // What a screen reader says: only what the reader did in this element. The count shown also
+    // follows ticks made elsewhere (another element with this checklist, another tab), which a
+    // live region would read out as if they were the reader's own.
+    this.said = h('p', { class: 'visually-hidden', role: 'status' });
     const reset = h('button', { type: 'button', class: 'secondary reset', part: 'reset' }, 'Wis alles');
     reset.addEventListener('click', () => this.reset());
     this.warning = h(
@@ -254,7 +258,7 @@ class PijnChecklist extends PijnElement {
       { class: 'warning no-print', part: 'warning', hidden: true },
       'Let op: deze browser bewaart de vinkjes niet (opslag staat uit).',
     );
-    nodes.push(h('div', { class: 'actions' }, this.progress, reset), this.warning);
+    nodes.push(h('div', { class: 'actions' }, this.progress, this.said, reset), this.warning);
     if (list.source?.citation) {
       nodes.push(h('p', { class: 'source', part: 'citation' }, `Bron: ${list.source.citation}`));
     }
@@ -277,7 +281,7 @@ class PijnChecklist extends PijnElement {
     this.#checked.clear();
     for (const box of this.shadowRoot.querySelectorAll('.item input')) box.checked = false;
     this.#store(null);
-    this.#count('Alle vinkjes zijn gewist.');
+    this.#count('Alle vinkjes zijn gewist.', { say: true });
     this.shadowRoot.querySelector('.item input')?.focus();
   }
 
@@ -287,7 +291,7 @@ class PijnChecklist extends PijnElement {
     if (box.checked) this.#checked.add(index);
     else this.#checked.delete(index);
     this.#store(index);
-    this.#count('');
+    this.#count('', { say: true });
   }
 
   /** Saves the ticks and tells the page; `index` is the item that changed, null for all. */
@@ -305,10 +309,12 @@ class PijnChecklist extends PijnElement {
     this.#count('');
   }
 
-  #count(prefix) {
+  /** Shows how many items are ticked, after `prefix`; with `say`, a screen reader reads it out. */
+  #count(prefix, { say = false } = {}) {
     if (!this.progress) return;
     const done = this.#checked.size;
     this.progress.textContent = `${prefix ? `${prefix} ` : ''}${done} van ${this.#total} afgevinkt.`;
+    if (say) this.said.textContent = this.progress.textContent;
   }
 }
 
