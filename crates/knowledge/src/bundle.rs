@@ -17,7 +17,7 @@ use crate::{hits, parse_query, ranked, Error, Knowledge, SearchOptions};
 use pijnwijzer_model::StemTable;
 
 /// The format of the files; a file of another format is refused.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 /// How many chunks the postings are written in: a query with completions reads a handful, and
 /// each is a few KiB compressed.
 const CHUNKS: usize = 32;

@@ -181,9 +181,11 @@ impl PostingChunk {
     }
 }
 
-/// The texts a node's snippets are cut from: its main text and its lay text.
+/// The texts a node's snippets are cut from, as plain text: its main text and its lay text. The
+/// place, word and term of each word are found again when they are added: stored, they took more
+/// bytes than the texts.
 #[derive(Serialize, Deserialize)]
-pub struct NodeTexts([Option<super::snippet::SnippetText>; 2]);
+pub struct NodeTexts([Option<String>; 2]);
 
 /// An index in parts: its core, its postings in chunks, and every node's snippet texts.
 pub struct Parts {
@@ -244,7 +246,7 @@ pub fn parts(nodes: &[Node], synonyms: &[Vec<String>], chunks: usize) -> Parts {
         .map(|node| {
             NodeTexts([LayerKey::Main, LayerKey::Lay].map(|key| {
                 let layer = node.layers.iter().find(|layer| layer.key == key)?;
-                Some(index.snippet_text(&index::layer_text(layer)))
+                Some(index::layer_text(layer))
             }))
         })
         .collect();
@@ -360,7 +362,6 @@ impl SearchIndex {
             }),
             snippets: nodes.iter().map(|_| Default::default()).collect(),
             nodes,
-            spellings: Default::default(),
             loading: Some(Loading {
                 term_chunks,
                 loaded: vec![false; chunk_count],
@@ -432,7 +433,7 @@ impl SearchIndex {
     pub fn add_texts(&self, node: usize, texts: NodeTexts) {
         if let Some(slots) = self.snippets.get(node) {
             for (slot, text) in slots.iter().zip(texts.0) {
-                let _ = slot.set(text);
+                let _ = slot.set(text.map(|text| self.snippet_text(&text)));
             }
         }
     }

@@ -437,17 +437,9 @@ impl SearchIndex {
             nodes,
         } = reading;
         let VocabularyBuilder {
-            analyzer,
-            words,
-            terms,
-            term_names,
-            acronyms,
-            mut by_folded,
-            mut spellings,
-            ..
+            analyzer, words, terms, term_names, acronyms, mut by_folded, ..
         } = vocabulary;
-        let mut words =
-            sort_words(words, &mut by_folded, &mut names, &mut questions, &mut spellings);
+        let mut words = sort_words(words, &mut by_folded, &mut names, &mut questions);
         // A medication's aliases of one word are its names (`Zaldiar`, `slaappillen`); its title
         // is a sentence, and an alias of several words a phrase.
         for (node, node_names) in nodes.iter().zip(&names) {
@@ -479,7 +471,6 @@ impl SearchIndex {
             questions,
             priors: AUDIENCES
                 .map(|audience| nodes.iter().map(|node| kind_prior(node.kind, audience)).collect()),
-            spellings,
             snippets: nodes.iter().map(|_| Default::default()).collect(),
             nodes,
             loading: None,
@@ -575,18 +566,17 @@ impl SearchIndex {
     }
 
     /// The words of a thesaurus phrase as (folded word, term), stopwords left out, as
-    /// [`Analyzer::tokens`] reads them; a spelling the content has is looked up rather than
-    /// stemmed again.
+    /// [`Analyzer::tokens`] reads them; a word the content has is looked up rather than stemmed
+    /// again.
     fn phrase_words<'s>(&'s self, phrase: &str) -> Vec<(Cow<'s, str>, Cow<'s, str>)> {
         let mut words = Vec::new();
         for (start, end) in analyze::word_spans(phrase) {
             let original = &phrase[start..end];
-            match self.spellings.get(original) {
-                Some(Some((word, term))) => words.push((
-                    Cow::Borrowed(self.words[*word as usize].folded.as_str()),
-                    Cow::Borrowed(self.term_names[*term as usize].as_str()),
+            match self.spelling(original) {
+                Some((word, term)) => words.push((
+                    Cow::Borrowed(self.words[word as usize].folded.as_str()),
+                    Cow::Borrowed(self.term_names[term as usize].as_str()),
                 )),
-                Some(None) => {}
                 None => {
                     if let Some((folded, term)) = self.analyzer.word(original) {
                         words.push((Cow::Owned(folded), Cow::Owned(term)));
@@ -611,6 +601,23 @@ impl SearchIndex {
 
     pub(super) fn word_id(&self, folded: &str) -> Option<u32> {
         self.word_ids.get(folded).copied()
+    }
+
+    /// The vocabulary word and term of a word of the content written `original`, as the build
+    /// read it; `None` for a stopword. An acronym (`TENS`), and another case of a word the
+    /// content also has as an acronym, has a term of its own (see `VocabularyBuilder::analyse`).
+    pub(super) fn spelling(&self, original: &str) -> Option<(u32, u32)> {
+        let folded = fold(original);
+        if folded.is_empty() || analyze::is_stopword(&folded) {
+            return None;
+        }
+        let word = self.word_id(&folded)?;
+        let term = if analyze::is_acronym(original) || self.acronyms.contains(&folded) {
+            *self.terms.get(&self.analyzer.term(original, &folded))?
+        } else {
+            self.words[word as usize].term
+        };
+        Some((word, term))
     }
 
     /// The terms of the parts of a compound `word`: both halves, when both are words of the
@@ -654,7 +661,6 @@ fn sort_words(
     by_folded: &mut HashMap<String, u32>,
     names: &mut [Vec<Vec<u32>>],
     questions: &mut [Vec<Vec<u32>>],
-    spellings: &mut HashMap<String, Option<(u32, u32)>>,
 ) -> Vec<Word> {
     // Each word is keyed by its first eight bytes as a number, so that most comparisons compare
     // numbers, not strings: in wasm's baseline code, where the first search runs, the string
@@ -679,9 +685,6 @@ fn sort_words(
         *word = renumber[*word as usize];
     }
     for word in names.iter_mut().chain(questions.iter_mut()).flatten().flatten() {
-        *word = renumber[*word as usize];
-    }
-    for (word, _) in spellings.values_mut().flatten() {
         *word = renumber[*word as usize];
     }
     words

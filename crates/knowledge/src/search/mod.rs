@@ -110,9 +110,6 @@ pub struct SearchIndex {
     priors: [Vec<f32>; 2],
     /// Per node, what the ranking and the filters read of it: a search reads no node itself.
     nodes: Vec<SearchNode>,
-    /// Each spelling of the content as written → its vocabulary word and term (`None` for a
-    /// stopword): what the index build read, kept so that a snippet text reads its words alike.
-    spellings: HashMap<String, Option<(u32, u32)>>,
     /// Per node, its main and its lay text as snippets are cut from them, made on the node's
     /// first hit rather than at load: a first search pays for the ten it shows, not for all.
     snippets: Vec<[OnceLock<Option<SnippetText>>; 2]>,

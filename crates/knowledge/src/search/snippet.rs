@@ -2,7 +2,6 @@
 //! every word, and per hit the window of the text that holds the most searched-for words, marked.
 
 use pijnwijzer_model::{html, Audience, LayerKey};
-use serde::{Deserialize, Serialize};
 
 use super::analyze::word_spans;
 use super::index::NO_WORD;
@@ -14,14 +13,15 @@ const LEAD_WORDS: usize = 3;
 const MAX_MARKS: usize = 64;
 
 /// A text snippets are cut from, escaped once, with each word's place, vocabulary word and term.
-#[derive(Serialize, Deserialize)]
 pub(super) struct SnippetText {
     html: String,
     spans: Vec<Span>,
 }
 
 impl SearchIndex {
-    /// Escapes `text`, with its words read as the index build read them.
+    /// Escapes `text`, with each word looked up in the vocabulary ([`SearchIndex::spelling`]):
+    /// from the text alone, so that an index loaded in parts makes the same snippets from the
+    /// plain texts it is sent.
     pub(super) fn snippet_text(&self, text: &str) -> SnippetText {
         let text = &bulleted(text);
         let mut html = String::with_capacity(text.len());
@@ -32,8 +32,7 @@ impl SearchIndex {
             let escaped_start = html.len() as u32;
             // Words are letters and digits only, so escaping leaves them as they are.
             html.push_str(&text[start..end]);
-            let known = self.spellings.get(&text[start..end]).copied().flatten();
-            let (word, term) = known.unwrap_or((NO_WORD, NO_WORD));
+            let (word, term) = self.spelling(&text[start..end]).unwrap_or((NO_WORD, NO_WORD));
             spans.push(Span { start: escaped_start, end: html.len() as u32, word, term });
             at = end;
         }
@@ -82,7 +81,6 @@ fn bulleted(text: &str) -> String {
 }
 
 /// A word of a snippet text: its byte range in the escaped text, and its word and term ([`NO_WORD`] for a stopword).
-#[derive(Serialize, Deserialize)]
 struct Span {
     start: u32,
     end: u32,
