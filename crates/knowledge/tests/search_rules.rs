@@ -1092,6 +1092,12 @@ fn question_words_do_not_outweigh_the_content_words() {
     // guidance lacks: the story still finds its answer.
     assert!(!pack_says(&k, "zei"), "premise");
     assert_eq!(first(&k, "ze zei dat de rug al maanden pijn doet"), "t.rug");
+    // Nor do a pronoun and the words that only date a complaint.
+    for filler in ["haar", "sinds", "sindsdien", "geworden"] {
+        assert!(!pack_says(&k, filler), "premise: {filler}");
+    }
+    assert_eq!(first(&k, "haar rug doet sinds maanden pijn"), "t.rug");
+    assert_eq!(first(&k, "sindsdien zijn het klachten geworden die maanden blijven"), "t.rug");
 }
 
 /// A node's `questions` (a patient's words for what its lay text answers) are searched as a field

@@ -36,22 +36,24 @@ impl Default for Analyzer {
 /// patient's whole question ("mijn rug doet al maanden pijn", "mag ik…", "waarom…", "hoe zit het
 /// met…", "de neuroloog zei…"), which would otherwise outweigh its content words: a past tense
 /// the guidance never writes weighs as much as its rarest word. Intensifiers too (`erg`, `heel`,
-/// `zeer`): "mijn rug doet zeer" found the grades of evidence, which say "zeer laag".
+/// `zeer`): "mijn rug doet zeer" found the grades of evidence, which say "zeer laag". So are the
+/// pronoun `haar`, the participle `geworden` of `worden`, and `sinds` and `sindsdien`, which only
+/// date a complaint ("sinds kort", "erger geworden"), as `na` and `tot` do.
 // In rows: a word longer than rustfmt's short-item width would put one word on each line.
 #[rustfmt::skip]
 const STOPWORDS: &[&str] = &[
     "aan", "al", "allang", "allemaal", "als", "alsof", "altijd", "ben", "bent", "bij", "bijna",
     "daar", "dan", "dat", "de", "der", "des", "deze", "die", "dit", "doet", "door", "dus", "echt",
-    "een", "eigenlijk", "en", "er", "erg", "even", "ga", "gaan", "gaat", "gewoon", "had", "hadden",
-    "heb", "hebben", "hebt", "heeft", "heel", "helemaal", "hem", "het", "hier", "hij", "hoe", "hun",
-    "iets", "ik", "in", "is", "je", "jij", "jou", "jouw", "kan", "kun", "kunnen", "kunt", "maar",
-    "mag", "me", "men", "met", "mij", "mijn", "moet", "moeten", "na", "naar", "niet", "niks", "nog",
-    "nooit", "nou", "nu", "of", "om", "omdat", "onder", "ons", "onze", "ook", "op", "over", "soms",
-    "steeds", "te", "tegen", "terwijl", "toch", "toen", "tot", "u", "uit", "uw", "van", "vanwege",
-    "voor", "waar", "waarom", "wanneer", "want", "waren", "was", "wat", "weer", "wel", "welk",
-    "welke", "werd", "werden", "wie", "wij", "wil", "willen", "wilt", "word", "worden", "wordt",
-    "zal", "ze", "zeer", "zeggen", "zegt", "zei", "zeiden", "zich", "zij", "zijn", "zit", "zo",
-    "zou", "zouden", "zoveel", "zullen",
+    "een", "eigenlijk", "en", "er", "erg", "even", "ga", "gaan", "gaat", "gewoon", "geworden",
+    "haar", "had", "hadden", "heb", "hebben", "hebt", "heeft", "heel", "helemaal", "hem", "het",
+    "hier", "hij", "hoe", "hun", "iets", "ik", "in", "is", "je", "jij", "jou", "jouw", "kan", "kun",
+    "kunnen", "kunt", "maar", "mag", "me", "men", "met", "mij", "mijn", "moet", "moeten", "na",
+    "naar", "niet", "niks", "nog", "nooit", "nou", "nu", "of", "om", "omdat", "onder", "ons",
+    "onze", "ook", "op", "over", "sinds", "sindsdien", "soms", "steeds", "te", "tegen", "terwijl",
+    "toch", "toen", "tot", "u", "uit", "uw", "van", "vanwege", "voor", "waar", "waarom", "wanneer",
+    "want", "waren", "was", "wat", "weer", "wel", "welk", "welke", "werd", "werden", "wie", "wij",
+    "wil", "willen", "wilt", "word", "worden", "wordt", "zal", "ze", "zeer", "zeggen", "zegt",
+    "zei", "zeiden", "zich", "zij", "zijn", "zit", "zo", "zou", "zouden", "zoveel", "zullen",
 ];
 
 /// Words whose Snowball stem is the stem of an unrelated word, with the term each gets instead
