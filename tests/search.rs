@@ -127,6 +127,26 @@ fn feeling_low_in_everyday_words_is_depression() {
     }
 }
 
+/// Everyday words for warning signs and worry (the thesaurus): a patient who splits `afvallen` as
+/// a sentence does (`ik val af`), or says `magerder`, `verdoofd`, `ik maak me zorgen`,
+/// `maligniteit` or `gedesoriënteerd`, finds what the content's own word finds; `zorgen maken`
+/// is worry, not the `zorg` (care) it shares a stem with.
+#[test]
+fn everyday_words_for_warning_signs_find_what_the_contents_words_find() {
+    for (lay, word) in [
+        ("ik val af en heb pijn", "ik ben afgevallen en heb pijn"),
+        ("ik word magerder en heb pijn", "ik ben afgevallen en heb pijn"),
+        ("mijn voet is verdoofd", "mijn voet is gevoelloos"),
+        ("ik maak me zorgen", "ongerust"),
+        ("maligniteit", "kanker"),
+        ("gedesoriënteerd", "verward"),
+    ] {
+        let found = first_for_patient(word);
+        assert!(found.is_some(), "premise: {word:?}");
+        assert_eq!(first_for_patient(lay), found, "{lay:?} as {word:?}");
+    }
+}
+
 /// `slap` (limp, weak) is not `slaap` (sleep), though Snowball stems them alike, one edit turns
 /// one into the other, and `slap` could be the start of `slapen`: a patient whose leg or arm is
 /// limp finds weakness (the red flags, loss of strength), not sleeping pills, also while typing.
