@@ -1100,6 +1100,19 @@ fn question_words_do_not_outweigh_the_content_words() {
     assert_eq!(first(&k, "sindsdien zijn het klachten geworden die maanden blijven"), "t.rug");
 }
 
+/// `laten` before another verb ("een scan laten maken") only says who does it: a question with
+/// it finds what the question without it finds, though the content never writes the word.
+#[test]
+fn a_causative_laten_is_no_content_word() {
+    let k = knowledge(vec![
+        node("t.scan", Kind::Recommendation, "Geen scan", "Maak geen scan van de rug.", None, &[]),
+        node("t.rug", Kind::Concept, "Rugpijn", "Pijn in de rug.", None, &[]),
+    ]);
+    assert!(!pack_says(&k, "laten"), "premise");
+    assert_eq!(first(&k, "scan maken"), "t.scan", "premise");
+    assert_eq!(first(&k, "scan laten maken"), "t.scan");
+}
+
 /// A node's `questions` (a patient's words for what its lay text answers) are searched as a field
 /// of their own, which counts most for patients: the question finds its node first although
 /// another node's text holds the same words.

@@ -38,7 +38,8 @@ impl Default for Analyzer {
 /// the guidance never writes weighs as much as its rarest word. Intensifiers too (`erg`, `heel`,
 /// `zeer`): "mijn rug doet zeer" found the grades of evidence, which say "zeer laag". So are the
 /// pronoun `haar`, the participle `geworden` of `worden`, and `sinds` and `sindsdien`, which only
-/// date a complaint ("sinds kort", "erger geworden"), as `na` and `tot` do.
+/// date a complaint ("sinds kort", "erger geworden"), as `na` and `tot` do, and `laten` before
+/// another verb ("een scan laten maken", "een tatoeage laten zetten"), which only says who does it.
 // In rows: a word longer than rustfmt's short-item width would put one word on each line.
 #[rustfmt::skip]
 const STOPWORDS: &[&str] = &[
@@ -47,8 +48,8 @@ const STOPWORDS: &[&str] = &[
     "een", "eigenlijk", "en", "er", "erg", "even", "ga", "gaan", "gaat", "gewoon", "geworden",
     "haar", "had", "hadden", "heb", "hebben", "hebt", "heeft", "heel", "helemaal", "hem", "het",
     "hier", "hij", "hoe", "hun", "iets", "ik", "in", "is", "je", "jij", "jou", "jouw", "kan", "kun",
-    "kunnen", "kunt", "maar", "mag", "me", "men", "met", "mij", "mijn", "moet", "moeten", "na",
-    "naar", "niet", "niks", "nog", "nooit", "nou", "nu", "of", "om", "omdat", "onder", "ons",
+    "kunnen", "kunt", "laten", "maar", "mag", "me", "men", "met", "mij", "mijn", "moet", "moeten",
+    "na", "naar", "niet", "niks", "nog", "nooit", "nou", "nu", "of", "om", "omdat", "onder", "ons",
     "onze", "ook", "op", "over", "sinds", "sindsdien", "soms", "steeds", "te", "tegen", "terwijl",
     "toch", "toen", "tot", "u", "uit", "uw", "van", "vanwege", "voor", "waar", "waarom", "wanneer",
     "want", "waren", "was", "wat", "weer", "wel", "welk", "welke", "werd", "werden", "wie", "wij",
