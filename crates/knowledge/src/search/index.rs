@@ -31,8 +31,11 @@ pub(super) const FIELDS: usize = 6;
 /// questions): the title first, then the statement.
 const PROFESSIONAL_FIELD_WEIGHTS: [f32; FIELDS] = [6.0, 2.0, 1.0, 0.6, 0.5, 0.5];
 /// How much a word counts per field for patients (title, main, detail, rationale, lay,
-/// questions): the title and the patient's own questions first, then the lay text.
-const PATIENT_FIELD_WEIGHTS: [f32; FIELDS] = [6.0, 1.0, 0.6, 0.3, 3.5, 5.0];
+/// questions): the title and the patient's own questions first, then the lay text. The lay text
+/// is long and in everyday words, which a patient's question shares by the way ("werk", "dokter",
+/// "erger"): tuned on the tuning half, from 3.5 down to 2.5 the patient voice's MRR rose from
+/// 0.821 to 0.831 and no voice lost (2.0 to 3.0 were within 0.002 of it).
+const PATIENT_FIELD_WEIGHTS: [f32; FIELDS] = [6.0, 1.0, 0.6, 0.3, 2.5, 5.0];
 /// BM25's term-frequency saturation: the higher, the more each further use of a word adds.
 const K1: f32 = 2.5;
 /// BM25's length normalisation: how much a long text's words are worth less (0 none, 1 fully).
