@@ -129,8 +129,9 @@ fn feeling_low_in_everyday_words_is_depression() {
 
 /// Everyday words for warning signs and worry (the thesaurus): a patient who splits `afvallen` as
 /// a sentence does (`ik val af`), or says `magerder`, `verdoofd`, `ik maak me zorgen`,
-/// `maligniteit` or `gedesoriënteerd`, finds what the content's own word finds; `zorgen maken`
-/// is worry, not the `zorg` (care) it shares a stem with.
+/// `maligniteit`, `gedesoriënteerd`, `koortsig`, `verlamd`, `ongewild afvallen` or `braakneigingen`
+/// finds what the content's own word finds; `zorgen maken` is worry, not the `zorg` (care) it
+/// shares a stem with.
 #[test]
 fn everyday_words_for_warning_signs_find_what_the_contents_words_find() {
     for (lay, word) in [
@@ -140,6 +141,10 @@ fn everyday_words_for_warning_signs_find_what_the_contents_words_find() {
         ("ik maak me zorgen", "ongerust"),
         ("maligniteit", "kanker"),
         ("gedesoriënteerd", "verward"),
+        ("ik voel me koortsig en heb pijn", "ik heb koorts en pijn"),
+        ("mijn been voelt verlamd", "mijn been heeft krachtverlies"),
+        ("ongewild afvallen", "gewichtsverlies"),
+        ("braakneigingen van mijn pijnstillers", "misselijk van mijn pijnstillers"),
     ] {
         let found = first_for_patient(word);
         assert!(found.is_some(), "premise: {word:?}");
