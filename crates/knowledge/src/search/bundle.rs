@@ -41,7 +41,7 @@ pub struct IndexCore {
 }
 
 /// The words of the vocabulary as stored, column by column (a column of like values compresses
-/// better than rows of mixed ones: 38 against 45 KiB brotli). Words come sorted, so each gives only
+/// better than rows of mixed ones: 38 against 44 KiB brotli). Words come sorted, so each gives only
 /// what its folded form does not share with the one before (`shared` bytes of it, then `rest`),
 /// and how readers write it only when that differs.
 #[derive(Serialize, Deserialize)]
