@@ -117,8 +117,9 @@ function showResults(query) {
   const filtered = active ? ` (met ${active === 1 ? '1 filter' : `${active} filters`})` : '';
   if (firstSearch) {
     // The search's files give the hits, not the words the guidance lacks nor what to try instead:
-    // the module draws the view again with those once it is in.
-    announce(hits.length ? `${counted} voor "${query}"${filtered}` : '');
+    // the module draws the view again with those once it is in. Until the hits' files are in, the
+    // page says it is searching.
+    announce(hits.length ? `${counted} voor "${query}"${filtered}` : firstSearch.needs() ? searching(query) : '');
   } else {
     const unknown = unknownWords(query, searchOptions());
     const note = unknownWordsNote(unknown, hits.length);
@@ -582,14 +583,21 @@ function showPage(nav, render, focusTarget) {
 }
 
 /** Draws the view the address names; for a page, returns a promise that settles once it is drawn. */
-function route() {
-  routes += 1;
-  const hash = location.hash.slice(1) || '/';
-  const [rawPath, rawQuery = ''] = hash.split('?');
-  const params = new URLSearchParams(rawQuery);
+/** The mode the address asks for, or the reader's own, on the page: its buttons and its words. */
+function showAudience(params) {
   setAudience(addressAudience(params) ?? chosenAudience());
   syncAudienceButtons();
   showModeTexts();
+}
+
+function route() {
+  routes += 1;
+  // The view the address asks for is drawn from here on (start.js, `data-opening`).
+  delete document.documentElement.dataset.opening;
+  const hash = location.hash.slice(1) || '/';
+  const [rawPath, rawQuery = ''] = hash.split('?');
+  const params = new URLSearchParams(rawQuery);
+  showAudience(params);
   // A patient's box offers the lay texts' questions; a clinician's is a plain search box.
   offerQuestions();
   const path = rawPath;
@@ -708,13 +716,47 @@ async function showFirstResults() {
   waiting = false;
 }
 
+/** What the status line says while a search is on its way. */
+const searching = (query) => `Zoeken naar "${query}"…`;
+
+/**
+ * On a page opened on a view other than the home page (start.js marks it `data-opening`, which
+ * hides the home page's shortcuts), says what is on its way until it is drawn, in the reader's
+ * mode: on a phone's network the module takes seconds, and the home page would seem to be where
+ * the link led. A search is in the box already.
+ */
+function showOpening() {
+  if (!('opening' in document.documentElement.dataset)) return;
+  showAudience(new URLSearchParams(location.hash.split('?')[1] ?? ''));
+  input.value = firstQuery;
+  showFilters(Boolean(firstQuery));
+  announce(firstQuery ? searching(firstQuery) : 'De pagina wordt geladen…');
+}
+
+/**
+ * When the module cannot load (the connection dropped, a browser without WebAssembly), the page
+ * says so and offers to try again, instead of staying as it was.
+ */
+function showLoadFailure() {
+  announce('De richtlijnen konden niet worden geladen. Controleer uw internetverbinding en probeer het opnieuw.');
+  const again = h('button', { type: 'button', class: 'secondary' }, 'Opnieuw laden');
+  again.addEventListener('click', () => location.reload());
+  retry.replaceChildren(again);
+}
+
 const firstQuery = openedOn();
+showOpening();
 // The module's download starts at once, but where start.js started the first search (a page opened
 // on a search, the module not yet in the reader's cache) it waits for the first results rather
 // than slowing them down.
 const loading = self.pijnwijzerFirstSearch ? null : init();
 if (!loading) await showFirstResults();
-await (loading ?? init());
+try {
+  await (loading ?? init());
+} catch (error) {
+  showLoadFailure();
+  throw error;
+}
 if (!firstSearch) useLabels(vocabularies());
 
 /** Searches what the box holds, as typed or as a question taken from the list. */

@@ -8,9 +8,13 @@
 // download, and a reader who comes back downloads nothing.
 //
 // Any other page needs the module at once: its wasm starts downloading now, not once app.js asks.
+// Every page opened on a view other than the home page is marked `data-opening` until it is drawn.
 {
   const [path, params = ''] = (location.hash.slice(1) || '/').split('?');
   const query = path === '/' ? new URLSearchParams(params).get('q') : null;
+  // A page opened on anything but the home page is marked until app.js draws it: the home page's
+  // shortcuts stay hidden meanwhile (style.css), and app.js says what is on its way.
+  if (path !== '/' || query?.trim()) document.documentElement.dataset.opening = '';
   if (query?.trim() && !navigator.serviceWorker?.controller) {
     const worker = new Worker('first-search-worker.js', { type: 'module' });
     // What it says before app.js listens is kept for app.js, which would otherwise never hear it.

@@ -89,6 +89,67 @@ test('an unknown deep link says so instead of breaking', async () => {
   await done();
 });
 
+test("a deep link says what is on its way while the module loads, not the home page, and in the reader's mode", async () => {
+  // A node, opened by a patient's link: the home page's shortcuts stay hidden, the status says the
+  // page is loading, and the mode is the patient's from the start.
+  const node = await site.openHolding('#/n/worel.alg.rodevlaggen?voor=patient');
+  await eventually(async () =>
+    assert.equal(await node.page.locator('#status').textContent(), 'De pagina wordt geladen…'),
+  );
+  assert.equal(await node.page.locator('#quick').isVisible(), false);
+  assert.equal(await node.page.locator('#filters-toggle').isVisible(), false, 'a node has no filters');
+  assert.equal(await node.page.locator('#mode-patient').getAttribute('aria-pressed'), 'true');
+  assert.ok(node.asked(), 'the module is on its way');
+  node.release();
+  await ready(node.page);
+  await eventually(async () => assert.ok(await node.page.locator('#detail-title').isVisible()));
+  assert.equal(await node.page.locator('#status').textContent(), '');
+  assert.deepEqual(node.problems, []);
+  await node.context.close();
+
+  // A search, with the first search's files held back too: the search is in the box and the status
+  // says it is being searched, until the results are there.
+  const search = await site.openHolding('#/?q=rode%20vlaggen', {
+    held: ['**/pkg/pijnwijzer_bg.wasm', '**/pkg/search/index.bin'],
+  });
+  await eventually(async () =>
+    assert.equal(await search.page.locator('#status').textContent(), 'Zoeken naar "rode vlaggen"…'),
+  );
+  assert.equal(await search.page.locator('#q').inputValue(), 'rode vlaggen');
+  assert.equal(await search.page.locator('#quick').isVisible(), false);
+  search.release();
+  await eventually(async () =>
+    assert.match(await search.page.locator('#status').textContent(), /^15 resultaten voor "rode vlaggen"$/),
+  );
+  await ready(search.page);
+  assert.deepEqual(search.problems, []);
+  await search.context.close();
+
+  // The home page keeps its shortcuts while it loads.
+  const home = await site.openHolding('');
+  await eventually(async () => assert.ok(await home.page.locator('#quick').isVisible()));
+  assert.equal(await home.page.locator('#status').textContent(), '');
+  home.release();
+  await home.context.close();
+});
+
+test('when the module cannot load, the page says so and offers to load it again', async () => {
+  const context = await site.browser.newContext({ serviceWorkers: 'block' });
+  await context.route('**/pkg/pijnwijzer_bg.wasm', (route) => route.abort('connectionfailed'));
+  const page = await context.newPage();
+  await page.goto(`${site.base}#/medicatie`);
+  await eventually(async () =>
+    assert.match(await page.locator('#status').textContent(), /^De richtlijnen konden niet worden geladen\./),
+  );
+  assert.equal(await page.locator('#quick').isVisible(), false, 'no home page where the medication page was asked for');
+  // The button loads the page again, and with the module back the page is drawn.
+  await context.unroute('**/pkg/pijnwijzer_bg.wasm');
+  await page.getByRole('button', { name: 'Opnieuw laden' }).click();
+  await ready(page);
+  await eventually(async () => assert.ok(await page.locator('#view-page h1').first().isVisible()));
+  await context.close();
+});
+
 test('filters narrow the search, are reflected in the address and survive a reload', async () => {
   const { page, done } = await open('#/?q=pijn');
   await page.locator('.hit').first().waitFor();

@@ -58,32 +58,6 @@ test("the site's first search gives the site module's hits for every question, a
   assert.throws(() => first.searchFiles('pijn', { limit: 'veel' }), { code: 'invalid-argument' });
 });
 
-/**
- * A page at `path` whose module (its wasm) is held back until `release()` is called; `problems`
- * collects console errors.
- */
-async function withModuleHeld(path, viewport = { width: 1100, height: 900 }) {
-  const context = await site.browser.newContext({ viewport, serviceWorkers: 'block' });
-  let release;
-  const held = new Promise((resolve) => {
-    release = resolve;
-  });
-  let asked = false;
-  await context.route('**/pkg/pijnwijzer_bg.wasm', async (route) => {
-    asked = true;
-    await held;
-    await route.continue();
-  });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(site.base + path);
-  return { context, page, problems, release, asked: () => asked };
-}
-
 const titles = (page) => page.locator('#results a.hit-title').allTextContents();
 
 /**
@@ -97,7 +71,7 @@ async function showsTheModulesHits(page, query, audience = undefined) {
 }
 
 test('a page opened on a search shows the first results before the module, which then takes over in place', async () => {
-  const { context, page, problems, release, asked } = await withModuleHeld('#/?q=rode%20vlaggen');
+  const { context, page, problems, release, asked } = await site.openHolding('#/?q=rode%20vlaggen');
   // While the module is held back, the hits are there, in the module's order, with their snippets.
   await showsTheModulesHits(page, 'rode vlaggen');
   assert.equal(await page.locator('#results .snippet mark').first().textContent(), 'rode');
@@ -126,7 +100,7 @@ test('a page opened on a search shows the first results before the module, which
 });
 
 test('a patient opened on a search gets the patient hits first, under their lay titles', async () => {
-  const { context, page, problems, release } = await withModuleHeld('#/?q=wat%20kan%20ik%20zelf%20doen&voor=patient');
+  const { context, page, problems, release } = await site.openHolding('#/?q=wat%20kan%20ik%20zelf%20doen&voor=patient');
   await showsTheModulesHits(page, 'wat kan ik zelf doen', 'patient');
   assert.equal(await page.locator('#mode-patient').getAttribute('aria-pressed'), 'true');
   release();

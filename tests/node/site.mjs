@@ -35,7 +35,7 @@ export async function visit(page, url) {
 
 /**
  * Serves www/ and launches Chromium for the test file that calls it (in its before/after hooks).
- * Returns `site`: `site.base` (the URL, once the hooks ran), `site.browser`, `site.open()` and
+ * Returns `site`: `site.base` (the URL, once the hooks ran), `site.browser`, `site.open()`, `site.openHolding()` and
  * `site.axeViolations()`.
  */
 export function useSite() {
@@ -113,6 +113,34 @@ export function useSite() {
       await context.close();
     };
     return { page, context, problems, requests, done };
+  };
+  /**
+   * A fresh page at `path` whose requests matching `held` (glob patterns; the module's wasm by
+   * default) are held back until `release()` is called, as on a slow network; `problems` collects
+   * console errors, `asked()` says whether a held request was made.
+   */
+  site.openHolding = async (path, { held = ['**/pkg/pijnwijzer_bg.wasm'], width = 1100, height = 900 } = {}) => {
+    const context = await site.browser.newContext({ viewport: { width, height }, serviceWorkers: 'block' });
+    let release;
+    const holding = new Promise((resolve) => {
+      release = resolve;
+    });
+    let asked = false;
+    for (const pattern of held) {
+      await context.route(pattern, async (route) => {
+        asked = true;
+        await holding;
+        await route.continue();
+      });
+    }
+    const page = await context.newPage();
+    const problems = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(site.base + path);
+    return { context, page, problems, release, asked: () => asked };
   };
   return site;
 }
