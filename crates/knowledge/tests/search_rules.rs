@@ -1100,6 +1100,29 @@ fn question_words_do_not_outweigh_the_content_words() {
     assert_eq!(first(&k, "sindsdien zijn het klachten geworden die maanden blijven"), "t.rug");
 }
 
+/// A determiner (`elke`, `ieder`, `alle`), a verb that frames the question (`weet`, `weten`,
+/// `wist`) and `goed` qualifying a verb carry no content in a patient's question: a node that
+/// shares only those with it does not outrank the one that shares its content words.
+#[test]
+fn determiners_knowing_and_goed_are_no_content_words() {
+    let k = knowledge(vec![
+        node("t.kracht", Kind::Concept, "Minder kracht", "Minder kracht in de arm.", None, &[]),
+        node(
+            "t.omgaan",
+            Kind::Concept,
+            "Weten wat goed gaat",
+            "Alle mensen weten elke dag wat goed gaat; ieder wist het.",
+            None,
+            &[],
+        ),
+    ]);
+    for filler in ["elke", "ieder", "alle", "weten", "wist", "goed"] {
+        assert!(says(&k, "t.omgaan", filler), "premise: {filler}");
+    }
+    assert_eq!(first(&k, "ik weet niet of ik elke dag goed kracht heb in mijn arm"), "t.kracht");
+    assert_eq!(first(&k, "wist ik maar of alle kracht in mijn arm minder is"), "t.kracht");
+}
+
 /// `laten` before another verb ("een scan laten maken") only says who does it: a question with
 /// it finds what the question without it finds, though the content never writes the word.
 #[test]

@@ -40,20 +40,25 @@ impl Default for Analyzer {
 /// pronoun `haar`, the participle `geworden` of `worden`, and `sinds` and `sindsdien`, which only
 /// date a complaint ("sinds kort", "erger geworden"), as `na` and `tot` do, and `laten` before
 /// another verb ("een scan laten maken", "een tatoeage laten zetten"), which only says who does it.
+/// So are the determiners `elk(e)`, `ieder(e)` and `alle` ("elke week erger", "alle
+/// behandelaars"), which say how many, not what; `weet`, `weten` and `wist`, which frame a question
+/// ("hoe weet ik of…") as `zeggen` frames a report; and `goed`, which only qualifies a verb as
+/// `niet` and `erg` do ("kan mijn arm minder goed optillen", "niet goed meer ophouden").
 // In rows: a word longer than rustfmt's short-item width would put one word on each line.
 #[rustfmt::skip]
 const STOPWORDS: &[&str] = &[
-    "aan", "al", "allang", "allemaal", "als", "alsof", "altijd", "ben", "bent", "bij", "bijna",
-    "daar", "dan", "dat", "de", "der", "des", "deze", "die", "dit", "doet", "door", "dus", "echt",
-    "een", "eigenlijk", "en", "er", "erg", "even", "ga", "gaan", "gaat", "gewoon", "geworden",
-    "haar", "had", "hadden", "heb", "hebben", "hebt", "heeft", "heel", "helemaal", "hem", "het",
-    "hier", "hij", "hoe", "hun", "iets", "ik", "in", "is", "je", "jij", "jou", "jouw", "kan", "kun",
-    "kunnen", "kunt", "laten", "maar", "mag", "me", "men", "met", "mij", "mijn", "moet", "moeten",
-    "na", "naar", "niet", "niks", "nog", "nooit", "nou", "nu", "of", "om", "omdat", "onder", "ons",
-    "onze", "ook", "op", "over", "sinds", "sindsdien", "soms", "steeds", "te", "tegen", "terwijl",
-    "toch", "toen", "tot", "u", "uit", "uw", "van", "vanwege", "voor", "waar", "waarom", "wanneer",
-    "want", "waren", "was", "wat", "weer", "wel", "welk", "welke", "werd", "werden", "wie", "wij",
-    "wil", "willen", "wilt", "word", "worden", "wordt", "zal", "ze", "zeer", "zeggen", "zegt",
+    "aan", "al", "allang", "alle", "allemaal", "als", "alsof", "altijd", "ben", "bent", "bij",
+    "bijna", "daar", "dan", "dat", "de", "der", "des", "deze", "die", "dit", "doet", "door", "dus",
+    "echt", "een", "eigenlijk", "elk", "elke", "en", "er", "erg", "even", "ga", "gaan", "gaat",
+    "gewoon", "geworden", "goed", "haar", "had", "hadden", "heb", "hebben", "hebt", "heeft", "heel",
+    "helemaal", "hem", "het", "hier", "hij", "hoe", "hun", "ieder", "iedere", "iets", "ik", "in",
+    "is", "je", "jij", "jou", "jouw", "kan", "kun", "kunnen", "kunt", "laten", "maar", "mag", "me",
+    "men", "met", "mij", "mijn", "moet", "moeten", "na", "naar", "niet", "niks", "nog", "nooit",
+    "nou", "nu", "of", "om", "omdat", "onder", "ons", "onze", "ook", "op", "over", "sinds",
+    "sindsdien", "soms", "steeds", "te", "tegen", "terwijl", "toch", "toen", "tot", "u", "uit",
+    "uw", "van", "vanwege", "voor", "waar", "waarom", "wanneer", "want", "waren", "was", "wat",
+    "weer", "weet", "wel", "welk", "welke", "werd", "werden", "weten", "wie", "wij", "wil",
+    "willen", "wilt", "wist", "word", "worden", "wordt", "zal", "ze", "zeer", "zeggen", "zegt",
     "zei", "zeiden", "zich", "zij", "zijn", "zit", "zo", "zou", "zouden", "zoveel", "zullen",
 ];
 
