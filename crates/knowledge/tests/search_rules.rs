@@ -1100,6 +1100,28 @@ fn question_words_do_not_outweigh_the_content_words() {
     assert_eq!(first(&k, "sindsdien zijn het klachten geworden die maanden blijven"), "t.rug");
 }
 
+/// A compound of a separable particle and a verb's stem is about the particle verb: a `terugval`
+/// (relapse) is no `val` (fall), so a question about a fall does not find relapse by the part
+/// `val`, while `terug` still finds it.
+#[test]
+fn a_particle_compound_is_not_found_by_its_verbs_stem() {
+    let k = knowledge(vec![
+        node("t.terugval", Kind::Concept, "Terugval", "Terugval na een terugval.", None, &[]),
+        node(
+            "t.val",
+            Kind::Concept,
+            "Pijn na een val",
+            "Meer pijn na een val of ongeval.",
+            None,
+            &[],
+        ),
+        node("t.werk", Kind::Concept, "Terug naar het werk", "Weer aan het werk.", None, &[]),
+    ]);
+    assert_eq!(ids(&k, "val"), ["t.val"]);
+    assert_eq!(first(&k, "meer pijn na een val"), "t.val");
+    assert!(ids(&k, "terug").contains(&"t.terugval".to_string()));
+}
+
 /// A determiner (`elke`, `ieder`, `alle`), a verb that frames the question (`weet`, `weten`,
 /// `wist`) and `goed` qualifying a verb carry no content in a patient's question: a node that
 /// shares only those with it does not outrank the one that shares its content words.

@@ -52,6 +52,12 @@ const COMPOUND_PART_MIN_LEN: usize = 3;
 const LINKED_HEAD_MIN_LEN: usize = 4;
 /// How many letters at least follow the linking `s` of such a compound.
 const LINKED_TAIL_MIN_LEN: usize = 5;
+/// Separable particles that are words of their own (the others, `aan`, `door`, `op`, `uit`…, are
+/// stopwords, so never a part). A compound that starts with one is the noun or adjective of a
+/// particle verb (`terugval` of `terugvallen`, `terugkeer`, `toename`, `vastleggen`), about what
+/// the particle says, not about its second part, which is that verb's stem: a `terugval` (relapse)
+/// is no `val` (fall). It counts as the particle alone.
+const PARTICLES: [&str; 7] = ["los", "mee", "neer", "terug", "toe", "vast", "weg"];
 
 /// Field weights per audience.
 pub(super) fn field_weights(audience: Audience) -> [f32; FIELDS] {
@@ -627,7 +633,8 @@ impl SearchIndex {
     /// content of three letters or more (a linking `s` or `e` between them is allowed:
     /// `pijneducatie`, `bewegingsoefeningen`); otherwise the first half alone, when it is a
     /// content word of four letters or more followed by a linking `s` and five letters or more,
-    /// so `gesprek` finds `gespreksvoering` although `voering` occurs nowhere on its own.
+    /// so `gesprek` finds `gespreksvoering` although `voering` occurs nowhere on its own. A
+    /// compound that starts with a separable particle ([`PARTICLES`]) is the particle alone.
     pub(super) fn compound_parts(&self, word: &str) -> Option<Box<[u32]>> {
         if word.len() < COMPOUND_MIN_LEN || !word.is_ascii() {
             return None;
@@ -646,6 +653,9 @@ impl SearchIndex {
                     .and_then(known)
             });
             if let Some(right_term) = right_term {
+                if PARTICLES.contains(&left) {
+                    return Some(Box::new([left_term]));
+                }
                 return Some(Box::new([left_term, right_term]));
             }
         }
