@@ -1100,6 +1100,29 @@ fn question_words_do_not_outweigh_the_content_words() {
     assert_eq!(first(&k, "sindsdien zijn het klachten geworden die maanden blijven"), "t.rug");
 }
 
+/// The plural of a unit of time (`dagen`, `weken`, `maanden`, `jaren`) only says how long a
+/// complaint has lasted: a node that shares only that with the question does not outrank the one
+/// that shares its complaint.
+#[test]
+fn the_plural_of_a_unit_of_time_only_dates_a_complaint() {
+    let k = knowledge(vec![
+        node("t.hoofd", Kind::Concept, "Hoofdpijn", "Pijn in het hoofd.", None, &[]),
+        node(
+            "t.duur",
+            Kind::Concept,
+            "Na maanden en jaren",
+            "Dagen, weken, maanden en jaren van behandeling.",
+            None,
+            &[],
+        ),
+    ]);
+    for duration in ["dagen", "weken", "maanden", "jaren"] {
+        assert!(says(&k, "t.duur", duration), "premise: {duration}");
+    }
+    assert_eq!(first(&k, "al jaren en weken hoofdpijn"), "t.hoofd");
+    assert_eq!(first(&k, "sinds maanden en dagen hoofdpijn"), "t.hoofd");
+}
+
 /// A compound of a separable particle and a verb's stem is about the particle verb: a `terugval`
 /// (relapse) is no `val` (fall), so a question about a fall does not find relapse by the part
 /// `val`, while `terug` still finds it.

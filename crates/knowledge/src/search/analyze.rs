@@ -43,23 +43,27 @@ impl Default for Analyzer {
 /// So are the determiners `elk(e)`, `ieder(e)` and `alle` ("elke week erger", "alle
 /// behandelaars"), which say how many, not what; `weet`, `weten` and `wist`, which frame a question
 /// ("hoe weet ik of…") as `zeggen` frames a report; and `goed`, which only qualifies a verb as
-/// `niet` and `erg` do ("kan mijn arm minder goed optillen", "niet goed meer ophouden").
+/// `niet` and `erg` do ("kan mijn arm minder goed optillen", "niet goed meer ophouden"). So are
+/// the plurals of units of time, `dagen`, `weken`, `maanden` and `jaren`, which in a question only
+/// say how long a complaint has lasted ("al jaren hoofdpijn", "twee maanden thuis"), as `sinds`
+/// does; the singulars stay words, as in a frequency ("twee keer per week", "elke dag").
 // In rows: a word longer than rustfmt's short-item width would put one word on each line.
 #[rustfmt::skip]
 const STOPWORDS: &[&str] = &[
     "aan", "al", "allang", "alle", "allemaal", "als", "alsof", "altijd", "ben", "bent", "bij",
-    "bijna", "daar", "dan", "dat", "de", "der", "des", "deze", "die", "dit", "doet", "door", "dus",
-    "echt", "een", "eigenlijk", "elk", "elke", "en", "er", "erg", "even", "ga", "gaan", "gaat",
-    "gewoon", "geworden", "goed", "haar", "had", "hadden", "heb", "hebben", "hebt", "heeft", "heel",
-    "helemaal", "hem", "het", "hier", "hij", "hoe", "hun", "ieder", "iedere", "iets", "ik", "in",
-    "is", "je", "jij", "jou", "jouw", "kan", "kun", "kunnen", "kunt", "laten", "maar", "mag", "me",
-    "men", "met", "mij", "mijn", "moet", "moeten", "na", "naar", "niet", "niks", "nog", "nooit",
-    "nou", "nu", "of", "om", "omdat", "onder", "ons", "onze", "ook", "op", "over", "sinds",
-    "sindsdien", "soms", "steeds", "te", "tegen", "terwijl", "toch", "toen", "tot", "u", "uit",
-    "uw", "van", "vanwege", "voor", "waar", "waarom", "wanneer", "want", "waren", "was", "wat",
-    "weer", "weet", "wel", "welk", "welke", "werd", "werden", "weten", "wie", "wij", "wil",
-    "willen", "wilt", "wist", "word", "worden", "wordt", "zal", "ze", "zeer", "zeggen", "zegt",
-    "zei", "zeiden", "zich", "zij", "zijn", "zit", "zo", "zou", "zouden", "zoveel", "zullen",
+    "bijna", "daar", "dagen", "dan", "dat", "de", "der", "des", "deze", "die", "dit", "doet",
+    "door", "dus", "echt", "een", "eigenlijk", "elk", "elke", "en", "er", "erg", "even", "ga",
+    "gaan", "gaat", "gewoon", "geworden", "goed", "haar", "had", "hadden", "heb", "hebben", "hebt",
+    "heeft", "heel", "helemaal", "hem", "het", "hier", "hij", "hoe", "hun", "ieder", "iedere",
+    "iets", "ik", "in", "is", "jaren", "je", "jij", "jou", "jouw", "kan", "kun", "kunnen", "kunt",
+    "laten", "maanden", "maar", "mag", "me", "men", "met", "mij", "mijn", "moet", "moeten", "na",
+    "naar", "niet", "niks", "nog", "nooit", "nou", "nu", "of", "om", "omdat", "onder", "ons",
+    "onze", "ook", "op", "over", "sinds", "sindsdien", "soms", "steeds", "te", "tegen", "terwijl",
+    "toch", "toen", "tot", "u", "uit", "uw", "van", "vanwege", "voor", "waar", "waarom", "wanneer",
+    "want", "waren", "was", "wat", "weer", "weet", "weken", "wel", "welk", "welke", "werd",
+    "werden", "weten", "wie", "wij", "wil", "willen", "wilt", "wist", "word", "worden", "wordt",
+    "zal", "ze", "zeer", "zeggen", "zegt", "zei", "zeiden", "zich", "zij", "zijn", "zit", "zo",
+    "zou", "zouden", "zoveel", "zullen",
 ];
 
 /// Words whose Snowball stem is the stem of an unrelated word, with the term each gets instead
