@@ -14,7 +14,8 @@
 // 1. Navigation to the first result: the deep link /#/?q=rode%20vlaggen at 1280×800, as is,
 //    with the CPU slowed 4× (CDP Emulation.setCPUThrottlingRate, set before the navigation), and
 //    as a phone on a mobile network (the CPU slowed 4× and CDP Network.emulateNetworkConditions
-//    with PHONE_NETWORK, which holds back the worker's requests too). The
+//    with PHONE_NETWORK, which holds back the worker's requests too), and on a slow one
+//    (SLOW_NETWORK). The
 //    time is performance.now() (from the navigation's start) when the first hit (`#results li.hit`)
 //    is in the DOM, taken inside the page by a MutationObserver an init script installs. The same
 //    script notes DOMContentLoaded (when app.js runs); the request start and download end of the
@@ -99,6 +100,12 @@ const THROTTLE = 4;
  * byte less is worth to a reader on a phone.
  */
 const PHONE_NETWORK = { latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8 };
+/**
+ * A slow mobile network (3G at its weakest, a crowded cell): 400 ms from a request to its
+ * response's headers, 400 kbit/s each way. The page must not give up on the first results there
+ * (app.js, FIRST_RESULTS_PATIENCE): the module it would load instead is more than twice their bytes.
+ */
+const SLOW_NETWORK = { latency: 400, downloadThroughput: 400_000 / 8, uploadThroughput: 400_000 / 8 };
 /** How long one wait may take before the run fails: generous, for a busy machine. */
 const TIMEOUT = 120_000;
 
@@ -752,6 +759,7 @@ export async function browserBench({
     plain: [],
     throttled: [],
     phone: [],
+    slow: [],
     embeds: EMBEDS.map(() => []),
     preparing: [],
     serverLog: serverLog.entries,
@@ -762,6 +770,7 @@ export async function browserBench({
       figures.plain.push(await visit(browser, base, { full: true, serverLog, run: r }));
       figures.throttled.push(await visit(browser, base, { throttle: THROTTLE }));
       figures.phone.push(await visit(browser, base, { throttle: THROTTLE, network: PHONE_NETWORK }));
+      figures.slow.push(await visit(browser, base, { throttle: THROTTLE, network: SLOW_NETWORK }));
       for (const [i, page] of EMBEDS.entries()) figures.embeds[i].push(await embed(browser, base, page));
       figures.preparing.push(await preparing(browser, base));
       const embedded = EMBEDS.map(({ what }, i) => `, ${what} ${formatMs(figures.embeds[i].at(-1).shown)}`);
@@ -769,6 +778,7 @@ export async function browserBench({
         `run ${r + 1}/${runs}: first result ${formatMs(figures.plain.at(-1).first.shown)}, ` +
           `${THROTTLE}× slower CPU ${formatMs(figures.throttled.at(-1).first.shown)}, ` +
           `phone ${formatMs(figures.phone.at(-1).first.shown)}, ` +
+          `slow network ${formatMs(figures.slow.at(-1).first.shown)}, ` +
           `repeat ${formatMs(figures.plain.at(-1).repeat.shown)}${embedded.join('')}, ` +
           `longest task while preparing the search ${formatMs(figures.preparing.at(-1).longest)}`,
       );
@@ -994,6 +1004,8 @@ function report(f, command) {
   timeRow('the same', `${THROTTLE}× slower (CDP throttling)`, throttled);
   const phone = f.phone.map((p) => p.first);
   timeRow("the same on a phone's mobile network (150 ms a request, 1.6 Mbit/s down)", `${THROTTLE}× slower`, phone);
+  const slowNetwork = f.slow.map((p) => p.first);
+  timeRow('the same on a slow mobile network (400 ms a request, 400 kbit/s down)', `${THROTTLE}× slower`, slowNetwork);
   timeRow(
     'repeat visit (after 3 s on the first page, a new tab of the same profile, service worker active): the first hit',
     'as is',
@@ -1013,6 +1025,9 @@ function report(f, command) {
   );
   lines.push(
     `- **A phone on a mobile network:** the CPU ${THROTTLE}× slower and the network Lighthouse simulates for its mobile score (slow 4G: ${PHONE_NETWORK.latency} ms from each request to its response, ${(PHONE_NETWORK.downloadThroughput * 8) / 1e6} Mbit/s down), applied to the page and its worker alike: ${formatMs(m(phone, 'shown'))}. Here each round of requests and each 100 KiB costs about half a second, which loopback hides.`,
+  );
+  lines.push(
+    `- **A slow mobile network:** the same with ${SLOW_NETWORK.latency} ms a request and ${(SLOW_NETWORK.downloadThroughput * 8) / 1e3} kbit/s down: ${formatMs(m(slowNetwork, 'shown'))}. The page waits for the first results as long as their files keep coming (README, "The first search"): the module, more than twice their bytes, would come later still.`,
   );
   const repeatHit = m(repeat, 'shown');
   const codeCached = f.plain.filter((p) => p.wasmCodeCached).length;

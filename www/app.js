@@ -686,22 +686,35 @@ function openedOn() {
 }
 
 /**
- * How long the module waits for the first results before it loads all the same: what they are
- * read from may be slow, or gone offline.
+ * How long the page waits for the first search's next sign of progress (a file of it in, an
+ * answer) before it loads the module all the same: the files may have stalled. It is no limit on
+ * the whole: on a slow network the first results still come long before the module, which is more
+ * than twice their bytes (on 400 kbit/s with 400 ms a request, a limit of 3 s on the whole took
+ * the first result from 8 s to 15 s). Offline, or with the files gone, the worker says so at once.
  */
-const FIRST_RESULTS_PATIENCE = 3000;
+const FIRST_RESULTS_PATIENCE = 10000;
 
 /**
  * On a page opened on a search, shows its first results from the search's files before the module
  * loads: a fraction of the bytes (README, "The first search"). Whatever fails there is left to the
- * module, which answers as always; so is whatever takes longer than FIRST_RESULTS_PATIENCE.
+ * module, which answers as always; so is a first search that shows no progress for
+ * FIRST_RESULTS_PATIENCE.
  */
 async function showFirstResults() {
   // Whether the page still waits for the first results: once not, they are no longer drawn.
   let waiting = true;
+  let timer;
+  let progressed;
+  const stalled = new Promise((resolve) => {
+    progressed = () => {
+      clearTimeout(timer);
+      timer = setTimeout(resolve, FIRST_RESULTS_PATIENCE);
+    };
+  });
+  progressed();
   const shown = (async () => {
     const { openFirstSearch } = await import('./first-search.js');
-    const opened = await openFirstSearch();
+    const opened = await openFirstSearch(progressed);
     if (!waiting) return opened.close();
     firstSearch = opened;
     useLabels(firstSearch.vocabulary);
@@ -712,7 +725,8 @@ async function showFirstResults() {
       if (waiting) showResults(input.value);
     }
   })().catch((error) => console.warn('pijnwijzer: the first results wait for the module', error));
-  await Promise.race([shown, new Promise((resolve) => setTimeout(resolve, FIRST_RESULTS_PATIENCE))]);
+  await Promise.race([shown, stalled]);
+  clearTimeout(timer);
   waiting = false;
 }
 

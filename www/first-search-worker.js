@@ -6,6 +6,7 @@
 //
 // Messages in: `{ prefetch: query }`, then `{ handOver: true, wasm, index }` (the bytes of the small
 // module and index.bin that start.js fetched, or null); `{ id, query, options }`. Out:
+// `{ progress: name }` as each file is in (so the page knows the search has not stalled),
 // `{ vocabulary }` once the files are open; `{ id, hits }` or `{ id, error }` for each search.
 import init, { addSearchFile, openSearchFiles, searchFiles } from './pkg/search/pijnwijzer_search.js';
 
@@ -15,7 +16,9 @@ const FILES = new URL('./pkg/search/', import.meta.url);
 async function file(name) {
   const response = await fetch(new URL(name, FILES));
   if (!response.ok) throw new Error(`pkg/search/${name}: ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  postMessage({ progress: name });
+  return bytes;
 }
 
 /**
@@ -83,6 +86,7 @@ onmessage = async ({ data }) => {
     return;
   }
   if (data.handOver) {
+    postMessage({ progress: 'handed over' });
     handOver(data);
     return;
   }

@@ -8,14 +8,17 @@
  * `search(query, options)` gives the module's own hits for a search it has answered before, and
  * none otherwise; `needs()` then says that it has not, and `loadNeeded()` asks the worker.
  * `vocabulary` is the module's `vocabulary()`, to label the hits; `close()` ends the worker.
+ * `progressed()` is called at each word from the worker (a file in, the files open, an answer).
  */
-export function openFirstSearch() {
+export function openFirstSearch(progressed) {
   const { worker: searcher, said } = self.pijnwijzerFirstSearch;
   delete self.pijnwijzerFirstSearch;
   const waiting = new Map();
   let next = 0;
   return new Promise((resolve, reject) => {
     const hear = (data) => {
+      progressed();
+      if (data.progress) return;
       if (data.failed) {
         reject(new Error(data.failed));
         return;

@@ -132,6 +132,51 @@ test('without the search files, the module answers the search as always', async 
   await context.close();
 });
 
+test('on a slow network the page waits for the first results while their files keep coming, not for a fixed time', async () => {
+  // Every file of the first search takes 1.5 s: its three rounds (the small module and index.bin,
+  // the postings, the hits' files) take longer than the 3 s the page once waited in all. The module
+  // is more than twice their bytes, so it is asked for only once the first results are drawn.
+  const context = await site.browser.newContext({ serviceWorkers: 'block' });
+  await context.route('**/pkg/search/**', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  await context.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('#results li.hit')) {
+        self.firstHitAt = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const page = await context.newPage();
+  await page.goto(`${site.base}#/?q=rode%20vlaggen`);
+  await ready(page);
+  await showsTheModulesHits(page, 'rode vlaggen');
+  const { firstHitAt, moduleAskedAt } = await page.evaluate(() => ({
+    firstHitAt: self.firstHitAt,
+    moduleAskedAt: performance.getEntriesByName(new URL('pkg/pijnwijzer_bg.wasm', location.href).href)[0]?.startTime,
+  }));
+  assert.ok(firstHitAt > 4500, `the first search's three rounds took ${firstHitAt} ms`);
+  assert.ok(
+    moduleAskedAt >= firstHitAt,
+    `the module was asked for at ${moduleAskedAt} ms, the first hit drawn at ${firstHitAt} ms`,
+  );
+  await context.close();
+});
+
+test('a first search that stalls is left to the module', async () => {
+  // The hits' files never come: after the page's patience with no progress, the module answers.
+  const { context, page, problems, release } = await site.openHolding('#/?q=rode%20vlaggen', {
+    held: ['**/pkg/search/node-*.bin'],
+  });
+  await ready(page);
+  await showsTheModulesHits(page, 'rode vlaggen');
+  assert.deepEqual(problems, []);
+  release();
+  await context.close();
+});
+
 test('a page that is not a search loads the module at once, and no search file', async () => {
   const { page, requests, done } = await site.open('#/medicatie');
   assert.ok(requests.some((url) => url.endsWith('/pkg/pijnwijzer_bg.wasm')));
