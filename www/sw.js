@@ -1,7 +1,8 @@
 // Pijnwijzer's service worker: precaches the app shell and the module (JS + wasm), and answers
 // same-origin GET requests from the network first, keeping the cache fresh, and from the cache
-// when the network is gone. Network first because the guidance itself lives in the wasm: a reader
-// online always gets the current content, and after one visit the site still works offline.
+// when the network is gone, or gives no answer within NETWORK_PATIENCE. Network first because the
+// guidance itself lives in the wasm: a reader online always gets the current content, and after
+// one visit the site still works offline.
 // Nothing is downloaded twice: the precache asks with `no-cache`, so a file the page has just
 // loaded is revalidated (a 304 with its ETag) rather than fetched again, and every later request
 // is revalidated the same way, so an unchanged file costs no body bytes.
@@ -54,6 +55,14 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+/**
+ * How long a request waits for the network's answer (its headers; the body may take longer) before
+ * a cached copy is used. A phone with a signal but no data gets no error, only silence, for a
+ * minute or more: without this the site would not open there, though it is in the cache. An
+ * answer that comes later still refreshes the cache.
+ */
+const NETWORK_PATIENCE = 3000;
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET') return;
@@ -62,21 +71,32 @@ self.addEventListener('fetch', (event) => {
   event.respondWith(
     (async () => {
       const cache = await caches.open(VERSION);
-      try {
+      const network = (async () => {
         const response = await fetch(request);
         if (response.ok && response.type === 'basic' && !(await cachedAlready(cache, request, response))) {
           cache.put(request, response.clone());
         }
         return response;
+      })();
+      // Kept alive until the network answers, also when the cached copy answered first.
+      event.waitUntil(network.catch(() => {}));
+      const silence = new Promise((resolve) => setTimeout(resolve, NETWORK_PATIENCE));
+      try {
+        return await Promise.race([network, silence.then(async () => (await cachedCopy(cache, request)) ?? network)]);
       } catch {
-        const cached = await cache.match(request, { ignoreSearch: true });
-        if (cached) return cached;
-        // Offline and not cached: a page of the app opens from the cached shell.
-        return (request.mode === 'navigate' && (await cache.match('index.html'))) || Response.error();
+        return (await cachedCopy(cache, request)) ?? Response.error();
       }
     })(),
   );
 });
+
+/** The cached copy of what `request` asks for; a page of the app opens from the cached shell. */
+async function cachedCopy(cache, request) {
+  return (
+    (await cache.match(request, { ignoreSearch: true })) ??
+    (request.mode === 'navigate' ? await cache.match('index.html') : undefined)
+  );
+}
 
 /**
  * Whether the cache already holds this very version of the file (the same ETag): then writing it

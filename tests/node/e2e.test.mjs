@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { edgeContrast, eventually } from './browser.mjs';
+import { serve } from '../../scripts/serve.mjs';
 import { useSite, visit, ready, shot } from './site.mjs';
 
 const site = useSite();
@@ -622,6 +623,46 @@ test('after one visit the site works offline through the service worker', async 
   await eventually(async () => assert.match(await page.locator('.med-card h2').first().textContent(), /^Tramadol/));
   await context.setOffline(false);
   await done();
+});
+
+test('with a signal but no data (a server that never answers), a reader who came before gets the site from the cache', async () => {
+  // A server of its own, which can fall silent: it takes every request and answers none.
+  const { server, url } = await serve({ port: 0 });
+  const [answer] = server.listeners('request');
+  server.removeAllListeners('request');
+  let silent = false;
+  server.on('request', (request, response) => {
+    if (!silent) answer(request, response);
+  });
+  const context = await site.browser.newContext({ serviceWorkers: 'allow' });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${url}/`);
+    await ready(page);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((resolve) =>
+          navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
+        );
+      }
+    });
+    silent = true;
+    // A new tab: the service worker waits a few seconds for the page's answer, then takes its cached
+    // copy, and the cached copies of the files that follow at once. The page, its module and a
+    // drug's card are there well before the browser would give up on the server.
+    const again = await context.newPage();
+    const opened = Date.now();
+    await again.goto(`${url}/#/medicatie/tramadol`, { timeout: 60_000 });
+    await again.waitForSelector('html[data-ready="true"]', { timeout: 60_000 });
+    await eventually(async () => assert.match(await again.locator('.med-card h2').first().textContent(), /^Tramadol/));
+    // Not a wait per file: the page's files come in rounds, and a wait for each round would add up.
+    assert.ok(Date.now() - opened < 20_000, `the card took ${Date.now() - opened} ms`);
+  } finally {
+    await context.close();
+    server.closeAllConnections();
+    server.close();
+  }
 });
 
 test('a narrow screen, 360 px or a phone zoomed to 200 % (195 px): no page scrolls sideways, and the mode switch shows both choices whole', async () => {
