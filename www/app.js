@@ -676,6 +676,7 @@ let firstSearch = null;
 function useLabels(labels) {
   useVocabulary(labels);
   $('sources').textContent = vocabulary.documents.map((d) => `${d.short} (${d.version})`).join(', ');
+  $('sources-line').hidden = false;
   fillFilters();
 }
 

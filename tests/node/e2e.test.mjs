@@ -99,11 +99,13 @@ test("a deep link says what is on its way while the module loads, not the home p
   );
   assert.equal(await node.page.locator('#quick').isVisible(), false);
   assert.equal(await node.page.locator('#filters-toggle').isVisible(), false, 'a node has no filters');
+  assert.equal(await node.page.locator('#sources-line').isVisible(), false, 'no placeholder for the sources');
   assert.equal(await node.page.locator('#mode-patient').getAttribute('aria-pressed'), 'true');
   assert.ok(node.asked(), 'the module is on its way');
   node.release();
   await ready(node.page);
   await eventually(async () => assert.ok(await node.page.locator('#detail-title').isVisible()));
+  assert.match(await node.page.locator('#sources-line').textContent(), /^Bronnen: .*WOREL.*\(/);
   assert.equal(await node.page.locator('#status').textContent(), '');
   assert.deepEqual(node.problems, []);
   await node.context.close();
