@@ -62,6 +62,12 @@ self.addEventListener('activate', (event) => {
  * answer that comes later still refreshes the cache.
  */
 const NETWORK_PATIENCE = 3000;
+/**
+ * Whether the network left a request unanswered for NETWORK_PATIENCE and has answered none since:
+ * the next requests then take their cached copy at once (the page's files come in rounds, and
+ * each round would wait again), while the network is still asked, to refresh the cache.
+ */
+let networkSilent = false;
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
@@ -73,6 +79,7 @@ self.addEventListener('fetch', (event) => {
       const cache = await caches.open(VERSION);
       const network = (async () => {
         const response = await fetch(request);
+        networkSilent = false;
         if (response.ok && response.type === 'basic' && !(await cachedAlready(cache, request, response))) {
           cache.put(request, response.clone());
         }
@@ -80,9 +87,15 @@ self.addEventListener('fetch', (event) => {
       })();
       // Kept alive until the network answers, also when the cached copy answered first.
       event.waitUntil(network.catch(() => {}));
-      const silence = new Promise((resolve) => setTimeout(resolve, NETWORK_PATIENCE));
+      const silence = new Promise((resolve) => setTimeout(resolve, networkSilent ? 0 : NETWORK_PATIENCE));
       try {
-        return await Promise.race([network, silence.then(async () => (await cachedCopy(cache, request)) ?? network)]);
+        return await Promise.race([
+          network,
+          silence.then(async () => {
+            networkSilent = true;
+            return (await cachedCopy(cache, request)) ?? network;
+          }),
+        ]);
       } catch {
         return (await cachedCopy(cache, request)) ?? Response.error();
       }
