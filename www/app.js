@@ -582,7 +582,6 @@ function showPage(nav, render, focusTarget) {
   if (focusTarget) pageView.querySelector('h1')?.focus();
 }
 
-/** Draws the view the address names; for a page, returns a promise that settles once it is drawn. */
 /** The mode the address asks for, or the reader's own, on the page: its buttons and its words. */
 function showAudience(params) {
   setAudience(addressAudience(params) ?? chosenAudience());
@@ -590,6 +589,7 @@ function showAudience(params) {
   showModeTexts();
 }
 
+/** Draws the view the address names; for a page, returns a promise that settles once it is drawn. */
 function route() {
   routes += 1;
   // The view the address asks for is drawn from here on (start.js, `data-opening`).
