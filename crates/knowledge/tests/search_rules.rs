@@ -310,6 +310,62 @@ fn compound_parts_find_the_whole() {
     assert!(!ids(&k, "educatie").contains(&"rec.slaap".to_string()), "the distractor is not found");
 }
 
+/// A compound written as two words, as patients often write it, is searched as the compound the
+/// content writes: `rug pijn` and "mijn rug doet pijn" (its stopwords between) find what `rugpijn`
+/// finds, and `gewricht pijn` what `gewrichtspijn` finds (a linking `s`), not first the node
+/// that happens to hold both words apart. Not across a comma, nor while the second word is typed.
+#[test]
+fn a_compound_written_as_two_words_is_searched_as_the_compound() {
+    use Kind::*;
+    let k = knowledge(vec![
+        node("rec.rugpijn", Recommendation, "Bewegen", "Blijf bewegen bij rugpijn.", None, &[]),
+        node("sec.bed", Section, "Bed", "Pijn bij liggen. De rug van het bed is hoog.", None, &[]),
+        node("rec.gewricht", Recommendation, "Rust", "Gewrichtspijn vraagt rust.", None, &[]),
+        node("sec.knie", Section, "Knie", "Het gewricht van de knie. Pijn en rust.", None, &[]),
+    ]);
+    assert_eq!(first(&k, "rugpijn"), "rec.rugpijn", "premise");
+    assert_eq!(first(&k, "gewrichtspijn"), "rec.gewricht", "premise");
+    for (apart, whole) in [
+        ("rug pijn", "rugpijn"),
+        ("mijn rug doet pijn", "rugpijn"),
+        ("gewricht pijn", "gewrichtspijn"),
+    ] {
+        assert_eq!(ranking(&hits(&k, apart)), ranking(&hits(&k, whole)), "{apart:?} as {whole:?}");
+    }
+    assert_eq!(first(&k, "de rug, pijn"), "sec.bed", "not joined across a comma");
+    let typing = SearchOptions { prefix: Some(true), limit: Some(MAX_LIMIT), ..Default::default() };
+    assert_ne!(
+        ranking(&search_with(&k, "rug pijn", &typing)),
+        ranking(&hits(&k, "rugpijn")),
+        "`pijn` may still become `pijnlijk` while typed"
+    );
+
+    // A compound only the thesaurus has joins too, but not with a word that is only an ending
+    // (`rugpijnene` stems as `rugpijn`).
+    let k = knowledge_with(
+        &[&["nekpijn", "pijn in de nek"], &["rugpijn", "spit"]],
+        vec![
+            node("rec.nek", Recommendation, "Nek", "Bij pijn in de nek: blijf bewegen.", None, &[]),
+            node("rec.spit", Recommendation, "Spit", "Spit gaat vaak over.", None, &[]),
+            node(
+                "sec.dag",
+                Section,
+                "Dagen",
+                "De ene dag is de andere niet; pijn wisselt.",
+                None,
+                &[],
+            ),
+        ],
+    );
+    assert!(!pack_says(&k, "nekpijn") && !pack_says(&k, "rugpijn"), "premise");
+    assert_eq!(ranking(&hits(&k, "nek pijn")), ranking(&hits(&k, "nekpijn")));
+    assert_ne!(
+        ranking(&hits(&k, "rugpijn ene")),
+        ranking(&hits(&k, "rugpijn")),
+        "`ene` is no part"
+    );
+}
+
 /// A compound typed as one word finds the parts written apart: `medicatieadvies`, which no node
 /// writes, finds the recommendation to give advice on medication ("uitleg en advies over …
 /// medicatie") first, above nodes that hold only one of the parts.

@@ -118,6 +118,74 @@ impl SearchIndex {
         words
     }
 
+    /// Joins two neighbouring query words into the compound the content writes as one word
+    /// (`rug … pijn` → `rugpijn`, `gewricht pijn` → `gewrichtspijn`), which is then searched as if
+    /// typed whole: Dutch writes compounds as one word, and a patient often splits them, most of
+    /// all around the stopwords of a sentence ("mijn rug doet pijn"). A node indexes a compound as
+    /// one term, so the parts apart would rank first the nodes that use both words on their own.
+    /// Not across a comma or a sentence's end, and not with the word still being typed.
+    pub(super) fn join_compounds<'a>(
+        &'a self,
+        text: &str,
+        words: &mut Vec<QueryWord<'a>>,
+        typing: bool,
+    ) {
+        let mut i = 0;
+        while i + 1 < words.len() {
+            let (left, right) = (&words[i], &words[i + 1]);
+            let still_typing = typing && i + 2 == words.len() && right.end == text.len();
+            let one_clause = !text[left.end..right.start].contains([',', '.', ';', ':', '?', '!']);
+            if one_clause && !still_typing {
+                if let Some(joined) = self.compound_of(left, right) {
+                    words[i] = joined;
+                    words.remove(i + 1);
+                }
+            }
+            i += 1;
+        }
+    }
+
+    /// The compound of `left` and `right`, with or without a linking `s`, as one query word, when
+    /// the content or the thesaurus has it as one word.
+    fn compound_of(&self, left: &QueryWord, right: &QueryWord) -> Option<QueryWord<'_>> {
+        let (start, end) = (left.start, right.end);
+        ["", "s"].into_iter().find_map(|link| {
+            let folded = format!("{}{link}{}", left.folded, right.folded);
+            if let Some(word) = self.word_id(&folded) {
+                let term_id = &self.words[word as usize].term;
+                let term = Cow::Borrowed(self.term_names[*term_id as usize].as_str());
+                return Some(QueryWord {
+                    folded,
+                    word: Some(word),
+                    meant: None,
+                    term,
+                    term_id: Some(term_id),
+                    start,
+                    end,
+                });
+            }
+            // A compound the thesaurus alone has: its stem must be the left word and the right
+            // word's stem, or a right word that is only an ending would join (`rugpijn ene`
+            // stems as `rugpijn`).
+            let term = self.analyzer.term(&folded, &folded);
+            let right_stem = self.analyzer.term(&right.folded, &right.folded);
+            let stems_as_compound =
+                term.strip_prefix(left.folded.as_str()) == Some(&format!("{link}{right_stem}"));
+            (stems_as_compound && self.synonym_index.contains_key(&term)).then(|| {
+                let term_id = self.terms.get(&term);
+                QueryWord {
+                    folded,
+                    word: None,
+                    meant: None,
+                    term: Cow::Owned(term),
+                    term_id,
+                    start,
+                    end,
+                }
+            })
+        })
+    }
+
     /// Each query word (or thesaurus phrase) with the alternatives it may match as (none for a word
     /// the content lacks in every form), and whether the query names something the content lacks
     /// (`names_absent`).

@@ -115,6 +115,7 @@ impl SearchIndex {
             return None;
         }
         let completing_last = query.prefix && text.ends_with(|c: char| c.is_alphanumeric());
+        self.join_compounds(text, &mut words, completing_last);
         let expanded = self.expand(text, &mut words, completing_last, outcome);
         Some((text, words, expanded))
     }
