@@ -152,6 +152,38 @@ fn everyday_words_for_warning_signs_find_what_the_contents_words_find() {
     }
 }
 
+/// A patient's everyday words for each sign of the red-flag list (WOREL §4, aanbeveling 6) that
+/// the content and the thesaurus lacked find what the list's own words find (the thesaurus):
+/// vomiting in the forms Snowball does not join (`braakt`, `gespuugd`) and as `kotsen` (whose `kots`
+/// was read as a misspelt `kost`); shivering as `bibberen`; fever as `hoge temperatuur`; tingling as
+/// `mierenkriebels`; weight loss as `gewicht verliezen` or `dunner`; weak immunity as `zwak
+/// immuunsysteem`; cancer as `kwaadaardig gezwel`; neurological disorders as `zenuwproblemen` (the
+/// list's lay text says "problemen met uw zenuwen"); pain at night as `nachtelijke pijn`; and
+/// getting up as `opsta`, a form Snowball does not join with `opstaan`.
+#[test]
+fn everyday_words_for_each_sign_of_the_red_flag_list_find_what_its_words_find() {
+    for (lay, word) in [
+        ("ze braakt steeds", "ze moet steeds overgeven"),
+        ("ik moet kotsen van de pijn", "ik moet overgeven van de pijn"),
+        ("ik heb gespuugd", "ik heb overgegeven"),
+        ("ik lig te bibberen", "ik heb rillingen"),
+        ("hoge temperatuur", "koorts"),
+        ("mierenkriebels in mijn been", "tintelingen in mijn been"),
+        ("ik verlies gewicht", "gewichtsverlies"),
+        ("ik word steeds dunner", "ik ben afgevallen"),
+        ("zwak immuunsysteem", "verminderde afweer"),
+        ("mijn immuunsysteem is verzwakt", "verminderde afweer"),
+        ("kwaadaardig gezwel", "kanker"),
+        ("zenuwproblemen", "neurologische stoornissen"),
+        ("nachtelijke pijn", "pijn 's nachts"),
+        ("pijn als ik opsta", "pijn bij het opstaan"),
+    ] {
+        let found = first_for_patient(word);
+        assert!(found.is_some(), "premise: {word:?}");
+        assert_eq!(first_for_patient(lay), found, "{lay:?} as {word:?}");
+    }
+}
+
 /// `slap` (limp, weak) is not `slaap` (sleep), though Snowball stems them alike, one edit turns
 /// one into the other, and `slap` could be the start of `slapen`: a patient whose leg or arm is
 /// limp finds weakness (the red flags, loss of strength), not sleeping pills, also while typing.
