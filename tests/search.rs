@@ -184,6 +184,22 @@ fn everyday_words_for_each_sign_of_the_red_flag_list_find_what_its_words_find() 
     }
 }
 
+/// Confusion, a sign of the red-flag list, in any of its words finds the list first, not
+/// "Centrale sensitisatie": the thesaurus's `in de war` is just `war` without its stopwords, the
+/// stem of `ware` in "als het ware" (and of the author Ware), so every word of its group found
+/// the nodes that say "als het ware" first. The group keeps `in de war` only with a verb
+/// (`raakt in de war`, `in de war raken`), whose phrase keeps two words.
+#[test]
+fn confusion_finds_the_red_flags_not_as_it_were() {
+    for query in ["verward", "gedesoriënteerd", "delier", "warrig", "ze raakt in de war"] {
+        assert_eq!(
+            first_for_patient(query).as_deref(),
+            Some("worel.alg.rodevlaggen.lijst"),
+            "{query:?}"
+        );
+    }
+}
+
 /// `slap` (limp, weak) is not `slaap` (sleep), though Snowball stems them alike, one edit turns
 /// one into the other, and `slap` could be the start of `slapen`: a patient whose leg or arm is
 /// limp finds weakness (the red flags, loss of strength), not sleeping pills, also while typing.
