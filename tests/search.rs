@@ -153,8 +153,8 @@ fn everyday_words_for_warning_signs_find_what_the_contents_words_find() {
 }
 
 /// A patient's everyday words for each sign of the red-flag list (WOREL §4, aanbeveling 6) that
-/// the content and the thesaurus lacked find what the list's own words find (the thesaurus):
-/// vomiting in the forms Snowball does not join (`braakt`, `gespuugd`) and as `kotsen` (whose `kots`
+/// the content and the thesaurus lacked find what the list's own words find (the thesaurus): an
+/// accident as `aanrijding`; vomiting in the forms Snowball does not join (`braakt`, `gespuugd`) and as `kotsen` (whose `kots`
 /// was read as a misspelt `kost`); shivering as `bibberen`; fever as `hoge temperatuur`; tingling as
 /// `mierenkriebels`; weight loss as `gewicht verliezen` or `dunner`; weak immunity as `zwak
 /// immuunsysteem`; cancer as `kwaadaardig gezwel`; neurological disorders as `zenuwproblemen` (the
@@ -163,6 +163,7 @@ fn everyday_words_for_warning_signs_find_what_the_contents_words_find() {
 #[test]
 fn everyday_words_for_each_sign_of_the_red_flag_list_find_what_its_words_find() {
     for (lay, word) in [
+        ("na een aanrijding nekpijn", "na een ongeluk nekpijn"),
         ("ze braakt steeds", "ze moet steeds overgeven"),
         ("ik moet kotsen van de pijn", "ik moet overgeven van de pijn"),
         ("ik heb gespuugd", "ik heb overgegeven"),
@@ -181,6 +182,21 @@ fn everyday_words_for_each_sign_of_the_red_flag_list_find_what_its_words_find() 
         let found = first_for_patient(word);
         assert!(found.is_some(), "premise: {word:?}");
         assert_eq!(first_for_patient(lay), found, "{lay:?} as {word:?}");
+    }
+}
+
+/// `lesstof` is what an educator calls teaching material: it finds what `lesmateriaal` and the
+/// content's `educatiemateriaal` find (the thesaurus), where the content never uses the word.
+#[test]
+fn lesstof_is_teaching_material() {
+    let first = |query: &str| hits(query).first().map(|h| h.node.id.clone());
+    for (word, material) in [
+        ("lesstof over pijn", "lesmateriaal over pijn"),
+        ("lesstof voor huisartsen", "educatiemateriaal voor huisartsen"),
+    ] {
+        let found = first(material);
+        assert!(found.is_some(), "premise: {material:?}");
+        assert_eq!(first(word), found, "{word:?} as {material:?}");
     }
 }
 
