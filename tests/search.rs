@@ -154,12 +154,13 @@ fn everyday_words_for_warning_signs_find_what_the_contents_words_find() {
 
 /// A patient's everyday words for each sign of the red-flag list (WOREL §4, aanbeveling 6) that
 /// the content and the thesaurus lacked find what the list's own words find (the thesaurus): an
-/// accident as `aanrijding`; vomiting in the forms Snowball does not join (`braakt`, `gespuugd`) and as `kotsen` (whose `kots`
-/// was read as a misspelt `kost`); shivering as `bibberen`; fever as `hoge temperatuur`; tingling as
-/// `mierenkriebels`; weight loss as `gewicht verliezen` or `dunner`; weak immunity as `zwak
-/// immuunsysteem`; cancer as `kwaadaardig gezwel`; neurological disorders as `zenuwproblemen` (the
-/// list's lay text says "problemen met uw zenuwen"); pain at night as `nachtelijke pijn`; and
-/// getting up as `opsta`, a form Snowball does not join with `opstaan`.
+/// accident as `aanrijding`; vomiting in the forms Snowball does not join (`braakt`, `gespuugd`)
+/// and as `kotsen` (whose `kots` was read as a misspelt `kost`); shivering as `bibberen`; fever as
+/// `hoge temperatuur`; tingling as `mierenkriebels`; weight loss as `gewicht verliezen` or
+/// `dunner`; weak immunity as `zwak immuunsysteem`; cancer as `kwaadaardig gezwel`; neurological
+/// disorders as `zenuwproblemen` (the list's lay text says "problemen met uw zenuwen"); pain at
+/// night as `nachtelijke pijn`; and getting up as `opsta`, a form Snowball does not join with
+/// `opstaan`.
 #[test]
 fn everyday_words_for_each_sign_of_the_red_flag_list_find_what_its_words_find() {
     for (lay, word) in [

@@ -119,11 +119,11 @@ impl SearchIndex {
     }
 
     /// Joins two neighbouring query words into the compound the content writes as one word
-    /// (`rug … pijn` → `rugpijn`, `gewricht pijn` → `gewrichtspijn`), which is then searched as if
-    /// typed whole: Dutch writes compounds as one word, and a patient often splits them, most of
-    /// all around the stopwords of a sentence ("mijn rug doet pijn"). A node indexes a compound as
-    /// one term, so the parts apart would rank first the nodes that use both words on their own.
-    /// Not across a comma or a sentence's end, and not with the word still being typed.
+    /// (`rug … pijn` → `rugpijn`, `gewricht pijn` → `gewrichtspijn`), which is then searched as
+    /// if typed whole: Dutch writes compounds as one word, and a patient often splits them, most
+    /// of all around the stopwords of a sentence ("mijn rug doet pijn"). A node indexes a compound
+    /// as one term, so the parts apart would rank first the nodes that use both words on their
+    /// own. Not across a comma or a sentence's end, and not with the word still being typed.
     pub(super) fn join_compounds<'a>(
         &'a self,
         text: &str,
