@@ -239,6 +239,25 @@ fn a_limp_leg_is_weakness_not_sleep() {
     }
 }
 
+/// Words Snowball stems alike that mean something else keep their own sense (`OWN_TERMS` in the
+/// analyser): a clinician's "dosis verhogen" (raising a dose) finds no red flags by `verhoging`
+/// (a raised temperature), a patient who wants a day off (`vrij nemen`) is not shown sexuality
+/// first by `vrijen`, and one who asks about `ouders` (parents) is not shown older people.
+#[test]
+fn words_stemmed_alike_keep_their_own_sense() {
+    let patient = SearchOptions { audience: Some("patient".to_string()), ..Default::default() };
+    let search = |query: &str, options: &SearchOptions| {
+        ids(&knowledge().search(query, options).expect("the search answers"))
+    };
+    let dose = search("dosis verhogen", &SearchOptions::default());
+    assert!(!dose.is_empty(), "premise");
+    assert!(!dose.contains(&"worel.alg.rodevlaggen.lijst".to_string()), "{dose:?}");
+    let day_off = search("vrij nemen van mijn werk door pijn", &patient);
+    assert_ne!(day_off.first().map(String::as_str), Some("zs.diag.f.partner"), "{day_off:?}");
+    let parents = search("mijn ouders hebben ook pijn", &patient);
+    assert!(parents.iter().all(|id| !id.starts_with("zs.oud.")), "{parents:?}");
+}
+
 /// Safety queries never miss (DESIGN.md): a search for any name of a drug (each of its aliases:
 /// generic, brand and misspelt names) puts first the caution on its class when the class is one
 /// (the opioids: against, or preferably not), else the drug's own card or its class; for both

@@ -68,13 +68,21 @@ const STOPWORDS: &[&str] = &[
 
 /// Words whose Snowball stem is the stem of an unrelated word, with the term each gets instead
 /// (sorted by word). Snowball makes `slap` of `slaap` (sleep) and of `slap` (limp, weak) alike, so
-/// a patient whose leg was `slap` found sleeping pills. A term with a space is never a stem, so
-/// these meet no other word's.
+/// a patient whose leg was `slap` found sleeping pills. Likewise `naasten` (relatives) and `naast`
+/// (besides: "naast mijn medicijnen" found the family), `ouders` (parents) and `ouderen` (older
+/// people), `verhoging` (a raised temperature) and `verhogen` (raising a dose: "dosis verhogen"
+/// found fever), `vrijen` (making love) and `vrij` (free: "vrij nemen" found sexuality). A term
+/// with a space is never a stem, so these meet no other word's.
 const OWN_TERMS: &[(&str, &str)] = &[
+    ("naaste", "naaste (familie)"),
+    ("naasten", "naaste (familie)"),
+    ("ouders", "ouders (vader en moeder)"),
     ("slap", "slap (zwak)"),
     ("slapheid", "slap (zwak)"),
     ("slappe", "slap (zwak)"),
     ("slapper", "slap (zwak)"),
+    ("verhoging", "verhoging (koorts)"),
+    ("vrijen", "vrijen (seks)"),
 ];
 
 /// Whether `word` (folded) has a term of its own (see `OWN_TERMS`): a whole word of its own sense,
@@ -353,6 +361,27 @@ mod tests {
         assert_eq!(terms("slappe"), terms("slap"));
         assert_eq!(terms("slapper"), terms("slap"));
         assert_eq!(terms("slapen"), terms("slaap"));
+    }
+
+    /// Each word is kept apart from the unrelated word Snowball stems alike, and its own forms
+    /// stay together.
+    #[test]
+    fn words_that_only_share_a_stem_stay_apart() {
+        for (word, other) in [
+            ("naasten", "naast"),
+            ("ouders", "ouderen"),
+            ("verhoging", "verhogen"),
+            ("vrijen", "vrij"),
+        ] {
+            let snowball = |w: &str| Analyzer::default().stemmer.stem(w).into_owned();
+            assert_eq!(
+                snowball(word),
+                snowball(other),
+                "premise: Snowball joins {word} and {other}"
+            );
+            assert_ne!(terms(word), terms(other), "{word} and {other}");
+        }
+        assert_eq!(terms("naaste"), terms("naasten"));
     }
 
     #[test]
