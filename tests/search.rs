@@ -242,7 +242,9 @@ fn a_limp_leg_is_weakness_not_sleep() {
 /// Words Snowball stems alike that mean something else keep their own sense (`OWN_TERMS` in the
 /// analyser): a clinician's "dosis verhogen" (raising a dose) finds no red flags by `verhoging`
 /// (a raised temperature), a patient who wants a day off (`vrij nemen`) is not shown sexuality
-/// first by `vrijen`, and one who asks about `ouders` (parents) is not shown older people.
+/// first by `vrijen`, and one who asks about `ouders` (parents) is not shown older people. Nor
+/// is a node about the other word among the first five for the queries below (`gel` and `gele`
+/// of the yellow flags, `reden` and the `red flags`, `botten` and the author Boot…).
 #[test]
 fn words_stemmed_alike_keep_their_own_sense() {
     let patient = SearchOptions { audience: Some("patient".to_string()), ..Default::default() };
@@ -256,6 +258,28 @@ fn words_stemmed_alike_keep_their_own_sense() {
     assert_ne!(day_off.first().map(String::as_str), Some("zs.diag.f.partner"), "{day_off:?}");
     let parents = search("mijn ouders hebben ook pijn", &patient);
     assert!(parents.iter().all(|id| !id.starts_with("zs.oud.")), "{parents:?}");
+    // Each query, for patients or not, and the node of the other word it found before.
+    for (query, for_patients, other_sense) in [
+        ("gel op mijn knie", true, "zs.vroeg.fn.gele_vlag"),
+        ("wat is de reden van mijn pijn", true, "zs.vroeg.fn.rode_vlag"),
+        ("verwante aandoeningen", false, "zs.vb.afstemmen_naasten"),
+        ("pijn in mijn botten", false, "zs.b2.medisch_specialistische_zorg"),
+        ("lever", false, "worel.checklist.bps-anamnese"),
+        ("ik heb geen geld", true, "worel.med.algemeen.scope"),
+        ("rol van de overheid", false, "zs.overig.aanvulling"),
+        ("ik voel me slecht", false, "worel.med.antidepressiva.tca"),
+        ("verstandige keuze", true, "zs.vb.behandeling"),
+        ("in de war", true, "worel.begrip.centrale-sensitisatie"),
+        ("weke delen", true, "zs.act.pacing"),
+        ("wennen aan pijnstillers", true, "zs.act.pacing"),
+        ("leed", false, "zs.keten.teamsamenstelling"),
+        ("zorgverleners uit verschillende vakken", false, "zs.vb.niet_pluis"),
+        ("geleidelijk", true, "zs.rol.coordinerend_arts"),
+    ] {
+        let options = if for_patients { &patient } else { &SearchOptions::default() };
+        let found = search(query, options);
+        assert!(!found.iter().take(5).any(|id| id == other_sense), "{query}: {found:?}");
+    }
 }
 
 /// Safety queries never miss (DESIGN.md): a search for any name of a drug (each of its aliases:
