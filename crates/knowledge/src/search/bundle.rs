@@ -352,6 +352,7 @@ impl SearchIndex {
             synonym_index: Default::default(),
             synonyms: Vec::new(),
             phrase_lengths: Default::default(),
+            thesaurus_words: Default::default(),
             named_by: index::name_holders(&names),
             names,
             asked: Default::default(),

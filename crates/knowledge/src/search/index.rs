@@ -473,6 +473,7 @@ impl SearchIndex {
             synonym_index: HashMap::default(),
             synonyms: Vec::new(),
             phrase_lengths: HashMap::default(),
+            thesaurus_words: HashMap::default(),
             named_by: name_holders(&names),
             names,
             asked: OnceLock::new(),
@@ -565,6 +566,9 @@ impl SearchIndex {
                         self.terms.get(term.as_ref()).copied()
                     })
                     .collect();
+                if let [(word, term)] = &tokens[..] {
+                    self.thesaurus_words.insert(word.to_string(), term.to_string());
+                }
                 let longest = self.phrase_lengths.entry(first).or_default();
                 *longest = (*longest).max(length);
                 self.synonym_index.entry(key).or_default().push(group_id);

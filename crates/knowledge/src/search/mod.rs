@@ -90,6 +90,9 @@ pub struct SearchIndex {
     synonyms: Vec<Vec<Phrase>>,
     /// A term → the most words of a thesaurus phrase that starts with it.
     phrase_lengths: HashMap<String, usize>,
+    /// The thesaurus's one-word phrases, folded → their terms: the compounds two query words may
+    /// be joined into besides the content's own words, looked up as written, not stemmed again.
+    thesaurus_words: HashMap<String, String>,
     /// Per node, the words of its title and of each alias, for whole-name matches.
     names: Vec<Vec<Vec<u32>>>,
     /// Per node, the words of each question it lists (`questions`), stopwords left out, for how

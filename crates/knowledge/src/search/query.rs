@@ -164,24 +164,17 @@ impl SearchIndex {
                     end,
                 });
             }
-            // A compound the thesaurus alone has: its stem must be the left word and the right
-            // word's stem, or a right word that is only an ending would join (`rugpijn ene`
-            // stems as `rugpijn`).
-            let term = self.analyzer.term(&folded, &folded);
-            let right_stem = self.analyzer.term(&right.folded, &right.folded);
-            let stems_as_compound =
-                term.strip_prefix(left.folded.as_str()) == Some(&format!("{link}{right_stem}"));
-            (stems_as_compound && self.synonym_index.contains_key(&term)).then(|| {
-                let term_id = self.terms.get(&term);
-                QueryWord {
-                    folded,
-                    word: None,
-                    meant: None,
-                    term: Cow::Owned(term),
-                    term_id,
-                    start,
-                    end,
-                }
+            // A compound the thesaurus alone has, as written there: not by its stem, or a right
+            // word that is only an ending would join (`rugpijn ene` stems as `rugpijn`).
+            let term = self.thesaurus_words.get(&folded)?;
+            Some(QueryWord {
+                folded,
+                word: None,
+                meant: None,
+                term: Cow::Borrowed(term),
+                term_id: self.terms.get(term),
+                start,
+                end,
             })
         })
     }
