@@ -70,10 +70,13 @@ fn flemish_words_find_what_dutch_words_find() {
         ("algoloog", "pijnspecialist"),
         ("sociaal assistent", "maatschappelijk werker"),
     ] {
-        let first = |query: &str| hits(query).first().map(|h| h.node.id.clone());
-        assert!(first(dutch).is_some(), "premise: {dutch:?} finds");
-        assert_eq!(first(flemish), first(dutch), "{flemish:?} as {dutch:?}");
+        assert_first_alike(first, flemish, dutch);
     }
+}
+
+/// The id of the first hit of `query`.
+fn first(query: &str) -> Option<String> {
+    hits(query).first().map(|h| h.node.id.clone())
 }
 
 /// The id of the first hit of `query` searched for a patient.
@@ -81,6 +84,13 @@ fn first_for_patient(query: &str) -> Option<String> {
     let patient = SearchOptions { audience: Some("patient".to_string()), ..Default::default() };
     let found = knowledge().search(query, &patient).expect("the search answers");
     found.first().map(|h| h.node.id.clone())
+}
+
+/// Asserts that `query` finds first, searched with `first`, what `like` finds, which is something.
+fn assert_first_alike(first: fn(&str) -> Option<String>, query: &str, like: &str) {
+    let found = first(like);
+    assert!(found.is_some(), "premise: {like:?} finds");
+    assert_eq!(first(query), found, "{query:?} as {like:?}");
 }
 
 /// A snippet cut from a list shows each item's marker as a bullet: its lines read as one, where
@@ -146,9 +156,7 @@ fn everyday_words_for_warning_signs_find_what_the_contents_words_find() {
         ("ongewild afvallen", "gewichtsverlies"),
         ("braakneigingen van mijn pijnstillers", "misselijk van mijn pijnstillers"),
     ] {
-        let found = first_for_patient(word);
-        assert!(found.is_some(), "premise: {word:?}");
-        assert_eq!(first_for_patient(lay), found, "{lay:?} as {word:?}");
+        assert_first_alike(first_for_patient, lay, word);
     }
 }
 
@@ -180,9 +188,7 @@ fn everyday_words_for_each_sign_of_the_red_flag_list_find_what_its_words_find() 
         ("nachtelijke pijn", "pijn 's nachts"),
         ("pijn als ik opsta", "pijn bij het opstaan"),
     ] {
-        let found = first_for_patient(word);
-        assert!(found.is_some(), "premise: {word:?}");
-        assert_eq!(first_for_patient(lay), found, "{lay:?} as {word:?}");
+        assert_first_alike(first_for_patient, lay, word);
     }
 }
 
@@ -190,14 +196,11 @@ fn everyday_words_for_each_sign_of_the_red_flag_list_find_what_its_words_find() 
 /// content's `educatiemateriaal` find (the thesaurus), where the content never uses the word.
 #[test]
 fn lesstof_is_teaching_material() {
-    let first = |query: &str| hits(query).first().map(|h| h.node.id.clone());
     for (word, material) in [
         ("lesstof over pijn", "lesmateriaal over pijn"),
         ("lesstof voor huisartsen", "educatiemateriaal voor huisartsen"),
     ] {
-        let found = first(material);
-        assert!(found.is_some(), "premise: {material:?}");
-        assert_eq!(first(word), found, "{word:?} as {material:?}");
+        assert_first_alike(first, word, material);
     }
 }
 
