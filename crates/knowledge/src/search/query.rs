@@ -151,28 +151,24 @@ impl SearchIndex {
         let (start, end) = (left.start, right.end);
         ["", "s"].into_iter().find_map(|link| {
             let folded = format!("{}{link}{}", left.folded, right.folded);
-            if let Some(word) = self.word_id(&folded) {
-                let term_id = &self.words[word as usize].term;
-                let term = Cow::Borrowed(self.term_names[*term_id as usize].as_str());
-                return Some(QueryWord {
-                    folded,
-                    word: Some(word),
-                    meant: None,
-                    term,
-                    term_id: Some(term_id),
-                    start,
-                    end,
-                });
-            }
-            // A compound the thesaurus alone has, as written there: not by its stem, or a right
-            // word that is only an ending would join (`rugpijn ene` stems as `rugpijn`).
-            let term = self.thesaurus_words.get(&folded)?;
+            let (word, term, term_id) = match self.word_id(&folded) {
+                Some(word) => {
+                    let id = &self.words[word as usize].term;
+                    (Some(word), self.term_names[*id as usize].as_str(), Some(id))
+                }
+                // A compound the thesaurus alone has, as written there: not by its stem, or a
+                // right word that is only an ending would join (`rugpijn ene` stems as `rugpijn`).
+                None => {
+                    let term = self.thesaurus_words.get(&folded)?;
+                    (None, term.as_str(), self.terms.get(term))
+                }
+            };
             Some(QueryWord {
                 folded,
-                word: None,
+                word,
                 meant: None,
                 term: Cow::Borrowed(term),
-                term_id: self.terms.get(term),
+                term_id,
                 start,
                 end,
             })
