@@ -461,3 +461,37 @@ fn a_patient_typing_is_offered_the_questions_that_hold_the_words() {
     assert_eq!(once.len(), 1, "{offered:?}");
     assert_eq!(once[0].id, holders[0]);
 }
+
+/// A question is offered for the words typed in any of their forms, and for a compound typed whole
+/// or as its parts: a patient's "mijn rug doet pijn" is offered the questions about `rugpijn`, and
+/// "rugpijn" those that say "rug" and "pijn" apart.
+#[test]
+fn a_patient_is_offered_questions_in_other_forms_of_the_words_typed() {
+    let k = pijnwijzer::embedded().unwrap();
+    let words = |question: &str| -> Vec<String> {
+        let folded = pijnwijzer::knowledge::search::analyze::fold(question);
+        folded.split(|c: char| !c.is_alphanumeric()).map(str::to_string).collect()
+    };
+    let has = |question: &str, word: &str| words(question).iter().any(|w| w == word);
+    let apart = k.suggest_questions("mijn rug doet pijn", 50);
+    assert!(
+        apart.iter().any(|s| has(&s.question, "rugpijn") && !has(&s.question, "rug")),
+        "{apart:?}"
+    );
+    // Each holds both words, whole or in a compound ("rug-, nek- of schouderpijn").
+    let within = |question: &str, part: &str| words(question).iter().any(|w| w.contains(part));
+    for s in &apart {
+        assert!(within(&s.question, "rug") && within(&s.question, "pijn"), "{}", s.question);
+    }
+    let whole = k.suggest_questions("rugpijn", 50);
+    assert!(
+        whole.iter().any(|s| !has(&s.question, "rugpijn") && has(&s.question, "rug")),
+        "{whole:?}"
+    );
+    // Another form of a word: the plural typed, the singular asked.
+    let plural = k.suggest_questions("medicijnen", 50);
+    assert!(
+        plural.iter().any(|s| has(&s.question, "medicijn") && !has(&s.question, "medicijnen")),
+        "{plural:?}"
+    );
+}

@@ -3,7 +3,6 @@
 
 use serde::Serialize;
 
-use crate::search::analyze::{fold, is_stopword};
 use crate::Knowledge;
 
 /// A question a lay text answers, offered for what a patient is typing.
@@ -19,46 +18,43 @@ pub struct QuestionSuggestion {
     pub title: String,
 }
 
-/// The content words of `text`, folded: the words a question must hold.
-fn content_words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(fold)
-        .filter(|w| !is_stopword(w))
-        .collect()
-}
-
-/// A node's question with its content words folded, as the completion compares them.
+/// A node's question with its words as the completion compares them.
 pub(crate) struct AskedQuestion {
     /// The node's index in the pack.
     node: usize,
     /// The question as the content writes it.
     question: String,
-    /// Its content words, folded.
+    /// Its content words, folded: a word being typed may be the start of one.
     words: Vec<String>,
+    /// The terms of its content words and of their compounds' parts: a word typed whole is held
+    /// in any of its forms (`TypedWord::held_by` in the search).
+    terms: Vec<u32>,
 }
 
 impl Knowledge {
     /// Every node's questions with their words folded, made once.
     fn asked_questions(&self) -> &[AskedQuestion] {
         self.questions.get_or_init(|| {
+            let index = self.index();
             let mut all = Vec::new();
             for (node, n) in self.nodes().iter().enumerate() {
-                for question in &n.questions {
-                    let words = content_words(question);
-                    all.push(AskedQuestion { node, question: question.clone(), words });
+                for (question, (terms, words)) in n.questions.iter().zip(index.question_terms(node))
+                {
+                    let words = words.into_iter().map(str::to_string).collect();
+                    all.push(AskedQuestion { node, question: question.clone(), words, terms });
                 }
             }
             all
         })
     }
 
-    /// The questions, of every lay text, that hold each content word of `text` (the last one as
-    /// a prefix, since it is still being typed), at most `limit`, those with the fewest other
-    /// words first. A question two lay texts share is offered once, for the first of them in the
+    /// The questions, of every lay text, that hold each content word of `text` in some form, or
+    /// as a compound or its parts (`rug pijn` holds `rugpijn` and the reverse), the last one also as the start of a
+    /// word, since it is still being typed; at most `limit`, those with the fewest other words
+    /// first. A question two lay texts share is offered once, for the first of them in the
     /// content's order. A text of only question and filler words ("mag ik") has none.
     pub fn suggest_questions(&self, text: &str, limit: usize) -> Vec<QuestionSuggestion> {
-        let typed = content_words(text);
+        let typed = self.index().typed_words(text);
         let Some((last, rest)) = typed.split_last() else {
             return Vec::new();
         };
@@ -66,8 +62,9 @@ impl Knowledge {
             .asked_questions()
             .iter()
             .filter(|asked| {
-                rest.iter().all(|w| asked.words.contains(w))
-                    && asked.words.iter().any(|w| w.starts_with(last.as_str()))
+                rest.iter().all(|word| word.held_by(&asked.terms))
+                    && (last.held_by(&asked.terms)
+                        || asked.words.iter().any(|w| w.starts_with(last.folded.as_str())))
             })
             .collect();
         // Stable: among questions of one length, the content's order.

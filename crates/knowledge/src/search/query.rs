@@ -87,7 +87,66 @@ pub(super) struct QueryWord<'a> {
     end: usize,
 }
 
+/// A word as the questions offered while typing are matched against it: folded, with the term it
+/// stands for and, for a compound, its parts' terms (`rugpijn`: `rug` and `pijn`).
+pub(crate) struct TypedWord {
+    /// Folded, for matching a word still being typed as the start of a question's word.
+    pub(crate) folded: String,
+    pub(crate) term: Option<u32>,
+    pub(crate) parts: Box<[u32]>,
+}
+
+impl TypedWord {
+    /// Whether a question whose words stand for `terms` (their own and their parts', see
+    /// [`SearchIndex::question_terms`]) holds this word: its term, or every part of it, so that a
+    /// word matches its other forms (`medicijn`, `medicijnen`) and a compound written whole or
+    /// apart (`rug` … `pijn`, `rugpijn`) matches either way.
+    pub(crate) fn held_by(&self, terms: &[u32]) -> bool {
+        self.term.is_some_and(|term| terms.contains(&term))
+            || (!self.parts.is_empty() && self.parts.iter().all(|part| terms.contains(part)))
+    }
+}
+
 impl SearchIndex {
+    /// The content words of `text` (stopwords left out) as a question offered while typing is
+    /// matched against them ([`TypedWord`]).
+    pub(crate) fn typed_words(&self, text: &str) -> Vec<TypedWord> {
+        self.query_words(text)
+            .into_iter()
+            .map(|word| {
+                let parts = match word.word {
+                    Some(known) => self.words[known as usize].parts.clone(),
+                    None => self.compound_parts(&word.folded),
+                };
+                TypedWord {
+                    term: word.term_id.copied(),
+                    parts: parts.unwrap_or_default(),
+                    folded: word.folded,
+                }
+            })
+            .collect()
+    }
+
+    /// The terms of each question `node` lists (in the order of its `questions`): those of its
+    /// words and of their compounds' parts, as [`TypedWord::held_by`] reads them; and each
+    /// question's words, folded.
+    pub(crate) fn question_terms(
+        &self,
+        node: usize,
+    ) -> impl Iterator<Item = (Vec<u32>, Vec<&str>)> {
+        self.questions[node].iter().map(|question| {
+            let mut terms = Vec::new();
+            let mut folded = Vec::new();
+            for &word in question {
+                let word = &self.words[word as usize];
+                terms.push(word.term);
+                terms.extend(word.parts.iter().flatten());
+                folded.push(word.folded.as_str());
+            }
+            (terms, folded)
+        })
+    }
+
     /// The words of a query, stopwords left out. A word of the content takes its term from the
     /// vocabulary; only a word the content never uses is stemmed.
     pub(super) fn query_words(&self, text: &str) -> Vec<QueryWord<'_>> {
