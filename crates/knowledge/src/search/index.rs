@@ -571,8 +571,15 @@ impl SearchIndex {
                 }
                 let longest = self.phrase_lengths.entry(first).or_default();
                 *longest = (*longest).max(length);
-                self.synonym_index.entry(key).or_default().push(group_id);
-                phrases.push(Phrase { terms });
+                // Forms of one phrase (`rugpijn`, `rugpijnen`) share a key and their terms: the
+                // group is listed and expanded into once, or a query walks the same postings again.
+                let groups = self.synonym_index.entry(key).or_default();
+                if groups.last() != Some(&group_id) {
+                    groups.push(group_id);
+                }
+                if !phrases.iter().any(|phrase: &Phrase| phrase.terms == terms) {
+                    phrases.push(Phrase { terms });
+                }
             }
             self.synonyms.push(phrases);
         }

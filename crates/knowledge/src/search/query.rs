@@ -315,6 +315,7 @@ impl SearchIndex {
                         && !analyze::is_dose(written, false);
                 names_absent |= is_name && !still_typing;
             }
+            dedup_alternatives(&mut alternatives);
             // A word nothing matches still counts against coverage.
             groups.push(alternatives);
             spans.push((words[i].start, words[i + consumed - 1].end));
@@ -478,4 +479,18 @@ impl SearchIndex {
             }
         }
     }
+}
+
+/// Keeps one alternative per set of terms, at the highest weight any had: a node scores by a
+/// word's best alternative, so the others would only walk the same postings again (the word as
+/// typed is in its thesaurus group too, and `dokter` in two groups).
+fn dedup_alternatives(alternatives: &mut Vec<Alternative>) {
+    let mut kept: Vec<Alternative> = Vec::with_capacity(alternatives.len());
+    for alternative in alternatives.drain(..) {
+        match kept.iter_mut().find(|k| k.terms == alternative.terms) {
+            Some(k) => k.weight = k.weight.max(alternative.weight),
+            None => kept.push(alternative),
+        }
+    }
+    *alternatives = kept;
 }
