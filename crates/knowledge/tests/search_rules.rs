@@ -458,6 +458,36 @@ fn a_diminutive_is_found_by_the_word_it_is_made_from() {
     assert_eq!(ids(&k, "meisje"), Vec::<String>::new());
 }
 
+/// A verb form the content never uses is found by the verb's other form, which Snowball stems
+/// apart: the present tense in `-t` by the infinitive (`luistert` by `luisteren`, `beweegt` by
+/// `bewegen`, `stopt` by `stoppen`, `leeft` by `leven`), and the infinitive by the present tense
+/// (`piekeren` by `piekert`). A word the content uses is not widened to its other forms, and a word
+/// whose other form the content lacks too still finds nothing.
+#[test]
+fn a_verb_form_the_content_lacks_is_found_by_its_other_form() {
+    use Kind::*;
+    let k = knowledge(vec![
+        node("con.luister", Concept, "Gesprek", "Goed luisteren naar de patiënt.", None, &[]),
+        node("con.beweeg", Concept, "Activiteit", "Blijven bewegen ondanks pijn.", None, &[]),
+        node("con.stop", Concept, "Afbouwen", "Niet ineens stoppen met medicatie.", None, &[]),
+        node("con.leef", Concept, "Leefstijl", "Gezond leven met pijn.", None, &[]),
+        node("con.pieker", Concept, "Zorgen", "Wie veel piekert, slaapt slecht.", None, &[]),
+        node("con.helpt", Concept, "Steun", "Steun van de partner helpt.", None, &[]),
+        node("con.helpen", Concept, "Hulp", "Naasten willen helpen.", None, &[]),
+    ]);
+    for word in ["luistert", "beweegt", "stopt", "leeft", "piekeren", "wandelt"] {
+        assert!(!pack_says(&k, word), "premise: the content lacks {word}");
+    }
+    assert_eq!(ids(&k, "luistert"), ["con.luister"]);
+    assert_eq!(ids(&k, "beweegt"), ["con.beweeg"]);
+    assert_eq!(ids(&k, "stopt"), ["con.stop"]);
+    assert_eq!(ids(&k, "leeft"), ["con.leef"]);
+    assert_eq!(ids(&k, "piekeren"), ["con.pieker"]);
+    assert_eq!(ids(&k, "helpt"), ["con.helpt"]);
+    assert_eq!(ids(&k, "helpen"), ["con.helpen"]);
+    assert_eq!(ids(&k, "wandelt"), Vec::<String>::new());
+}
+
 /// Acronyms are kept whole, not stemmed: `TENS` (or `tens`) is not the word `ten`, so no node that
 /// only says `ten` (`ten onrechte`) is found; `PDI` and `CGT` find their nodes.
 #[test]

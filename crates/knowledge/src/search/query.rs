@@ -1,5 +1,6 @@
 //! Query analysis and expansion: the words of a query, and the alternatives each may match as
-//! (itself, thesaurus synonyms, compound parts, completions, near spellings), each weighted.
+//! (itself, thesaurus synonyms, compound parts, a diminutive's or a verb form's other word,
+//! completions, near spellings), each weighted.
 
 use std::borrow::Cow;
 
@@ -46,6 +47,13 @@ pub(crate) fn forgiven_edits(letters: usize) -> usize {
 const PARTICIPLE_HEAD_MIN_LEN: usize = 4;
 /// The fewest letters (bytes) of the participle in such a compound, its `ge` included.
 const PARTICIPLE_MIN_LEN: usize = 7;
+
+/// The weight of the other form of a verb (`helpen` for `helpt`).
+const VERB_FORM_WEIGHT: f32 = 0.9;
+/// The fewest letters (bytes) of a present tense in `-t` whose infinitive is looked for.
+const VERB_T_MIN_LEN: usize = 5;
+/// The fewest letters (bytes) of an infinitive whose present tense in `-t` is looked for.
+const VERB_EN_MIN_LEN: usize = 6;
 
 /// The weight of the word a diminutive the content lacks is made from (`klus` for `klusjes`).
 const DIMINUTIVE_WEIGHT: f32 = 0.9;
@@ -338,6 +346,24 @@ impl SearchIndex {
             .map(|id| self.words[id as usize].term)
     }
 
+    /// The term of a verb's other form, for a present tense in `-t` or an infinitive in `-en` the
+    /// content lacks: Snowball stems `helpt` to `helpt` but `helpen` to `help`, so `luistert`
+    /// finds no `luisteren`. The other form is spelled by Dutch's rules (`beweegt`/`bewegen`,
+    /// `stopt`/`stoppen`, `leeft`/`leven`, `reist`/`reizen`) and must be a word of the content.
+    fn other_verb_form(&self, word: &str) -> Option<u32> {
+        if !word.is_ascii() || analyze::has_own_term(word) {
+            return None;
+        }
+        let found = |candidates: &[String]| {
+            candidates.iter().find_map(|c| self.word_id(c)).map(|id| self.words[id as usize].term)
+        };
+        if let Some(verb) = word.strip_suffix('t').filter(|v| v.len() + 1 >= VERB_T_MIN_LEN) {
+            return found(&infinitives(verb));
+        }
+        let verb = word.strip_suffix("en").filter(|v| v.len() + 2 >= VERB_EN_MIN_LEN)?;
+        found(&present_tenses(verb))
+    }
+
     /// Whether `word`, being typed, is a drug's name unfinished: no word of the content, but the
     /// beginning of a drug's name (`Zald` for Zaldiar, `sufen` for sufentanil). So that a drug's
     /// caution shows while its name is typed, it then stands for the names it begins only: it is
@@ -370,7 +396,8 @@ impl SearchIndex {
     /// Adds the alternatives of one query word to those the thesaurus gave it: its term (and,
     /// for an acronym, the acronym), its compound parts, completions while it is `completing`,
     /// and near spellings when neither the content nor the thesaurus has the word itself. A
-    /// diminutive the content lacks also stands for the word it is made from. A drug's name
+    /// diminutive the content lacks also stands for the word it is made from, and a verb form it
+    /// lacks for the verb's other form ([`SearchIndex::other_verb_form`]). A drug's name
     /// being typed (`drug_name_unfinished`) stands for its completions alone.
     fn word_alternatives<'a>(
         &'a self,
@@ -415,6 +442,15 @@ impl SearchIndex {
                 outcome.terms.insert(term);
                 alternatives
                     .push(Alternative { terms: Cow::Owned(vec![term]), weight: DIMINUTIVE_WEIGHT });
+            }
+        }
+        if word.word.is_none() && !drug_name_unfinished {
+            if let Some(term) =
+                self.other_verb_form(&word.folded).filter(|&t| Some(&t) != word.term_id)
+            {
+                outcome.terms.insert(term);
+                alternatives
+                    .push(Alternative { terms: Cow::Owned(vec![term]), weight: VERB_FORM_WEIGHT });
             }
         }
         if completing && word.folded.len() >= PREFIX_MIN_LEN && !analyze::has_own_term(&word.folded)
@@ -493,4 +529,61 @@ fn dedup_alternatives(alternatives: &mut Vec<Alternative>) {
         }
     }
     *alternatives = kept;
+}
+
+/// Whether `b` is a vowel.
+fn is_vowel(b: u8) -> bool {
+    b"aeiou".contains(&b)
+}
+
+/// The infinitives a verb's stem (`help`, `beweeg`, `stop`, `leef`, `reis`) may have, by Dutch
+/// spelling: `-en` added, a long vowel written single before it (`bewegen`), a short one's
+/// consonant doubled (`stoppen`), and a final `f` or `s` voiced (`leven`, `reizen`).
+fn infinitives(stem: &str) -> Vec<String> {
+    let b = stem.as_bytes();
+    let mut bases = vec![stem.to_string()];
+    if let [.., v, w, c] = b {
+        if v == w && is_vowel(*v) && !is_vowel(*c) {
+            bases.push(format!("{}{}", &stem[..stem.len() - 2], *c as char));
+        }
+    }
+    let mut forms = Vec::new();
+    for base in &bases {
+        let voiced = match base.as_bytes().last() {
+            Some(b'f') => Some(format!("{}v", &base[..base.len() - 1])),
+            Some(b's') => Some(format!("{}z", &base[..base.len() - 1])),
+            _ => None,
+        };
+        forms.push(format!("{base}en"));
+        forms.extend(voiced.map(|v| format!("{v}en")));
+    }
+    if let [.., v, c] = b {
+        if is_vowel(*v) && !is_vowel(*c) && (b.len() < 3 || !is_vowel(b[b.len() - 3])) {
+            forms.push(format!("{stem}{}en", *c as char));
+        }
+    }
+    forms
+}
+
+/// The present tenses in `-t` an infinitive's stem may have: the reverse of [`infinitives`].
+fn present_tenses(stem: &str) -> Vec<String> {
+    let b = stem.as_bytes();
+    let mut bases = vec![stem.to_string()];
+    match b {
+        [.., x, y] if x == y && !is_vowel(*x) => bases.push(stem[..stem.len() - 1].to_string()),
+        [.., p, v, c] if !is_vowel(*p) && is_vowel(*v) && !is_vowel(*c) => {
+            bases.push(format!("{}{}{}", &stem[..stem.len() - 1], *v as char, *c as char));
+        }
+        _ => {}
+    }
+    let mut forms = Vec::new();
+    for base in &bases {
+        let unvoiced = match base.as_bytes().last() {
+            Some(b'v') => format!("{}f", &base[..base.len() - 1]),
+            Some(b'z') => format!("{}s", &base[..base.len() - 1]),
+            _ => base.clone(),
+        };
+        forms.push(format!("{unvoiced}t"));
+    }
+    forms
 }
