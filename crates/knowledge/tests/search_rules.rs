@@ -1179,11 +1179,20 @@ fn question_words_do_not_outweigh_the_content_words() {
     assert!(!pack_says(&k, "zei"), "premise");
     assert_eq!(first(&k, "ze zei dat de rug al maanden pijn doet"), "t.rug");
     // Nor do a pronoun and the words that only date a complaint.
-    for filler in ["haar", "sinds", "sindsdien", "geworden"] {
+    for filler in ["haar", "sinds", "sindsdien", "geworden", "ondertussen", "intussen", "inmiddels"]
+    {
         assert!(!pack_says(&k, filler), "premise: {filler}");
     }
     assert_eq!(first(&k, "haar rug doet sinds maanden pijn"), "t.rug");
     assert_eq!(first(&k, "sindsdien zijn het klachten geworden die maanden blijven"), "t.rug");
+    // Nor are they words the guidance lacks, which would weigh most and could leave a question
+    // unanswered.
+    for meanwhile in ["ondertussen", "intussen", "inmiddels"] {
+        let question = format!("{meanwhile} blijven de klachten in mijn rug");
+        let unknown = k.unknown_words(&question, &SearchOptions::default()).unwrap();
+        assert!(unknown.is_empty(), "{unknown:?}");
+        assert_eq!(first(&k, &question), "t.rug");
+    }
 }
 
 /// The plural of a unit of time (`dagen`, `weken`, `maanden`, `jaren`) only says how long a

@@ -37,8 +37,9 @@ impl Default for Analyzer {
 /// met…", "de neuroloog zei…"), which would otherwise outweigh its content words: a past tense
 /// the guidance never writes weighs as much as its rarest word. Intensifiers too (`erg`, `heel`,
 /// `zeer`): "mijn rug doet zeer" found the grades of evidence, which say "zeer laag". So are the
-/// pronoun `haar`, the participle `geworden` of `worden`, and `sinds` and `sindsdien`, which only
-/// date a complaint ("sinds kort", "erger geworden"), as `na` and `tot` do, and `laten` before
+/// pronoun `haar`, the participle `geworden` of `worden`, and `sinds`, `sindsdien`, `inmiddels`,
+/// `intussen` and `ondertussen`, which only date a complaint ("sinds kort", "erger geworden",
+/// "ondertussen lig ik op de bank"), as `na` and `tot` do, and `laten` before
 /// another verb ("een scan laten maken", "een tatoeage laten zetten"), which only says who does it.
 /// So are the determiners `elk(e)`, `ieder(e)` and `alle` ("elke week erger", "alle
 /// behandelaars"), which say how many, not what; `weet`, `weten` and `wist`, which frame a question
@@ -55,15 +56,15 @@ const STOPWORDS: &[&str] = &[
     "door", "dus", "echt", "een", "eigenlijk", "elk", "elke", "en", "er", "erg", "even", "ga",
     "gaan", "gaat", "gewoon", "geworden", "goed", "haar", "had", "hadden", "heb", "hebben", "hebt",
     "heeft", "heel", "helemaal", "hem", "het", "hier", "hij", "hoe", "hun", "ieder", "iedere",
-    "iets", "ik", "in", "is", "jaren", "je", "jij", "jou", "jouw", "kan", "kun", "kunnen", "kunt",
-    "laten", "maanden", "maar", "mag", "me", "men", "met", "mij", "mijn", "moet", "moeten", "na",
-    "naar", "niet", "niks", "nog", "nooit", "nou", "nu", "of", "om", "omdat", "onder", "ons",
-    "onze", "ook", "op", "over", "sinds", "sindsdien", "soms", "steeds", "te", "tegen", "terwijl",
-    "toch", "toen", "tot", "u", "uit", "uw", "van", "vanwege", "voor", "waar", "waarom", "wanneer",
-    "want", "waren", "was", "wat", "weer", "weet", "weken", "wel", "welk", "welke", "werd",
-    "werden", "weten", "wie", "wij", "wil", "willen", "wilt", "wist", "word", "worden", "wordt",
-    "zal", "ze", "zeer", "zeggen", "zegt", "zei", "zeiden", "zich", "zij", "zijn", "zit", "zo",
-    "zou", "zouden", "zoveel", "zullen",
+    "iets", "ik", "in", "inmiddels", "intussen", "is", "jaren", "je", "jij", "jou", "jouw", "kan",
+    "kun", "kunnen", "kunt", "laten", "maanden", "maar", "mag", "me", "men", "met", "mij", "mijn",
+    "moet", "moeten", "na", "naar", "niet", "niks", "nog", "nooit", "nou", "nu", "of", "om",
+    "omdat", "onder", "ondertussen", "ons", "onze", "ook", "op", "over", "sinds", "sindsdien",
+    "soms", "steeds", "te", "tegen", "terwijl", "toch", "toen", "tot", "u", "uit", "uw", "van",
+    "vanwege", "voor", "waar", "waarom", "wanneer", "want", "waren", "was", "wat", "weer", "weet",
+    "weken", "wel", "welk", "welke", "werd", "werden", "weten", "wie", "wij", "wil", "willen",
+    "wilt", "wist", "word", "worden", "wordt", "zal", "ze", "zeer", "zeggen", "zegt", "zei",
+    "zeiden", "zich", "zij", "zijn", "zit", "zo", "zou", "zouden", "zoveel", "zullen",
 ];
 
 /// Words whose Snowball stem is the stem of an unrelated word, with the term each gets instead
