@@ -192,6 +192,20 @@ fn everyday_words_for_each_sign_of_the_red_flag_list_find_what_its_words_find() 
     }
 }
 
+/// A patient's words for what a biopsychosocial history asks about find what the content's words
+/// find (the thesaurus): debts as `schulden` or `geldzorgen` (the checklist's "financiële
+/// problemen"), and diabetes as `suiker`, as many Dutch speakers say it.
+#[test]
+fn everyday_words_for_money_worries_and_diabetes_find_what_the_contents_words_find() {
+    for (lay, word) in [
+        ("schulden en pijn", "financiële problemen en pijn"),
+        ("geldzorgen", "financiële problemen"),
+        ("suiker en pijn in mijn voeten", "diabetes en pijn in mijn voeten"),
+    ] {
+        assert_first_alike(first_for_patient, lay, word);
+    }
+}
+
 /// `lesstof` is what an educator calls teaching material: it finds what `lesmateriaal` and the
 /// content's `educatiemateriaal` find (the thesaurus), where the content never uses the word.
 #[test]
