@@ -31,8 +31,13 @@
 //! on those when they came): the tuning half's MRR fell from 0.893 to 0.843. `tuning-topics.toml`
 //! brought 50 patient questions spread over every topic of the sources, 15 educator and 15
 //! not-addressed ones (MRR 0.567 and recall@5 0.700 on the patient ones when they came): the tuning
-//! half's MRR fell from 0.856 to 0.822. The targets and the
-//! comparison with other engines are in BENCHMARKS.md.
+//! half's MRR fell from 0.856 to 0.822. On 2026-12-08, 80 more questions written from the sources
+//! by someone who saw neither the engine nor the held-out half (55 patient, 12 educator, 13
+//! not-addressed) were split by `split.py`, unread, 41 into the held-out half and 39 into
+//! `tuning.toml`: the held-out MRR fell from 0.858 to 0.757 and recall@5 from 0.888 to 0.797
+//! (patient 0.780 to 0.665), and its floor from 0.85 / 0.87 to 0.74 / 0.78. Questions written
+//! afresh score far below the older ones, held-out or not. The targets and the comparison with
+//! other engines are in BENCHMARKS.md.
 
 // Reads its questions with `toml`, a native-only dependency.
 #![cfg(not(target_arch = "wasm32"))]
@@ -44,7 +49,7 @@ use serde::Deserialize;
 
 /// Per half: the MRR and recall@5 below which the test fails (a regression guard; the targets
 /// of issue #15 are reported in BENCHMARKS.md).
-const FLOORS: &[(&str, f64, f64)] = &[("tuning", 0.78, 0.86), ("held-out", 0.85, 0.87)];
+const FLOORS: &[(&str, f64, f64)] = &[("tuning", 0.78, 0.86), ("held-out", 0.74, 0.78)];
 
 /// One question file: the half it belongs to (`half = "tuning"` or `"held-out"`) and its questions.
 #[derive(Deserialize)]
