@@ -6,7 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { edgeContrast, eventually } from './browser.mjs';
-import { serve } from '../../scripts/serve.mjs';
+import { readFileSync } from 'node:fs';
+import { headersFor, serve } from '../../scripts/serve.mjs';
 import { useSite, visit, ready, shot } from './site.mjs';
 
 const site = useSite();
@@ -661,6 +662,82 @@ test('with a signal but no data (a server that never answers), a reader who came
     // One wait, not one per round of the page's files: about 4 s here, where a wait per round
     // took 12.6 s.
     assert.ok(Date.now() - opened < 10_000, `the card took ${Date.now() - opened} ms`);
+  } finally {
+    await context.close();
+    server.closeAllConnections();
+    server.close();
+  }
+});
+
+test('a reader who comes back when a new build is out, and the network falls silent after its JS, gets the module of one build', async () => {
+  // The new build's JS, which only works with the new wasm: it names one import differently, as a
+  // new build's JS does, so the old wasm cannot start with it.
+  const pkg = (file) => readFileSync(new URL(`../../www/pkg/${file}`, import.meta.url));
+  const glue = pkg('pijnwijzer.js').toString();
+  const renamed = glue.replace(/(__wbg_\w+_)[0-9a-f]{16}:/, '$10000000000000000:');
+  assert.notEqual(renamed, glue, 'premise: the JS names its imports');
+  const { server, url } = await serve({ port: 0 });
+  const [answer] = server.listeners('request');
+  server.removeAllListeners('request');
+  // What the host serves of the module: the first build, the new build's JS alone (its wasm
+  // never arrives), then the first build again under new validators, as a rebuild would be.
+  let module = 'first';
+  const files = { '/pkg/pijnwijzer.js': 'pijnwijzer.js', '/pkg/pijnwijzer_bg.wasm': 'pijnwijzer_bg.wasm' };
+  // The requests for the new wasm, left unanswered: the network drops them when it comes back.
+  const unanswered = [];
+  server.on('request', (request, response) => {
+    const [path] = request.url.split('?');
+    if (module === 'first' || !files[path]) {
+      answer(request, response);
+    } else if (module === 'rebuilt' || path === '/pkg/pijnwijzer.js') {
+      response.writeHead(200, { ...headersFor(path), ETag: `"${module}"` });
+      response.end(module === 'rebuilt' ? pkg(files[path]) : renamed);
+    } else {
+      unanswered.push(request);
+    }
+  });
+  const context = await site.browser.newContext({ serviceWorkers: 'allow' });
+  const card = async (page) => {
+    await page.waitForSelector('html[data-ready="true"]', { timeout: 60_000 });
+    await eventually(async () => assert.match(await page.locator('.med-card h2').first().textContent(), /^Tramadol/));
+  };
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await ready(page);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((resolve) =>
+          navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
+        );
+      }
+    });
+    // The page gets the cached JS and wasm of the first build, and so does a reload on the same
+    // network: the new JS did not go into the cache without its wasm.
+    module = 'next';
+    await page.goto(`${url}#/medicatie/tramadol`);
+    await card(page);
+    await page.reload();
+    await card(page);
+    // Once the network answers both files, both go into the cache, and the page starts from them
+    // offline.
+    module = 'rebuilt';
+    for (const request of unanswered) request.socket.destroy();
+    await page.reload();
+    await card(page);
+    const cached = () =>
+      page.evaluate(() =>
+        Promise.all(
+          ['pkg/pijnwijzer.js', 'pkg/pijnwijzer_bg.wasm'].map(async (file) =>
+            (await caches.match(file))?.headers.get('ETag'),
+          ),
+        ),
+      );
+    await eventually(async () => assert.deepEqual(await cached(), ['"rebuilt"', '"rebuilt"']));
+    await context.setOffline(true);
+    await page.reload();
+    await card(page);
   } finally {
     await context.close();
     server.closeAllConnections();
