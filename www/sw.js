@@ -91,20 +91,7 @@ self.addEventListener('fetch', (event) => {
         }
         return response;
       })();
-      // Kept alive until the network answers, also when the cached copy answered first.
-      event.waitUntil(network.catch(() => {}));
-      const silence = new Promise((resolve) => setTimeout(resolve, networkSilent ? 0 : NETWORK_PATIENCE));
-      try {
-        return await Promise.race([
-          network,
-          silence.then(async () => {
-            networkSilent = true;
-            return (await cachedCopy(cache, request)) ?? network;
-          }),
-        ]);
-      } catch {
-        return (await cachedCopy(cache, request)) ?? Response.error();
-      }
+      return (await networkOrCache(event, network, () => cachedCopy(cache, request))) ?? Response.error();
     })(),
   );
 });
@@ -163,11 +150,21 @@ async function loadModule(event) {
     }
     return responses;
   });
-  event.waitUntil(network.catch(() => {}));
   const cached = async () => {
     const copies = await Promise.all(requests.map((request) => cache.match(request)));
     return copies.every(Boolean) ? copies : null;
   };
+  return networkOrCache(event, network, cached);
+}
+
+/**
+ * The network's answer (`network`, a promise), or what `cached()` gives when the network is gone or
+ * gives no answer within NETWORK_PATIENCE (at once while it has been silent); the network's answer
+ * still when the cache has nothing.
+ */
+async function networkOrCache(event, network, cached) {
+  // Kept alive until the network answers, also when the cached copy answered first.
+  event.waitUntil(network.catch(() => {}));
   const silence = new Promise((resolve) => setTimeout(resolve, networkSilent ? 0 : NETWORK_PATIENCE));
   try {
     return await Promise.race([

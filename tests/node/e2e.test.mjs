@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { edgeContrast, eventually } from './browser.mjs';
 import { readFileSync } from 'node:fs';
 import { headersFor, serve } from '../../scripts/serve.mjs';
-import { useSite, visit, ready, shot } from './site.mjs';
+import { useSite, visit, ready, shot, untilControlled } from './site.mjs';
 
 const site = useSite();
 const { open, axeViolations } = site;
@@ -607,14 +607,7 @@ test('a card prints whole: its closed sections and every glossary word; the refe
 
 test('after one visit the site works offline through the service worker', async () => {
   const { page, context, done } = await open('', { serviceWorkers: 'allow' });
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) =>
-        navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
-      );
-    }
-  });
+  await untilControlled(page);
   await context.setOffline(true);
   await page.reload();
   await ready(page);
@@ -642,14 +635,7 @@ test('with a signal but no data (a server that never answers), a reader who came
     const page = await context.newPage();
     await page.goto(`${url}/`);
     await ready(page);
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) {
-        await new Promise((resolve) =>
-          navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
-        );
-      }
-    });
+    await untilControlled(page);
     silent = true;
     // A new tab: the service worker waits a few seconds for the page's answer, then takes its cached
     // copy, and the cached copies of the files that follow at once. The page, its module and a
@@ -705,14 +691,7 @@ test('a reader who comes back when a new build is out, and the network falls sil
     const page = await context.newPage();
     await page.goto(url);
     await ready(page);
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) {
-        await new Promise((resolve) =>
-          navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
-        );
-      }
-    });
+    await untilControlled(page);
     // The page gets the cached JS and wasm of the first build, and so does a reload on the same
     // network: the new JS did not go into the cache without its wasm.
     module = 'next';

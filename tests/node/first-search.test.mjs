@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { parse as parseToml } from 'smol-toml';
 import { eventually } from './browser.mjs';
-import { useSite, ready } from './site.mjs';
+import { useSite, ready, untilControlled } from './site.mjs';
 import * as site_module from '../../www/pkg/pijnwijzer.js';
 import * as first from '../../www/pkg/search/pijnwijzer_search.js';
 
@@ -190,14 +190,7 @@ test('a page that is not a search loads the module at once, and no search file',
 
 test('a reader who comes back, the module in the service worker’s cache, gets the module at once and no search file', async () => {
   const { page, context, requests, done } = await site.open('', { serviceWorkers: 'allow' });
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) =>
-        navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
-      );
-    }
-  });
+  await untilControlled(page);
   const again = await context.newPage();
   const asked = [];
   again.on('request', (request) => asked.push(request.url()));

@@ -144,3 +144,15 @@ export function useSite() {
   };
   return site;
 }
+
+/** Waits until the service worker controls `page`, as it does from a first visit on. */
+export async function untilControlled(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) =>
+        navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
+      );
+    }
+  });
+}
