@@ -13,9 +13,9 @@
 //! says which it belongs to (`half = "tuning"` or `"held-out"`): the tuning half
 //! (`questions.toml`, written while the ranking was tuned, `tuning.toml`, `tuning-added.toml`,
 //! `tuning-situations.toml`, `tuning-red-flags.toml` and `tuning-topics.toml`, written later from
-//! the sources) and the
-//! held-out half (`heldout.toml`), split once with a fixed seed by `split.py` from questions
-//! written afterwards from the sources. Ranking decisions look at the tuning half only: the test prints the tuning questions not answered at rank 1, then MRR and
+//! the sources) and the held-out half (`heldout.toml`), split once with a fixed seed by
+//! `split.py` from questions written afterwards from the sources. Ranking decisions look at the
+//! tuning half only: the test prints the tuning questions not answered at rank 1, then MRR and
 //! recall@5 per half and voice (`cargo test --release --test relevance -- --nocapture`). The floors
 //! guard against regressions (on 2026-12-05: held-out MRR 0.724 and recall@5 0.804 before issue
 //! #15's work, 0.758 and 0.850 after its first part, 0.813 and 0.869 after its ranking rules, 0.826

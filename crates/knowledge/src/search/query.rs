@@ -445,9 +445,7 @@ impl SearchIndex {
             }
         }
         if word.word.is_none() && !drug_name_unfinished {
-            if let Some(term) =
-                self.other_verb_form(&word.folded).filter(|&t| Some(&t) != word.term_id)
-            {
+            if let Some(term) = self.other_verb_form(&word.folded) {
                 outcome.terms.insert(term);
                 alternatives
                     .push(Alternative { terms: Cow::Owned(vec![term]), weight: VERB_FORM_WEIGHT });
