@@ -51,8 +51,8 @@ impl Knowledge {
     /// The questions, of every lay text, that hold each content word of `text` in some form, or
     /// as a compound or its parts (`rug pijn` holds `rugpijn` and the reverse), the last one also
     /// as the start of a word, since it is still being typed; at most `limit`, those with the
-    /// fewest other words first. A question two lay texts share is offered once, for the first of them in the
-    /// content's order. A text of only question and filler words ("mag ik") has none.
+    /// fewest other words first. A question two lay texts share is offered once, for the first of
+    /// them in the content's order. A text of only question and filler words ("mag ik") has none.
     pub fn suggest_questions(&self, text: &str, limit: usize) -> Vec<QuestionSuggestion> {
         let typed = self.index().typed_words(text);
         let Some((last, rest)) = typed.split_last() else {
