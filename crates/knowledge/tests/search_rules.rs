@@ -1386,6 +1386,34 @@ fn a_listed_question_holding_the_query_lifts_its_node() {
     assert_eq!(found.first().map(String::as_str), Some("t.samen"), "{found:?}");
 }
 
+/// A node's listed questions are alternatives, each a short text of its own: a node that lists
+/// more ways of asking (a list of red flags, one question per sign) is no longer text whose
+/// every word counts less. It scores a word of one of its questions as a node listing only that
+/// question does, where a pooled field's length once put it below.
+#[test]
+fn listing_more_questions_does_not_lower_a_nodes_score() {
+    let with_questions = |id: &str, questions: &[&str]| {
+        let mut n = node(id, Kind::Concept, "Uitleg", "Over klachten.", Some("Let op."), &[]);
+        n.facts.questions = questions.iter().map(|q| q.to_string()).collect();
+        n
+    };
+    let k = knowledge(vec![
+        with_questions("t.een", &["Is koorts bij pijn een alarmsignaal?"]),
+        with_questions(
+            "t.vier",
+            &[
+                "Is koorts bij pijn een alarmsignaal?",
+                "Is braken bij pijn een alarmsignaal?",
+                "Is afvallen bij pijn een alarmsignaal?",
+                "Is verwardheid bij pijn een alarmsignaal?",
+            ],
+        ),
+    ]);
+    let scores = ranking(&search_with(&k, "koorts", &patient()));
+    assert_eq!(scores.len(), 2, "{scores:?}");
+    assert!((scores[0].1 - scores[1].1).abs() < 1e-6, "the two score alike: {scores:?}");
+}
+
 /// A question whose words the content never uses weigh as much as the words it does is about
 /// something the guidance does not address: it finds nothing, rather than hits on its other words.
 /// A word weighs by how rare it is, and a word found nowhere weighs most, so one unknown word

@@ -353,6 +353,15 @@ impl Reading {
             self.names.push(node_names);
             self.questions.push(node_questions);
             self.nodes.push(SearchNode::of(node));
+            // A node's questions are alternatives, each a short text of its own, so their field
+            // is as long as one of them on average, in whole words as the search files store it:
+            // a node that lists more ways of asking (the red flags, one question per sign) is no
+            // longer text whose every word counts less. Tuned on the tuning half: MRR 0.806 ->
+            // 0.809, the red-flag voice 0.509 -> 0.540.
+            if !node.questions.is_empty() {
+                let questions = &mut length[Field::Questions as usize];
+                *questions = (*questions / node.questions.len() as f32).round();
+            }
             self.lengths.push(length);
             self.node_terms.push(found);
         }
