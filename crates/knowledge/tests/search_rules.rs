@@ -1362,16 +1362,19 @@ fn a_listed_question_asked_word_for_word_finds_its_node_first() {
     }
 }
 
+/// A concept with a short lay text that lists `questions` as the ones it answers; its own texts
+/// hold none of their words.
+fn with_questions(id: &str, questions: &[&str]) -> Node {
+    let mut n = node(id, Kind::Concept, "Uitleg", "Over bewegen.", Some("Blijf bewegen."), &[]);
+    n.facts.questions = questions.iter().map(|q| q.to_string()).collect();
+    n
+}
+
 /// Asked in other words, a question still lifts the node that lists one holding most of its
 /// weight: all its words in one listed question count more than the same words spread over two
 /// (which the questions pooled as one field cannot tell apart).
 #[test]
 fn a_listed_question_holding_the_query_lifts_its_node() {
-    let with_questions = |id: &str, questions: &[&str]| {
-        let mut n = node(id, Kind::Concept, "Uitleg", "Over bewegen.", Some("Blijf bewegen."), &[]);
-        n.facts.questions = questions.iter().map(|q| q.to_string()).collect();
-        n
-    };
     let k = knowledge(vec![
         with_questions("t.apart", &["Helpt zwemmen tegen pijn?", "Is mijn schouder versleten?"]),
         with_questions(
@@ -1392,11 +1395,6 @@ fn a_listed_question_holding_the_query_lifts_its_node() {
 /// question does, where a pooled field's length once put it below.
 #[test]
 fn listing_more_questions_does_not_lower_a_nodes_score() {
-    let with_questions = |id: &str, questions: &[&str]| {
-        let mut n = node(id, Kind::Concept, "Uitleg", "Over klachten.", Some("Let op."), &[]);
-        n.facts.questions = questions.iter().map(|q| q.to_string()).collect();
-        n
-    };
     let k = knowledge(vec![
         with_questions("t.een", &["Is koorts bij pijn een alarmsignaal?"]),
         with_questions(
